@@ -1,0 +1,97 @@
+"""The Change: one proposed correction, and how to apply a set of them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
+
+KINDS = (
+    "entity",
+    "variant",
+    "nonword",
+    "typography",
+    "quotes",
+    "capitalisation",
+    "sense",
+    "boilerplate",
+    "untranslated",
+    "encoding",
+)
+
+#: Kinds fixed by rules rather than dictionaries; a rerun after applying them proposes nothing new.
+MECHANICAL_KINDS = frozenset({"typography", "quotes", "boilerplate", "encoding", "capitalisation"})
+
+
+@dataclass(frozen=True)
+class Change:
+    """A proposed replacement of ``text[start:end]``.
+
+    A change whose ``replacement`` equals ``original`` is a *flag*: something looks wrong but no
+    fix is known. Flags are shown for review and never applied.
+    """
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    kind: str
+    confidence: float
+    reason: str
+    source: str
+    alternatives: tuple[str, ...] = ()
+    line: int = 0
+    column: int = 0
+
+    @property
+    def is_flag(self) -> bool:
+        """True when the change only marks a problem and proposes no new text."""
+        return self.replacement == self.original
+
+    def to_dict(self) -> dict:
+        """Return the JSON-ready form of the change (the output contract)."""
+        data = asdict(self)
+        data["alternatives"] = list(self.alternatives)
+        data["confidence"] = round(self.confidence, 3)
+        return data
+
+    def located(self, text: str) -> Change:
+        """Return a copy with 1-based ``line`` and ``column`` of ``start`` in ``text``."""
+        line = text.count("\n", 0, self.start) + 1
+        column = self.start - (text.rfind("\n", 0, self.start) + 1) + 1
+        return replace(self, line=line, column=column)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What a detector yields: a span, its replacement and why; the pipeline makes the Change."""
+
+    start: int
+    end: int
+    replacement: str
+    confidence: float
+    reason: str
+    rule: str
+    alternatives: tuple[str, ...] = field(default=())
+
+
+def apply_changes(text: str, changes: Iterable[Change]) -> str:
+    """Apply non-overlapping changes to ``text``; flags are skipped.
+
+    >>> c = Change(4, 9, "Tango", "tango", "capitalisation", 0.8, "", "")
+    >>> apply_changes("two Tango", [c])
+    'two tango'
+    """
+    pieces: list[str] = []
+    position = 0
+    for change in sorted(changes, key=lambda c: (c.start, c.end)):
+        if change.is_flag:
+            continue
+        if change.start < position:
+            raise ValueError(f"overlapping change at offset {change.start}")
+        if text[change.start : change.end] != change.original:
+            raise ValueError(f"change at offset {change.start} does not match the text")
+        pieces.append(text[position : change.start])
+        pieces.append(change.replacement)
+        position = change.end
+    pieces.append(text[position:])
+    return "".join(pieces)

@@ -1,0 +1,26 @@
+"""The registry of detectors: each module exports ``detect(document, lexicon)``.
+
+A detector yields ``Proposal``s whose ``rule`` is a dotted id such as
+``typography.spaced_hyphen``; the first part is the Change kind, and ``--only`` / ``--skip``
+match ids by prefix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ..change import Proposal
+from ..lexicon import Lexicon
+from ..text import Document
+from . import boilerplate, capitalisation, encoding, quotes, typography
+
+DetectFunction = Callable[[Document, Lexicon], Iterable[Proposal]]
+
+#: Detector name -> detect function, in the order they run.
+DETECTORS: dict[str, DetectFunction] = {
+    "encoding": encoding.detect,
+    "boilerplate": boilerplate.detect,
+    "typography": typography.detect,
+    "quotes": quotes.detect,
+    "capitalisation": capitalisation.detect,
+}

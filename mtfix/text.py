@@ -1,0 +1,96 @@
+"""The tokenised document every detector shares: lines, word tokens and sentence starts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+#: A word: letters, optionally joined by apostrophes or hyphens ("don't", "Russia-Ukraine").
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+#: Characters after which a new sentence may start.
+SENTENCE_END = ".!?…"
+#: Characters that may stand between a sentence end and the next word.
+OPENERS = "\"'“”‘’«»„‚([ \t"
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word in the text with its character offsets."""
+
+    text: str
+    start: int
+    end: int
+    index: int
+    sentence_initial: bool
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the text: ``start``..``end`` is its content, ``next_start`` follows its break."""
+
+    number: int
+    start: int
+    end: int
+    next_start: int
+
+
+class Document:
+    """A text with its lines and word tokens, computed once and shared by every detector."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        """The lines, with CR, LF and CRLF breaks (the break is not part of the content)."""
+        lines = []
+        for number, match in enumerate(re.finditer(r"([^\r\n]*)(\r\n|\r|\n|$)", self.text), 1):
+            if match.start() == len(self.text) and match.start() > 0 and not match.group(1):
+                break
+            lines.append(Line(number, match.start(1), match.end(1), match.end()))
+            if not match.group(2):
+                break
+        return lines
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Every word token, with a flag for the first word of a sentence or line."""
+        text = self.text
+        tokens: list[Token] = []
+        for match in WORD_RE.finditer(text):
+            start = match.start()
+            tokens.append(
+                Token(match.group(), start, match.end(), len(tokens), _starts_sentence(text, start))
+            )
+        return tokens
+
+    def line_text(self, line: Line) -> str:
+        """Return the content of ``line`` without its break."""
+        return self.text[line.start : line.end]
+
+    def line_at(self, offset: int) -> Line:
+        """Return the line that holds ``offset``."""
+        low, high = 0, len(self.lines) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.lines[middle].start <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return self.lines[low]
+
+    @cached_property
+    def word_count(self) -> int:
+        """How many word tokens the text has."""
+        return len(self.tokens)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Tell whether the word at ``start`` begins a sentence (or a line)."""
+    position = start - 1
+    while position >= 0 and text[position] in OPENERS:
+        position -= 1
+    if position < 0 or text[position] in "\r\n":
+        return True
+    return text[position] in SENTENCE_END and position < start - 1
