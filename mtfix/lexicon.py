@@ -97,8 +97,9 @@ class Lexicon:
 
     @cached_property
     def entities(self) -> list[Entity]:
-        """Every entity from ``entities/*.tsv`` (curated and generated) and ``--dict`` files."""
-        paths = self._files("entities/*.tsv") + [p for p in self.extra if p.suffix == ".tsv"]
+        """Every entity from ``entities/`` (curated), ``generated/`` and ``--dict`` ``.tsv`` files."""
+        paths = self._files("entities/*.tsv") + self._files("generated/*.tsv")
+        paths += [p for p in self.extra if p.suffix == ".tsv"]
         result = []
         for path in paths:
             for row in read_rows(path):

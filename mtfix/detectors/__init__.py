@@ -12,7 +12,18 @@ from collections.abc import Callable, Iterable
 from ..change import Proposal
 from ..lexicon import Lexicon
 from ..text import Document
-from . import boilerplate, capitalisation, encoding, quotes, typography
+from . import (
+    boilerplate,
+    capitalisation,
+    encoding,
+    entity,
+    nonword,
+    quotes,
+    sense,
+    typography,
+    untranslated,
+    variant,
+)
 
 DetectFunction = Callable[[Document, Lexicon], Iterable[Proposal]]
 
@@ -23,4 +34,9 @@ DETECTORS: dict[str, DetectFunction] = {
     "typography": typography.detect,
     "quotes": quotes.detect,
     "capitalisation": capitalisation.detect,
+    "variant": variant.detect,
+    "entity": entity.detect,
+    "nonword": nonword.detect,
+    "sense": sense.detect,
+    "untranslated": untranslated.detect,
 }
