@@ -97,7 +97,7 @@ class Lexicon:
 
     @cached_property
     def entities(self) -> list[Entity]:
-        """Every entity from ``entities/`` (curated), ``generated/`` and ``--dict`` ``.tsv`` files."""
+        """Every entity in ``entities/``, ``generated/`` and the ``--dict`` ``.tsv`` files."""
         paths = self._files("entities/*.tsv") + self._files("generated/*.tsv")
         paths += [p for p in self.extra if p.suffix == ".tsv"]
         result = []
