@@ -1,0 +1,307 @@
+"""The ``mtfix`` command line: parse, clean each input, render, and exit with a named code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from enum import Enum, IntEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+
+from . import __version__
+from .batch import Inputs, Source, collect
+from .change import KINDS
+from .config import DEFAULT_MIN_CONFIDENCE, Config
+from .io import BinaryFileError, Decoded, InputError, encode, read_file, read_stdin, write_atomic
+from .pipeline import clean as clean_text
+from .render import FileReport, diff, jsonout, lint
+
+#: With this many files or more, and stderr a terminal, a progress bar is shown.
+PROGRESS_MIN_FILES = 5
+
+
+class ExitCode(IntEnum):
+    """What ``mtfix`` tells the shell."""
+
+    CLEAN = 0  #: nothing to change
+    CHANGES = 1  #: changes proposed (0 with ``--exit-zero``)
+    ERROR = 2  #: usage or input error, reported on stderr
+
+
+class Format(str, Enum):
+    """Output formats."""
+
+    DIFF = "diff"
+    JSON = "json"
+    JSONL = "jsonl"
+    LINT = "lint"
+
+
+EPILOG = """\b
+Examples:
+  mtfix clean article.txt                  # annotated diff of the proposed corrections
+  mtfix clean news/ --format lint          # every .txt and .md file below news/
+  cat article.txt | mtfix clean - --format json
+  mtfix clean article.txt --write --backup # apply in place, keep article.txt.bak
+  mtfix clean news/ --output-dir cleaned/ --only typography,quotes --min-confidence 0.8
+
+\b
+Exit codes: 0 nothing to change, 1 changes proposed, 2 usage or input error."""
+
+app = typer.Typer(
+    name="mtfix",
+    help="Find and fix machine-translation artefacts in English news.",
+    epilog=EPILOG,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class UsageProblem(Exception):
+    """A bad combination of options; reported as one line, exit 2."""
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"mtfix {__version__}")
+        raise typer.Exit(ExitCode.CLEAN)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Find and fix machine-translation artefacts in English news."""
+
+
+@app.command(epilog=EPILOG)
+def clean(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH",
+            show_default=False,
+            help="Files, folders (every *.txt and *.md below them) or - for standard input.",
+        ),
+    ],
+    output_format: Annotated[
+        Format,
+        typer.Option("--format", "-f", metavar="FORMAT", help="diff, json, jsonl or lint."),
+    ] = Format.DIFF,
+    write: Annotated[
+        bool, typer.Option("--write", help="Apply the changes in place (atomically).")
+    ] = False,
+    backup: Annotated[
+        bool, typer.Option("--backup", help="With --write, keep FILE.bak first.")
+    ] = False,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir", metavar="DIR", help="Write cleaned copies here, mirroring the inputs."
+        ),
+    ] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence",
+            metavar="X",
+            min=0.0,
+            max=1.0,
+            help="Show only changes at least this confident (0..1), e.g. 0.8.",
+        ),
+    ] = DEFAULT_MIN_CONFIDENCE,
+    only: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--only",
+            metavar="KIND[,...]",
+            help="Only these kinds or rules (dotted prefixes), e.g. --only typography,quotes.",
+        ),
+    ] = None,
+    skip: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--skip",
+            metavar="KIND[,...]",
+            help="Skip these kinds or rules, e.g. --skip typography.spaced_hyphen.",
+        ),
+    ] = None,
+    dictionaries: Annotated[
+        list[Path] | None,
+        typer.Option("--dict", metavar="FILE", help="An extra dictionary file (repeatable)."),
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even if changes are found.")
+    ] = False,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="Plain output (also: NO_COLOR=1).")
+    ] = False,
+) -> int:
+    """Propose corrections for each input; print them; optionally write the cleaned text."""
+    config = Config(
+        min_confidence=min_confidence,
+        only=_rule_prefixes(only or [], "--only"),
+        skip=_rule_prefixes(skip or [], "--skip"),
+        extra_dictionaries=tuple(_existing(path) for path in dictionaries or []),
+    )
+    if backup and not write:
+        raise UsageProblem("--backup needs --write")
+    if write and output_dir is not None:
+        raise UsageProblem("use --write or --output-dir, not both")
+    inputs = collect(paths)
+    if (write or output_dir is not None) and any(s.path is None for s in inputs.sources):
+        raise UsageProblem("--write and --output-dir need files, not standard input")
+    color = _wants_color(no_color)
+    failed = bool(inputs.errors)
+    for message in inputs.errors:
+        _error(message)
+    found = False
+    reports: list[FileReport] = []
+    for source in _progress(inputs):
+        try:
+            item = _clean_one(source, config, write, backup, output_dir)
+        except InputError as problem:
+            if isinstance(problem, BinaryFileError) and source.from_walk:
+                _warn(f"{source.display}: skipped, {problem}")
+            else:
+                _error(f"{source.display}: {problem}")
+                failed = True
+            continue
+        found = found or bool(item.report.changes)
+        if output_format is Format.JSON:
+            reports.append(item)
+        else:
+            _emit(_RENDER[output_format](item, color))
+    if reports:
+        _emit(jsonout.render_json(reports))
+    if failed:
+        return ExitCode.ERROR
+    return ExitCode.CHANGES if found and not exit_zero else ExitCode.CLEAN
+
+
+_RENDER: dict[Format, Callable[[FileReport, bool], str]] = {
+    Format.DIFF: diff.render,
+    Format.JSONL: lambda item, _color: jsonout.render_jsonl(item),
+    Format.LINT: lambda item, _color: lint.render(item),
+}
+
+
+def _clean_one(
+    source: Source, config: Config, write: bool, backup: bool, output_dir: Path | None
+) -> FileReport:
+    """Read, clean and (if asked) write one input."""
+    decoded = read_stdin() if source.path is None else read_file(source.path)
+    if decoded.is_fallback:
+        _warn(f"{source.display}: not UTF-8; read as {decoded.encoding}")
+    report = clean_text(decoded.text, config)
+    if source.path is not None and (write or output_dir is not None):
+        _save(source, decoded, report.apply(), write, backup, output_dir)
+    return FileReport(source.display, report)
+
+
+def _save(
+    source: Source, decoded: Decoded, cleaned: str, write: bool, backup: bool, out: Path | None
+) -> None:
+    assert source.path is not None
+    if write:
+        if cleaned != decoded.text:
+            write_atomic(source.path, encode(cleaned, decoded), backup=backup)
+        return
+    assert out is not None
+    target = out / source.relative
+    if target.resolve() == source.path.resolve():
+        raise InputError(f"--output-dir would overwrite the input {target}")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"cannot create {target.parent}: {error.strerror}") from error
+    write_atomic(target, encode(cleaned, decoded))
+
+
+def _rule_prefixes(values: list[str], option: str) -> tuple[str, ...]:
+    """Split comma-separated dotted prefixes and check that each names a known kind."""
+    prefixes = tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+    for prefix in prefixes:
+        if prefix.split(".", 1)[0] not in KINDS:
+            raise UsageProblem(f"{option}: unknown kind {prefix!r} (kinds: {', '.join(KINDS)})")
+    return prefixes
+
+
+def _existing(path: Path) -> Path:
+    if not path.is_file():
+        raise UsageProblem(f"--dict: no such file {path}")
+    return path
+
+
+def _wants_color(no_color: bool) -> bool:
+    return not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+
+
+def _progress(inputs: Inputs) -> Iterator[Source]:
+    """Yield the sources, with a progress bar on stderr for many files at a terminal."""
+    if len(inputs.sources) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield from inputs.sources
+        return
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("Cleaning", total=len(inputs.sources))
+        for source in inputs.sources:
+            yield source
+            progress.advance(task)
+
+
+def _emit(text: str) -> None:
+    """Write to stdout; a closed pipe becomes ``OutputClosed`` (typer would swallow the OSError)."""
+    if text:
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError as error:
+            raise OutputClosed from error
+
+
+def _error(message: str) -> None:
+    print(f"mtfix: error: {message}", file=sys.stderr)
+
+
+def _warn(message: str) -> None:
+    print(f"mtfix: warning: {message}", file=sys.stderr)
+
+
+class OutputClosed(Exception):
+    """Standard output was closed early (``mtfix clean x | head -1``)."""
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush after a broken pipe is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the ``mtfix`` command and exit with its ``ExitCode``."""
+    command = typer.main.get_command(app)
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        code = command.main(args=args or ["--help"], prog_name="mtfix", standalone_mode=False)
+    except UsageProblem as problem:
+        _error(str(problem))
+        code = ExitCode.ERROR
+    except typer.exceptions.TyperException as problem:
+        _error(" ".join(problem.format_message().split()))
+        code = ExitCode.ERROR
+    except OutputClosed:
+        _silence_stdout()
+        _error("output closed early (broken pipe)")
+        code = ExitCode.ERROR
+    sys.exit(code if isinstance(code, int) else ExitCode.CLEAN)

@@ -1,0 +1,174 @@
+"""Read and write article files without touching a byte that no change asked for.
+
+Files are read as bytes and decoded here (no universal-newline translation), so line endings, a
+byte-order mark, trailing whitespace and a missing final newline all survive a round trip.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import shutil
+import stat
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Byte-order marks, longest first, with the codec that reads the text after them.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+#: The fallback codec for text that is not UTF-8.
+FALLBACK = "cp1252"
+
+#: The five bytes cp1252 leaves undefined; they are read and written back as C1 characters.
+_CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+class InputError(Exception):
+    """A file that cannot be read or written; the message is one line for the user."""
+
+
+class BinaryFileError(InputError):
+    """The bytes are not text: they hold NUL bytes and no UTF-16 byte-order mark."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text and what is needed to encode it back to the same bytes.
+
+    Attributes:
+        text: the text, without the byte-order mark.
+        encoding: the codec that reads it (``utf-8``, ``utf-16-le``, ``utf-16-be`` or ``cp1252``).
+        bom: the byte-order mark the file started with (``b""`` if none).
+    """
+
+    text: str
+    encoding: str
+    bom: bytes = b""
+
+    @property
+    def is_fallback(self) -> bool:
+        """True when the bytes were not UTF-8 and were read as cp1252."""
+        return self.encoding == FALLBACK
+
+
+def _decode_hole(error: UnicodeError) -> tuple[str, int]:
+    if isinstance(error, UnicodeDecodeError):
+        hole = error.object[error.start : error.end]
+        if all(byte in _CP1252_HOLES for byte in hole):
+            return hole.decode("latin-1"), error.end
+    if isinstance(error, UnicodeEncodeError):
+        hole = error.object[error.start : error.end]
+        if all(ord(char) in _CP1252_HOLES for char in hole):
+            return hole.encode("latin-1"), error.end  # type: ignore[return-value]
+    raise error
+
+
+codecs.register_error("mtfix.cp1252_holes", _decode_hole)
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode file bytes: UTF-8 or UTF-16 with a BOM, then UTF-8, else cp1252.
+
+    >>> decode(b"\\xef\\xbb\\xbfa\\r\\n")
+    Decoded(text='a\\r\\n', encoding='utf-8', bom=b'\\xef\\xbb\\xbf')
+    >>> decode(b"caf\\xe9").encoding
+    'cp1252'
+
+    Raises:
+        InputError: the bytes hold a NUL outside UTF-16 (a binary file), or do not decode.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom) :].decode(encoding), encoding, bom)
+            except UnicodeDecodeError as error:
+                raise InputError(f"not valid {encoding} after its byte-order mark") from error
+    if b"\0" in data:
+        raise BinaryFileError("binary file (it contains NUL bytes)")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        return Decoded(data.decode(FALLBACK, errors="mtfix.cp1252_holes"), FALLBACK)
+
+
+def encode(text: str, like: Decoded) -> bytes:
+    """Encode ``text`` the way ``like`` was read: same codec, same byte-order mark.
+
+    Raises:
+        InputError: ``text`` holds a character the original encoding cannot represent.
+    """
+    errors = "mtfix.cp1252_holes" if like.is_fallback else "strict"
+    try:
+        return like.bom + text.encode(like.encoding, errors=errors)
+    except UnicodeEncodeError as error:
+        bad = error.object[error.start : error.end]
+        raise InputError(
+            f"the cleaned text has {bad!r}, which {like.encoding} cannot hold"
+        ) from error
+
+
+def read_file(path: Path) -> Decoded:
+    """Read and decode one file.
+
+    Raises:
+        InputError: the file is missing, a folder, unreadable, binary or undecodable.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise InputError("no such file") from error
+    except IsADirectoryError as error:
+        raise InputError("is a folder") from error
+    except PermissionError as error:
+        raise InputError("permission denied") from error
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from error
+    return decode(data)
+
+
+def read_stdin() -> Decoded:
+    """Read and decode standard input as bytes."""
+    return decode(sys.stdin.buffer.read())
+
+
+def write_atomic(path: Path, data: bytes, backup: bool = False) -> None:
+    """Replace ``path`` with ``data`` atomically, keeping its permission bits.
+
+    The bytes go to a temporary file in the same folder, which then replaces ``path`` with
+    ``os.replace``; a reader never sees half a file. A new file gets the usual mode (0o666 less
+    the umask). With ``backup``, ``path`` is first copied to ``path.bak``.
+
+    Raises:
+        InputError: the folder is not writable, or the disk is full.
+    """
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else _default_mode()
+        if backup and path.exists():
+            shutil.copy2(path, path.with_name(path.name + ".bak"))
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, mode)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except PermissionError as error:
+        raise InputError(f"cannot write: permission denied ({error.filename})") from error
+    except OSError as error:
+        raise InputError(f"cannot write: {error.strerror or error}") from error
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

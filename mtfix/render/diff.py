@@ -1,0 +1,184 @@
+"""The ``diff`` format: a unified diff per file, each hunk annotated with its changes.
+
+Hunks have no context lines: one hunk per group of adjacent changed lines, its header
+``@@ -l,n +l,n @@ kind · confidence · reason`` (several changes joined by `` | ``). The diff
+applies with ``patch -p1``. With colour, the words a change touches are highlighted within the
+lines; flags (no fix known) are highlighted on unchanged context lines.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.text import Text
+
+from ..change import Change
+from . import FileReport, escape
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_BREAK = re.compile(r"(?:\r\n|\r|\n)\Z")
+_NO_NEWLINE = "\\ No newline at end of file"
+
+STYLES = {
+    "file": "bold",
+    "hunk": "cyan",
+    "kind": "bold",
+    "meta": "dim",
+    "-": "red",
+    "+": "green",
+    " ": "",
+    "-span": "bold white on red",
+    "+span": "bold black on green",
+    "flag": "bold black on yellow",
+}
+
+
+@dataclass(frozen=True)
+class _Hunk:
+    """A group of adjacent changed lines: old line indexes ``first..last`` and its changes."""
+
+    first: int
+    last: int
+    changes: tuple[Change, ...]
+    new_text: str
+    new_spans: tuple[tuple[int, int], ...]
+
+
+def render(item: FileReport, color: bool = False) -> str:
+    """Return the annotated unified diff for one file ('' when nothing is proposed)."""
+    if not item.report.changes:
+        return ""
+    out = Text()
+    name = item.path.lstrip("/")
+    out.append(f"--- a/{name}\n", STYLES["file"])
+    out.append(f"+++ b/{name}\n", STYLES["file"])
+    text = item.report.text
+    spans = [(m.start(), m.end()) for m in _LINE.finditer(text)] or [(0, 0)]
+    offset = 0
+    for hunk in _hunks(text, spans, item.report.changes):
+        old_lines = spans[hunk.first : hunk.last + 1]
+        new_lines = [(m.start(), m.end()) for m in _LINE.finditer(hunk.new_text)]
+        new_start = hunk.first + 1 + offset if new_lines else hunk.first + offset
+        _header(out, hunk, len(old_lines), new_start, len(new_lines))
+        applied = any(not change.is_flag for change in hunk.changes)
+        old_marks = [(c.start, c.end, "flag" if c.is_flag else "-span") for c in hunk.changes]
+        for start, end in old_lines:
+            _line(out, " -"[applied], text, start, end, old_marks, color)
+        if applied:
+            new_marks = [(s, e, "+span") for s, e in hunk.new_spans]
+            for start, end in new_lines:
+                _line(out, "+", hunk.new_text, start, end, new_marks, color)
+        offset += len(new_lines) - len(old_lines)
+    if not color:
+        return out.plain
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, force_terminal=True, color_system="standard", soft_wrap=True, highlight=False
+    )
+    console.print(out, end="")
+    return buffer.getvalue()
+
+
+def _hunks(text: str, spans: list[tuple[int, int]], changes: Sequence[Change]) -> Iterator[_Hunk]:
+    """Group changes whose lines touch; grow a group while its new text would end mid-line."""
+    starts = [start for start, _ in spans]
+
+    def line_of(offset: int) -> int:
+        return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+    ordered = sorted(changes, key=lambda c: (c.start, c.end))
+    index = 0
+    while index < len(ordered):
+        first = line_of(ordered[index].start)
+        last = first
+        group: list[Change] = []
+        while True:
+            while index < len(ordered) and line_of(ordered[index].start) <= last + 1:
+                change = ordered[index]
+                group.append(change)
+                last = max(last, line_of(max(change.start, change.end - 1)))
+                index += 1
+            new_text, new_spans = _apply(text, spans[first][0], spans[last][1], group)
+            if new_text and not _BREAK.search(new_text) and last + 1 < len(spans):
+                last += 1
+                continue
+            break
+        yield _Hunk(first, last, tuple(group), new_text, tuple(new_spans))
+
+
+def _apply(
+    text: str, start: int, end: int, changes: Sequence[Change]
+) -> tuple[str, list[tuple[int, int]]]:
+    """Return ``text[start:end]`` with the changes applied, and where each replacement landed."""
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    position = start
+    length = 0
+    for change in changes:
+        if change.is_flag:
+            continue
+        before = text[position : change.start]
+        pieces += [before, change.replacement]
+        length += len(before)
+        spans.append((length, length + len(change.replacement)))
+        length += len(change.replacement)
+        position = change.end
+    pieces.append(text[position:end])
+    return "".join(pieces), spans
+
+
+def _header(out: Text, hunk: _Hunk, old_count: int, new_start: int, new_count: int) -> None:
+    out.append(f"@@ -{hunk.first + 1},{old_count} +{new_start},{new_count} @@", STYLES["hunk"])
+    for number, change in enumerate(hunk.changes):
+        out.append(" |" if number else "")
+        out.append(f" {change.kind}", STYLES["kind"])
+        out.append(f" · {change.confidence:.2f} · ", STYLES["meta"])
+        out.append(escape(change.reason))
+        if change.is_flag:
+            out.append(" (flag, not applied)", STYLES["meta"])
+    out.append("\n")
+
+
+def _line(
+    out: Text,
+    sign: str,
+    source: str,
+    start: int,
+    end: int,
+    marks: Sequence[tuple[int, int, str]],
+    color: bool,
+) -> None:
+    """Append one diff line; with colour, highlight the parts of ``marks`` that fall in it."""
+    line = source[start:end]
+    content = line.rstrip("\r\n")
+    ending = line[len(content) :]
+    out.append(sign, STYLES[sign])
+    stop = start + len(content)
+    position = start
+    for mark_start, mark_end, style in marks if color else ():
+        low, high = max(mark_start, position), min(mark_end, stop)
+        if low > high or (low == high and mark_start < mark_end):
+            continue
+        low, high = _widen(source, low, high, position, stop)
+        if low < high:
+            out.append(source[position:low], STYLES[sign])
+            out.append(source[low:high], STYLES[style])
+            position = high
+    out.append(source[position:stop], STYLES[sign])
+    out.append("\n" if color or ending != "\r\n" else "\r\n")
+    if not ending:
+        out.append(_NO_NEWLINE + "\n")
+
+
+def _widen(source: str, low: int, high: int, start: int, stop: int) -> tuple[int, int]:
+    """Widen a highlight to whole words, so a one-character change is easy to see."""
+    while low > start and not source[low - 1].isspace():
+        low -= 1
+    while high < stop and not source[high].isspace():
+        high += 1
+    return low, high
