@@ -11,6 +11,11 @@ from pathlib import Path
 
 from spellchecker import SpellChecker
 
+#: The SCOWL list of capitalised entries, kept apart from the ordinary words.
+PROPER_NOUNS = "proper_nouns.txt"
+#: pyspellchecker gives its rarest (often foreign or garbled) entries this frequency.
+RARE_FREQUENCY = 50
+
 
 @dataclass(frozen=True)
 class Entity:
@@ -80,18 +85,27 @@ class Lexicon:
 
     @cached_property
     def word_frequency(self) -> dict[str, int]:
-        """Lower-case English word -> frequency (pyspellchecker's list plus our word lists)."""
-        frequencies = dict(self.spell.word_frequency.dictionary)
+        """Lower-case word -> frequency, from pyspellchecker (which also lists many names)."""
+        return self.spell.word_frequency.dictionary
+
+    @cached_property
+    def english_words(self) -> frozenset[str]:
+        """Ordinary English words, written in lower case (SCOWL and our own word lists)."""
+        words: set[str] = set()
         for path in self._files("words/*.txt"):
-            for row in read_rows(path):
-                word = row[0].strip().lower()
-                if word:
-                    frequencies.setdefault(word, 1)
-        return frequencies
+            if path.name != PROPER_NOUNS:
+                words.update(row[0].strip().lower() for row in read_rows(path))
+        return frozenset(words)
+
+    @cached_property
+    def proper_nouns(self) -> frozenset[str]:
+        """Capitalised entries of the English word list (names of people, places...)."""
+        return frozenset(row[0].strip() for row in read_rows(self.root / "words" / PROPER_NOUNS))
 
     def is_english_word(self, word: str) -> bool:
-        """Tell whether ``word`` (any case) is a known English word."""
-        return word.lower() in self.word_frequency
+        """Tell whether ``word`` (any case) is an ordinary English word."""
+        lower = word.lower()
+        return lower in self.english_words or self.word_frequency.get(lower, 0) > RARE_FREQUENCY
 
     # -- Names ---------------------------------------------------------------------------------
 

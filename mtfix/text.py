@@ -10,6 +10,8 @@ from functools import cached_property
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 #: Characters after which a new sentence may start.
 SENTENCE_END = ".!?…"
+#: A spaced dash after a dateline starts the story: "Turin - After the match...".
+DASHES = "-–—"
 #: Characters that may stand between a sentence end and the next word.
 OPENERS = "\"'“”‘’«»„‚([ \t"
 
@@ -92,5 +94,7 @@ def _starts_sentence(text: str, start: int) -> bool:
     while position >= 0 and text[position] in OPENERS:
         position -= 1
     if position < 0 or text[position] in "\r\n":
+        return True
+    if text[position] in DASHES and position > 0 and text[position - 1] == " ":
         return True
     return text[position] in SENTENCE_END and position < start - 1

@@ -1,14 +1,181 @@
-"""Detect capitalisation artefacts (not yet written)."""
+"""Detect source-language capitals leaking into English: "it takes two to Tango".
+
+German capitalises every noun, and machine translation sometimes keeps the capital. A word is
+flagged only when every sign says it is an ordinary word, not a name: its lower-case form is a
+common English word, the English word list does not know it capitalised, no dictionary lists it
+as a name, it is not where English capitalises (sentence start, after a colon or quote, in a
+headline), its neighbours are lower case, and the article never capitalises it elsewhere mid-
+sentence.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from ..change import Proposal
 from ..lexicon import Lexicon
-from ..text import Document
+from ..text import Document, Token
+
+#: The lower-case form must be at least this frequent in pyspellchecker's English list.
+COMMON_FREQUENCY = 1000
+#: Words that report speech, lower case after a closing quotation mark ("…,” said Vance).
+SPEECH_VERBS = frozenset(
+    "said says told added asked wrote replied insisted stressed noted explained warned".split()
+)
+#: Small words inside multi-word names ("Ministry of Culture", "Tour de France").
+NAME_CONNECTORS = frozenset(
+    "of and the a an for from in on at to with by into over de du la le von van der al".split()
+)
+#: Particles of foreign names: a capitalised word before one is a name ("Tour de France").
+NAME_PARTICLES = frozenset("de du la le von van der al di da del".split())
+#: Prepositions before a place name: a capitalised word after one may be an unknown place.
+PLACE_PREPOSITIONS = frozenset("in at from near of".split())
+#: Sentence-initial words that say nothing about the capital of the word after them.
+FUNCTION_WORDS = frozenset(
+    "the a an in on at by to of for from with after before as if when while but and or so "
+    "this that these those it he she we they i there here his her its their our my your "
+    "no not all some many most".split()
+)
+#: For capitalised plurals (often team names: "the Wolves") and words where a place name may
+#: stand ("the village of Steam"): below the default threshold.
+WEAK_CONFIDENCE = 0.45
+QUOTE_MARKS = "\"'“”‘’«»„"
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
-    """Yield nothing yet."""
-    return iter(())
+    """Yield a lower-casing change for each leaked capital."""
+    tokens = document.tokens
+    capitalised_mid_sentence = Counter(
+        t.text for t in tokens if not t.sentence_initial and t.text[:1].isupper()
+    )
+    headline_lines = _headline_lines(document)
+    for token in tokens:
+        word = token.text
+        if len(word) < 3 or not word[0].isupper() or not word[1:].islower():
+            continue
+        if word.lower() in SPEECH_VERBS and _after_closing_quote(document.text, token.start):
+            yield _proposal(token, 0.85, f"“{word}” reports speech after a quotation.")
+            continue
+        if token.sentence_initial or document.line_at(token.start).number in headline_lines:
+            continue
+        if capitalised_mid_sentence[word] > 1 or not _is_ordinary_word(word, lexicon):
+            continue
+        if _beside_number_or_particle(document, token) or _in_short_quotation(document, token):
+            continue
+        if _near_capitalised(document, token) or _after_colon_or_quote(document.text, token.start):
+            continue
+        previous = _adjacent(document, token, -1)
+        in_place_slot = previous is not None and previous.text in PLACE_PREPOSITIONS
+        yield _proposal(
+            token,
+            WEAK_CONFIDENCE if word.endswith("s") or in_place_slot else 0.7,
+            f"“{word}” is an ordinary word capitalised mid-sentence, as German writes nouns.",
+        )
+
+
+def _proposal(token: Token, confidence: float, reason: str) -> Proposal:
+    return Proposal(
+        start=token.start,
+        end=token.end,
+        replacement=token.text.lower(),
+        confidence=confidence,
+        reason=reason,
+        rule="capitalisation.mid_sentence",
+    )
+
+
+def _is_ordinary_word(word: str, lexicon: Lexicon) -> bool:
+    lower = word.lower()
+    return (
+        lower in lexicon.english_words
+        and lexicon.word_frequency.get(lower, 0) >= COMMON_FREQUENCY
+        and word not in lexicon.proper_nouns
+        and word not in lexicon.name_words
+        and word not in lexicon.capitalised_words
+    )
+
+
+def _near_capitalised(document: Document, token: Token) -> bool:
+    """Tell whether the word is part of a capitalised run ("Ministry of Culture", "Tour de France").
+
+    Neighbours count only when nothing but spaces separates them; name connectors such as
+    "of", "and", "de" are stepped over.
+    """
+    for step in (-1, 1):
+        current = token
+        while True:
+            neighbour = _adjacent(document, current, step)
+            if neighbour is None:
+                break
+            if neighbour.text in NAME_CONNECTORS:
+                current = neighbour
+                continue
+            if neighbour.sentence_initial and neighbour.text.lower() in FUNCTION_WORDS:
+                break
+            if any(character.isupper() for character in neighbour.text):
+                return True
+            break
+    return False
+
+
+def _adjacent(document: Document, token: Token, step: int) -> Token | None:
+    """Return the next word in direction ``step`` if only spaces stand between them."""
+    index = token.index + step
+    if not 0 <= index < len(document.tokens):
+        return None
+    other = document.tokens[index]
+    gap = (
+        document.text[other.end : token.start]
+        if step < 0
+        else document.text[token.end : other.start]
+    )
+    return other if gap.strip(" ") == "" and "\n" not in gap else None
+
+
+def _after_colon_or_quote(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip()
+    return bool(before) and (before[-1] in ":;" or before[-1] in QUOTE_MARKS)
+
+
+def _beside_number_or_particle(document: Document, token: Token) -> bool:
+    """Tell whether a number is right beside the word ("Level 1", "July 23 Thirsty burglar")
+    or a foreign name particle follows it ("Tour de France")."""
+    text = document.text
+    before = text[max(0, token.start - 3) : token.start].rstrip()
+    after = text[token.end : token.end + 3].lstrip()
+    if (before and before[-1].isdigit()) or (after and after[0].isdigit()):
+        return True
+    following = _adjacent(document, token, 1)
+    return following is not None and following.text.lower() in NAME_PARTICLES
+
+
+def _in_short_quotation(document: Document, token: Token) -> bool:
+    """Tell whether the word is inside a short quoted title such as "Lullaby for a Corpse"."""
+    text = document.text
+    line = document.line_at(token.start)
+    opening = max(text.rfind(mark, line.start, token.start) for mark in '“"«')
+    if opening < 0:
+        return False
+    closing = [text.find(mark, token.end, line.end) for mark in '”"»']
+    closing = [position for position in closing if position >= 0]
+    if not closing:
+        return False
+    quoted = text[opening + 1 : min(closing)]
+    return len(quoted.split()) <= 8 and quoted.strip()[:1].isupper()
+
+
+def _after_closing_quote(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip().rstrip(",")
+    return bool(before) and before[-1] in QUOTE_MARKS
+
+
+def _headline_lines(document: Document) -> set[int]:
+    """Return the numbers of lines written in title case (most words capitalised)."""
+    counts: dict[int, list[int]] = {}
+    for token in document.tokens:
+        line = document.line_at(token.start).number
+        counts.setdefault(line, [0, 0])
+        counts[line][0] += 1
+        counts[line][1] += token.text[:1].isupper()
+    return {line for line, (total, upper) in counts.items() if total >= 3 and upper * 2 > total}
