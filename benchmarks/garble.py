@@ -1,0 +1,296 @@
+"""Corrupt clean news the way machine translation does, and record what an editor would restore.
+
+The garbler knows nothing of mtfix's dictionaries: its names are taken from the text it garbles
+(capitalised words that never occur in lower case in that text and are not sentence-initial),
+and its nonwords are checked against an English word list only to make sure they are not words.
+
+Artefacts and the mtfix kind each one is scored under:
+
+- ``entity``: a name with a 1–2 character edit, a phonetic swap (ts/tz, y/i, kh/h, ...), a dropped
+  ending ("Navalny" -> "Naval"), a doubled or undoubled letter, or a first name swapped for
+  another first name with the same initial ("Keir Starmer" -> "Kevin Starmer");
+- ``nonword``: an ordinary lower-case word with a 1–2 character edit ("frank" -> "frnak");
+- ``capitalisation``: a noun after an article capitalised the German way ("a Compromise");
+- ``typography``: a space before a hyphen ("long -term"), a hyphen for a spaced dash
+  ("agreed-and"), a space before a comma or full stop, a spaced colon in a time or score;
+- ``quotes``: an opening quote written the German way (``said:” Look``).
+
+Usage: ``python benchmarks/garble.py ARTICLE.txt [--seed N]`` prints the garbled text and the
+gold edits (for eyeballing); ``benchmarks/quality.py`` imports :func:`garble`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+SEED = 20250519
+#: At most one artefact per this many words, on average.
+WORDS_PER_ARTEFACT = 25
+
+#: Capitalised words that are not names even though they are rarely written in lower case.
+NOT_NAMES = frozenset(
+    """Mr Mrs Ms Dr Prof Sir Gen Capt Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December
+    The A An In On At For And But Or If As It He She They We I His Her Their Its This That
+    These Those When Where While After Before Under Over With From By To Of Not No""".split()
+)
+#: Sound-alike spellings machine translation and transliteration swap, both ways.
+PHONETIC = (
+    ("tz", "ts"),
+    ("ts", "tz"),
+    ("y", "i"),
+    ("i", "y"),
+    ("kh", "h"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("w", "v"),
+    ("v", "w"),
+    ("ou", "u"),
+    ("ei", "ie"),
+    ("ie", "ei"),
+    ("sch", "sh"),
+    ("sh", "sch"),
+    ("j", "y"),
+    ("c", "k"),
+    ("k", "c"),
+    ("z", "s"),
+)
+VOWELS = "aeiou"
+#: How often each kind of artefact is drawn, relative to the others.
+KIND_WEIGHTS = {"entity": 4, "nonword": 2, "typography": 2, "capitalisation": 1, "quotes": 1}
+#: A run of letters; a possessive or a hyphenated compound gives several runs.
+WORD_RE = re.compile(r"[^\W\d_]+")
+JOINERS = "'’-"
+SENTENCE_END = re.compile(r"(?:^|[.!?…][\"'“”‘’)]*\s+|\n\s*)$")
+
+
+@dataclass(frozen=True)
+class Gold:
+    """One artefact in the garbled text: its span there, and what the clean text had."""
+
+    start: int
+    end: int
+    garbled: str
+    wanted: str
+    kind: str
+    how: str
+
+
+@dataclass(frozen=True)
+class _Edit:
+    start: int  # in the clean text
+    end: int
+    replacement: str
+    kind: str
+    how: str
+
+
+def _load_english() -> frozenset[str]:
+    """An English word list used only to check that a garbled word is not a real word."""
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
+
+
+_ENGLISH: frozenset[str] | None = None
+
+
+def _is_english(word: str) -> bool:
+    global _ENGLISH
+    if _ENGLISH is None:
+        _ENGLISH = _load_english()
+    return word.lower() in _ENGLISH
+
+
+def names_in(text: str) -> frozenset[str]:
+    """Capitalised words of ``text`` that are never written in lower case there (its names)."""
+    lower = {w for w in WORD_RE.findall(text) if w[:1].islower()}
+    names = set()
+    for match in WORD_RE.finditer(text):
+        word = match.group()
+        if (
+            len(word) >= 4
+            and word[0].isupper()
+            and not word.isupper()
+            and word.lower() not in lower
+            and word not in NOT_NAMES
+            and not _is_english(word)
+            and not SENTENCE_END.search(text[: match.start()])
+        ):
+            names.add(word)
+    return frozenset(names)
+
+
+def _joined(text: str, match: re.Match[str]) -> bool:
+    """Tell whether the letter run is part of a contraction or a hyphenated compound."""
+    before = text[match.start() - 1 : match.start()]
+    after = text[match.end() : match.end() + 1]
+    return bool(before and before in JOINERS) or bool(after and after in JOINERS)
+
+
+def _char_edit(word: str, rng: random.Random, name: bool) -> tuple[str, str]:
+    """Apply one MT-like spelling change to ``word``; return (new word, description)."""
+    head, body = word[:1], word[1:]
+    options: list[Callable[[], tuple[str, str] | None]] = []
+
+    def phonetic() -> tuple[str, str] | None:
+        pairs = [(a, b) for a, b in PHONETIC if a in body.lower()]
+        if not pairs:
+            return None
+        a, b = rng.choice(pairs)
+        index = body.lower().index(a)
+        return head + body[:index] + b + body[index + len(a) :], f"phonetic {a}->{b}"
+
+    def drop_ending() -> tuple[str, str] | None:
+        if len(word) < 6 or not name:
+            return None
+        cut = rng.choice((1, 2))
+        return word[:-cut], "dropped ending"
+
+    def double() -> tuple[str, str] | None:
+        doubled = [i for i in range(1, len(word) - 1) if word[i] == word[i + 1]]
+        if doubled:
+            i = rng.choice(doubled)
+            return word[:i] + word[i + 1 :], "undoubled letter"
+        i = rng.randrange(1, len(word))
+        if not word[i].isalpha():
+            return None
+        return word[: i + 1] + word[i] + word[i + 1 :], "doubled letter"
+
+    def substitute() -> tuple[str, str] | None:
+        i = rng.randrange(1, len(word))
+        pool = VOWELS if word[i].lower() in VOWELS else "bcdfghklmnprstvz"
+        letter = rng.choice([c for c in pool if c != word[i].lower()])
+        return word[:i] + letter + word[i + 1 :], "substituted letter"
+
+    def transpose() -> tuple[str, str] | None:
+        if len(word) < 4:
+            return None
+        i = rng.randrange(1, len(word) - 1)
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :], "transposed letters"
+
+    options = [phonetic, drop_ending, double, substitute, transpose]
+    for _ in range(20):
+        result = rng.choice(options)()
+        if result and result[0] != word and result[0].isalpha():
+            return result
+    return word[:-1] + word[-1] * 2, "doubled letter"
+
+
+def _name_edit(
+    text: str, match: re.Match[str], names: frozenset[str], rng: random.Random
+) -> _Edit | None:
+    word = match.group()
+    if rng.random() < 0.15:
+        following = re.match(r"\s+([A-Z][^\W\d_]+)", text[match.end() :])
+        same_initial = sorted(n for n in names if n[0] == word[0] and n != word)
+        if following and following.group(1) in names and same_initial:
+            other = rng.choice(same_initial)
+            return _Edit(match.start(), match.end(), other, "entity", "first name swapped")
+    garbled, how = _char_edit(word, rng, name=True)
+    if garbled in names or _is_english(garbled):
+        return None
+    return _Edit(match.start(), match.end(), garbled, "entity", how)
+
+
+def _nonword_edit(match: re.Match[str], rng: random.Random) -> _Edit | None:
+    word = match.group()
+    garbled, how = _char_edit(word, rng, name=False)
+    if _is_english(garbled):
+        return None
+    return _Edit(match.start(), match.end(), garbled, "nonword", how)
+
+
+def _mechanical_edits(text: str) -> Iterable[_Edit]:
+    """Every place where a mechanical artefact could be introduced."""
+    for m in re.finditer(r"(?<=[^\W\d_])-(?=[^\W\d_])", text):
+        yield _Edit(m.start(), m.end(), " -", "typography", "space before hyphen")
+    for m in re.finditer(r"(?<=\w) [–—] (?=\w)|(?<=\w)—(?=\w)", text):
+        yield _Edit(m.start(), m.end(), "-", "typography", "hyphen for dash")
+    for m in re.finditer(r"(?<=[^\W\d_])([,.])(?= [a-z])", text):
+        yield _Edit(m.start(), m.end(), " " + m.group(1), "typography", "space before punctuation")
+    for m in re.finditer(r"(?<=\d):(?=\d\d)", text):
+        yield _Edit(m.start(), m.end(), ": ", "typography", "spaced colon")
+    for m in re.finditer(r"(?<=[:,]) “(?=[A-Z])", text):
+        yield _Edit(m.start(), m.end(), "” ", "quotes", "German-style opening quote")
+    for m in re.finditer(r"\b(?:a|an|the) ([a-z]{5,})\b", text):
+        noun = m.group(1)
+        yield _Edit(m.start(1), m.end(1), noun.capitalize(), "capitalisation", "German noun")
+
+
+def garble(text: str, seed: int = SEED) -> tuple[str, list[Gold]]:
+    """Return ``text`` with MT-like artefacts, and where each is with what it should be."""
+    rng = random.Random(seed)
+    names = names_in(text)
+    candidates: list[_Edit] = []
+    for match in WORD_RE.finditer(text):
+        word = match.group()
+        edit = None
+        if word in names:
+            edit = _name_edit(text, match, names, rng)
+        elif word.islower() and len(word) >= 6 and not _joined(text, match):
+            edit = _nonword_edit(match, rng) if rng.random() < 0.3 else None
+        if edit:
+            candidates.append(edit)
+    candidates.extend(_mechanical_edits(text))
+    budget = max(1, len(text.split()) // WORDS_PER_ARTEFACT)
+    rng.shuffle(candidates)
+    pools: dict[tuple[str, str], list[_Edit]] = {}
+    for edit in candidates:
+        pools.setdefault((edit.kind, edit.how if edit.kind == "typography" else ""), []).append(
+            edit
+        )
+    chosen: list[_Edit] = []
+    for _ in range(budget * 20):
+        live = sorted(key for key, pool in pools.items() if pool)
+        if len(chosen) >= budget or not live:
+            break
+        weights = [KIND_WEIGHTS[kind] / _share(pools, kind) for kind, _ in live]
+        edit = pools[rng.choices(live, weights)[0]].pop()
+        if all(edit.end + 10 < c.start or c.end + 10 < edit.start for c in chosen):
+            chosen.append(edit)
+    return _apply(text, sorted(chosen, key=lambda e: e.start))
+
+
+def _share(pools: dict[tuple[str, str], list[_Edit]], kind: str) -> int:
+    """How many live pools share ``kind`` (so a kind's weight is split among its forms)."""
+    return sum(1 for (k, _), pool in pools.items() if k == kind and pool)
+
+
+def _apply(text: str, edits: list[_Edit]) -> tuple[str, list[Gold]]:
+    pieces: list[str] = []
+    gold: list[Gold] = []
+    position = 0
+    length = 0
+    for edit in edits:
+        pieces.append(text[position : edit.start])
+        length += edit.start - position
+        start = length
+        pieces.append(edit.replacement)
+        length += len(edit.replacement)
+        wanted = text[edit.start : edit.end]
+        gold.append(Gold(start, length, edit.replacement, wanted, edit.kind, edit.how))
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces), gold
+
+
+def main() -> None:
+    """Print a garbled article and its gold edits."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("article", type=Path)
+    parser.add_argument("--seed", type=int, default=SEED)
+    args = parser.parse_args()
+    garbled, gold = garble(args.article.read_text(encoding="utf-8"), args.seed)
+    print(garbled)
+    for g in gold:
+        print(f"{g.kind:15} {g.garbled!r:28} -> {g.wanted!r:28} {g.how}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,508 @@
+"""Measure mtfix's quality per kind: false alarms on clean news, recall on garbled news, real MT.
+
+Run from anywhere: ``python benchmarks/quality.py``. Prints a Markdown report and writes it to
+``benchmarks/results/quality.md``. Sections:
+
+1. false alarms per 1,000 words on clean human news: our fixtures and, when the shared WMT21
+   corpus exists, its two human references (read in place, never copied);
+2. recall, exact-fix rate and precision per kind on clean news garbled by ``garble.py``,
+   on a dev split and a test split of our fixtures and on the garbled WMT references;
+3. the shared scorer's summary on the shared example and on ours;
+4. on real MT output: changes per kind per 1,000 words, and whether applying all of them moves
+   chrF against the human reference up or down (needs ``sacrebleu``; skipped without it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from garble import Gold, garble  # noqa: E402
+
+import mtfix  # noqa: E402
+from mtfix import Change, Config  # noqa: E402
+
+CLEAN = ROOT / "tests" / "fixtures" / "clean"
+SHARED = ROOT.parent / "shared"
+WMT = SHARED / "corpus" / "wmt21-de-en"
+SCORER = SHARED / "tools" / "score_example.py"
+EXAMPLES = {
+    "shared: trump-putin-call": SHARED / "examples" / "trump-putin-call.mt.txt",
+    "ours: ceasefire-talks": ROOT / "examples" / "ceasefire-talks.mt.txt",
+}
+RESULTS = HERE / "results" / "quality.md"
+
+
+def words(text: str) -> int:
+    """Count whitespace-separated words, as the corpus README does."""
+    return len(text.split())
+
+
+def per_thousand(count: int, total_words: int) -> str:
+    """Format a rate per 1,000 words."""
+    return f"{1000 * count / total_words:.2f}" if total_words else "–"
+
+
+def percent(part: int, whole: int) -> str:
+    """Format a share as a percentage, or a dash when there is nothing to divide."""
+    return f"{100 * part / whole:.0f}%" if whole else "–"
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[object]], left: int = 1) -> str:
+    """Render a Markdown table; the first ``left`` columns are left-aligned, the rest right."""
+    align = ["---"] * left + ["---:"] * (len(header) - left)
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def changes_of(text: str, config: Config) -> tuple[Change, ...]:
+    """Run mtfix on ``text`` in this process."""
+    return mtfix.clean(text, config).changes
+
+
+# -- 1. False alarms on clean news -----------------------------------------------------------
+
+
+def clean_sets() -> dict[str, list[Path]]:
+    """The clean corpora that exist on this machine."""
+    sets = {"our clean fixtures": sorted(CLEAN.glob("*.txt"))}
+    for name in ("ref", "ref-B"):
+        folder = WMT / name
+        if folder.is_dir():
+            sets[f"WMT21 {name} (human)"] = sorted(folder.glob("*.txt"))
+    return sets
+
+
+def false_alarms(sets: dict[str, list[Path]], config: Config) -> tuple[str, dict]:
+    """Count every change on clean text, per kind and per set."""
+    counts: dict[str, Counter[str]] = {}
+    totals: dict[str, int] = {}
+    examples: list[str] = []
+    for name, paths in sets.items():
+        counts[name] = Counter()
+        totals[name] = 0
+        for path in paths:
+            text = path.read_text(encoding="utf-8")
+            totals[name] += words(text)
+            for change in changes_of(text, config):
+                counts[name][change.kind] += 1
+                if path.parent == CLEAN:
+                    examples.append(
+                        f"- `{path.name}:{change.line}` {change.source}: "
+                        f"{change.original!r} → {change.replacement!r} ({change.confidence:.2f})"
+                    )
+    kinds = sorted({kind for counter in counts.values() for kind in counter})
+    header = ["kind", *(f"{name} ({totals[name]:,} words)" for name in sets)]
+    rows = [
+        [kind, *(f"{counts[n][kind]} ({per_thousand(counts[n][kind], totals[n])})" for n in sets)]
+        for kind in kinds
+    ]
+    rows.append(
+        [
+            "**all**",
+            *(
+                f"**{sum(counts[n].values())} "
+                f"({per_thousand(sum(counts[n].values()), totals[n])})**"
+                for n in sets
+            ),
+        ]
+    )
+    text = (
+        "Changes proposed on clean human-written news, each one a false alarm: count "
+        "(per 1,000 words).\n\n" + table(header, rows)
+    )
+    if examples:
+        text += "\n\nFalse alarms on our fixtures:\n\n" + "\n".join(examples)
+    summary = {n: round(1000 * sum(counts[n].values()) / totals[n], 2) for n in sets if totals[n]}
+    return text, summary
+
+
+# -- 2. Recall on garbled news ----------------------------------------------------------------
+
+
+@dataclass
+class KindScore:
+    """Tallies for one kind: gold artefacts found and fixed, and changes made and how many hit."""
+
+    gold: int = 0
+    flagged: int = 0
+    fixed: int = 0
+    changes: int = 0
+    hits: int = 0
+    missed: list[str] = field(default_factory=list)
+
+
+def _overlaps(change: Change, gold: Gold) -> bool:
+    if change.start == change.end:
+        return gold.start <= change.start <= gold.end
+    return change.start < gold.end and change.end > gold.start
+
+
+def _fold(text: str) -> str:
+    """Fold whitespace and equivalent dash and quote glyphs, as the shared scorer does."""
+    text = re.sub(r"\s*[\u2013\u2014]\s*|\s+--?\s+", " \u2013 ", text)
+    text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _is_fixed(text: str, gold: Gold, hits: list[Change]) -> bool:
+    low = min([gold.start] + [c.start for c in hits])
+    high = max([gold.end] + [c.end for c in hits])
+    region = text[low:high]
+    for change in sorted(hits, key=lambda c: -c.start):
+        if not change.is_flag:
+            region = region[: change.start - low] + change.replacement + region[change.end - low :]
+    wanted = text[low : gold.start] + gold.wanted + text[gold.end : high]
+    return _fold(region) == _fold(wanted)
+
+
+def score_garbled(texts: Iterable[str], config: Config) -> dict[str, KindScore]:
+    """Garble each text, run mtfix on it, and score its changes against the garbler's gold."""
+    scores: dict[str, KindScore] = {}
+    for text in texts:
+        garbled, gold = garble(text)
+        changes = changes_of(garbled, config)
+        used: set[int] = set()
+        for item in gold:
+            score = scores.setdefault(item.kind, KindScore())
+            score.gold += 1
+            hits = [c for c in changes if _overlaps(c, item)]
+            used.update(id(c) for c in hits)
+            if hits:
+                score.flagged += 1
+                if _is_fixed(garbled, item, hits):
+                    score.fixed += 1
+        for change in changes:
+            score = scores.setdefault(change.kind, KindScore())
+            score.changes += 1
+            score.hits += id(change) in used
+    return scores
+
+
+def garbled_report(config: Config) -> tuple[str, dict]:
+    """Score the dev and test splits of our fixtures and the garbled WMT references."""
+    fixtures = sorted(CLEAN.glob("*.txt"))
+    splits = {
+        "dev (our fixtures, even)": fixtures[0::2],
+        "test (our fixtures, odd)": fixtures[1::2],
+    }
+    if (WMT / "ref").is_dir():
+        splits["test (WMT21 ref, garbled)"] = sorted((WMT / "ref").glob("*.txt"))
+    sections = []
+    summary = {}
+    for name, paths in splits.items():
+        texts = [p.read_text(encoding="utf-8") for p in paths]
+        scores = score_garbled(texts, config)
+        rows = []
+        for kind in sorted(scores):
+            s = scores[kind]
+            rows.append(
+                [
+                    kind,
+                    s.gold,
+                    s.flagged,
+                    s.fixed,
+                    percent(s.flagged, s.gold),
+                    percent(s.fixed, s.gold),
+                    s.changes,
+                    percent(s.hits, s.changes),
+                ]
+            )
+        total = KindScore(
+            *(
+                sum(getattr(s, f) for s in scores.values())
+                for f in ("gold", "flagged", "fixed", "changes", "hits")
+            )
+        )
+        rows.append(
+            [
+                "**all**",
+                total.gold,
+                total.flagged,
+                total.fixed,
+                percent(total.flagged, total.gold),
+                percent(total.fixed, total.gold),
+                total.changes,
+                percent(total.hits, total.changes),
+            ]
+        )
+        header = [
+            "kind",
+            "artefacts",
+            "flagged",
+            "fixed exactly",
+            "recall",
+            "exact-fix rate",
+            "changes",
+            "precision",
+        ]
+        n_words = sum(words(t) for t in texts)
+        sections.append(
+            f"**{name}**: {len(texts)} articles, {n_words:,} words\n\n" + table(header, rows)
+        )
+        summary[name] = {
+            "recall": percent(total.flagged, total.gold),
+            "exact": percent(total.fixed, total.gold),
+            "precision": percent(total.hits, total.changes),
+        }
+    intro = (
+        "Clean text garbled by `benchmarks/garble.py` (fixed seed). *artefacts*, *flagged*, "
+        "*fixed exactly*, *recall* and *exact-fix rate* are per kind of artefact planted; "
+        "*changes* and *precision* are per kind of change mtfix proposed (a change is precise "
+        "when it overlaps a planted artefact, so false alarms on the rest of the text count "
+        "against it). Develop on the dev split; quote the test splits."
+    )
+    return intro + "\n\n" + "\n\n".join(sections), summary
+
+
+# -- 3. The shared scorer on annotated examples ------------------------------------------------
+
+
+def scorer_report(config: Config) -> tuple[str, dict]:
+    """Run the shared scorer on each annotated example, core tier and all tiers."""
+    if not SCORER.exists():
+        return "The shared scorer is not on this machine; skipped.", {}
+    rows = []
+    summary = {}
+    for name, article in EXAMPLES.items():
+        gold = article.with_name(article.name.replace(".mt.txt", ".annotations.tsv"))
+        if not article.exists() or not gold.exists():
+            continue
+        changes = changes_of(article.read_text(encoding="utf-8"), config)
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+            json.dump({"changes": [c.to_dict() for c in changes]}, handle)
+        for tiers in ("core", "core,stretch"):
+            result = subprocess.run(
+                [
+                    sys.executable,
+                    str(SCORER),
+                    str(article),
+                    str(gold),
+                    handle.name,
+                    "--tiers",
+                    tiers,
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            line = next(
+                (x for x in result.stdout.splitlines() if x.startswith("summary:")),
+                f"scorer failed: {result.stderr.strip()[-200:]}",
+            )
+            rows.append([name, tiers, line.removeprefix("summary: ")])
+            summary[f"{name} [{tiers}]"] = line.removeprefix("summary: ")
+        Path(handle.name).unlink()
+    text = (
+        "`/work/shared/tools/score_example.py` on mtfix's changes (the scorer counts a gold row "
+        "flagged when a change overlaps it, fixed when the result matches; *other_changes* are "
+        "changes no annotation asks for).\n\n"
+        + table(["article", "tiers", "scorer summary"], rows, left=3)
+    )
+    return text, summary
+
+
+# -- 4. Real machine translation ---------------------------------------------------------------
+
+
+def real_mt_report(config: Config) -> tuple[str, dict]:
+    """Count changes on real MT and see whether applying them moves chrF against reference A."""
+    systems_root = WMT / "mt"
+    if not systems_root.is_dir():
+        return "The WMT21 corpus is not on this machine; skipped.", {}
+    try:
+        from sacrebleu.metrics import CHRF
+    except ImportError:
+        CHRF = None
+    chrf = CHRF() if CHRF else None
+    systems = sorted(p.name for p in systems_root.iterdir() if p.is_dir())
+    kinds: set[str] = set()
+    per_system: dict[str, dict] = {}
+    for system in systems:
+        counts: Counter[str] = Counter()
+        worse: Counter[str] = Counter()
+        better: Counter[str] = Counter()
+        hyps, fixed_hyps, refs = [], [], []
+        docs_worse = docs_better = n_words = 0
+        for path in sorted((systems_root / system).glob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            n_words += words(text)
+            report = mtfix.clean(text, config)
+            counts.update(c.kind for c in report.changes)
+            if not chrf:
+                continue
+            ref = " ".join((WMT / "ref" / path.name).read_text(encoding="utf-8").split())
+            before_text, after_text = " ".join(text.split()), " ".join(report.apply().split())
+            hyps.append(before_text)
+            fixed_hyps.append(after_text)
+            refs.append(ref)
+            before = chrf.sentence_score(before_text, [ref]).score
+            after = chrf.sentence_score(after_text, [ref]).score
+            docs_worse += after < before - 1e-9
+            docs_better += after > before + 1e-9
+            for change in report.changes:
+                if change.is_flag:
+                    continue
+                alone = " ".join(mtfix.apply_changes(text, [change]).split())
+                delta = chrf.sentence_score(alone, [ref]).score - before
+                worse[change.kind] += delta < -1e-9
+                better[change.kind] += delta > 1e-9
+        kinds.update(counts)
+        entry = {"words": n_words, "counts": counts, "worse": worse, "better": better}
+        if chrf:
+            entry["chrf"] = (
+                chrf.corpus_score(hyps, [refs]).score,
+                chrf.corpus_score(fixed_hyps, [refs]).score,
+            )
+            entry["docs"] = (docs_better, docs_worse, len(hyps))
+        per_system[system] = entry
+    header = ["kind", *systems]
+    rows = [
+        [
+            kind,
+            *(
+                f"{per_system[s]['counts'][kind]} "
+                f"({per_thousand(per_system[s]['counts'][kind], per_system[s]['words'])})"
+                for s in systems
+            ),
+        ]
+        for kind in sorted(kinds)
+    ]
+    rows.append(["**words**", *(f"{per_system[s]['words']:,}" for s in systems)])
+    text = (
+        "Changes proposed on real MT output (WMT21 de-en, four systems): count "
+        "(per 1,000 words).\n\n" + table(header, rows)
+    )
+    summary: dict[str, object] = {}
+    if chrf:
+        chrf_rows = []
+        for s in systems:
+            e = per_system[s]
+            before, after = e["chrf"]
+            up = sum(e["better"].values())
+            down = sum(e["worse"].values())
+            by_kind = ", ".join(f"{k} {e['worse'][k]}" for k in sorted(e["worse"]) if e["worse"][k])
+            chrf_rows.append(
+                [
+                    s,
+                    f"{before:.2f}",
+                    f"{after:.2f}",
+                    f"{after - before:+.3f}",
+                    f"{e['docs'][0]} / {e['docs'][1]} / {e['docs'][2]}",
+                    f"{up} / {down}",
+                    by_kind or "–",
+                ]
+            )
+            summary[s] = round(after - before, 3)
+        text += (
+            "\n\nchrF against reference A before and after applying every change (each document "
+            "one segment, whitespace normalised; sacrebleu chrF2 defaults). *docs up / down / "
+            "all* counts documents whose chrF rose or fell; *changes up / down* applies each "
+            "change alone. chrF measures closeness to one human translation, not correctness: "
+            "a right fix of a name the reference spells differently lowers it.\n\n"
+            + table(
+                [
+                    "system",
+                    "chrF before",
+                    "chrF after",
+                    "Δ",
+                    "docs up / down / all",
+                    "changes up / down",
+                    "changes that lower chrF, by kind",
+                ],
+                chrf_rows,
+            )
+        )
+    else:
+        text += "\n\n`sacrebleu` is not installed: chrF comparison skipped."
+    return text, summary
+
+
+# -- Putting it together -------------------------------------------------------------------------
+
+
+def machine() -> str:
+    """Describe where and when this ran."""
+    cpu = "unknown CPU"
+    with contextlib.suppress(OSError):
+        match = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+        cpu = match.group(1).strip() if match else cpu
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return (
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {os.cpu_count()} CPUs ({cpu}); "
+        f"Python {platform.python_version()}; mtfix {mtfix.__version__} at commit "
+        f"{commit or 'unknown'}"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> dict:
+    """Run every measurement, print the Markdown report and write it to the results folder."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=None,
+        help="threshold for shown changes (default: mtfix's default)",
+    )
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    config = Config() if args.min_confidence is None else Config(min_confidence=args.min_confidence)
+    started = time.perf_counter()
+    sections = {}
+    summary = {}
+    for title, run in (
+        ("False alarms on clean news", lambda: false_alarms(clean_sets(), config)),
+        (
+            "Garbled news: recall, exact fixes and precision per kind",
+            lambda: garbled_report(config),
+        ),
+        ("Annotated example articles", lambda: scorer_report(config)),
+        ("Real machine translation", lambda: real_mt_report(config)),
+    ):
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):
+                sections[title], summary[title] = run()
+        except Exception as error:  # mtfix is being built: report a crash, measure the rest
+            sections[title] = f"**Failed**: `{type(error).__name__}: {error}`"
+            summary[title] = None
+    report = [
+        "# mtfix quality benchmark",
+        "",
+        f"Command: `python benchmarks/quality.py` at min-confidence {config.min_confidence}. "
+        f"Machine: {machine()}. Took {time.perf_counter() - started:.0f} s.",
+    ]
+    for title, body in sections.items():
+        report += ["", f"## {title}", "", body]
+    markdown = "\n".join(report) + "\n"
+    print(markdown)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(markdown, encoding="utf-8")
+    return summary
+
+
+if __name__ == "__main__":
+    main()
