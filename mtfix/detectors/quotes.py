@@ -1,14 +1,348 @@
-"""Detect quotes artefacts (not yet written)."""
+"""Detect quotation marks that machine translation put on the wrong side or in the wrong shape.
+
+German quotes („…“ with nested ‚…‘) come out of MT as English marks in the wrong places: a nested
+quotation opens with a closing mark glued to the colon (``Putin:” Look``), a closing mark floats
+after a space (``about it? “, said``), or moves past the space before the attribution
+(``again, "said``). A small state machine walks the double quotation marks of the text, keeping
+the quotation depth from line to line (a quotation may span sentences, and a multi-paragraph
+quotation reopens each paragraph), and classifies each mark by what stands on either side of it.
+Straight quotes stay straight and curly quotes stay curly; only misplaced marks are moved.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..change import Proposal
 from ..lexicon import Lexicon
 from ..text import Document
 
+_MARK = re.compile(r"[\"“”„]")
+_WORDS_AFTER = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+#: Characters after which a quotation mark opens (besides white space and the start of a line).
+OPENING_CONTEXT = "([{‘—–-/"
+#: Characters before which a quotation mark closes (besides white space and the end of a line).
+CLOSING_CONTEXT = ",.;:?!)]}’…—–-"
+#: Verbs that attribute a quotation ("…,” said Vance); a mark before one must be closing.
+SPEECH_VERBS = frozenset(
+    """according acknowledged added adds admits admitted announced announces argued argues asked
+    asks assured claimed claims clarified commented complained concluded confirmed confirms
+    continued continues declared emphasised emphasized explained explains insisted insists joked
+    noted notes promised recalled remarked replied replies reported reports said say says stated
+    states stressed stresses told tells underlined urged warned warns wrote writes""".split()
+)
+#: Words that never end a quotation, so a mark glued after one opens the next words.
+ARTICLES = frozenset(("the", "a", "an"))
+#: Words that begin an attribution before its verb ("…,” he said; "…,” the coach added).
+SUBJECTS = frozenset("he she they we i it the his her their its".split())
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """One double quotation mark in a line, with what surrounds it."""
+
+    text: str
+    index: int
+
+    @property
+    def glyph(self) -> str:
+        return self.text[self.index]
+
+    @property
+    def straight(self) -> bool:
+        return self.glyph == '"'
+
+    @property
+    def space_before(self) -> int:
+        """Where the run of white space before the mark starts (``index`` if there is none)."""
+        start = self.index
+        while start > 0 and self.text[start - 1] in " \t":
+            start -= 1
+        return start
+
+    @property
+    def space_after(self) -> int:
+        """Where the run of white space after the mark ends."""
+        end = self.index + 1
+        while end < len(self.text) and self.text[end] in " \t":
+            end += 1
+        return end
+
+    @property
+    def opens(self) -> bool:
+        """White space, the start of the line or an opening bracket stands before the mark."""
+        return self.index == 0 or self.text[self.index - 1] in " \t" + OPENING_CONTEXT
+
+    @property
+    def closes(self) -> bool:
+        """White space, the end of the line or closing punctuation stands after the mark."""
+        after = self.index + 1
+        return after == len(self.text) or self.text[after] in " \t" + CLOSING_CONTEXT
+
+    @property
+    def before(self) -> str:
+        """The character before the white space before the mark ('' at the start)."""
+        start = self.space_before
+        return self.text[start - 1] if start else ""
+
+    @property
+    def after(self) -> str:
+        """The character after the white space after the mark ('' at the end)."""
+        end = self.space_after
+        return self.text[end] if end < len(self.text) else ""
+
+    def close_glyph(self) -> str:
+        return '"' if self.straight else "”"
+
+    def open_glyph(self) -> str:
+        return '"' if self.straight else "“"
+
+
+@dataclass(frozen=True)
+class _Fix:
+    """A proposal with offsets into its line; ``rule`` is the name after ``quotes.``."""
+
+    start: int
+    end: int
+    replacement: str
+    confidence: float
+    reason: str
+    rule: str
+
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
-    """Yield nothing yet."""
-    return iter(())
+    """Yield quotes proposals, walking the lines with the quotation depth carried over."""
+    depth = 0
+    blank_passed = False
+    for line in document.lines:
+        text = document.line_text(line)
+        if not text.strip():
+            blank_passed = True
+            continue
+        if depth and blank_passed and not _reopens(text):
+            depth = 0  # a quotation left open before a new paragraph that does not reopen it
+        blank_passed = False
+        fixes: list[_Fix] = []
+        depth = _scan(text, depth, fixes)
+        last_end = -1
+        for fix in fixes:
+            if fix.start < last_end:
+                continue
+            last_end = fix.end
+            yield Proposal(
+                line.start + fix.start,
+                line.start + fix.end,
+                fix.replacement,
+                fix.confidence,
+                fix.reason,
+                f"quotes.{fix.rule}",
+            )
+
+
+def _reopens(text: str) -> bool:
+    """Tell whether a paragraph begins with an opening mark (continuing a quotation)."""
+    stripped = text.lstrip()
+    return bool(stripped) and stripped[0] in '"“„'
+
+
+def _scan(text: str, depth: int, fixes: list[_Fix]) -> int:
+    """Walk the marks of one line, append the fixes found and return the depth at its end."""
+    for match in _MARK.finditer(text):
+        mark = _Mark(text, match.start())
+        if depth == 0:
+            depth = _outside(mark, fixes)
+        elif depth == 1:
+            depth = _inside(mark, fixes)
+        else:
+            depth = _nested(mark, fixes)
+    return min(depth, 1)
+
+
+def _outside(mark: _Mark, fixes: list[_Fix]) -> int:
+    """Handle a mark outside any quotation; return the new depth."""
+    if mark.opens and not mark.closes:
+        if _attribution(mark):
+            fixes.append(_misplaced_close(mark, 0.75))
+            return 0
+        if mark.glyph in "”„":
+            fixes.append(
+                _Fix(
+                    mark.index,
+                    mark.index + 1,
+                    "“",
+                    0.9 if mark.glyph == "„" else 0.8,
+                    f"'{mark.glyph}' opens this quotation; English opens with '“'.",
+                    "direction",
+                )
+            )
+        return 1
+    if mark.closes and not mark.opens:
+        if _colon_then_capital(mark) or _article_then_capital(mark):
+            fixes.append(
+                _Fix(
+                    mark.index,
+                    mark.space_after,
+                    " " + mark.open_glyph(),
+                    0.8,
+                    "The opening quotation mark is glued to the word before instead of the"
+                    " quotation.",
+                    "misplaced_open",
+                )
+            )
+            return 1
+        return 0
+    if mark.opens and mark.closes:
+        return 1 if mark.after.isalpha() else 0
+    return _glued(mark, 0)
+
+
+def _inside(mark: _Mark, fixes: list[_Fix]) -> int:
+    """Handle a mark inside a quotation; return the new depth."""
+    if mark.closes and not mark.opens:
+        if _colon_then_capital(mark):
+            fixes.append(
+                _Fix(
+                    mark.index,
+                    mark.space_after,
+                    " " + ("'" if mark.straight else "‘"),
+                    0.85,
+                    "A quotation inside a quotation opens with a single mark after the colon,"
+                    " not a closing double one.",
+                    "nested_open",
+                )
+            )
+            return 2
+        if mark.glyph in "“„":
+            fixes.append(
+                _Fix(
+                    mark.index,
+                    mark.index + 1,
+                    "”",
+                    0.85,
+                    f"'{mark.glyph}' closes this quotation; English closes with '”'.",
+                    "direction",
+                )
+            )
+        return 0
+    if mark.opens and not mark.closes:
+        if _attribution(mark):
+            fixes.append(_misplaced_close(mark, 0.9))
+            return 0
+        if mark.glyph == "„":
+            fixes.append(
+                _Fix(
+                    mark.index,
+                    mark.index + 1,
+                    "“",
+                    0.9,
+                    "'„' opens this quotation; English opens with '“'.",
+                    "direction",
+                )
+            )
+        return 1
+    if mark.opens and mark.closes:
+        if mark.space_before == mark.index:
+            return 1  # a mark at the start of a line reopens the quotation
+        fixes.append(_spaced_close(mark, mark.close_glyph(), "spaced_close"))
+        return 0
+    return _glued(mark, 1)
+
+
+def _nested(mark: _Mark, fixes: list[_Fix]) -> int:
+    """Handle a mark inside a nested quotation opened by ``nested_open``; return the depth."""
+    single = "'" if mark.straight else "’"
+    if mark.opens and not mark.closes and mark.space_before < mark.index:
+        fixes.append(
+            _Fix(
+                mark.space_before,
+                mark.index + 1,
+                single + " ",
+                0.55,
+                "The quotation inside the quotation closes here with a single mark.",
+                "nested_close",
+            )
+        )
+        return 1
+    if mark.closes:
+        fixes.append(_spaced_close(mark, single + mark.close_glyph(), "nested_close"))
+        return 0
+    return _glued(mark, 2)
+
+
+def _glued(mark: _Mark, depth: int) -> int:
+    """Guess the depth after a mark glued on both sides: curly by shape, straight by parity."""
+    if mark.glyph == "”":
+        return max(depth - 1, 0)
+    if mark.glyph in "“„":
+        return depth + 1 if depth < 2 else depth
+    return 1 if depth == 0 else depth - 1
+
+
+def _colon_then_capital(mark: _Mark) -> bool:
+    """Tell whether the mark is glued to a colon and followed by a space and a capital."""
+    return (
+        mark.index > 0
+        and mark.text[mark.index - 1] == ":"
+        and mark.space_after > mark.index + 1
+        and mark.after.isupper()
+    )
+
+
+def _article_then_capital(mark: _Mark) -> bool:
+    """Tell whether the mark is glued to an article and followed by a space and a capital.
+
+    No quotation ends with an article, so in ``commented the" Corriere`` the mark opens a name.
+    """
+    start = mark.index
+    while start > 0 and mark.index - start < 4 and mark.text[start - 1].isalpha():
+        start -= 1
+    word = mark.text[start : mark.index].lower()
+    boundary = start == 0 or not mark.text[start - 1].isalnum()
+    return (
+        boundary and word in ARTICLES and mark.space_after > mark.index + 1 and mark.after.isupper()
+    )
+
+
+def _attribution(mark: _Mark) -> bool:
+    """Tell whether a mark after a space opens what is really the attribution of a quotation.
+
+    The mark follows a comma, "?" or "!" and a space, and precedes a speech verb ("said") or
+    a subject followed by one ("she says"): no quotation starts that way.
+    """
+    if mark.before not in ",?!" or mark.space_before == mark.index:
+        return False
+    words = _WORDS_AFTER.match(mark.text, mark.index + 1, mark.index + 60)
+    if not words:
+        return False
+    first, second = words.group(1), words.group(2) or ""
+    return first in SPEECH_VERBS or (first in SUBJECTS and second in SPEECH_VERBS)
+
+
+def _misplaced_close(mark: _Mark, confidence: float) -> _Fix:
+    """Move a closing mark from after the space to before it (``again, "said``)."""
+    return _Fix(
+        mark.space_before,
+        mark.index + 1,
+        mark.close_glyph() + " ",
+        confidence,
+        "The closing quotation mark stands after the space instead of before it.",
+        "misplaced_close",
+    )
+
+
+def _spaced_close(mark: _Mark, replacement: str, rule: str) -> _Fix:
+    """Glue a closing mark to its quotation; after "?" or "!", drop a comma that follows it."""
+    end = mark.index + 1
+    reason = "The closing quotation mark is separated from the quotation by a space."
+    if mark.before in "?!" and end < len(mark.text) and mark.text[end] == ",":
+        end += 1
+        reason = "The closing quotation mark is spaced off, and a comma follows a question mark."
+    if rule == "nested_close":
+        reason = "Both quotations close here: the inner one with a single mark, then the outer."
+    if mark.space_after < len(mark.text) and mark.after.isalpha():
+        confidence = 0.8 if mark.after.islower() else 0.6
+    else:
+        confidence = 0.85
+    return _Fix(mark.space_before, end, replacement, confidence, reason, rule)

@@ -1,14 +1,312 @@
-"""Detect typography artefacts (not yet written)."""
+"""Detect typography artefacts: stray spaces, hyphens for dashes, spaced letters and colons.
+
+Every rule works on one line at a time and never touches URLs or e-mail addresses. Rules are
+tried in order of precedence and a later rule never proposes a span that overlaps an earlier
+one, nor a span the ``quotes`` detector rewrites, so applying the changes leaves nothing for a
+second run to find.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
 
 from ..change import Proposal
 from ..lexicon import Lexicon
 from ..text import Document
+from . import quotes
+
+#: Words that start a clause or a noun phrase; a hyphen before one joins clauses, not a compound.
+CLAUSE_WORDS = frozenset(
+    "and but or a an the which who whom whose while whereas although though because".split()
+)
+#: Single lower-case letters with diacritics that are words in some language (French "à",
+#: Italian "è", Portuguese "é"...), so a spaced one may be a real word.
+LETTER_WORDS = frozenset("àáèéìíòóùúý")
+#: Words that label a numbered item ("Chapter 2: 3 ways"), where "2: 3" is not a score or time.
+NUMBER_LABELS = frozenset(
+    "act article chapter figure fig item level no number page part phase point psalm question"
+    " round rule scene section stage step table verse".split()
+)
+#: Top-level domains capitalised by MT ("Bild.De"), where "." joins a domain, not sentences.
+DOMAINS = frozenset("com de org net io eu ch uk gov edu info".split())
+
+_TOKEN = re.compile(r"\S+")
+_SPACED_HYPHEN = re.compile(r"(?<=[^\W_]) +-(?=([^\W\d_]+))")
+_CLAUSE_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]+)(?![\w-])")
+_SPACED_LETTER = re.compile(r"(?<=[^\W\d_])(?: [^\W\d_\x00-\x7f])+ (?=[^\W\d_])")
+_SPACED_COLON = re.compile(r"(?<![\d.,:])(\d{1,2}): +(\d{1,2})(?![\d:]|[.,]\d)")
+_TIME_AFTER = re.compile(r" ?(?:[ap]\.?m\b|o'clock|h\b|hrs\b)", re.IGNORECASE)
+_SCORE_NEAR = re.compile(r"\(\d{1,2}: ?\d{1,2}")
+_SPACE_BEFORE = re.compile(r"(?<=[^\W_]|[)\]”’\"']) +([,.;:?!])(?=\s|$|[”’\"')\]])")
+_BRACKET_SPACE = re.compile(r"(?<=[(\[]) +(?=[^\W_])|(?<=[^\W_]) +(?=[)\]])")
+_NO_SPACE_AFTER = re.compile(r"(?<=[^\W_])([,;])(?=[^\W\d_])|(?<=[^\W_])([?!])(?=[A-Z])")
+_NO_SPACE_PERIOD = re.compile(r"(?<=[a-z][a-z])\.(?=([A-Z][a-z]+))")
+_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_RIGHT_WORD = re.compile(r"[^\W_]+")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
+#: How far back to look for the word before a match (bounded, so long lines stay linear).
+_WINDOW = 40
+
+Rule = Callable[[str, Lexicon], Iterator[tuple[int, int, str, float, str, str]]]
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
-    """Yield nothing yet."""
-    return iter(())
+    """Yield typography proposals, line by line, never overlapping each other or ``quotes``."""
+    taken = _Spans()
+    for proposal in quotes.detect(document, lexicon):
+        taken.add(proposal.start, proposal.end)
+    for line in document.lines:
+        text = document.line_text(line)
+        if not text.strip():
+            continue
+        for start, end in _protected(text):
+            taken.add(line.start + start, line.start + end)
+        for rule in RULES:
+            for start, end, replacement, confidence, reason, name in rule(text, lexicon):
+                span = (line.start + start, line.start + end)
+                if taken.is_free(*span):
+                    taken.add(*span)
+                    yield Proposal(*span, replacement, confidence, reason, f"typography.{name}")
+
+
+class _Spans:
+    """A set of character spans kept merged and sorted, to test new spans against quickly.
+
+    >>> spans = _Spans()
+    >>> spans.add(2, 4); spans.add(4, 6)
+    >>> spans.is_free(6, 6), spans.is_free(7, 9), spans.is_free(0, 2), spans.is_free(0, 3)
+    (False, True, True, False)
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def _first_touching(self, start: int) -> int:
+        return bisect_left(self.ends, start)
+
+    def is_free(self, start: int, end: int) -> bool:
+        """Tell whether ``start..end`` shares a character with no span (an insertion: touches)."""
+        index = self._first_touching(start)
+        while index < len(self.starts) and self.starts[index] <= end:
+            other_start, other_end = self.starts[index], self.ends[index]
+            if start == end or other_start == other_end:
+                return False
+            if other_start < end and start < other_end:
+                return False
+            index += 1
+        return True
+
+    def add(self, start: int, end: int) -> None:
+        """Add ``start..end``, merging it with every span it touches."""
+        low = self._first_touching(start)
+        high = bisect_right(self.starts, end, lo=low)
+        if low < high:
+            start, end = min(start, self.starts[low]), max(end, self.ends[high - 1])
+        self.starts[low:high] = [start]
+        self.ends[low:high] = [end]
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    """Return the spans of URLs and e-mail addresses, which no rule may touch."""
+    return [
+        match.span()
+        for match in _TOKEN.finditer(text)
+        if any(mark in match.group() for mark in ("://", "www.", "@"))
+    ]
+
+
+def _left_word(text: str, end: int) -> str:
+    """Return the run of letters and digits that ends at ``end``.
+
+    >>> _left_word("in 2020,The", 7)
+    '2020'
+    """
+    start = end
+    while start > 0 and end - start < _WINDOW and text[start - 1].isalnum():
+        start -= 1
+    return text[start:end]
+
+
+def spaced_colon(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Close up "1: 25 p.m." and "won 2: 1": a space after the colon of a time or score."""
+    for match in _SPACED_COLON.finditer(text):
+        label = _WORD_BEFORE.search(text[max(0, match.start() - _WINDOW) : match.start()])
+        if label and label.group(1).lower() in NUMBER_LABELS:
+            continue
+        window = text[max(0, match.start() - _WINDOW) : match.start()]
+        if _TIME_AFTER.match(text, match.end()) and len(match.group(2)) == 2:
+            confidence, what = 0.95, "time"
+        elif window.rfind("(") > window.rfind(")") or _SCORE_NEAR.match(text, match.end() + 1):
+            confidence, what = 0.9, "score"
+        else:
+            confidence, what = 0.8, "score or time"
+        yield (
+            match.start(1),
+            match.end(2),
+            f"{match.group(1)}:{match.group(2)}",
+            confidence,
+            f"A {what} is written without a space after the colon.",
+            "spaced_colon",
+        )
+
+
+def spaced_letter(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Join "S ö der" into "Söder": a non-ASCII letter spaced out inside a word."""
+    for match in _SPACED_LETTER.finditer(text):
+        letters = match.group().replace(" ", "")
+        if not all(ord(c) > 127 and c.islower() and c not in LETTER_WORDS for c in letters):
+            continue
+        confidence = 0.9 if set(letters) <= set("äöüß") else 0.8
+        yield (
+            match.start(),
+            match.end(),
+            letters,
+            confidence,
+            f"The letter{'s' if len(letters) > 1 else ''} '{letters}' stand"
+            f"{'' if len(letters) > 1 else 's'} alone between spaces inside a word.",
+            "spaced_letter",
+        )
+
+
+def spaced_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Join "two -hour" into "two-hour": a space before the hyphen of a compound."""
+    for match in _SPACED_HYPHEN.finditer(text):
+        part = match.group(1)
+        if not part[0].islower():
+            continue
+        if part in CLAUSE_WORDS:
+            yield (
+                match.start(),
+                match.end(),
+                " – ",
+                0.7,
+                f"A hyphen before '{part}' joins two clauses, where an en dash belongs.",
+                "clause_hyphen",
+            )
+            continue
+        confidence = 0.85 if lexicon.is_english_word(part) else 0.6
+        yield (
+            match.start(),
+            match.end(),
+            "-",
+            confidence,
+            f"A stray space stands before the hyphen of the compound ending in '-{part}'.",
+            "spaced_hyphen",
+        )
+
+
+def clause_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Turn "agreed-and" into "agreed – and": a hyphen joining clauses where a dash belongs."""
+    for match in _CLAUSE_HYPHEN.finditer(text):
+        left, right = match.groups()
+        if right not in CLAUSE_WORDS or lexicon.is_english_word(left + right):
+            continue
+        if left.lower() == "either" and right == "or":
+            continue
+        known = lexicon.is_english_word(left) or (left.isupper() and left.isalpha())
+        if right in ("a", "an", "the"):
+            confidence = 0.75 if known else 0.4
+        else:
+            confidence = 0.8 if known else 0.6
+        yield (
+            match.end(1),
+            match.start(2),
+            " – ",
+            confidence,
+            f"The hyphen in '{match.group()}' joins two clauses, where a spaced en dash belongs.",
+            "clause_hyphen",
+        )
+
+
+def space_before_punct(
+    text: str, lexicon: Lexicon
+) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Remove the space in "word ," and "word .": punctuation follows its word directly."""
+    for match in _SPACE_BEFORE.finditer(text):
+        mark = match.group(1)
+        yield (
+            match.start(),
+            match.start(1),
+            "",
+            0.85,
+            f"A stray space stands before the '{mark}'.",
+            "space_before_punct",
+        )
+
+
+def bracket_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Remove the space in "( word" and "word )": brackets hug their content."""
+    for match in _BRACKET_SPACE.finditer(text):
+        yield (
+            match.start(),
+            match.end(),
+            "",
+            0.8,
+            "A stray space stands inside the brackets.",
+            "bracket_space",
+        )
+
+
+def missing_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Insert the space in "word,word", "end.The" and "why?Because"."""
+    for match in _NO_SPACE_AFTER.finditer(text):
+        mark = match.group(1) or match.group(2)
+        left = _left_word(text, match.start())
+        right = _RIGHT_WORD.match(text, match.end(), match.end() + _WINDOW).group()
+        if mark == ";" and text[match.start() - len(left) - 1 : match.start() - len(left)] == "&":
+            continue  # an HTML entity such as "&amp;"
+        known = all(
+            w.isdigit() or w[0].isupper() or lexicon.is_english_word(w) for w in (left, right)
+        )
+        confidence = (0.85 if mark in ",;" else 0.8) if known and len(right) > 1 else 0.4
+        yield (
+            match.end(),
+            match.end(),
+            " ",
+            confidence,
+            f"A space is missing after the '{mark}' between '{left}' and '{right}'.",
+            "missing_space",
+        )
+    for match in _NO_SPACE_PERIOD.finditer(text):
+        left = _left_word(text, match.start())
+        right = match.group(1)
+        before = match.start() - len(left) - 1
+        if right.lower() in DOMAINS or (before >= 0 and text[before] == "."):
+            continue
+        yield (
+            match.end(),
+            match.end(),
+            " ",
+            0.8,
+            f"A space is missing after the full stop between '{left}' and '{right}'.",
+            "missing_space",
+        )
+
+
+def double_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Collapse two or more spaces between words into one."""
+    for match in _DOUBLE_SPACE.finditer(text):
+        yield (
+            match.start(),
+            match.end(),
+            " ",
+            0.9,
+            "Words are separated by more than one space.",
+            "double_space",
+        )
+
+
+#: The rules in order of precedence: an earlier rule's span blocks later ones.
+RULES: tuple[Rule, ...] = (
+    spaced_colon,
+    spaced_letter,
+    spaced_hyphen,
+    clause_hyphen,
+    space_before_punct,
+    bracket_space,
+    missing_space,
+    double_space,
+)
