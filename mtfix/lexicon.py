@@ -8,11 +8,17 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spellchecker import SpellChecker
 
+if TYPE_CHECKING:
+    from .names import NameIndex
+
 #: The SCOWL list of capitalised entries, kept apart from the ordinary words.
 PROPER_NOUNS = "proper_nouns.txt"
+#: Literal translations of names ("European Truth"), kept beside the entity files.
+TRANSLATED_NAMES = "translated_names.tsv"
 #: pyspellchecker gives its rarest (often foreign or garbled) entries this frequency.
 RARE_FREQUENCY = 50
 
@@ -25,6 +31,7 @@ class Entity:
     type: str
     aliases: tuple[str, ...]
     context: tuple[str, ...]
+    source: str = ""
 
 
 def dictionary_root() -> Path:
@@ -112,7 +119,8 @@ class Lexicon:
     @cached_property
     def entities(self) -> list[Entity]:
         """Every entity in ``entities/``, ``generated/`` and the ``--dict`` ``.tsv`` files."""
-        paths = self._files("entities/*.tsv") + self._files("generated/*.tsv")
+        curated = [p for p in self._files("entities/*.tsv") if p.name != TRANSLATED_NAMES]
+        paths = curated + self._files("generated/*.tsv")
         paths += [p for p in self.extra if p.suffix == ".tsv"]
         result = []
         for path in paths:
@@ -125,6 +133,7 @@ class Lexicon:
                             type=_cell(row, 1).strip() or "other",
                             aliases=_split(_cell(row, 2)),
                             context=_split(_cell(row, 3).lower()),
+                            source=str(path),
                         )
                     )
         return result
@@ -137,6 +146,32 @@ class Lexicon:
             for form in (entity.name, *entity.aliases):
                 words.update(re.findall(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", form))
         return frozenset(words)
+
+    @cached_property
+    def curated_entities(self) -> list[Entity]:
+        """The hand-curated entities: the only targets a garbled name is corrected to."""
+        curated = [p for p in self._files("entities/*.tsv") if p.name != TRANSLATED_NAMES]
+        curated += [p for p in self.extra if p.suffix == ".tsv"]
+        return [e for e in self.entities if e.source in {str(p) for p in curated}]
+
+    @cached_property
+    def names(self) -> NameIndex:
+        """Fuzzy-lookup index of the curated entities' spellings."""
+        from .names import NameIndex
+
+        return NameIndex(self.curated_entities)
+
+    def is_known_name(self, word: str) -> bool:
+        """Tell whether ``word`` is spelled as in some known name (any dictionary layer)."""
+        return word in self.name_words or word in self.proper_nouns
+
+    @cached_property
+    def translated_names(self) -> list[tuple[str, str, str]]:
+        """(literal translation, real name, note) rows of ``entities/translated_names.tsv``."""
+        path = self.root / "entities" / TRANSLATED_NAMES
+        if not path.exists():
+            return []
+        return [(row[0], _cell(row, 1), _cell(row, 2)) for row in read_rows(path)]
 
     # -- Rules as data ---------------------------------------------------------------------------
 

@@ -1,14 +1,276 @@
-"""Detect entity artefacts (not yet written)."""
+"""Detect garbled names ("Keir Starrer", "Khanson", "Joe Baden") and literal translations of
+names ("European Truth"), and propose the curated entity they stand for.
+
+A capitalised word is suspicious when no word list or dictionary knows it. Suspicious words,
+and known words right after a well-known first name ("Joe Baden"), are matched against the
+curated entities' spellings in the blocked index; candidates are ranked by spelling similarity,
+the rest of the name, the entity's context words in the article and the slot (a title before a
+person, "in" before a place). A correct name is never a target: known names are skipped early.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..change import Proposal
-from ..lexicon import Lexicon
-from ..text import Document
+from ..lexicon import Entity, Lexicon
+from ..names import NameForm, name_key, similarity
+from ..text import Document, Token
+
+#: Spelling similarity below which a name is not considered a garbling of another.
+MIN_SIMILARITY = 0.76
+#: Words before a person's name.
+PERSON_TITLES = frozenset(
+    "president minister chancellor secretary senator governor mayor leader spokesman "
+    "spokeswoman spokesperson general commander ambassador envoy mr mrs ms dr sir premier "
+    "king queen prince princess pope chief director adviser advisor deputy".split()
+)
+#: Words after a person's name.
+SPEECH_VERBS = frozenset("said says told added wrote warned insisted announced".split())
+#: Words before a place name.
+PLACE_PREPOSITIONS = frozenset("in from near to at into across outside of around".split())
+PLACE_TYPES = frozenset("country region city place".split())
+#: Endings that derive a word from a known name: "Bavarians", "Dortmunder".
+DERIVED_ENDINGS = ("s", "er", "ers")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed reading of some tokens as an entity spelling."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    entity: Entity
+    confidence: float
+    reason: str
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
-    """Yield nothing yet."""
-    return iter(())
+    """Yield a correction for each garbled or literally translated name."""
+    yield from _translated_names(document, lexicon)
+    context = _Context(document)
+    for run in _capitalised_runs(document):
+        for candidate in _check_run(run, document, lexicon, context):
+            yield Proposal(
+                start=candidate.start,
+                end=candidate.end,
+                replacement=candidate.replacement,
+                confidence=candidate.confidence,
+                reason=candidate.reason,
+                rule=f"entity.{candidate.entity.type}",
+            )
+
+
+class _Context:
+    """What the article is about: its lower-cased text, for context-word lookups."""
+
+    def __init__(self, document: Document) -> None:
+        self.text = " " + re.sub(r"\W+", " ", document.text.lower()) + " "
+
+    def matches(self, entity: Entity) -> int:
+        """Count the entity's context words that occur in the article."""
+        return sum(1 for word in entity.context if f" {word} " in self.text)
+
+
+def _translated_names(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
+    for wrong, right, note in lexicon.translated_names:
+        pattern = re.compile(rf"\b{re.escape(wrong)}\b", re.IGNORECASE)
+        for match in pattern.finditer(document.text):
+            yield Proposal(
+                start=match.start(),
+                end=match.end(),
+                replacement=right,
+                confidence=0.8,
+                reason=f"“{match.group()}” is a word-for-word translation of {right} ({note}).",
+                rule="entity.translated_name",
+            )
+
+
+def _capitalised_runs(document: Document) -> Iterator[list[Token]]:
+    """Yield runs of capitalised words separated by single spaces ("Keir Starrer")."""
+    run: list[Token] = []
+    for token in document.tokens:
+        if not token.text[:1].isupper():
+            if run:
+                yield run
+            run = []
+            continue
+        if run and document.text[run[-1].end : token.start] != " ":
+            yield run
+            run = []
+        run.append(token)
+    if run:
+        yield run
+
+
+def _base(token: Token) -> tuple[str, int]:
+    """Return the token without a possessive ending, and the end offset of that base."""
+    match = _POSSESSIVE.search(token.text)
+    if match:
+        return token.text[: match.start()], token.start + match.start()
+    return token.text, token.end
+
+
+def _is_known(word: str, lexicon: Lexicon) -> bool:
+    if word in lexicon.names.exact or lexicon.is_known_name(word) or lexicon.is_english_word(word):
+        return True
+    for ending in DERIVED_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) > 3 and _is_known(stem, lexicon):
+            return True
+    parts = word.replace("’", "-").replace("'", "-").split("-")
+    return len(parts) > 1 and all(_is_known(part, lexicon) for part in parts if part)
+
+
+def _is_suspicious(word: str, lexicon: Lexicon) -> bool:
+    return len(word) >= 3 and not word.isupper() and not _is_known(word, lexicon)
+
+
+def _check_run(
+    run: list[Token], document: Document, lexicon: Lexicon, context: _Context
+) -> Iterator[Candidate]:
+    words = [_base(token)[0] for token in run]
+    done: set[int] = set()
+    for i, word in enumerate(words):
+        if i in done:
+            continue
+        after_first_name = i > 0 and words[i - 1] in lexicon.names.first_names
+        suspicious = _is_suspicious(word, lexicon)
+        if not suspicious and not (after_first_name and word not in lexicon.names.exact):
+            continue
+        if not suspicious and " ".join(words[i - 1 : i + 1]) in lexicon.names.exact:
+            continue
+        best = _best_candidate(run, words, i, document, lexicon, context, suspicious)
+        if best is not None:
+            done.update(range(i, i + 1))
+            yield best
+
+
+def _best_candidate(
+    run: list[Token],
+    words: list[str],
+    i: int,
+    document: Document,
+    lexicon: Lexicon,
+    context: _Context,
+    suspicious: bool,
+) -> Candidate | None:
+    """Rank the entity spellings the word at ``i`` (alone or with a neighbour) may stand for."""
+    scored: list[tuple[float, int, int, NameForm, float]] = []
+    windows = (
+        [(i - 1, i + 1), (i, i + 2)] if not suspicious else [(i, i + 1), (i - 1, i + 1), (i, i + 2)]
+    )
+    for low, high in windows:
+        if low < 0 or high > len(words):
+            continue
+        if high - low == 1 and len(words) > 1:
+            continue
+        span = words[low:high]
+        text = " ".join(span)
+        for name in lexicon.names.candidates(text, len(span)):
+            parts = name.form.split()
+            per_word = [similarity(a, b) for a, b in zip(span, parts, strict=True)]
+            if min(per_word) < MIN_SIMILARITY - 0.1:
+                continue
+            exact_other = any(
+                name_key(a) == name_key(b)
+                for j, (a, b) in enumerate(zip(span, parts, strict=True))
+                if low + j != i
+            )
+            if len(span) > 1 and not exact_other:
+                continue
+            spelling = similarity(words[i], parts[i - low])
+            needed = MIN_SIMILARITY - 0.06 * (len(span) > 1)
+            if spelling < needed or words[i] == parts[i - low]:
+                continue
+            hits = context.matches(name.entity)
+            if hits == 0 and (not suspicious or name.entity.type == "person"):
+                continue
+            score = spelling + 0.04 * min(hits, 3)
+            score += 0.05 * _slot_fit(document, lexicon, run, low, name.entity)
+            score += 0.05 * (len(span) > 1)
+            scored.append((score, low, high, name, spelling))
+    if not scored:
+        return None
+    scored.sort(key=lambda item: -item[0])
+    score, low, high, name, spelling = scored[0]
+    rivals = [
+        s for s, *_, other, _ in scored[1:] if other.entity != name.entity and s > score - 0.04
+    ]
+    return _candidate(
+        run, words, low, high, name, score, spelling, bool(rivals), suspicious, context
+    )
+
+
+def _slot_fit(
+    document: Document, lexicon: Lexicon, run: list[Token], low: int, entity: Entity
+) -> int:
+    """Return 1 when the words around the name suit the entity's type, else 0."""
+    first = run[low]
+    before = document.tokens[first.index - 1].text.lower() if first.index > 0 else ""
+    last = run[-1].index + 1
+    after = document.tokens[last].text.lower() if last < len(document.tokens) else ""
+    if entity.type == "person":
+        return int(before in PERSON_TITLES or after in SPEECH_VERBS)
+    if entity.type in PLACE_TYPES:
+        return int(before in PLACE_PREPOSITIONS or _listed_with_places(document, lexicon, run))
+    return 0
+
+
+def _listed_with_places(document: Document, lexicon: Lexicon, run: list[Token]) -> bool:
+    """Tell whether the name stands in a list ("Donetsk, Luhansk, X and Zaporizhzhia")
+    beside a word that is a known place."""
+    text = document.text
+    first, last = run[0], run[-1]
+    neighbours = []
+    if first.index > 0 and text[document.tokens[first.index - 1].end : first.start] == ", ":
+        neighbours.append(document.tokens[first.index - 1])
+    if last.index + 1 < len(document.tokens):
+        following = document.tokens[last.index + 1]
+        if text[last.end : following.start] == ", ":
+            neighbours.append(following)
+        elif following.text == "and" and following.index + 1 < len(document.tokens):
+            neighbours.append(document.tokens[following.index + 1])
+    return any(
+        name.entity.type in PLACE_TYPES
+        for token in neighbours
+        for name in lexicon.names.exact.get(token.text, ())
+    )
+
+
+def _candidate(
+    run: list[Token],
+    words: list[str],
+    low: int,
+    high: int,
+    name: NameForm,
+    score: float,
+    spelling: float,
+    ambiguous: bool,
+    suspicious: bool,
+    context: _Context,
+) -> Candidate | None:
+    parts = name.form.split()
+    changed = [j for j in range(low, high) if words[j] != parts[j - low]]
+    first, last = changed[0], changed[-1]
+    start = run[first].start
+    end = _base(run[last])[1]
+    original = " ".join(words[first : last + 1])
+    replacement = " ".join(parts[first - low : last - low + 1])
+    context_hits = context.matches(name.entity)
+    # The score adds context, slot and full-name evidence to the spelling similarity.
+    confidence = 0.35 + 1.3 * (spelling - MIN_SIMILARITY) + 2 * (score - spelling)
+    if not suspicious:
+        confidence -= 0.1
+    if ambiguous:
+        confidence -= 0.15
+    confidence = max(0.05, min(confidence, 0.95))
+    kind = "person" if name.entity.type == "person" else name.entity.type
+    reason = f"“{original}” is close to “{replacement}” ({kind}: {name.entity.name})"
+    reason += f"; {context_hits} context word(s) in the article." if context_hits else "."
+    return Candidate(start, end, original, replacement, name.entity, confidence, reason)
