@@ -1,14 +1,363 @@
-"""Detect sense artefacts (not yet written)."""
+"""Detect real English words that machine translation wrote in the wrong sense.
+
+A source word with several senses (German *einstellen*: hire / cease / adjust) is sometimes
+rendered with the wrong one ("Russia to hire hostilities"). The confusion sets are data, one file
+per source language under ``dictionaries/sense/``; each entry names the wrong English forms, the
+right ones and the context cues that decide. Without a deciding cue nothing is proposed.
+
+Cue syntax (the ``context`` column, ``|``-separated, lower case):
+
+- ``word``: the word within ``WINDOW`` tokens on either side, in the same clause;
+- ``<word`` / ``>word``: within the window before / after;
+- ``-word`` / ``+word``: the token right before / right after;
+- ``word*``: any word starting with ``word``; ``two words``: a sequence;
+- ``@person``: a person's name is the object (right after, maybe behind a title);
+- ``*``: always (the wrong phrase is itself decisive: "consequence committee");
+- ``!cue``: any of the above that, when present, silences the entry.
+
+``&`` joins groups of alternatives that must all be present: ``-the & +of``.
+A ``wrong`` form may be several words ("termination of fire").
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from ..change import Proposal
-from ..lexicon import Lexicon
-from ..text import Document
+from ..lexicon import Lexicon, read_rows
+from ..text import Document, Token
+
+#: How many tokens away a windowed cue may stand.
+WINDOW = 4
+#: First and last token index of a clause.
+Bounds = tuple[int, int]
+#: Characters that end a clause: cues are not looked for across them.
+CLAUSE_BREAKS = frozenset('.,;:!?()[]"“”«»—–')
+#: Entity types that name places or organisations rather than people.
+NON_PERSON_TYPES = frozenset({"country", "city", "region", "place", "organisation", "party"})
+#: Titles that may stand between a verb and the person it takes as object.
+TITLES = frozenset(
+    "president chancellor minister premier prime king queen pope secretary senator governor "
+    "mayor general leader ambassador envoy counterpart colleague patriarch".split()
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One piece of context: a word sequence (or a person) at some place, maybe silencing."""
+
+    words: tuple[str, ...]
+    side: str  # "before", "after" or "either"
+    adjacent: bool
+    negative: bool = False
+    person: bool = False
+    always: bool = False
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A confusion: ``wrong`` forms MT wrote for ``source`` where context calls for ``right``."""
+
+    language: str
+    source: str
+    wrong: tuple[tuple[str, ...], ...]
+    right: tuple[str, ...]
+    groups: tuple[tuple[Cue, ...], ...]
+    note: str
+
+    @property
+    def rule(self) -> str:
+        """The dotted rule id, ``sense.<lang>.<source_word>``."""
+        return f"sense.{self.language}.{self.source.lower().replace(' ', '_')}"
+
+    def replacement(self, form: tuple[str, ...]) -> str:
+        """Return the right form for the wrong ``form`` (inflections line up by position)."""
+        index = self.wrong.index(form)
+        return self.right[index] if len(self.right) == len(self.wrong) else self.right[0]
+
+
+def parse_cue(text: str) -> Cue:
+    """Parse one cue of the ``context`` column.
+
+    >>> cue = parse_cue("-russian")
+    >>> cue.words, cue.side, cue.adjacent
+    (('russian',), 'before', True)
+    >>> parse_cue("!>tour guide").negative
+    True
+    """
+    negative = text.startswith("!")
+    text = text.lstrip("!")
+    if text == "@person":
+        return Cue((), "after", True, negative, person=True)
+    if text == "*":
+        return Cue((), "either", False, negative, always=True)
+    marks = {"<": ("before", False), ">": ("after", False), "-": ("before", True)}
+    marks["+"] = ("after", True)
+    side, adjacent = marks.get(text[:1], ("either", False))
+    if text[:1] in marks:
+        text = text[1:]
+    return Cue(tuple(text.split()), side, adjacent, negative)
+
+
+def _parse_entry(language: str, row: list[str]) -> Entry | None:
+    cells = [*row, "", "", "", ""]
+    source, wrong, right, context, note = (cell.strip() for cell in cells[:5])
+    if not (source and wrong and right and context):
+        return None
+    return Entry(
+        language=language,
+        source=source,
+        wrong=tuple(tuple(w.lower().split()) for w in wrong.split("|") if w.strip()),
+        right=tuple(r.strip() for r in right.split("|") if r.strip()),
+        groups=tuple(
+            tuple(parse_cue(c.strip()) for c in group.split("|") if c.strip())
+            for group in context.split("&")
+        ),
+        note=note,
+    )
+
+
+@lru_cache(maxsize=4)
+def load_entries(root: Path) -> dict[str, tuple[Entry, ...]]:
+    """Return first word of a wrong form -> the entries that may correct it (``root/sense``)."""
+    index: dict[str, list[Entry]] = {}
+    for path in sorted((root / "sense").glob("*.tsv")):
+        for row in read_rows(path):
+            entry = _parse_entry(path.stem, row)
+            if entry is None:
+                continue
+            for first in {form[0] for form in entry.wrong}:
+                index.setdefault(first, []).append(entry)
+    return {form: tuple(entries) for form, entries in index.items()}
+
+
+@lru_cache(maxsize=4)
+def _name_words(lexicon: Lexicon, person: bool) -> frozenset[str]:
+    """Words of people's names (``person``) or of place and organisation names (not)."""
+    words: set[str] = set()
+    for entity in lexicon.entities:
+        if (entity.type == "person") == person and (person or entity.type in NON_PERSON_TYPES):
+            for form in (entity.name, *entity.aliases):
+                words.update(form.split())
+    return frozenset(words)
+
+
+def _sentences(document: Document) -> Iterator[list[Token]]:
+    """Group the tokens into sentences (a line break also ends one)."""
+    sentence: list[Token] = []
+    for token in document.tokens:
+        if token.sentence_initial and sentence:
+            yield sentence
+            sentence = []
+        sentence.append(token)
+    if sentence:
+        yield sentence
+
+
+def _clause_bounds(text: str, tokens: Sequence[Token], first: int, last: int) -> Bounds:
+    """Return the first and last token index of the clause around ``tokens[first:last + 1]``."""
+    while first > 0 and not CLAUSE_BREAKS & set(text[tokens[first - 1].end : tokens[first].start]):
+        first -= 1
+    while last + 1 < len(tokens) and not CLAUSE_BREAKS & set(
+        text[tokens[last].end : tokens[last + 1].start]
+    ):
+        last += 1
+    return first, last
+
+
+def _word_matches(pattern: str, token: str) -> bool:
+    """Match a cue word to a token, or to the last part of a hyphenated token.
+
+    >>> _word_matches("policy", "foreign-policy"), _word_matches("hostilit*", "hostility")
+    (True, True)
+    """
+    if pattern.endswith("*"):
+        return token.startswith(pattern[:-1])
+    return token == pattern or token.endswith("-" + pattern)
+
+
+def _sequence_at(words: Sequence[str], cue: tuple[str, ...], start: int) -> bool:
+    if start < 0 or start + len(cue) > len(words):
+        return False
+    return all(_word_matches(p, words[start + k]) for k, p in enumerate(cue))
+
+
+def _cue_distance(
+    cue: Cue, words: Sequence[str], span: tuple[int, int], clause: Bounds
+) -> int | None:
+    """Return how many tokens away the nearest match of ``cue`` is (None: no match)."""
+    size = len(cue.words)
+    reach = 1 if cue.adjacent else WINDOW
+    best: int | None = None
+    if cue.side in ("before", "either"):
+        for distance in range(1, reach + 1):
+            start = span[0] - distance - size + 1
+            if start >= clause[0] and _sequence_at(words, cue.words, start):
+                best = distance
+                break
+    if cue.side in ("after", "either"):
+        for distance in range(1, reach + 1):
+            start = span[1] + distance
+            if start + size - 1 <= clause[1] and _sequence_at(words, cue.words, start):
+                best = distance if best is None else min(best, distance)
+                break
+    return best
+
+
+def _person_follows(
+    tokens: Sequence[Token], after: int, last: int, lexicon: Lexicon
+) -> float | None:
+    """Return a strength when a person's name is the object right after ``tokens[after]``."""
+    position = after + 1
+    while position <= last and tokens[position].text.lower() in TITLES:
+        position += 1
+    if position > last:
+        return None
+    token = tokens[position]
+    if not token.text[:1].isupper() or token.text.isupper():
+        return None
+    if token.text in _name_words(lexicon, True):
+        return 0.75
+    if token.text in _name_words(lexicon, False):
+        return None
+    if position > after + 1 or token.text.lower() not in lexicon.word_frequency:
+        return 0.65
+    return None
+
+
+def _strength(distance: int) -> float:
+    """Confidence that a cue decides the sense, from how close it stands."""
+    return 0.8 if distance == 1 else max(0.55, 0.75 - 0.05 * distance)
+
+
+def _cue_strength(
+    cue: Cue,
+    tokens: Sequence[Token],
+    words: Sequence[str],
+    span: tuple[int, int],
+    clause: Bounds,
+    lexicon: Lexicon,
+) -> float | None:
+    if cue.always:
+        return 0.7
+    if cue.person:
+        return _person_follows(tokens, span[1], clause[1], lexicon)
+    distance = _cue_distance(cue, words, span, clause)
+    return None if distance is None else _strength(distance)
+
+
+def _judge(
+    entry: Entry,
+    tokens: Sequence[Token],
+    words: Sequence[str],
+    span: tuple[int, int],
+    clause: Bounds,
+    lexicon: Lexicon,
+) -> tuple[float, str] | None:
+    """Return the confidence and the deciding cue for ``entry`` on ``span``, or None."""
+    weakest: tuple[float, str] | None = None
+    extra = 0
+    for group in entry.groups:
+        found: list[tuple[float, str]] = []
+        for cue in group:
+            strength = _cue_strength(cue, tokens, words, span, clause, lexicon)
+            if strength is None:
+                continue
+            if cue.negative:
+                return None
+            found.append((strength, _label(cue)))
+        if not found and any(not cue.negative for cue in group):
+            return None
+        if found:
+            found.sort(reverse=True)
+            extra += len(found) - 1
+            if weakest is None or found[0][0] < weakest[0]:
+                weakest = found[0]
+    if weakest is None:
+        return None
+    return min(0.9, weakest[0] + 0.05 * extra), weakest[1]
+
+
+def _label(cue: Cue) -> str:
+    if cue.person:
+        return "a person as object"
+    if cue.always:
+        return "the phrase itself"
+    return f"‘{' '.join(cue.words)}’"
+
+
+def _cased(replacement: str, original: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _form_at(
+    text: str, tokens: Sequence[Token], words: Sequence[str], at: int, form: tuple[str, ...]
+) -> int | None:
+    """Return the index of the last token when ``form`` is written from ``tokens[at]``."""
+    last = at + len(form) - 1
+    if last >= len(tokens) or tuple(words[at : last + 1]) != form:
+        return None
+    for k in range(at, last):
+        if text[tokens[k].end : tokens[k + 1].start] != " ":
+            return None
+    return last
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
-    """Yield nothing yet."""
-    return iter(())
+    """Yield a proposal for each wrong-sense word whose deciding context is present."""
+    index = load_entries(lexicon.root)
+    if not index:
+        return
+    text = document.text
+    for sentence in _sentences(document):
+        words = [token.text.lower() for token in sentence]
+        for at in range(len(sentence)):
+            verdicts: dict[tuple[int, str], tuple[float, Entry, str]] = {}
+            for entry in index.get(words[at], ()):
+                for form in entry.wrong:
+                    last = _form_at(text, sentence, words, at, form)
+                    if last is None:
+                        continue
+                    clause = _clause_bounds(text, sentence, at, last)
+                    verdict = _judge(entry, sentence, words, (at, last), clause, lexicon)
+                    if verdict is None:
+                        continue
+                    replacement = _cased(entry.replacement(form), sentence[at].text)
+                    key = (last, replacement)
+                    if key not in verdicts or verdict[0] > verdicts[key][0]:
+                        verdicts[key] = (verdict[0], entry, verdict[1])
+            if verdicts:
+                yield _proposal(text, sentence, at, verdicts)
+
+
+def _proposal(
+    text: str,
+    tokens: Sequence[Token],
+    at: int,
+    verdicts: dict[tuple[int, str], tuple[float, Entry, str]],
+) -> Proposal:
+    """Turn the verdicts on the span starting at ``tokens[at]`` into one proposal."""
+    ranked = sorted(verdicts.items(), key=lambda item: (-item[1][0], -item[0][0]))
+    (last, replacement), (confidence, entry, cue) = ranked[0]
+    others = tuple(
+        dict.fromkeys(r for (end, r), _ in ranked[1:] if end == last and r != replacement)
+    )
+    if others:
+        confidence -= 0.1
+    original = text[tokens[at].start : tokens[last].end]
+    return Proposal(
+        start=tokens[at].start,
+        end=tokens[last].end,
+        replacement=replacement,
+        confidence=round(confidence, 3),
+        reason=f"{entry.note}: {cue} calls for ‘{replacement}’, not ‘{original}’.",
+        rule=entry.rule,
+        alternatives=others,
+    )
