@@ -81,14 +81,14 @@ def decode(data: bytes) -> Decoded:
     'cp1252'
 
     Raises:
-        InputError: the bytes hold a NUL outside UTF-16 (a binary file), or do not decode.
+        BinaryFileError: the bytes hold a NUL and are not UTF-16 with a byte-order mark.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return Decoded(data[len(bom) :].decode(encoding), encoding, bom)
-            except UnicodeDecodeError as error:
-                raise InputError(f"not valid {encoding} after its byte-order mark") from error
+            except UnicodeDecodeError:
+                break  # not really a byte-order mark: read the bytes as if it were absent
     if b"\0" in data:
         raise BinaryFileError("binary file (it contains NUL bytes)")
     try:

@@ -38,6 +38,16 @@ STYLES = {
 }
 
 
+class _Out:
+    """Styled pieces of output (rich's ``Text`` would drop the CR of a CRLF line)."""
+
+    def __init__(self) -> None:
+        self.pieces: list[tuple[str, str]] = []
+
+    def append(self, text: str, style: str = "") -> None:
+        self.pieces.append((text, style))
+
+
 @dataclass(frozen=True)
 class _Hunk:
     """A group of adjacent changed lines: old line indexes ``first..last`` and its changes."""
@@ -53,7 +63,7 @@ def render(item: FileReport, color: bool = False) -> str:
     """Return the annotated unified diff for one file ('' when nothing is proposed)."""
     if not item.report.changes:
         return ""
-    out = Text()
+    out = _Out()
     name = item.path.lstrip("/")
     out.append(f"--- a/{name}\n", STYLES["file"])
     out.append(f"+++ b/{name}\n", STYLES["file"])
@@ -75,12 +85,12 @@ def render(item: FileReport, color: bool = False) -> str:
                 _line(out, "+", hunk.new_text, start, end, new_marks, color)
         offset += len(new_lines) - len(old_lines)
     if not color:
-        return out.plain
+        return "".join(text for text, _ in out.pieces)
     buffer = io.StringIO()
     console = Console(
         file=buffer, force_terminal=True, color_system="standard", soft_wrap=True, highlight=False
     )
-    console.print(out, end="")
+    console.print(Text.assemble(*out.pieces), end="")
     return buffer.getvalue()
 
 
@@ -132,7 +142,7 @@ def _apply(
     return "".join(pieces), spans
 
 
-def _header(out: Text, hunk: _Hunk, old_count: int, new_start: int, new_count: int) -> None:
+def _header(out: _Out, hunk: _Hunk, old_count: int, new_start: int, new_count: int) -> None:
     out.append(f"@@ -{hunk.first + 1},{old_count} +{new_start},{new_count} @@", STYLES["hunk"])
     for number, change in enumerate(hunk.changes):
         out.append(" |" if number else "")
@@ -145,7 +155,7 @@ def _header(out: Text, hunk: _Hunk, old_count: int, new_start: int, new_count: i
 
 
 def _line(
-    out: Text,
+    out: _Out,
     sign: str,
     source: str,
     start: int,
