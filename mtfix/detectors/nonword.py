@@ -1,14 +1,170 @@
-"""Detect nonword artefacts (not yet written)."""
+"""Detect garbled or half-translated ordinary words ("demilitacicians", "Franzig").
+
+Only lower-case words that no word list knows are corrected from pyspellchecker's candidates
+(ranked by edit distance, then frequency); a long word with no candidate is matched by its
+longest known beginning. A capitalised unknown word is taken for a name and left alone, except
+an English stem carrying a German adjective ending ("Franzig": frank + -ig).
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..change import Proposal
 from ..lexicon import Lexicon
-from ..text import Document
+from ..text import Document, Token
+
+#: German adjective endings that machine translation leaves on an English stem.
+GERMAN_ADJECTIVE_ENDINGS = ("isch", "lich", "ig")
+#: A corrected word must be at least this frequent in pyspellchecker's English list.
+COMMON_FREQUENCY = 500
+#: A word this long with no close candidate is matched by its longest known beginning.
+MIN_PREFIX_WORD = 12
+#: Productive English endings: a word made of a known word and one of these is a word too.
+SUFFIXES = ("ation", "ization", "isation", "ship", "ness", "ment", "ly", "er", "ers", "s")
+SUFFIXES += ("ing", "ed")
+#: With several close candidates the choice is a guess: below the default threshold.
+AMBIGUOUS_CONFIDENCE = 0.45
+_WEB_CHUNK = re.compile(r"://|www\.|@|\.(?:com|org|net|de|uk|html?)\b", re.IGNORECASE)
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
-    """Yield nothing yet."""
-    return iter(())
+    """Yield a correction for each unknown ordinary word that has a convincing candidate."""
+    for token in document.tokens:
+        word = token.text
+        if len(word) < 4 or "'" in word or "’" in word or _in_web_address(document, token):
+            continue
+        if (
+            lexicon.is_english_word(word)
+            or lexicon.is_known_name(word)
+            or _known_parts(word, lexicon)
+            or _attached_to_digit(document, token)
+            or _inside_name(document, token)
+        ):
+            continue
+        if word[0].isupper():
+            proposal = _german_ending(token, lexicon)
+        elif word.islower():
+            proposal = _spelling(token, lexicon)
+        else:
+            proposal = None
+        if proposal is not None:
+            yield proposal
+
+
+def _known_parts(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether the word is built from known words: hyphenated, compounded or derived."""
+    parts = word.split("-")
+    if len(parts) > 1:
+        return all(lexicon.is_english_word(part) or lexicon.is_known_name(part) for part in parts)
+    lower = word.lower()
+    for suffix in SUFFIXES:
+        stem = lower[: -len(suffix)]
+        if (
+            lower.endswith(suffix)
+            and len(stem) >= 4
+            and (lexicon.is_english_word(stem) or lexicon.is_english_word(stem + "e"))
+        ):
+            return True
+    return any(
+        _common(lower[:cut], lexicon) and _common(lower[cut:], lexicon)
+        for cut in range(3, len(lower) - 2)
+    )
+
+
+def _common(word: str, lexicon: Lexicon) -> bool:
+    return word in lexicon.english_words and lexicon.word_frequency.get(word, 0) >= COMMON_FREQUENCY
+
+
+def _attached_to_digit(document: Document, token: Token) -> bool:
+    text = document.text
+    before = text[token.start - 1] if token.start > 0 else ""
+    after = text[token.end] if token.end < len(text) else ""
+    return before.isdigit() or after.isdigit()
+
+
+def _inside_name(document: Document, token: Token) -> bool:
+    """Tell whether a lower-case word stands between capitalised ones ("Corriere dello Sport")."""
+    tokens = document.tokens
+    before = tokens[token.index - 1].text if token.index > 0 else ""
+    after = tokens[token.index + 1].text if token.index + 1 < len(tokens) else ""
+    return before[:1].isupper() and after[:1].isupper()
+
+
+def _in_web_address(document: Document, token: Token) -> bool:
+    text = document.text
+    start = text.rfind(" ", 0, token.start) + 1
+    end = text.find(" ", token.end)
+    return bool(_WEB_CHUNK.search(text[start : end if end >= 0 else len(text)]))
+
+
+def _german_ending(token: Token, lexicon: Lexicon) -> Proposal | None:
+    word = token.text.lower()
+    for ending in GERMAN_ADJECTIVE_ENDINGS:
+        stem = word[: -len(ending)]
+        if not word.endswith(ending) or len(stem) < 4:
+            continue
+        candidates = [c for c in lexicon.spell.edit_distance_1(stem) if _common(c, lexicon)]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda c: lexicon.word_frequency[c])
+        replacement = best.capitalize() if token.sentence_initial else best
+        return Proposal(
+            start=token.start,
+            end=token.end,
+            replacement=replacement,
+            confidence=0.55,
+            reason=f"“{token.text}” reads as English “{best}” with the German ending “-{ending}”.",
+            rule="nonword.german_ending",
+            alternatives=tuple(sorted(set(candidates) - {best})),
+        )
+    return None
+
+
+def _spelling(token: Token, lexicon: Lexicon) -> Proposal | None:
+    word = token.text
+    candidates = [c for c in lexicon.spell.edit_distance_1(word) if _common(c, lexicon)]
+    confidence = 0.6
+    if not candidates and len(word) >= MIN_PREFIX_WORD:
+        candidates = _by_beginning(word, lexicon)
+        confidence = 0.5
+    if not candidates:
+        return None
+    ranked = sorted(candidates, key=lambda c: (-lexicon.word_frequency.get(c, 0), len(c), c))
+    best = ranked[0]
+    if len(ranked) > 1 and confidence > 0.5:
+        confidence = AMBIGUOUS_CONFIDENCE
+    return Proposal(
+        start=token.start,
+        end=token.end,
+        replacement=best,
+        confidence=confidence,
+        reason=f"“{word}” is not an English word; “{best}” is the likeliest one close to it.",
+        rule="nonword.spelling",
+        alternatives=tuple(ranked[1:4]),
+    )
+
+
+def _by_beginning(word: str, lexicon: Lexicon) -> list[str]:
+    """Return the base form of the words sharing the longest beginning (half or more) with it."""
+    words = _sorted_words(lexicon)
+    for length in range(len(word) - 1, max(5, len(word) // 2) - 1, -1):
+        prefix = word[:length]
+        position = bisect.bisect_left(words, prefix)
+        matches = []
+        while position < len(words) and words[position].startswith(prefix):
+            matches.append(words[position])
+            position += 1
+        if matches:
+            shortest = min(len(m) for m in matches)
+            base = [m for m in matches if len(m) == shortest]
+            return sorted(base, key=lambda m: (not m.endswith("ise"), m))[:1]
+    return []
+
+
+@lru_cache(maxsize=4)
+def _sorted_words(lexicon: Lexicon) -> list[str]:
+    return sorted(lexicon.english_words)
