@@ -153,6 +153,9 @@ def test_flagged_forms_are_not_curated_names(curated_forms: set[str]) -> None:
     flagged = [row[0] for row in table("variants.tsv")]
     flagged += [row[0] for row in table("entities/translated_names.tsv")]
     assert not set(flagged) & curated_forms
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, flagged))})(?!\w)")
+    inside = {form for form in curated_forms if pattern.search(form)}
+    assert not inside, f"curated names containing a flagged form: {sorted(inside)}"
 
 
 def test_variants_and_translations_never_send_a_form_back() -> None:
