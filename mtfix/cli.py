@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from enum import Enum, IntEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,9 +12,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import Progress
+from rich.text import Text
 
 from . import __version__
-from .batch import Inputs, Source, collect
+from .batch import Source, collect
 from .change import KINDS
 from .config import DEFAULT_MIN_CONFIDENCE, Config
 from .io import BinaryFileError, Decoded, InputError, encode, read_file, read_stdin, write_atomic
@@ -168,23 +169,27 @@ def clean(
         _error(message)
     found = False
     reports: list[FileReport] = []
-    for source in _progress(inputs):
-        try:
-            item = _clean_one(source, config, write, backup, output_dir)
-        except InputError as problem:
-            if isinstance(problem, BinaryFileError) and source.from_walk:
-                _warn(f"{source.display}: skipped, {problem}")
+    with _Screen(len(inputs.sources)) as screen:
+        for source in inputs.sources:
+            try:
+                item = _clean_one(source, config, write, backup, output_dir)
+            except InputError as problem:
+                if isinstance(problem, BinaryFileError) and source.from_walk:
+                    _warn(f"{source.display}: skipped, {problem}")
+                else:
+                    _error(f"{source.display}: {problem}")
+                    failed = True
+                continue
+            finally:
+                screen.advance()
+            found = found or bool(item.report.changes)
+            if output_format is Format.JSON:
+                reports.append(item)
             else:
-                _error(f"{source.display}: {problem}")
-                failed = True
-            continue
-        found = found or bool(item.report.changes)
-        if output_format is Format.JSON:
-            reports.append(item)
-        else:
-            _emit(_RENDER[output_format](item, color))
-    if reports:
-        _emit(jsonout.render_json(reports))
+                screen.emit(_RENDER[output_format](item, color))
+    as_list = len(paths) > 1 or any(source.from_walk for source in inputs.sources)
+    if output_format is Format.JSON and (reports or as_list):
+        _emit(jsonout.render_json(reports, as_list))
     if failed:
         return ExitCode.ERROR
     return ExitCode.CHANGES if found and not exit_zero else ExitCode.CLEAN
@@ -248,16 +253,41 @@ def _wants_color(no_color: bool) -> bool:
     return not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
 
 
-def _progress(inputs: Inputs) -> Iterator[Source]:
-    """Yield the sources, with a progress bar on stderr for many files at a terminal."""
-    if len(inputs.sources) < PROGRESS_MIN_FILES or not sys.stderr.isatty():
-        yield from inputs.sources
-        return
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("Cleaning", total=len(inputs.sources))
-        for source in inputs.sources:
-            yield source
-            progress.advance(task)
+class _Screen:
+    """Where output goes: stdout, with a progress bar on stderr for a long batch at a terminal.
+
+    While the bar is shown, output for a terminal is printed above it (a plain write would be
+    overwritten by the bar's next refresh); stderr messages are routed above it by rich.
+    """
+
+    def __init__(self, total: int) -> None:
+        self.progress: Progress | None = None
+        if total >= PROGRESS_MIN_FILES and sys.stderr.isatty():
+            self.progress = Progress(
+                console=Console(stderr=True), transient=True, redirect_stdout=False
+            )
+            self.task = self.progress.add_task("Cleaning", total=total)
+
+    def __enter__(self) -> _Screen:
+        if self.progress:
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.progress:
+            self.progress.stop()
+
+    def advance(self) -> None:
+        """Count one more input as done."""
+        if self.progress:
+            self.progress.advance(self.task)
+
+    def emit(self, text: str) -> None:
+        """Write rendered output."""
+        if self.progress and text and sys.stdout.isatty():
+            self.progress.console.print(Text.from_ansi(text), end="", soft_wrap=True)
+        else:
+            _emit(text)
 
 
 def _emit(text: str) -> None:

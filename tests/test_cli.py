@@ -158,12 +158,18 @@ def test_json_for_one_file_is_an_object_whose_changes_replay(article: Path) -> N
     assert "& amp;" not in cleaned and "Leave a Comment" not in cleaned
 
 
-def test_json_for_several_files_is_a_list_and_jsonl_one_line_each(tmp_path: Path) -> None:
+def test_json_for_several_files_or_a_folder_is_a_list_and_jsonl_one_line_each(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.md").write_text(CLEAN, encoding="utf-8")
     listed = json.loads(run("clean", "a.txt", "b.md", "-f", "json", cwd=tmp_path).out)
     assert [item["path"] for item in listed] == ["a.txt", "b.md"]
     assert listed[1]["changes"] == []
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "c.txt").write_text(CLEAN, encoding="utf-8")
+    folder = json.loads(run("clean", "news", "-f", "json", cwd=tmp_path).out)
+    assert [item["path"] for item in folder] == ["news/c.txt"]
     lines = run("clean", "a.txt", "b.md", "-f", "jsonl", cwd=tmp_path).out.splitlines()
     assert [json.loads(line)["path"] for line in lines] == ["a.txt", "b.md"]
 

@@ -17,10 +17,10 @@ def to_object(item: FileReport) -> dict:
     }
 
 
-def render_json(items: Sequence[FileReport]) -> str:
-    """Return one object for a single file, or a list of objects for several."""
+def render_json(items: Sequence[FileReport], as_list: bool) -> str:
+    """Return a list of objects, or with ``as_list`` false the one object for a single file."""
     objects = [to_object(item) for item in items]
-    value = objects[0] if len(objects) == 1 else objects
+    value = objects if as_list or len(objects) != 1 else objects[0]
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
