@@ -32,8 +32,8 @@ SPEECH_VERBS = frozenset("said says told added wrote warned insisted announced".
 #: Words before a place name.
 PLACE_PREPOSITIONS = frozenset("in from near to at into across outside of around".split())
 PLACE_TYPES = frozenset("country region city place".split())
-#: Endings that derive a word from a known name: "Bavarians", "Dortmunder".
-DERIVED_ENDINGS = ("s", "er", "ers")
+#: Endings that derive a word from a known name: "Bavarians", "Dortmunder", "Djiboutian".
+DERIVED_ENDINGS = ("s", "er", "ers", "n", "an", "ian", "ns", "ans", "ians", "ese", "i")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
