@@ -1,14 +1,208 @@
-"""Detect untranslated artefacts (not yet written)."""
+"""Detect words left in the source language (German, French, Spanish, Russian, Ukrainian).
+
+Cyrillic words in an English text are always flagged. A Latin-script word is flagged only when
+it is unknown to English, not part of a known name, listed in pyspellchecker's word list for a
+source language and long enough; a capitalised one mid-sentence must also look like a German noun
+(an ending such as *-ung* or *-schaft*). A translation is proposed only where the small bilingual
+list in ``dictionaries/untranslated/<lang>-en.tsv`` has one; otherwise the change is a flag
+(``replacement == original``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache, lru_cache
+from pathlib import Path
+
+from spellchecker import SpellChecker
 
 from ..change import Proposal
-from ..lexicon import Lexicon
-from ..text import Document
+from ..lexicon import Lexicon, read_rows
+from ..text import Document, Token
+
+#: Latin-script source languages with a pyspellchecker word list, and their names.
+LATIN_LANGUAGES = {"de": "German", "fr": "French", "es": "Spanish"}
+#: Names of the Cyrillic-script source languages.
+CYRILLIC_LANGUAGES = {"ru": "Russian", "uk": "Ukrainian"}
+#: Shortest lower-case word flagged without a bilingual-list entry.
+MIN_LENGTH = 5
+#: Endings of German nouns that English does not share.
+GERMAN_NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
+RUSSIAN_LETTERS = frozenset("ыэъёЫЭЪЁ")
+#: Confidence of a flag, and of a translation from a bilingual list.
+FLAG_CONFIDENCE = 0.55
+#: The evidence named for a word found in a bilingual list.
+IN_LIST = "a common word in the bilingual list"
+TRANSLATION_CONFIDENCE = 0.6
+
+
+@lru_cache(maxsize=4)
+def bilingual(root: Path) -> dict[str, dict[str, str]]:
+    """Return language -> lower-case source word or phrase -> English, from ``untranslated/``."""
+    tables: dict[str, dict[str, str]] = {}
+    for path in sorted((root / "untranslated").glob("*-en.tsv")):
+        language = path.stem.split("-")[0]
+        table = tables.setdefault(language, {})
+        for row in read_rows(path):
+            if len(row) >= 2 and row[0].strip() and row[1].strip():
+                table[row[0].strip().lower()] = row[1].strip()
+    return tables
+
+
+@cache
+def source_frequency(language: str) -> tuple[dict[str, int], int]:
+    """Return pyspellchecker's word counts for ``language`` and their total (loaded lazily)."""
+    counts = SpellChecker(language=language, distance=1).word_frequency.dictionary
+    return counts, sum(counts.values())
+
+
+def likeliest_language(word: str, languages: Sequence[str] = tuple(LATIN_LANGUAGES)) -> str | None:
+    """Return the language whose word list gives ``word`` the highest relative frequency."""
+    best, best_share = None, 0.0
+    for language in languages:
+        counts, total = source_frequency(language)
+        share = counts.get(word, 0) / total
+        if share > best_share:
+            best, best_share = language, share
+    return best
+
+
+def _cyrillic_runs(document: Document) -> Iterator[list[Token]]:
+    """Yield runs of Cyrillic words separated only by spaces or hyphens."""
+    run: list[Token] = []
+    for token in document.tokens:
+        if CYRILLIC.search(token.text):
+            gap = document.text[run[-1].end : token.start] if run else ""
+            if run and gap.strip(" -") == "":
+                run.append(token)
+                continue
+            if run:
+                yield run
+            run = [token]
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _cyrillic_language(phrase: str, tables: dict[str, dict[str, str]]) -> str:
+    if UKRAINIAN_LETTERS & set(phrase):
+        return "uk"
+    if not RUSSIAN_LETTERS & set(phrase) and phrase.lower() in tables.get("uk", {}):
+        return "uk"
+    return "ru"
+
+
+def _propose(
+    start: int,
+    end: int,
+    original: str,
+    language: str,
+    names: dict[str, str],
+    translation: str | None,
+    why: str,
+) -> Proposal:
+    name = names[language]
+    if translation:
+        return Proposal(
+            start,
+            end,
+            _cased(translation, original),
+            TRANSLATION_CONFIDENCE,
+            f"‘{original}’ is {name} left untranslated ({why}); it means ‘{translation}’.",
+            f"untranslated.{language}",
+        )
+    return Proposal(
+        start,
+        end,
+        original,
+        FLAG_CONFIDENCE,
+        f"‘{original}’ looks like {name} left untranslated ({why}); no translation is known.",
+        f"untranslated.{language}",
+    )
+
+
+def _cased(translation: str, original: str) -> str:
+    if original[:1].isupper() and translation[:1].islower():
+        return translation[:1].upper() + translation[1:]
+    return translation
+
+
+@lru_cache(maxsize=4)
+def loanwords(root: Path) -> frozenset[str]:
+    """Return foreign words English has borrowed (``untranslated/loanwords.txt``), lower case."""
+    path = root / "untranslated" / "loanwords.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(word.lower() for row in read_rows(path) for word in row[0].split())
+
+
+def _english_compound(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether ``word`` is two common English words written together ("motorsport")."""
+    common = lexicon.spell.word_frequency.dictionary
+    return any(word[:cut] in common and word[cut:] in common for cut in range(4, len(word) - 3))
+
+
+def _in_name_or_broken(document: Document, token: Token) -> bool:
+    """Tell whether a neighbour joined by a space is capitalised (a name) or a lone letter."""
+    tokens, text = document.tokens, document.text
+    before = tokens[token.index - 1] if token.index > 0 else None
+    after = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+    if before and text[before.end : token.start] == " ":
+        if before.text[:1].isupper() and not before.sentence_initial:
+            return True
+        if len(before.text) == 1 and before.text not in "aAI":
+            return True
+    return bool(after and text[token.end : after.start] == " " and after.text[:1].isupper())
+
+
+def _latin_language(
+    token: Token, lexicon: Lexicon, tables: dict[str, dict[str, str]]
+) -> tuple[str, str] | None:
+    """Return (language, evidence) when ``token`` looks like an untranslated Latin-script word."""
+    word = token.text
+    lower = word.lower()
+    if "'" in word or "’" in word or word.isupper():
+        return None
+    if lexicon.is_english_word(word) or (word[:1].isupper() and word in lexicon.name_words):
+        return None
+    if lower in loanwords(lexicon.root):
+        return None
+    for language in LATIN_LANGUAGES:
+        if lower in tables.get(language, {}):
+            return language, IN_LIST
+    if len(lower) < MIN_LENGTH or "-" in word or _english_compound(lower, lexicon):
+        return None
+    if word[:1].isupper():
+        if lower.endswith(GERMAN_NOUN_ENDINGS) and likeliest_language(lower, ("de",)):
+            return "de", "a German noun, capitalised as German writes nouns"
+        return None
+    language = likeliest_language(lower)
+    if language is None:
+        return None
+    return language, f"a {LATIN_LANGUAGES[language]} word unknown to English"
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
-    """Yield nothing yet."""
-    return iter(())
+    """Yield a flag or a translation for each word left in a source language."""
+    tables = bilingual(lexicon.root)
+    text = document.text
+    names = {**LATIN_LANGUAGES, **CYRILLIC_LANGUAGES}
+    for run in _cyrillic_runs(document):
+        start, end = run[0].start, run[-1].end
+        phrase = text[start:end]
+        language = _cyrillic_language(phrase, tables)
+        translation = tables.get(language, {}).get(phrase.lower())
+        yield _propose(start, end, phrase, language, names, translation, "Cyrillic script")
+    for token in document.tokens:
+        if CYRILLIC.search(token.text):
+            continue
+        found = _latin_language(token, lexicon, tables)
+        if found and not _in_name_or_broken(document, token):
+            language, why = found
+            translation = tables.get(language, {}).get(token.text.lower())
+            yield _propose(token.start, token.end, token.text, language, names, translation, why)
