@@ -79,13 +79,14 @@ class NameIndex:
         self.exact: dict[str, list[NameForm]] = defaultdict(list)
         self._blocks: dict[tuple[int, str], list[NameForm]] = defaultdict(list)
         self.first_names: set[str] = set()
+        self.surnames: set[str] = set()
         for entity in entities:
             for form in _forms(entity):
                 self._add(NameForm(form, entity, len(form.split())))
             if entity.type == "person":
-                self.first_names.update(
-                    f.split()[0] for f in (entity.name, *entity.aliases) if " " in f
-                )
+                full_names = [f.split() for f in (entity.name, *entity.aliases) if " " in f]
+                self.first_names.update(parts[0] for parts in full_names)
+                self.surnames.update(parts[-1] for parts in full_names)
 
     def _add(self, name: NameForm) -> None:
         self.exact[name.form].append(name)

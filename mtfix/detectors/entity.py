@@ -139,16 +139,24 @@ def _check_run(
     for i, word in enumerate(words):
         if i in done:
             continue
-        after_first_name = i > 0 and words[i - 1] in lexicon.names.first_names
         suspicious = _is_suspicious(word, lexicon)
-        if not suspicious and not (after_first_name and word not in lexicon.names.exact):
-            continue
-        if not suspicious and " ".join(words[i - 1 : i + 1]) in lexicon.names.exact:
+        if not suspicious and not _beside_known_name_part(words, i, lexicon):
             continue
         best = _best_candidate(run, words, i, document, lexicon, context, suspicious)
         if best is not None:
             done.update(range(i, i + 1))
             yield best
+
+
+def _beside_known_name_part(words: list[str], i: int, lexicon: Lexicon) -> bool:
+    """Tell whether a known word may be a garbled part of a person's name: it follows a
+    well-known first name ("Joe Baden") or precedes a well-known surname ("Emanuel Macron"),
+    and the pair is not itself a known name."""
+    names = lexicon.names
+    after_first = i > 0 and words[i - 1] in names.first_names
+    before_surname = i + 1 < len(words) and words[i + 1] in names.surnames
+    pairs = [" ".join(words[i - 1 : i + 1]), " ".join(words[i : i + 2])]
+    return (after_first or before_surname) and not any(p in names.exact for p in pairs)
 
 
 def _best_candidate(
