@@ -18,9 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import mtfix
 from mtfix.cli import ExitCode
+from mtfix.render import FileReport, diff, lint
 
 ROOT = Path(__file__).resolve().parent.parent
 _SCRIPT = shutil.which("mtfix", path=str(Path(sys.executable).parent)) or shutil.which("mtfix")
@@ -391,3 +394,98 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(
     output = b"".join(chunks).decode("utf-8")
     assert "@@ -1,1 +0,0 @@" in output
     assert bool(ESCAPE.search(output)) is coloured
+
+
+# -- The diff renderer, in process: the diff must replay to exactly the cleaned text ----------
+
+
+def _apply_unified_diff(old: str, diff: str) -> str:
+    """Apply a zero-context unified diff (as ``patch`` would) to ``old``."""
+    lines = re.findall(r"[^\r\n]*(?:\r\n|\n)|[^\r\n]+\Z", old)
+    rows = diff.splitlines(keepends=True)[2:]
+    offset = 0
+    index = 0
+    while index < len(rows):
+        start, count = map(int, re.match(r"@@ -(\d+),(\d+) ", rows[index]).groups())
+        index += 1
+        removed, added = [], []
+        while index < len(rows) and not rows[index].startswith("@@"):
+            row = rows[index]
+            if row.startswith("\\"):
+                sign = rows[index - 1][0]
+                for target, signs in ((removed, "- "), (added, "+ ")):
+                    if sign in signs:
+                        target[-1] = target[-1].rstrip("\r\n")
+            else:
+                if row[0] in "- ":
+                    removed.append(row[1:])
+                if row[0] in "+ ":
+                    added.append(row[1:])
+            index += 1
+        position = (start if count == 0 else start - 1) + offset
+        assert lines[position : position + count] == removed
+        lines[position : position + count] = added
+        offset += len(added) - count
+    return "".join(lines)
+
+
+@st.composite
+def texts_and_changes(draw: st.DrawFn) -> tuple[str, list[mtfix.Change]]:
+    text = "".join(draw(st.lists(st.sampled_from(["a", "b", " ", "\n", "\r\n"]), max_size=30)))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    changes = []
+    for number, (start, end) in enumerate(zip(cuts[::2], cuts[1::2], strict=False)):
+        if "\r\n" in text[start - 1 : start + 1] or "\r\n" in text[end - 1 : end + 1]:
+            continue  # never split a CRLF
+        original = text[start:end]
+        flag = draw(st.booleans()) and start < end
+        replacement = original if flag else draw(st.sampled_from(["", "x", "y\n", "\n"]))
+        if replacement == original and not flag:
+            continue
+        changes.append(
+            mtfix.Change(start, end, original, replacement, "typography", 0.9, f"r{number}.", "t")
+        )
+    return text, changes
+
+
+@given(texts_and_changes())
+def test_the_plain_diff_replays_to_the_cleaned_text(case: tuple[str, list[mtfix.Change]]) -> None:
+    text, changes = case
+    report = mtfix.Report(text=text, changes=tuple(changes))
+    output = diff.render(FileReport("f.txt", report))
+    assert output == diff.render(FileReport("f.txt", report), color=False)
+    if not changes:
+        assert output == ""
+        return
+    assert _apply_unified_diff(text, output) == report.apply()
+    headers = "".join(line for line in output.splitlines() if line.startswith("@@"))
+    for change in changes:
+        assert headers.count(f"· {change.reason}") == 1
+    coloured = diff.render(FileReport("f.txt", report), color=True)
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == output.replace("\r\n", "\n")
+
+
+def test_a_flag_is_shown_as_a_flag_and_never_applied() -> None:
+    text = "Officials in Kramatorsk said the Bürgermeister had left.\n"
+    start = text.index("Bürgermeister")
+    flag = mtfix.Change(
+        start,
+        start + 13,
+        "Bürgermeister",
+        "Bürgermeister",
+        "untranslated",
+        0.6,
+        "German.",
+        "t",
+        line=1,
+        column=start + 1,
+    )
+    item = FileReport("a.txt", mtfix.Report(text=text, changes=(flag,)))
+    assert diff.render(item).splitlines()[2:] == [
+        "@@ -1,1 +1,1 @@ untranslated · 0.60 · German. (flag, not applied)",
+        " " + text.rstrip("\n"),
+    ]
+    assert lint.render(item) == (
+        f'a.txt:1:{start + 1}: untranslated: "Bürgermeister" (flag, no fix known) (0.60) German.\n'
+    )
+    assert item.report.apply() == text

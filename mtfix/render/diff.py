@@ -71,10 +71,11 @@ def render(item: FileReport, color: bool = False) -> str:
     spans = [(m.start(), m.end()) for m in _LINE.finditer(text)] or [(0, 0)]
     offset = 0
     for hunk in _hunks(text, spans, item.report.changes):
-        old_lines = spans[hunk.first : hunk.last + 1]
+        old_lines = [(s, e) for s, e in spans[hunk.first : hunk.last + 1] if e > s]
         new_lines = [(m.start(), m.end()) for m in _LINE.finditer(hunk.new_text)]
+        old_start = hunk.first + 1 if old_lines else hunk.first
         new_start = hunk.first + 1 + offset if new_lines else hunk.first + offset
-        _header(out, hunk, len(old_lines), new_start, len(new_lines))
+        _header(out, (old_start, len(old_lines)), (new_start, len(new_lines)), hunk.changes)
         applied = any(not change.is_flag for change in hunk.changes)
         old_marks = [(c.start, c.end, "flag" if c.is_flag else "-span") for c in hunk.changes]
         for start, end in old_lines:
@@ -142,9 +143,11 @@ def _apply(
     return "".join(pieces), spans
 
 
-def _header(out: _Out, hunk: _Hunk, old_count: int, new_start: int, new_count: int) -> None:
-    out.append(f"@@ -{hunk.first + 1},{old_count} +{new_start},{new_count} @@", STYLES["hunk"])
-    for number, change in enumerate(hunk.changes):
+def _header(
+    out: _Out, old: tuple[int, int], new: tuple[int, int], changes: Sequence[Change]
+) -> None:
+    out.append(f"@@ -{old[0]},{old[1]} +{new[0]},{new[1]} @@", STYLES["hunk"])
+    for number, change in enumerate(changes):
         out.append(" |" if number else "")
         out.append(f" {change.kind}", STYLES["kind"])
         out.append(f" · {change.confidence:.2f} · ", STYLES["meta"])
