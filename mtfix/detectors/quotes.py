@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from ..change import Proposal
 from ..lexicon import Lexicon
@@ -22,7 +23,7 @@ from ..text import Document
 _MARK = re.compile(r"[\"“”„]")
 _WORDS_AFTER = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 #: Characters after which a quotation mark opens (besides white space and the start of a line).
-OPENING_CONTEXT = "([{‘—–-/"
+OPENING_CONTEXT = "([{‘—–/"
 #: Characters before which a quotation mark closes (besides white space and the end of a line).
 CLOSING_CONTEXT = ",.;:?!)]}’…—–-"
 #: Verbs that attribute a quotation ("…,” said Vance); a mark before one must be closing.
@@ -114,6 +115,22 @@ class _Fix:
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     """Yield quotes proposals, walking the lines with the quotation depth carried over."""
+    return iter(proposals(document))
+
+
+#: Proposals already computed per document (the typography detector asks for them too).
+_CACHE: WeakKeyDictionary[Document, tuple[Proposal, ...]] = WeakKeyDictionary()
+
+
+def proposals(document: Document) -> tuple[Proposal, ...]:
+    """Return the quotes proposals of ``document``, computed once per document."""
+    if document not in _CACHE:
+        _CACHE[document] = tuple(_walk(document))
+    return _CACHE[document]
+
+
+def _walk(document: Document) -> Iterator[Proposal]:
+    """Walk the lines, carrying the quotation depth over, and yield the proposals found."""
     depth = 0
     blank_passed = False
     for line in document.lines:
@@ -243,8 +260,10 @@ def _inside(mark: _Mark, fixes: list[_Fix]) -> int:
             )
         return 1
     if mark.opens and mark.closes:
-        if mark.space_before == mark.index:
+        if mark.space_before == 0:
             return 1  # a mark at the start of a line reopens the quotation
+        if mark.space_before == mark.index:
+            return 0  # a mark after a bracket or dash, with space after: a close, nothing to fix
         fixes.append(_spaced_close(mark, mark.close_glyph(), "spaced_close"))
         return 0
     return _glued(mark, 1)
@@ -272,11 +291,14 @@ def _nested(mark: _Mark, fixes: list[_Fix]) -> int:
 
 
 def _glued(mark: _Mark, depth: int) -> int:
-    """Guess the depth after a mark glued on both sides: curly by shape, straight by parity."""
+    """Guess the depth after a mark glued on both sides: curly by shape, straight by parity.
+
+    Only ``nested_open`` enters a nested quotation, so a glued mark never does.
+    """
     if mark.glyph == "”":
         return max(depth - 1, 0)
     if mark.glyph in "“„":
-        return depth + 1 if depth < 2 else depth
+        return max(depth, 1)
     return 1 if depth == 0 else depth - 1
 
 
@@ -311,7 +333,7 @@ def _attribution(mark: _Mark) -> bool:
     The mark follows a comma, "?" or "!" and a space, and precedes a speech verb ("said") or
     a subject followed by one ("she says"): no quotation starts that way.
     """
-    if mark.before not in ",?!" or mark.space_before == mark.index:
+    if not mark.before or mark.before not in ",?!" or mark.space_before == mark.index:
         return False
     words = _WORDS_AFTER.match(mark.text, mark.index + 1, mark.index + 60)
     if not words:
@@ -333,16 +355,24 @@ def _misplaced_close(mark: _Mark, confidence: float) -> _Fix:
 
 
 def _spaced_close(mark: _Mark, replacement: str, rule: str) -> _Fix:
-    """Glue a closing mark to its quotation; after "?" or "!", drop a comma that follows it."""
-    end = mark.index + 1
-    reason = "The closing quotation mark is separated from the quotation by a space."
-    if mark.before in "?!" and end < len(mark.text) and mark.text[end] == ",":
-        end += 1
-        reason = "The closing quotation mark is spaced off, and a comma follows a question mark."
+    """Glue a closing mark to its quotation, and end the quotation with a comma that follows.
+
+    ``about it? “, said`` becomes ``about it?” said`` (no comma after "?" or "!"), and
+    ``the end. ", said`` becomes ``the end," said`` (before its attribution a quotation ends
+    with a comma, not a full stop).
+    """
+    text, start, end = mark.text, mark.space_before, mark.index + 1
     if rule == "nested_close":
-        reason = "Both quotations close here: the inner one with a single mark, then the outer."
-    if mark.space_after < len(mark.text) and mark.after.isalpha():
-        confidence = 0.8 if mark.after.islower() else 0.6
+        reason = "Both quotations close here: the inner one with a single mark, then the outer"
     else:
-        confidence = 0.85
-    return _Fix(mark.space_before, end, replacement, confidence, reason, rule)
+        reason = "The closing quotation mark is separated from the quotation by a space"
+    if end < len(text) and text[end] == ",":
+        if mark.before in ("?", "!"):
+            end += 1
+            reason += ", and no comma follows a question or exclamation mark"
+        elif mark.before == "." and text[start - 3 : start - 1].isalpha():
+            start, end, replacement = start - 1, end + 1, "," + replacement
+            reason += ", and a quotation before its attribution ends with a comma"
+    # a capital after the mark may begin a new quotation that the mark (with a stray space) opens
+    confidence = (0.8 if mark.after.islower() else 0.6) if mark.after.isalpha() else 0.85
+    return _Fix(start, end, replacement, confidence, reason + ".", rule)

@@ -32,14 +32,19 @@ NUMBER_LABELS = frozenset(
 #: Top-level domains capitalised by MT ("Bild.De"), where "." joins a domain, not sentences.
 DOMAINS = frozenset("com de org net io eu ch uk gov edu info".split())
 
+#: Every quotation mark and apostrophe (the quotes detector may change one into another).
+_QUOTES = "\"'“”„‘’‚"
 _TOKEN = re.compile(r"\S+")
 _SPACED_HYPHEN = re.compile(r"(?<=[^\W_]) +-(?=([^\W\d_]+))")
+_SUSPENDED = re.compile(r" +[^\W\d_]+-[^\W\d_]")
 _CLAUSE_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]+)(?![\w-])")
-_SPACED_LETTER = re.compile(r"(?<=[^\W\d_])(?: [^\W\d_\x00-\x7f])+ (?=[^\W\d_])")
+_SPACED_LETTER = re.compile(r"(?<=[^\W\d_])(?: +[^\W\d_\x00-\x7f])+ +(?=[^\W\d_])")
 _SPACED_COLON = re.compile(r"(?<![\d.,:])(\d{1,2}): +(\d{1,2})(?![\d:]|[.,]\d)")
 _TIME_AFTER = re.compile(r" ?(?:[ap]\.?m\b|o'clock|h\b|hrs\b)", re.IGNORECASE)
 _SCORE_NEAR = re.compile(r"\(\d{1,2}: ?\d{1,2}")
-_SPACE_BEFORE = re.compile(r"(?<=[^\W_]|[)\]”’\"']) +([,.;:?!])(?=\s|$|[”’\"')\]])")
+_SPACE_BEFORE = re.compile(
+    rf"(?<=[^\W_]|[)\]{_QUOTES}]) +([,.;:?!])(?=\s|$|[{_QUOTES}\]]|(?<=[.?!])\))"
+)
 _BRACKET_SPACE = re.compile(r"(?<=[(\[]) +(?=[^\W_])|(?<=[^\W_]) +(?=[)\]])")
 _NO_SPACE_AFTER = re.compile(r"(?<=[^\W_])([,;])(?=[^\W\d_])|(?<=[^\W_])([?!])(?=[A-Z])")
 _NO_SPACE_PERIOD = re.compile(r"(?<=[a-z][a-z])\.(?=([A-Z][a-z]+))")
@@ -55,7 +60,7 @@ Rule = Callable[[str, Lexicon], Iterator[tuple[int, int, str, float, str, str]]]
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     """Yield typography proposals, line by line, never overlapping each other or ``quotes``."""
     taken = _Spans()
-    for proposal in quotes.detect(document, lexicon):
+    for proposal in quotes.proposals(document):
         taken.add(proposal.start, proposal.end)
     for line in document.lines:
         text = document.line_text(line)
@@ -206,6 +211,8 @@ def clause_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
             continue
         if left.lower() == "either" and right == "or":
             continue
+        if right in ("and", "or") and _SUSPENDED.match(text, match.end(), match.end() + _WINDOW):
+            continue  # "short-and long-term": a suspended hyphen missing its space
         known = lexicon.is_english_word(left) or (left.isupper() and left.isalpha())
         if right in ("a", "an", "the"):
             confidence = 0.75 if known else 0.4
@@ -258,9 +265,7 @@ def missing_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
         right = _RIGHT_WORD.match(text, match.end(), match.end() + _WINDOW).group()
         if mark == ";" and text[match.start() - len(left) - 1 : match.start() - len(left)] == "&":
             continue  # an HTML entity such as "&amp;"
-        known = all(
-            w.isdigit() or w[0].isupper() or lexicon.is_english_word(w) for w in (left, right)
-        )
+        known = right[0].isupper() or lexicon.is_english_word(right)
         confidence = (0.85 if mark in ",;" else 0.8) if known and len(right) > 1 else 0.4
         yield (
             match.end(),
@@ -273,8 +278,7 @@ def missing_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
     for match in _NO_SPACE_PERIOD.finditer(text):
         left = _left_word(text, match.start())
         right = match.group(1)
-        before = match.start() - len(left) - 1
-        if right.lower() in DOMAINS or (before >= 0 and text[before] == "."):
+        if right.lower() in DOMAINS:
             continue
         yield (
             match.end(),
