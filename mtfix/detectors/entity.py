@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..change import Proposal
 from ..lexicon import Entity, Lexicon
@@ -116,15 +117,32 @@ def _base(token: Token) -> tuple[str, int]:
     return token.text, token.end
 
 
-def _is_known(word: str, lexicon: Lexicon) -> bool:
+def _is_known(word: str, lexicon: Lexicon, derived: bool = True) -> bool:
+    """Tell whether a word is a known name or word, or derived from a known place name."""
     if word in lexicon.names.exact or lexicon.is_known_name(word) or lexicon.is_english_word(word):
         return True
-    for ending in DERIVED_ENDINGS:
-        stem = word[: -len(ending)]
-        if word.endswith(ending) and len(stem) > 3 and _is_known(stem, lexicon):
-            return True
+    if derived and any(
+        word.endswith(ending) and _is_place_name(word[: -len(ending)], lexicon)
+        for ending in DERIVED_ENDINGS
+    ):
+        return True
     parts = word.replace("’", "-").replace("'", "-").split("-")
-    return len(parts) > 1 and all(_is_known(part, lexicon) for part in parts if part)
+    return len(parts) > 1 and all(_is_known(part, lexicon, False) for part in parts if part)
+
+
+def _is_place_name(word: str, lexicon: Lexicon) -> bool:
+    return word in _place_names(lexicon)
+
+
+@lru_cache(maxsize=4)
+def _place_names(lexicon: Lexicon) -> frozenset[str]:
+    """Every spelling of a place in any dictionary layer."""
+    return frozenset(
+        form
+        for entity in lexicon.entities
+        if entity.type in PLACE_TYPES
+        for form in (entity.name, *entity.aliases)
+    )
 
 
 def _is_suspicious(word: str, lexicon: Lexicon) -> bool:

@@ -1,0 +1,129 @@
+"""The entity, variant, nonword and capitalisation detectors on sentences we wrote, with the real
+dictionaries: garbled names are fixed exactly, correct names are never touched."""
+
+import pytest
+
+import mtfix
+
+
+def fixes(text: str, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Return (original, replacement) of the changes of ``kinds`` shown at the default threshold."""
+    return [(c.original, c.replacement) for c in mtfix.clean(text).changes if c.kind in kinds]
+
+
+def cleaned(text: str) -> str:
+    return mtfix.clean(text).apply()
+
+
+@pytest.mark.parametrize(
+    ("garbled", "wanted"),
+    [
+        (
+            "British Prime Minister Keir Starrer said Labour would not raise taxes.",
+            "British Prime Minister Keir Starmer said Labour would not raise taxes.",
+        ),
+        (
+            "US President Joe Baden met Democrats at the White House on Tuesday.",
+            "US President Joe Biden met Democrats at the White House on Tuesday.",
+        ),
+        (
+            "In Britain, former prime minister Elizabeth Tras criticised the Conservative leadership.",
+            "In Britain, former prime minister Elizabeth Truss criticised the Conservative leadership.",
+        ),
+        (
+            "Moscow mayor Sobanin said the Russian capital had closed its parks.",
+            "Moscow mayor Sobyanin said the Russian capital had closed its parks.",
+        ),
+        (
+            "General Mark Milli told Congress that the United States would stay.",
+            "General Mark Milley told Congress that the United States would stay.",
+        ),
+        (
+            "Ukrainian prosecutors documented killings in Buchi, near Kyiv.",
+            "Ukrainian prosecutors documented killings in Bucha, near Kyiv.",
+        ),
+        (
+            "Thousands gathered at Babyny Yar in Kyiv to remember the victims.",
+            "Thousands gathered at Babyn Yar in Kyiv to remember the victims.",
+        ),
+        (
+            "Russia keeps troops in Donetsk, Luhansk, Khanson and Zaporizhzhia in Ukraine.",
+            "Russia keeps troops in Donetsk, Luhansk, Kherson and Zaporizhzhia in Ukraine.",
+        ),
+        (
+            "Olaf Scholz and Emanuel Macron met in Paris, the French president said.",
+            "Olaf Scholz and Emmanuel Macron met in Paris, the French president said.",
+        ),
+    ],
+)
+def test_garbled_names_are_fixed_exactly(garbled: str, wanted: str) -> None:
+    assert cleaned(garbled) == wanted
+
+
+def test_translated_name_becomes_the_real_name() -> None:
+    text = "Kyiv's European Truth reported that the talks had ended."
+    assert fixes(text, ("entity",)) == [("European Truth", "European Pravda")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Volodymyr Zelenskyy spoke to Yuri Ushakov's office about Zaporizhzhia.",
+        "Friedrich Merz met JD Vance in Sochi before flying to Donetsk.",
+        "Vance said the Vice President's plane landed in Baden-Württemberg.",
+        "Pauline Hanson and Chris Hipkins commented on the trade deal.",
+        "The Kremlin spokesman Dmitry Peskov said Vladimir Putin was ready to talk.",
+        "Rahm Emanuel, the former US ambassador to Japan, spoke in Chicago.",
+    ],
+)
+def test_correct_names_are_left_alone(text: str) -> None:
+    assert fixes(text, ("entity", "variant", "nonword", "capitalisation")) == []
+
+
+def test_unknown_person_is_not_turned_into_a_famous_one() -> None:
+    text = "Julius Thole and Clemens Wickler lost the beach volleyball final in Hamburg."
+    assert fixes(text, ("entity",)) == []
+
+
+def test_variant_follows_house_style() -> None:
+    text = "Shelling hit Lugansk and Kharkov overnight."
+    assert fixes(text, ("variant",)) == [("Lugansk", "Luhansk"), ("Kharkov", "Kharkiv")]
+
+
+def test_nonword_with_german_ending_and_long_garble() -> None:
+    text = "He called the talks useful and Franzig, and demanded to demilitacicians the region."
+    assert fixes(text, ("nonword",)) == [("Franzig", "frank"), ("demilitacicians", "demilitarise")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The traineeship and the digitalization of schools were discussed.",
+        "The “Gazzetta dello Sport” praised the 130tieth anniversary.",
+        "See https://www.example.org/newz for details.",
+    ],
+)
+def test_nonword_leaves_derived_words_names_and_addresses(text: str) -> None:
+    assert fixes(text, ("nonword",)) == []
+
+
+def test_capitalised_common_noun_is_lowered() -> None:
+    text = "Vance said it takes two to Tango. The president agreed."
+    assert fixes(text, ("capitalisation",)) == [("Tango", "tango")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She starred in “Gone with the Wind” and in the Tour de France film.",
+        "Turin - After a long season, the Labor representative spoke.",
+        "The Ministry of Culture and the World Player of the Year award were praised.",
+        "Wolverhampton moved past Wolves with a late goal.",
+    ],
+)
+def test_capitalisation_leaves_names_titles_and_datelines(text: str) -> None:
+    assert fixes(text, ("capitalisation",)) == []
+
+
+def test_speech_verb_after_quotation_is_lowered() -> None:
+    assert fixes("“We are ready,” Said the minister.", ("capitalisation",)) == [("Said", "said")]
