@@ -19,6 +19,7 @@ from .batch import Source, collect
 from .change import KINDS
 from .config import DEFAULT_MIN_CONFIDENCE, Config
 from .io import BinaryFileError, Decoded, InputError, encode, read_file, read_stdin, write_atomic
+from .lexicon import read_rows
 from .pipeline import clean as clean_text
 from .render import FileReport, diff, jsonout, lint
 
@@ -154,7 +155,7 @@ def clean(
         min_confidence=min_confidence,
         only=_rule_prefixes(only or [], "--only"),
         skip=_rule_prefixes(skip or [], "--skip"),
-        extra_dictionaries=tuple(_existing(path) for path in dictionaries or []),
+        extra_dictionaries=tuple(_dictionary(path) for path in dictionaries or []),
     )
     if backup and not write:
         raise UsageProblem("--backup needs --write")
@@ -163,6 +164,8 @@ def clean(
     inputs = collect(paths)
     if (write or output_dir is not None) and any(s.path is None for s in inputs.sources):
         raise UsageProblem("--write and --output-dir need files, not standard input")
+    if output_dir is not None:
+        _check_output_targets(inputs.sources)
     color = _wants_color(no_color)
     failed = bool(inputs.errors)
     for message in inputs.errors:
@@ -243,10 +246,27 @@ def _rule_prefixes(values: list[str], option: str) -> tuple[str, ...]:
     return prefixes
 
 
-def _existing(path: Path) -> Path:
-    if not path.is_file():
-        raise UsageProblem(f"--dict: no such file {path}")
+def _dictionary(path: Path) -> Path:
+    """Check that a ``--dict`` file exists and reads as a UTF-8 dictionary, before any work."""
+    try:
+        for _ in read_rows(path):
+            pass
+    except (OSError, UnicodeDecodeError) as error:
+        reason = "not UTF-8" if isinstance(error, UnicodeDecodeError) else error.strerror
+        raise UsageProblem(f"--dict {path}: {reason}") from error
     return path
+
+
+def _check_output_targets(sources: list[Source]) -> None:
+    """Refuse to write two inputs to the same ``--output-dir`` file."""
+    seen: dict[Path, str] = {}
+    for source in sources:
+        if source.relative in seen:
+            raise UsageProblem(
+                f"--output-dir: {seen[source.relative]} and {source.display} would both be "
+                f"written to {source.relative}"
+            )
+        seen[source.relative] = source.display
 
 
 def _wants_color(no_color: bool) -> bool:

@@ -489,3 +489,20 @@ def test_a_flag_is_shown_as_a_flag_and_never_applied() -> None:
         f'a.txt:1:{start + 1}: untranslated: "Bürgermeister" (flag, no fix known) (0.60) German.\n'
     )
     assert item.report.apply() == text
+
+
+def test_a_dictionary_that_is_not_utf8_is_a_usage_error(article: Path) -> None:
+    (article.parent / "names.tsv").write_bytes("name\tkind\nMüller\tperson\n".encode("cp1252"))
+    result = run("clean", article.name, "--dict", "names.tsv", cwd=article.parent)
+    assert_one_line_error(result, "--dict names.tsv: not UTF-8")
+
+
+def test_output_dir_refuses_two_inputs_with_one_target(tmp_path: Path) -> None:
+    for folder in ("monday", "tuesday"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(ENTITY_LINE, encoding="utf-8")
+    result = run(
+        "clean", "monday/report.txt", "tuesday/report.txt", "--output-dir", "out", cwd=tmp_path
+    )
+    assert_one_line_error(result, "would both be written to report.txt")
+    assert not (tmp_path / "out").exists()
