@@ -312,6 +312,13 @@ def _form_at(
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     """Yield a proposal for each wrong-sense word whose deciding context is present."""
+    return propose(document, lexicon)
+
+
+def propose(
+    document: Document, lexicon: Lexicon, languages: frozenset[str] | None = None
+) -> Iterator[Proposal]:
+    """Yield the proposals of the confusion sets of ``languages`` (None: every language)."""
     index = load_entries(lexicon.root)
     if not index:
         return
@@ -321,6 +328,8 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         for at in range(len(sentence)):
             verdicts: dict[tuple[int, str], tuple[float, Entry, str]] = {}
             for entry in index.get(words[at], ()):
+                if languages is not None and entry.language not in languages:
+                    continue
                 for form in entry.wrong:
                     last = _form_at(text, sentence, words, at, form)
                     if last is None:

@@ -1,0 +1,331 @@
+"""The sense detector: wrong-sense words are fixed when the deciding context is there, only then.
+
+Each case is a sentence of our own in which MT chose the wrong sense of a source word, and the same
+kind of sentence in the other sense, which must stay untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mtfix import Config, clean
+from mtfix.detectors import sense
+from mtfix.lexicon import dictionary_root, load_lexicon, read_rows
+from mtfix.text import Document
+
+ONLY_SENSE = Config(only=("sense",))
+
+#: (rule, sentence with the wrong sense, (wrong, right), sentence in the other sense: silent)
+CASES = [
+    # German
+    (
+        "sense.de.einstellen",
+        "The rebels agreed to hire hostilities at midnight.",
+        ("hire", "cease"),
+        "The ministry plans to hire staff for its new office.",
+    ),
+    (
+        "sense.de.treffen",
+        "The chancellor said she would not rest until she hits Macron.",
+        ("hits", "meets"),
+        "The cyclist was badly hurt when he was hit by a car.",
+    ),
+    (
+        "sense.de.treffen",
+        "Scholz wants to hit Biden in Washington next week.",
+        ("hit", "meet"),
+        "Storms are expected to hit Bavaria later this week.",
+    ),
+    (
+        "sense.de.kugel",
+        "The officer was wounded by a ball fired from a rooftop.",
+        ("ball", "bullet"),
+        "Thousands watched the ball game on Sunday afternoon.",
+    ),
+    (
+        "sense.de.führer",
+        "The talks were led by the Iranian guide himself.",
+        ("guide", "leader"),
+        "Our tour guide showed us the old harbour.",
+    ),
+    (
+        "sense.de.dreh",
+        "The spokesman tried to put a positive shoot on the figures.",
+        ("shoot", "spin"),
+        "The photo shoot lasted all afternoon.",
+    ),
+    (
+        "sense.de.berater",
+        "The chancellor's policy consultant resigned on Friday.",
+        ("consultant", "adviser"),
+        "She worked as a management consultant in Frankfurt.",
+    ),
+    (
+        "sense.de.halten",
+        "Both parties will keep talks in Berlin next month.",
+        ("keep", "hold"),
+        "Officials urged residents to keep calm during the storm.",
+    ),
+    (
+        "sense.de.gespräche",
+        "The peace conversations resumed in Geneva on Monday.",
+        ("conversations", "talks"),
+        "Their conversations about music went on for hours.",
+    ),
+    (
+        "sense.de.kämpfe",
+        "Residents fled as heavy fights broke out in the north.",
+        ("fights", "fighting"),
+        "Two fans were arrested after fights outside the stadium.",
+    ),
+    (
+        "sense.de.tor",
+        "The striker scored a late gate to win the match.",
+        ("gate", "goal"),
+        "Fans queued at the gate for an hour.",
+    ),
+    (
+        "sense.de.gericht",
+        "The dish ruled that the ban was unlawful.",
+        ("dish", "court"),
+        "The restaurant's signature dish is roast duck.",
+    ),
+    (
+        "sense.de.wahl",
+        "Turnout in the presidential choice was low.",
+        ("choice", "election"),
+        "Voters face a difficult choice this autumn.",
+    ),
+    (
+        "sense.de.stimme",
+        "The party won 12 percent of the voices in the east.",
+        ("voices", "votes"),
+        "Angry voices were heard outside the hall.",
+    ),
+    # Russian
+    (
+        "sense.ru.мир",
+        "Both sides said the world talks would continue in Istanbul.",
+        ("world", "peace"),
+        "The world economy slowed sharply last year.",
+    ),
+    (
+        "sense.ru.мир",
+        "His grandfather fought in the Second peace War.",
+        ("peace", "world"),
+        "The envoy called for peace talks without conditions.",
+    ),
+    (
+        "sense.ru.глава",
+        "The chapter of the regional administration resigned.",
+        ("chapter", "head"),
+        "The final chapter of the book is set in Odesa.",
+    ),
+    (
+        "sense.ru.палата",
+        "Six patients shared a single hospital chamber.",
+        ("chamber", "ward"),
+        "The upper chamber approved the bill.",
+    ),
+    (
+        "sense.ru.удар",
+        "A missile blow hit the power plant overnight.",
+        ("blow", "strike"),
+        "The defeat was a heavy blow to the government.",
+    ),
+    (
+        "sense.ru.признать",
+        "The court recognised him guilty of fraud.",
+        ("recognised", "found"),
+        "Few people recognised him in the street.",
+    ),
+    (
+        "sense.ru.задержать",
+        "Police delayed two activists outside the court.",
+        ("delayed", "detained"),
+        "Fog delayed two flights at the airport.",
+    ),
+    (
+        "sense.ru.прекращение_огня",
+        "Moscow rejected a termination of fire along the front.",
+        ("termination of fire", "ceasefire"),
+        "The termination of the contract surprised staff.",
+    ),
+    # Ukrainian
+    (
+        "sense.uk.рада",
+        "The Supreme Advice adopted the law on Thursday.",
+        ("Advice", "Council"),
+        "Doctors gave advice on how to stay safe in the heat.",
+    ),
+    (
+        "sense.uk.тривога",
+        "An air anxiety sounded across the capital at dawn.",
+        ("anxiety", "alert"),
+        "Anxiety about prices is growing among pensioners.",
+    ),
+    (
+        "sense.uk.звільнення",
+        "Crowds celebrated the release of Kherson in November.",
+        ("release", "liberation"),
+        "The release of the new album was delayed.",
+    ),
+    (
+        "sense.uk.уразити",
+        "Drones amazed the target near the port.",
+        ("amazed", "hit"),
+        "The young pianist amazed the audience.",
+    ),
+    (
+        "sense.uk.світло",
+        "Many homes were left without light after the attack.",
+        ("light", "electricity"),
+        "The painting is best seen in morning light.",
+    ),
+    # French
+    (
+        "sense.fr.manifestation",
+        "Police fired tear gas at a manifestation against the reform.",
+        ("manifestation", "demonstration"),
+        "The rash is a manifestation of the disease.",
+    ),
+    (
+        "sense.fr.tour",
+        "Macron won the second turn of the presidential election.",
+        ("turn", "round"),
+        "It was the second turn of events that week.",
+    ),
+    (
+        "sense.fr.syndicat",
+        "The teachers' syndicate called a strike for Tuesday.",
+        ("syndicate", "union"),
+        "Police broke up a drug syndicate in Marseille.",
+    ),
+    (
+        "sense.fr.retraite",
+        "Unions oppose the retreat reform.",
+        ("retreat", "pension"),
+        "The army's retreat from the city was chaotic.",
+    ),
+    (
+        "sense.fr.sensible",
+        "The minister declined to discuss such a sensible issue.",
+        ("sensible", "sensitive"),
+        "It was a sensible decision in the circumstances.",
+    ),
+    # Spanish
+    (
+        "sense.es.denuncia",
+        "The family filed a denunciation against the landlord.",
+        ("denunciation", "complaint"),
+        "His speech was a fierce denunciation of corruption.",
+    ),
+    (
+        "sense.es.vuelta",
+        "The first turn of the election is set for May.",
+        ("turn", "round"),
+        "The car made a sharp turn into the square.",
+    ),
+    (
+        "sense.es.desalojar",
+        "Firefighters dislodged the building after the blast.",
+        ("dislodged", "evacuated"),
+        "The storm dislodged tiles from the roof.",
+    ),
+    (
+        "sense.es.paro",
+        "The stop rate rose to 12 percent in the south.",
+        ("stop", "unemployment"),
+        "The bus made a stop in the village.",
+    ),
+    (
+        "sense.es.fiscal",
+        "The fiscal requested a sentence of eight years.",
+        ("fiscal", "prosecutor"),
+        "The government faces a fiscal crisis.",
+    ),
+]
+
+
+def _ids() -> list[str]:
+    return [f"{rule}-{pair[0]}" for rule, _, pair, _ in CASES]
+
+
+@pytest.mark.parametrize(("rule", "wrong", "pair", "right"), CASES, ids=_ids())
+def test_fires_with_context_and_stays_silent_in_the_other_sense(
+    rule: str, wrong: str, pair: tuple[str, str], right: str
+) -> None:
+    language = rule.split(".")[1]
+    proposals = list(sense.propose(Document(wrong), load_lexicon(), frozenset({language})))
+    assert [(wrong[p.start : p.end], p.replacement, p.rule) for p in proposals] == [(*pair, rule)]
+    assert 0.5 <= proposals[0].confidence <= 0.9
+    # With every language tried, the same fix comes out (maybe credited to another language).
+    changes = clean(wrong, ONLY_SENSE).changes
+    assert [(c.original, c.replacement) for c in changes] == [pair]
+    assert clean(right, ONLY_SENSE).changes == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The firm will hire staff in the spring.",
+        "He was hit by a car on the way home.",
+        "It was a ball game from start to finish.",
+        "A tour guide led the group through the old town.",
+        "Keep calm and carry on.",
+        "She is a management consultant.",
+        "Storms hit Germany and France overnight.",
+        "The trainer said the horse was in good shape.",
+    ],
+)
+def test_correct_english_is_left_alone(sentence: str) -> None:
+    assert clean(sentence, ONLY_SENSE).changes == ()
+
+
+def test_the_shared_example_phrases_are_fixed_in_context() -> None:
+    text = "Moscow refused to agree to hire the fights, and he grazed by a ball."
+    report = clean(text, ONLY_SENSE)
+    assert (
+        report.apply()
+        == "Moscow refused to agree to cease the fighting, and he grazed by a bullet."
+    )
+
+
+def test_case_of_the_original_is_kept() -> None:
+    (change,) = clean("Peace War veterans marched in the capital.", ONLY_SENSE).changes
+    assert change.replacement == "World"
+
+
+def test_cues_do_not_reach_across_a_clause_break() -> None:
+    assert clean("They want to hire, not fire, hostilities aside.", ONLY_SENSE).changes == ()
+
+
+SENSE_FILES = sorted((dictionary_root() / "sense").glob("*.tsv"))
+MINIMUM_SOURCE_WORDS = {"de": 60, "ru": 60, "uk": 20, "fr": 20, "es": 20}
+
+
+@pytest.mark.parametrize("path", SENSE_FILES, ids=lambda p: p.stem)
+def test_each_language_covers_enough_real_polysemies(path: Path) -> None:
+    rows = list(read_rows(path))
+    assert len({row[0].lower() for row in rows}) >= MINIMUM_SOURCE_WORDS[path.stem]
+    for row in rows:
+        assert len(row) == 5 and all(cell.strip() for cell in row), row
+        assert row[4].startswith(row[0]) or row[0] in row[4], f"note must name {row[0]}"
+
+
+@pytest.mark.parametrize("path", SENSE_FILES, ids=lambda p: p.stem)
+def test_entries_parse_and_line_up(path: Path) -> None:
+    entries = sense.load_entries(path.parent.parent)
+    for entry in {e for group in entries.values() for e in group if e.language == path.stem}:
+        assert len(entry.right) in (1, len(entry.wrong)), entry.source
+        assert all(group for group in entry.groups), entry.source
+        assert any(not cue.negative for group in entry.groups for cue in group), entry.source
+        for form in entry.wrong:
+            assert entry.replacement(form).lower() != " ".join(form), entry.source
+
+
+def test_every_language_has_a_firing_case() -> None:
+    languages = {rule.split(".")[1] for rule, *_ in CASES}
+    assert languages == {path.stem for path in SENSE_FILES}

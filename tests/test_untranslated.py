@@ -1,0 +1,101 @@
+"""The untranslated detector: source-language words in English text, flagged or translated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mtfix import Config, clean
+from mtfix.detectors import untranslated
+from mtfix.lexicon import dictionary_root, load_lexicon, read_rows
+
+ONLY = Config(only=("untranslated",))
+
+
+def _found(text: str) -> list[tuple[str, str, str]]:
+    return [(c.original, c.replacement, c.source) for c in clean(text, ONLY).changes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word of the bilingual list: translated, capitalised like the original.
+        ("The Bürgermeister opened the new bridge on Friday.", ("Bürgermeister", "Mayor")),
+        ("Police closed the road und diverted traffic.", ("und", "and")),
+        ("The strike was called by the grève committee.", ("grève", "strike")),
+        ("The fiscalía opened a case on Monday.", ("fiscalía", "prosecutor's office")),
+        # A source-language word with no known translation: a flag.
+        ("Visitors missed the big sause in the old town this year.", ("sause", "sause")),
+        ("Officials met in the Verwaltung before the vote.", ("Verwaltung", "Verwaltung")),
+    ],
+)
+def test_latin_script_words_left_untranslated(text: str, expected: tuple[str, str]) -> None:
+    ((original, replacement, _rule),) = _found(text)
+    assert (original, replacement) == expected
+
+
+def test_the_rule_names_the_likeliest_language() -> None:
+    rules = {rule for _, _, rule in _found("Pupils sat the prüfungen on Tuesday.")}
+    assert rules == {"untranslated.de"}
+    assert {rule for _, _, rule in _found("Residents joined the manifestación.")} == {
+        "untranslated.es"
+    }
+
+
+def test_cyrillic_runs_are_always_flagged_with_the_script_language() -> None:
+    text = "Crowds chanted Слава Україні outside, and one sign read гласность forever."
+    found = _found(text)
+    assert found == [
+        ("Слава Україні", "Glory to Ukraine", "untranslated.uk"),
+        ("гласность", "гласность", "untranslated.ru"),
+    ]
+
+
+def test_flags_are_never_applied() -> None:
+    text = "Visitors missed the big sause in the old town this year."
+    assert clean(text, ONLY).apply() == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # English words, loanwords and compounds of English words.
+        "The ruling presented Brussels with a fait accompli.",
+        "The Zeitgeist of the decade was anxious.",
+        "He has raced in motorsport since he was twelve.",
+        # Names: capitalised words next to other capitalised words, known names.
+        "The Deutsche Flugsicherung oversees German airspace.",
+        "The paper Corriere dello Sport praised the referee.",
+        "Angela Merkel spoke in the Bundestag.",
+        # A capitalised word mid-sentence without German noun evidence is a name.
+        "The report was written by Kaltenbrunner and colleagues.",
+        # Short words.
+        "She ordered a latte and the tapas.",
+    ],
+)
+def test_english_and_names_are_left_alone(text: str) -> None:
+    assert _found(text) == []
+
+
+BILINGUAL = sorted((dictionary_root() / "untranslated").glob("*-en.tsv"))
+
+
+@pytest.mark.parametrize("path", BILINGUAL, ids=lambda p: p.stem)
+def test_bilingual_lists_hold_words_not_english_or_names(path: Path) -> None:
+    lexicon = load_lexicon()
+    sources = [row[0] for row in read_rows(path)]
+    assert sources == sorted(sources, key=str.lower)
+    assert len(set(map(str.lower, sources))) == len(sources)
+    if path.stem.startswith(("ru", "uk")):
+        assert all(untranslated.CYRILLIC.search(word) for word in sources)
+        return
+    for word in sources:
+        assert not lexicon.is_english_word(word), word
+        assert word not in lexicon.name_words or word.islower(), word
+
+
+def test_loanwords_are_unknown_to_the_english_lists() -> None:
+    lexicon = load_lexicon()
+    for row in read_rows(dictionary_root() / "untranslated" / "loanwords.txt"):
+        assert not all(lexicon.is_english_word(word) for word in row[0].split()), row[0]
