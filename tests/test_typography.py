@@ -1,0 +1,209 @@
+"""The typography detector: what it must fix, what it must leave alone, and its invariants.
+
+The property tests cover typography and quotes together, since both rewrite the same spaces and
+marks: applying their changes must leave nothing for a second run to find.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mtfix import Config, apply_changes, clean
+from mtfix.detectors import typography
+from mtfix.lexicon import load_lexicon
+from mtfix.text import Document
+
+FIXTURE = Path(__file__).parent / "fixtures" / "typography.mt.txt"
+ONLY = Config(only=("typography",))
+BOTH = Config(only=("typography", "quotes"))
+
+#: (MT text, what an editor would write, the rule that fixes it).
+FIRES = [
+    (
+        "After the two -hour call, Putin spoke.",
+        "After the two-hour call, Putin spoke.",
+        "spaced_hyphen",
+    ),
+    ("He repeated his long -term demands.", "He repeated his long-term demands.", "spaced_hyphen"),
+    ("It has far -reaching consequences.", "It has far-reaching consequences.", "spaced_hyphen"),
+    ("a 30 -year -old driver", "a 30-year-old driver", "spaced_hyphen"),
+    (
+        "Kyiv had agreed -and Washington too.",
+        "Kyiv had agreed – and Washington too.",
+        "clause_hyphen",
+    ),
+    (
+        "Ukraine had agreed-and Washington too.",
+        "Ukraine had agreed – and Washington too.",
+        "clause_hyphen",
+    ),
+    ("the prospect of the USA-a scenario", "the prospect of the USA – a scenario", "clause_hyphen"),
+    (
+        "The talks failed-but both sides stayed.",
+        "The talks failed – but both sides stayed.",
+        "clause_hyphen",
+    ),
+    (
+        "a plan for the region-which was new",
+        "a plan for the region – which was new",
+        "clause_hyphen",
+    ),
+    (
+        "The vote was close , the chair said.",
+        "The vote was close, the chair said.",
+        "space_before_punct",
+    ),
+    ("Did he agree ? Nobody knows .", "Did he agree? Nobody knows.", "space_before_punct"),
+    (
+        "the state of North Rhine-Westphalia (NRW )",
+        "the state of North Rhine-Westphalia (NRW)",
+        "bracket_space",
+    ),
+    ("in Berlin,Paris and Rome", "in Berlin, Paris and Rome", "missing_space"),
+    ("talks ended;both sides left", "talks ended; both sides left", "missing_space"),
+    (
+        "The talks ended.The ministers left.",
+        "The talks ended. The ministers left.",
+        "missing_space",
+    ),
+    ("Why?Because nobody asked.", "Why? Because nobody asked.", "missing_space"),
+    ("The  ministers met  on Monday.", "The ministers met on Monday.", "double_space"),
+    ("Markus S ö der spoke first.", "Markus Söder spoke first.", "spaced_letter"),
+    ("on Aidenbachstra ß e in Munich", "on Aidenbachstraße in Munich", "spaced_letter"),
+    ("in the district of Neuk ö lln", "in the district of Neukölln", "spaced_letter"),
+    ("the accident happened at 1: 25 p.m.", "the accident happened at 1:25 p.m.", "spaced_colon"),
+    ("Leipzig won 2: 1 (1: 0) at home.", "Leipzig won 2:1 (1:0) at home.", "spaced_colon"),
+    ("The curfew starts at 23: 00.", "The curfew starts at 23:00.", "spaced_colon"),
+]
+
+#: Correct English the detector must not touch.
+SILENT = [
+    "rock-and-roll, state-of-the-art, up-and-coming, cat-and-mouse and hide-and-seek",
+    "the Russia-Ukraine talks, a pro-Russian party and the U.S.-led coalition",
+    "short- and long-term loans, and pre- and post-war Europe",
+    "Prices for short-and long-term loans rose.",
+    "an either-or choice, a worth-while effort and a well-known, what-if scenario",
+    "South Korean President Moon Jae-in met the skater Kim Yeon-a.",
+    "The deal – and it is a deal – was signed. The talks - and the dinner - ran late.",
+    "- first item\n- second item",
+    "Temperatures fell to -5 degrees, or -3C by noon.",
+    "1,000 people, 3.5 percent, the 2024-25 season, at 10:30 and a 2:1 win",
+    "The U.S. and the U.K. agreed, e.g. on tariffs, i.e. on steel, etc.",
+    "He paused... Then he spoke. And then … nothing.",
+    "See https://example.com/a,b?Q=1;x=2 or write to press.Office@example.org today.",
+    "The site Bild.De and the shop Booking.Com",
+    "Figure 2: 3 options, Chapter 4: 12 rules and Article 5: 2 members",
+    "They dined à la carte in Côte d'Ivoire.",
+    "Wink ;) and smile :) at 5:30",
+    "Ms Müller met Herr Söder in Düsseldorf and Straße 5.",
+    '"Yes," he said. "No," she said (quietly).',
+]
+
+
+def _fix(text: str, config: Config = ONLY) -> tuple[str, set[str]]:
+    changes = clean(text, config, load_lexicon()).changes
+    return apply_changes(text, changes), {change.source for change in changes}
+
+
+@pytest.mark.parametrize(("text", "wanted", "rule"), FIRES)
+def test_fixes_the_artefact(text: str, wanted: str, rule: str) -> None:
+    """Each artefact is fixed, by the rule named for it."""
+    fixed, rules = _fix(text)
+    assert fixed == wanted
+    assert f"typography.{rule}" in rules
+
+
+@pytest.mark.parametrize("text", SILENT)
+def test_leaves_correct_english_alone(text: str) -> None:
+    """Compounds, numbers, abbreviations, URLs and dashes are not artefacts."""
+    assert _fix(text) == (text, set())
+
+
+def test_every_rule_has_examples() -> None:
+    """Every rule of the detector is shown firing above (and SILENT shows where it must not)."""
+    fired = {rule for _, _, rule in FIRES}
+    assert fired == {rule.__name__ for rule in typography.RULES}
+
+
+def test_changes_are_calibrated_and_explained() -> None:
+    """Confidences are in 0.5..1 and every reason is one sentence naming what was wrong."""
+    for text, _, _ in FIRES:
+        for change in clean(text, ONLY, load_lexicon()).changes:
+            assert 0.5 <= change.confidence <= 1
+            assert change.reason.endswith(".") and change.reason.count(". ") == 0
+
+
+def test_fixture_article() -> None:
+    """The MT-style article: exactly its artefacts are fixed, and its traps are left alone."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    changes = clean(text, ONLY, load_lexicon()).changes
+    found = {(c.line, c.original, c.replacement, c.source.split(".")[1]) for c in changes}
+    assert found == {
+        (1, " -", "-", "spaced_hyphen"),
+        (3, " -", "-", "spaced_hyphen"),
+        (3, "", " ", "missing_space"),
+        (5, "2: 00", "2:00", "spaced_colon"),
+        (5, " ", "", "space_before_punct"),
+        (5, " -", "-", "spaced_hyphen"),
+        (7, "-", " – ", "clause_hyphen"),
+        (7, "", " ", "missing_space"),
+        (9, " ß ", "ß", "spaced_letter"),
+        (9, " ü ", "ü", "spaced_letter"),
+        (11, " -", "-", "spaced_hyphen"),
+        (11, " ", "", "space_before_punct"),
+        (13, "-", " – ", "clause_hyphen"),
+        (15, "2: 1", "2:1", "spaced_colon"),
+        (15, "1: 0", "1:0", "spaced_colon"),
+        (19, "  ", " ", "double_space"),
+    }
+    assert len(changes) == 17  # "J ü rgen M ü ller" has two spaced letters
+
+
+#: Pieces from which the property tests build texts dense in spaces, marks, hyphens and digits.
+PIECES = st.sampled_from(
+    [
+        *"aAbZe öß-–.,;:?!\"“”„‘’'()[]12\n\t",
+        *("the", "and", "said", "he", "says", "Said", "Look", "which", "USA", "a", "é", "Ö"),
+        *("  ", " -", "-a", ": ", "\n\n", "p.m.", "U.S.", "www.x.de", "x@y.org", "...", "…"),
+        *("5: 30", "—", "&amp;"),
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.lists(PIECES, max_size=40).map("".join), st.text(max_size=80)))
+def test_changes_replay_and_a_second_run_is_quiet(text: str) -> None:
+    """Offsets are valid; after applying typography and quotes changes, neither finds more."""
+    changes = clean(text, BOTH, load_lexicon()).changes
+    for change in changes:
+        assert 0 <= change.start <= change.end <= len(text)
+        assert text[change.start : change.end] == change.original
+    fixed = apply_changes(text, changes)
+    again = clean(fixed, BOTH, load_lexicon()).changes
+    assert [(c.original, c.replacement, c.source) for c in again] == []
+
+
+#: Long runs of one pattern each, the shapes that make careless regular expressions backtrack.
+ADVERSARIAL = [
+    *("-" * 100_000, " " * 100_000, "x" * 100_000, "a -" * 33_000, "a  " * 33_000),
+    *("ab,cd" * 20_000, "1: 1" * 25_000, "a ö " * 25_000, "ab.Cd" * 20_000, "( " * 50_000),
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ADVERSARIAL,
+    ids=lambda text: repr(text[:5]),
+)
+def test_adversarial_lines_are_fast(text: str) -> None:
+    """Long runs of one pattern finish in well under a second (no regex backtracking blow-up)."""
+    lexicon = load_lexicon()
+    lexicon.is_english_word("warm")  # load the word list outside the timing
+    started = time.perf_counter()
+    list(typography.detect(Document(text), lexicon))
+    assert time.perf_counter() - started < 1.0
