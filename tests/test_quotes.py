@@ -1,0 +1,181 @@
+"""The quotes detector: German-style quotations mapped badly by MT, and what must stay as it is."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mtfix import Config, apply_changes, clean
+from mtfix.detectors import quotes
+from mtfix.lexicon import load_lexicon
+from mtfix.text import Document
+
+FIXTURE = Path(__file__).parent / "fixtures" / "quotes.mt.txt"
+ONLY = Config(only=("quotes",))
+
+#: (MT text, what an editor would write, the rules that fix it).
+FIRES = [
+    (
+        "“I will ask him:” Do you mean it? Are you ready to talk? “, Said the minister.",
+        "“I will ask him: ‘Do you mean it? Are you ready to talk?’” Said the minister.",
+        {"nested_open", "nested_close"},
+    ),
+    (
+        "“One day we will tell them:” We tried hard. “",
+        "“One day we will tell them: ‘We tried hard.’”",
+        {"nested_open", "nested_close"},
+    ),
+    (
+        '"The answer was always:" Not yet. ", said the mayor.',
+        "\"The answer was always: 'Not yet,'\" said the mayor.",
+        {"nested_open", "nested_close"},
+    ),
+    (
+        '"We will meet again, "said the coach.',
+        '"We will meet again," said the coach.',
+        {"misplaced_close"},
+    ),
+    (
+        "“Nobody asked us. It is too late, “she says.",
+        "“Nobody asked us. It is too late,” she says.",
+        {"misplaced_close"},
+    ),
+    ('"It will be difficult. "', '"It will be difficult."', {"spaced_close"}),
+    ('"Is this the end? ", he asked.', '"Is this the end?" he asked.', {"spaced_close"}),
+    ('"It is over. ", said the coach.', '"It is over," said the coach.', {"spaced_close"}),
+    (
+        "The minister said:” We are ready.”",
+        "The minister said: “We are ready.”",
+        {"misplaced_open"},
+    ),
+    (
+        'In an interview with the" Daily Courier ", he agreed.',
+        'In an interview with the "Daily Courier", he agreed.',
+        {"misplaced_open", "spaced_close"},
+    ),
+    ("Keller said: „We are ready.“", "Keller said: “We are ready.”", {"direction"}),
+    ("The album “Blue Hour“ sold well.", "The album “Blue Hour” sold well.", {"direction"}),
+    ("He called it ”excessive”.", "He called it “excessive”.", {"direction"}),
+]
+
+#: Correct quoting the detector must not touch.
+SILENT = [
+    "“We have listened to everyone,” she said on Tuesday.",
+    '"We have listened to everyone," she said on Tuesday.',
+    "“If we win,” he said, “we go up.”",
+    '"If we win," he said, "we go up." Then he left.',
+    "“It was an extraordinary season,” the captain said after the game, “it should inspire us.”",
+    "He described the plans as “a good day for football”.",
+    "He said: “I told them: ‘Not yet.’ They left.”",
+    "“Who will pay?” asked the councillor. “The city,” Keller replied.",
+    "The trains were “excessively late” – and “nobody” was told.",
+    'He is 6\'2" tall and the screen is 65" wide.',
+    "Vance said: “It takes two to tango.\n\n“We will try to end it,” he added.",
+    "“This is not the end.\n\n“Nobody will be left alone,” she said.",
+    "(“Yes”) and [“No”] and “Maybe.”",
+    "The ‘Road to Timmendorf’ tour and ’80s music.",
+]
+
+
+def _fix(text: str) -> tuple[str, set[str]]:
+    changes = clean(text, ONLY, load_lexicon()).changes
+    return apply_changes(text, changes), {change.source.split(".")[1] for change in changes}
+
+
+@pytest.mark.parametrize(("text", "wanted", "rules"), FIRES)
+def test_fixes_the_artefact(text: str, wanted: str, rules: set[str]) -> None:
+    """Each misplaced or misshapen mark is fixed, by the rules named for it."""
+    assert _fix(text) == (wanted, rules)
+
+
+@pytest.mark.parametrize("text", SILENT)
+def test_leaves_correct_quoting_alone(text: str) -> None:
+    """Balanced quotations, British and American punctuation, multi-paragraph quotes stay."""
+    assert _fix(text) == (text, set())
+
+
+def test_every_rule_has_examples() -> None:
+    """Every rule the detector names is shown firing above."""
+    fired = set().union(*(rules for _, _, rules in FIRES))
+    names = {"nested_open", "nested_close", "misplaced_close", "spaced_close"}
+    assert fired == names | {"misplaced_open", "direction"}
+
+
+def test_straight_quotes_stay_straight() -> None:
+    """A fix in straight-quoted text moves marks and never turns them curly, nor the reverse."""
+    for text, wanted, _ in FIRES:
+        if '"' in text:
+            assert not set("“”‘’") & set(wanted)
+        else:
+            assert '"' not in wanted
+
+
+def test_quotation_spanning_sentence_lines() -> None:
+    """With one sentence a line, a quotation opened on one line closes on a later one."""
+    text = '"We are ready.\nWe will win again, "said the coach.\n'
+    assert _fix(text) == (
+        '"We are ready.\nWe will win again," said the coach.\n',
+        {"misplaced_close"},
+    )
+
+
+def test_fixture_article() -> None:
+    """The MT-style article: exactly its misplaced marks are fixed, correct ones are left alone."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    changes = clean(text, ONLY, load_lexicon()).changes
+    found = {(c.line, c.original, c.replacement, c.source.split(".")[1]) for c in changes}
+    assert found == {
+        (5, '" ', " '", "nested_open"),
+        (5, '. ",', ",'\"", "nested_close"),
+        (7, ' "', '" ', "misplaced_close"),
+        (9, '" ', " '", "nested_open"),
+        (9, ' "', "'\"", "nested_close"),
+        (11, "„", "“", "direction"),
+        (11, "“", "”", "direction"),
+        (15, '" ', ' "', "misplaced_open"),
+        (15, ' "', '"', "spaced_close"),
+    }
+
+
+def test_nested_quotations_close_before_attribution_and_paragraph_end() -> None:
+    """A nested quotation closes with both marks before "said" and at the end of a paragraph."""
+    text = (
+        "“I expect the chancellor will tell him:” Stop, do you want a deal? Is it possible? “,"
+        " Said the spokesman.\n\n“At the end we will tell them:” Well, we tried hard. “\n"
+    )
+    fixed, _ = _fix(text)
+    assert "him: ‘Stop" in fixed and "possible?’” Said the" in fixed
+    assert "them: ‘Well, we" in fixed and "tried hard.’”\n" in fixed
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([*"\"“”„ ‘’',.:?!a\n", "A", "said", "the", "\n\n"]), max_size=30))
+def test_a_second_run_is_quiet(pieces: list[str]) -> None:
+    """Applying the quotes changes leaves no quotes change for a second run."""
+    text = "".join(pieces)
+    changes = clean(text, ONLY, load_lexicon()).changes
+    fixed = apply_changes(text, changes)
+    assert clean(fixed, ONLY, load_lexicon()).changes == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"' * 100_000,
+        "“" * 100_000,
+        '“”„"' * 25_000,
+        ' " ' * 33_000,
+        ':" A' * 25_000,
+        '"a\n' * 33_000,
+    ],
+    ids=lambda text: repr(text[:4]),
+)
+def test_adversarial_lines_are_fast(text: str) -> None:
+    """Long runs of quotation marks finish in well under a second."""
+    started = time.perf_counter()
+    list(quotes.detect(Document(text), load_lexicon()))
+    assert time.perf_counter() - started < 1.0
