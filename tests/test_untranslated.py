@@ -21,7 +21,8 @@ def _found(text: str) -> list[tuple[str, str, str]]:
     ("text", "expected"),
     [
         # A word of the bilingual list: translated, capitalised like the original.
-        ("The Bürgermeister opened the new bridge on Friday.", ("Bürgermeister", "Mayor")),
+        ("The Bürgermeister opened the new bridge on Friday.", ("Bürgermeister", "mayor")),
+        ("Bürgermeister and councillors met on Monday.", ("Bürgermeister", "Mayor")),
         ("Police closed the road und diverted traffic.", ("und", "and")),
         ("The strike was called by the grève committee.", ("grève", "strike")),
         ("The fiscalía opened a case on Monday.", ("fiscalía", "prosecutor's office")),
