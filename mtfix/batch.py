@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .config import Config
+from .io import Decoded, InputError, encode, read_file, read_stdin, write_atomic
+from .pipeline import Report, clean
 
 #: The argument that names standard input.
 STDIN = "-"
@@ -88,3 +92,65 @@ def _walk(folder: Path, include: tuple[str, ...], errors: list[str]) -> Iterable
 def _included(name: str, include: tuple[str, ...]) -> bool:
     """Match file name patterns without regard to case (``NOTES.TXT`` is a text file too)."""
     return any(fnmatch.fnmatch(name.lower(), pattern.lower()) for pattern in include)
+
+
+@dataclass(frozen=True)
+class Saving:
+    """What to do with the cleaned text: nothing, ``write`` in place, or copy to ``directory``."""
+
+    write: bool = False
+    backup: bool = False
+    directory: Path | None = None
+
+    def save(self, source: Source, decoded: Decoded, cleaned: str) -> None:
+        """Write ``cleaned`` as asked, in the encoding ``decoded`` was read in.
+
+        In place, a file is rewritten only when its text changed; a copy is always written.
+        """
+        if source.path is None or not (self.write or self.directory):
+            return
+        if self.write:
+            if cleaned != decoded.text:
+                write_atomic(source.path, encode(cleaned, decoded), backup=self.backup)
+            return
+        assert self.directory is not None
+        target = self.directory / source.relative
+        if target.resolve() == source.path.resolve():
+            raise InputError(f"--output-dir would overwrite the input {target}")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputError(f"cannot create {target.parent}: {error.strerror}") from error
+        write_atomic(target, encode(cleaned, decoded))
+
+
+def check_targets(sources: Iterable[Source]) -> None:
+    """Refuse two inputs that ``--output-dir`` would write to the same file.
+
+    Raises:
+        ValueError: naming both inputs and the shared target.
+    """
+    seen: dict[Path, str] = {}
+    for source in sources:
+        if source.relative in seen:
+            raise ValueError(
+                f"--output-dir: {seen[source.relative]} and {source.display} would both be "
+                f"written to {source.relative}"
+            )
+        seen[source.relative] = source.display
+
+
+def clean_source(
+    source: Source, config: Config, saving: Saving, warn: Callable[[str], None]
+) -> Report:
+    """Read one input, clean it, and save the result as ``saving`` says.
+
+    Raises:
+        InputError: the input cannot be read, or its result cannot be written.
+    """
+    decoded = read_stdin() if source.path is None else read_file(source.path)
+    if decoded.is_fallback:
+        warn(f"{source.display}: not UTF-8; read as {decoded.encoding}")
+    report = clean(decoded.text, config)
+    saving.save(source, decoded, report.apply())
+    return report

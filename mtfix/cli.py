@@ -10,21 +10,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import Progress
-from rich.text import Text
 
 from . import __version__
-from .batch import Source, collect
+from .batch import Saving, check_targets, clean_source, collect
 from .change import KINDS
 from .config import DEFAULT_MIN_CONFIDENCE, Config
-from .io import BinaryFileError, Decoded, InputError, encode, read_file, read_stdin, write_atomic
+from .io import BinaryFileError, InputError
 from .lexicon import read_rows
-from .pipeline import clean as clean_text
 from .render import FileReport, diff, jsonout, lint
-
-#: With this many files or more, and stderr a terminal, a progress bar is shown.
-PROGRESS_MIN_FILES = 5
+from .render.screen import OutputClosed, Screen, write_stdout
 
 
 class ExitCode(IntEnum):
@@ -164,18 +158,22 @@ def clean(
     inputs = collect(paths)
     if (write or output_dir is not None) and any(s.path is None for s in inputs.sources):
         raise UsageProblem("--write and --output-dir need files, not standard input")
+    saving = Saving(write, backup, output_dir)
     if output_dir is not None:
-        _check_output_targets(inputs.sources)
+        try:
+            check_targets(inputs.sources)
+        except ValueError as clash:
+            raise UsageProblem(str(clash)) from clash
     color = _wants_color(no_color)
     failed = bool(inputs.errors)
     for message in inputs.errors:
         _error(message)
     found = False
     reports: list[FileReport] = []
-    with _Screen(len(inputs.sources)) as screen:
+    with Screen(len(inputs.sources)) as screen:
         for source in inputs.sources:
             try:
-                item = _clean_one(source, config, write, backup, output_dir)
+                item = FileReport(source.display, clean_source(source, config, saving, _warn))
             except InputError as problem:
                 if isinstance(problem, BinaryFileError) and source.from_walk:
                     _warn(f"{source.display}: skipped, {problem}")
@@ -192,7 +190,7 @@ def clean(
                 screen.emit(_RENDER[output_format](item, color))
     as_list = len(paths) > 1 or any(source.from_walk for source in inputs.sources)
     if output_format is Format.JSON and (reports or as_list):
-        _emit(jsonout.render_json(reports, as_list))
+        write_stdout(jsonout.render_json(reports, as_list))
     if failed:
         return ExitCode.ERROR
     return ExitCode.CHANGES if found and not exit_zero else ExitCode.CLEAN
@@ -203,38 +201,6 @@ _RENDER: dict[Format, Callable[[FileReport, bool], str]] = {
     Format.JSONL: lambda item, _color: jsonout.render_jsonl(item),
     Format.LINT: lambda item, _color: lint.render(item),
 }
-
-
-def _clean_one(
-    source: Source, config: Config, write: bool, backup: bool, output_dir: Path | None
-) -> FileReport:
-    """Read, clean and (if asked) write one input."""
-    decoded = read_stdin() if source.path is None else read_file(source.path)
-    if decoded.is_fallback:
-        _warn(f"{source.display}: not UTF-8; read as {decoded.encoding}")
-    report = clean_text(decoded.text, config)
-    if source.path is not None and (write or output_dir is not None):
-        _save(source, decoded, report.apply(), write, backup, output_dir)
-    return FileReport(source.display, report)
-
-
-def _save(
-    source: Source, decoded: Decoded, cleaned: str, write: bool, backup: bool, out: Path | None
-) -> None:
-    assert source.path is not None
-    if write:
-        if cleaned != decoded.text:
-            write_atomic(source.path, encode(cleaned, decoded), backup=backup)
-        return
-    assert out is not None
-    target = out / source.relative
-    if target.resolve() == source.path.resolve():
-        raise InputError(f"--output-dir would overwrite the input {target}")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise InputError(f"cannot create {target.parent}: {error.strerror}") from error
-    write_atomic(target, encode(cleaned, decoded))
 
 
 def _rule_prefixes(values: list[str], option: str) -> tuple[str, ...]:
@@ -257,67 +223,8 @@ def _dictionary(path: Path) -> Path:
     return path
 
 
-def _check_output_targets(sources: list[Source]) -> None:
-    """Refuse to write two inputs to the same ``--output-dir`` file."""
-    seen: dict[Path, str] = {}
-    for source in sources:
-        if source.relative in seen:
-            raise UsageProblem(
-                f"--output-dir: {seen[source.relative]} and {source.display} would both be "
-                f"written to {source.relative}"
-            )
-        seen[source.relative] = source.display
-
-
 def _wants_color(no_color: bool) -> bool:
     return not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-
-
-class _Screen:
-    """Where output goes: stdout, with a progress bar on stderr for a long batch at a terminal.
-
-    While the bar is shown, output for a terminal is printed above it (a plain write would be
-    overwritten by the bar's next refresh); stderr messages are routed above it by rich.
-    """
-
-    def __init__(self, total: int) -> None:
-        self.progress: Progress | None = None
-        if total >= PROGRESS_MIN_FILES and sys.stderr.isatty():
-            self.progress = Progress(
-                console=Console(stderr=True), transient=True, redirect_stdout=False
-            )
-            self.task = self.progress.add_task("Cleaning", total=total)
-
-    def __enter__(self) -> _Screen:
-        if self.progress:
-            self.progress.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        if self.progress:
-            self.progress.stop()
-
-    def advance(self) -> None:
-        """Count one more input as done."""
-        if self.progress:
-            self.progress.advance(self.task)
-
-    def emit(self, text: str) -> None:
-        """Write rendered output."""
-        if self.progress and text and sys.stdout.isatty():
-            self.progress.console.print(Text.from_ansi(text), end="", soft_wrap=True)
-        else:
-            _emit(text)
-
-
-def _emit(text: str) -> None:
-    """Write to stdout; a closed pipe becomes ``OutputClosed`` (typer would swallow the OSError)."""
-    if text:
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError as error:
-            raise OutputClosed from error
 
 
 def _error(message: str) -> None:
@@ -326,10 +233,6 @@ def _error(message: str) -> None:
 
 def _warn(message: str) -> None:
     print(f"mtfix: warning: {message}", file=sys.stderr)
-
-
-class OutputClosed(Exception):
-    """Standard output was closed early (``mtfix clean x | head -1``)."""
 
 
 def _silence_stdout() -> None:
