@@ -73,7 +73,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
 
 
 def _word_diffs(original: str, fixed: str) -> Iterator[tuple[int, int, str]]:
-    """Yield (start, end, replacement) for each whitespace-delimited run that differs."""
+    """Yield (start, end, replacement) for each word-sized stretch that differs."""
     opcodes = difflib.SequenceMatcher(None, original, fixed, autojunk=False).get_opcodes()
     spans: list[list[int]] = []
     for tag, a0, a1, _, _ in opcodes:
@@ -97,9 +97,9 @@ def _map(opcodes: list[tuple[str, int, int, int, int]], position: int) -> int:
 
 
 def _widen_to_word(line: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a character span to the surrounding non-space run, so a change reads as a word."""
-    while start > 0 and not line[start - 1].isspace():
+    """Widen a character span over the letters around it, so a change reads as a word."""
+    while start > 0 and line[start - 1].isalnum():
         start -= 1
-    while end < len(line) and not line[end].isspace():
+    while end < len(line) and line[end].isalnum():
         end += 1
     return start, end

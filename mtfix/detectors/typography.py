@@ -22,8 +22,8 @@ CLAUSE_WORDS = frozenset(
     "and but or a an the which who whom whose while whereas although though because".split()
 )
 #: Single lower-case letters with diacritics that are words in some language (French "à",
-#: Italian "è", Portuguese "é"...), so a spaced one may be a real word.
-LETTER_WORDS = frozenset("àáèéìíòóùúý")
+#: Italian "è", Portuguese "é", Welsh "â", Swedish "å"...), so a spaced one may be a real word.
+LETTER_WORDS = frozenset("àáâèéêìíîòóôùúûýå")
 #: Words that label a numbered item ("Chapter 2: 3 ways"), where "2: 3" is not a score or time.
 NUMBER_LABELS = frozenset(
     "act article chapter figure fig item level no number page part phase point psalm question"
@@ -211,7 +211,8 @@ def clause_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
             continue
         if left.lower() == "either" and right == "or":
             continue
-        if right in ("and", "or") and _SUSPENDED.match(text, match.end(), match.end() + _WINDOW):
+        suspended = _SUSPENDED.match(text, match.end(), match.end() + _WINDOW)
+        if right in ("and", "or") and suspended and not _joins_clause(text, suspended.end() - 1):
             continue  # "short-and long-term": a suspended hyphen missing its space
         known = lexicon.is_english_word(left) or (left.isupper() and left.isalpha())
         if right in ("a", "an", "the"):
@@ -226,6 +227,12 @@ def clause_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
             f"The hyphen in '{match.group()}' joins two clauses, where a spaced en dash belongs.",
             "clause_hyphen",
         )
+
+
+def _joins_clause(text: str, position: int) -> bool:
+    """Tell whether the word at ``position`` (after a hyphen) is a clause word ("USA-a")."""
+    following = re.match(r"[^\W\d_]+", text[position : position + _WINDOW])
+    return bool(following) and following.group() in CLAUSE_WORDS
 
 
 def space_before_punct(
