@@ -27,8 +27,8 @@ def cleaned(text: str) -> str:
             "US President Joe Biden met Democrats at the White House on Tuesday.",
         ),
         (
-            "In Britain, former prime minister Elizabeth Tras criticised the Conservative leadership.",
-            "In Britain, former prime minister Elizabeth Truss criticised the Conservative leadership.",
+            "In Britain, ex-prime minister Elizabeth Tras criticised the Conservative leaders.",
+            "In Britain, ex-prime minister Elizabeth Truss criticised the Conservative leaders.",
         ),
         (
             "Moscow mayor Sobanin said the Russian capital had closed its parks.",
