@@ -98,7 +98,7 @@ SILENT = [
     "See https://example.com/a,b?Q=1;x=2 or write to press.Office@example.org today.",
     "The site Bild.De and the shop Booking.Com",
     "Figure 2: 3 options, Chapter 4: 12 rules and Article 5: 2 members",
-    "They dined à la carte in Côte d'Ivoire.",
+    "They dined à la carte in Côte d'Ivoire under the old slogan 'O petróleo é nosso'.",
     "Wink ;) and smile :) at 5:30",
     "Ms Müller met Herr Söder in Düsseldorf and Straße 5.",
     '"Yes," he said. "No," she said (quietly).',

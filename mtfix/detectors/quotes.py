@@ -28,11 +28,13 @@ OPENING_CONTEXT = "([{‘—–/"
 CLOSING_CONTEXT = ",.;:?!)]}’…—–-"
 #: Verbs that attribute a quotation ("…,” said Vance); a mark before one must be closing.
 SPEECH_VERBS = frozenset(
-    """according acknowledged added adds admits admitted announced announces argued argues asked
-    asks assured claimed claims clarified commented complained concluded confirmed confirms
-    continued continues declared emphasised emphasized explained explains insisted insists joked
-    noted notes promised recalled remarked replied replies reported reports said say says stated
-    states stressed stresses told tells underlined urged warned warns wrote writes""".split()
+    """according acknowledged added adds admits admitted agreed announced announces answered
+    argued argues asked asks assured claimed claims clarified commented complained concluded
+    confirmed confirms continued continues countered criticised criticized declared demanded
+    demands emphasised emphasized explained explains insisted insists joked noted notes praised
+    predicted promised recalled remarked replied replies reported reports said says shouted stated
+    states stressed stresses suggested told tells tweeted underlined urged warned warns wrote
+    writes""".split()
 )
 #: Words that never end a quotation, so a mark glued after one opens the next words.
 ARTICLES = frozenset(("the", "a", "an"))
@@ -166,10 +168,10 @@ def _reopens(text: str) -> bool:
 
 def _scan(text: str, depth: int, fixes: list[_Fix]) -> int:
     """Walk the marks of one line, append the fixes found and return the depth at its end."""
-    for match in _MARK.finditer(text):
+    for number, match in enumerate(_MARK.finditer(text)):
         mark = _Mark(text, match.start())
         if depth == 0:
-            depth = _outside(mark, fixes)
+            depth = _outside(mark, fixes, first=number == 0)
         elif depth == 1:
             depth = _inside(mark, fixes)
         else:
@@ -177,10 +179,14 @@ def _scan(text: str, depth: int, fixes: list[_Fix]) -> int:
     return min(depth, 1)
 
 
-def _outside(mark: _Mark, fixes: list[_Fix]) -> int:
-    """Handle a mark outside any quotation; return the new depth."""
+def _outside(mark: _Mark, fixes: list[_Fix], first: bool) -> int:
+    """Handle a mark outside any quotation; return the new depth.
+
+    Only the first mark of a line may be a closing mark moved past the space: after a
+    quotation closed earlier in the line (“Hi,” he said, “say…”) a mark reopens it.
+    """
     if mark.opens and not mark.closes:
-        if _attribution(mark):
+        if first and _attribution(mark):
             fixes.append(_misplaced_close(mark, 0.75))
             return 0
         if mark.glyph in "”„":
