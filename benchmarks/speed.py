@@ -1,0 +1,294 @@
+"""Measure mtfix's speed beside the spell-checkers a user might run instead.
+
+Run from anywhere: ``python benchmarks/speed.py`` (``--words N`` for a smaller corpus). It builds a
+corpus of at least a million words in a temporary folder — articles assembled from the paragraphs
+of our clean fixtures in random order, each garbled with its own seed, so no two files are alike —
+and times, in the same run, whole processes over the same files:
+
+- ``mtfix clean DIR --format jsonl`` (with ``--jobs 1`` and ``--jobs 2`` when the CLI has it);
+- ``codespell DIR``;
+- symspellpy: load its bundled English frequency dictionary, then ``lookup`` every word;
+- pyspellchecker: ``correction`` of every word unknown to it, on a sample (it is slow).
+
+It also times start-up (one small article, whole process, median of 5), peak memory (RSS) and
+profiles ``mtfix.clean`` in-process to show where the time goes. Prints Markdown and writes it to
+``benchmarks/results/speed.md``. Needs ``benchmarks/requirements.txt``; a missing tool is skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from garble import garble  # noqa: E402
+from quality import machine, table  # noqa: E402
+
+CLEAN = ROOT / "tests" / "fixtures" / "clean"
+EXAMPLE = ROOT / "examples" / "ceasefire-talks.mt.txt"
+RESULTS = HERE / "results" / "speed.md"
+SEED = 6
+#: pyspellchecker is too slow for the whole corpus: it gets this many seconds of it.
+PYSPELL_SECONDS = 60
+
+SYMSPELL = """
+import sys, time, re
+from importlib.resources import files
+from pathlib import Path
+from symspellpy import SymSpell, Verbosity
+t0 = time.perf_counter()
+sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+sym.load_dictionary(str(files("symspellpy") / "frequency_dictionary_en_82_765.txt"), 0, 1)
+t1 = time.perf_counter()
+word = re.compile(r"[^\\W\\d_]+(?:['’-][^\\W\\d_]+)*")
+for path in sorted(Path(sys.argv[1]).glob("*.txt")):
+    for w in word.findall(path.read_text(encoding="utf-8")):
+        sym.lookup(w.lower(), Verbosity.CLOSEST, max_edit_distance=2)
+print(t1 - t0)
+"""
+
+PYSPELL = """
+import sys, time, re
+from pathlib import Path
+from spellchecker import SpellChecker
+spell = SpellChecker(language="en", distance=2)
+word = re.compile(r"[^\\W\\d_]+(?:['’-][^\\W\\d_]+)*")
+deadline = time.perf_counter() + float(sys.argv[2])
+done = 0
+for path in sorted(Path(sys.argv[1]).glob("*.txt")):
+    text = path.read_text(encoding="utf-8")
+    for w in word.findall(text):
+        if w.lower() not in spell:
+            spell.correction(w.lower())
+    done += len(text.split())
+    if time.perf_counter() > deadline:
+        break
+print(done)
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One timed whole-process run."""
+
+    seconds: float
+    peak_rss_mb: float
+    returncode: int
+    stderr: str
+    stdout: str = ""
+
+
+def timed(command: Sequence[str], env: dict[str, str] | None = None, keep: bool = False) -> Run:
+    """Run ``command``; return its wall time and peak RSS (stdout is discarded unless ``keep``)."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as err, tempfile.TemporaryFile("w+") as out:
+        process = subprocess.Popen(
+            command, stdout=out if keep else subprocess.DEVNULL, stderr=err, env=env, text=True
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        out.seek(0)
+        return Run(seconds, usage.ru_maxrss / 1024, process.returncode, err.read(), out.read())
+
+
+def mtfix_command() -> tuple[list[str], dict[str, str]]:
+    """How to call the mtfix CLI: the venv's script if installed, else ``python -m mtfix``."""
+    env = dict(os.environ, NO_COLOR="1", PYTHONPATH=str(ROOT))
+    script = Path(sys.executable).with_name("mtfix")
+    if script.exists():
+        return [str(script)], env
+    return [sys.executable, "-m", "mtfix"], env
+
+
+def build_corpus(folder: Path, target_words: int) -> tuple[int, int]:
+    """Write varied articles of about 500 words until ``target_words``; return (files, words)."""
+    paragraphs = [
+        p
+        for path in sorted(CLEAN.glob("*.txt"))
+        for p in path.read_text(encoding="utf-8").split("\n\n")
+        if p.strip()
+    ]
+    rng = random.Random(SEED)
+    total = files = 0
+    while total < target_words:
+        chosen, size = [], 0
+        while size < 500:
+            paragraph = rng.choice(paragraphs)
+            chosen.append(paragraph)
+            size += len(paragraph.split())
+        text = "\n\n".join(chosen) + "\n"
+        if files % 2:  # half the files keep clean text, half carry MT-like artefacts
+            text, _ = garble(text, seed=files)
+        (folder / f"article-{files:05d}.txt").write_text(text, encoding="utf-8")
+        total += len(text.split())
+        files += 1
+    return files, total
+
+
+def startup(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Median wall time and peak RSS of cleaning one small article, whole process."""
+    runs = [timed([*command, "clean", str(EXAMPLE), "--format", "json"], env) for _ in range(5)]
+    return statistics.median(r.seconds for r in runs), max(r.peak_rss_mb for r in runs)
+
+
+def profile(folder: Path, limit_words: int = 100_000) -> str:
+    """Profile ``mtfix.clean`` in-process on part of the corpus; return the top functions."""
+    sys.path.insert(0, str(ROOT))
+    import mtfix
+
+    texts, total = [], 0
+    for path in sorted(folder.glob("*.txt")):
+        texts.append(path.read_text(encoding="utf-8"))
+        total += len(texts[-1].split())
+        if total >= limit_words:
+            break
+    mtfix.clean("Warm up the dictionaries.")
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    for text in texts:
+        mtfix.clean(text)
+    profiler.disable()
+    seconds = time.perf_counter() - started
+    stream = io.StringIO()
+    pstats.Stats(profiler, stream=stream).sort_stats("cumulative").print_stats(18)
+    lines = [line for line in stream.getvalue().splitlines() if line.strip()]
+    start = next(i for i, line in enumerate(lines) if "ncalls" in line)
+    body = "\n".join(line.replace(str(ROOT) + "/", "") for line in lines[start:])
+    return (
+        f"In-process `mtfix.clean` on {total:,} words (dictionaries already loaded): "
+        f"{seconds:.2f} s, {total / seconds:,.0f} words/s. Top functions by cumulative time "
+        f"(profiling overhead included):\n\n```\n{body}\n```"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Build the corpus, time every tool on it, print and write the Markdown report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=1_000_000, help="corpus size (words)")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    command, env = mtfix_command()
+    help_text = subprocess.run(
+        [*command, "clean", "--help"], capture_output=True, text=True, env=env, check=False
+    ).stdout
+    rows: list[list[object]] = []
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="mtfix-speed-") as tmp:
+        folder = Path(tmp)
+        files, total = build_corpus(folder, args.words)
+
+        def add(tool: str, run: Run, words: int, note: str, codes: Sequence[int] = (0, 1)) -> float:
+            rate = words / run.seconds
+            failed = run.returncode not in codes
+            rows.append(
+                [
+                    tool,
+                    note + (f" (exit {run.returncode})" if failed else ""),
+                    f"{words:,}",
+                    f"{run.seconds:.2f}",
+                    f"{rate:,.0f}",
+                    f"{run.peak_rss_mb:.0f}",
+                ]
+            )
+            if failed:
+                notes.append(f"`{tool}` exited {run.returncode}: {run.stderr.strip()[-300:]}")
+            return rate
+
+        jobs = [1, 2] if "--jobs" in help_text else [None]
+        rates: dict[str, float] = {}
+        for n in jobs:
+            extra = [] if n is None else ["--jobs", str(n)]
+            name = "mtfix clean" + (f" --jobs {n}" if n else "")
+            run = timed([*command, "clean", str(folder), "--format", "jsonl", *extra], env)
+            rates[name] = add(name, run, total, "whole process, JSON lines out")
+        if shutil.which("codespell", path=str(Path(sys.executable).parent)) or shutil.which(
+            "codespell"
+        ):
+            codespell = shutil.which("codespell", path=str(Path(sys.executable).parent))
+            run = timed([codespell or "codespell", str(folder)])
+            # codespell exits 65 when it finds misspellings
+            rates["codespell"] = add("codespell", run, total, "whole process", (0, 65))
+        else:
+            notes.append("codespell is not installed: skipped.")
+        try:
+            import symspellpy  # noqa: F401
+
+            run = timed([sys.executable, "-c", SYMSPELL, str(folder)])
+            rates["symspellpy"] = add("symspellpy", run, total, "whole process, lookup per word")
+        except ImportError:
+            notes.append("symspellpy is not installed: skipped.")
+        run = timed([sys.executable, "-c", PYSPELL, str(folder), str(PYSPELL_SECONDS)], keep=True)
+        sample = int(run.stdout.strip() or 0)
+        rates["pyspellchecker"] = add(
+            "pyspellchecker", run, sample, "first files only, correction per unknown word"
+        )
+        start_seconds, start_rss = startup(command, env)
+        baseline = statistics.median(
+            timed([sys.executable, "-c", "pass"]).seconds for _ in range(5)
+        )
+        profile_text = profile(folder)
+
+    mtfix_rate = rates.get("mtfix clean --jobs 1", rates.get("mtfix clean", 0.0))
+    targets = []
+    if "codespell" in rates:
+        targets.append(["≥ 0.5 × codespell words/s", f"{mtfix_rate / rates['codespell']:.2f} ×"])
+    if "symspellpy" in rates:
+        targets.append(["≥ 5 × symspellpy words/s", f"{mtfix_rate / rates['symspellpy']:.1f} ×"])
+    targets.append(["start-up ≤ 0.3 s (one article)", f"{start_seconds:.2f} s"])
+    mtfix_rss = max(float(r[5]) for r in rows if str(r[0]).startswith("mtfix"))
+    targets.append(["peak RSS ≤ 250 MB", f"{mtfix_rss:.0f} MB"])
+    if "mtfix clean --jobs 2" in rates:
+        ratio = rates["mtfix clean --jobs 2"] / rates["mtfix clean --jobs 1"]
+        targets.append(["--jobs 2 ≥ 1.8 × --jobs 1", f"{ratio:.2f} ×"])
+    else:
+        notes.append("The CLI has no `--jobs` option yet: scaling not measured.")
+
+    report = [
+        "# mtfix speed benchmark",
+        "",
+        f"Command: `python benchmarks/speed.py --words {args.words}`. Machine: {machine()}.",
+        "",
+        f"Corpus: {files:,} files, {total:,} words (whitespace tokens), built from the paragraphs "
+        "of `tests/fixtures/clean/` in random order, every other file garbled by "
+        "`benchmarks/garble.py`. Output discarded; times are wall-clock, whole process, one run.",
+        "",
+        table(["tool", "how", "words", "seconds", "words/s", "peak RSS (MB)"], rows, left=2),
+        "",
+        f"Start-up: `mtfix clean examples/ceasefire-talks.mt.txt --format json`, median of 5: "
+        f"{start_seconds:.2f} s (peak RSS {start_rss:.0f} MB); `python -c pass` alone takes "
+        f"{baseline:.2f} s.",
+        "",
+        "## Against the targets of issue 6",
+        "",
+        table(["target", "measured"], targets),
+    ]
+    if notes:
+        report += ["", *[f"- {note}" for note in notes]]
+    report += ["", "## Where the time goes", "", profile_text]
+    markdown = "\n".join(report) + "\n"
+    print(markdown)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(markdown, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
