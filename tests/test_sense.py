@@ -107,7 +107,7 @@ CASES = [
     # Russian
     (
         "sense.ru.мир",
-        "Both sides said the world talks would continue in Istanbul.",
+        "Both sides said the world process would continue in Istanbul.",
         ("world", "peace"),
         "The world economy slowed sharply last year.",
     ),
