@@ -36,8 +36,6 @@ WINDOW = 4
 Bounds = tuple[int, int]
 #: Characters that end a clause: cues are not looked for across them.
 CLAUSE_BREAKS = frozenset('.,;:!?()[]"“”«»—–')
-#: Entity types that name places or organisations rather than people.
-NON_PERSON_TYPES = frozenset({"country", "city", "region", "place", "organisation", "party"})
 #: Titles that may stand between a verb and the person it takes as object.
 TITLES = frozenset(
     "president chancellor minister premier prime king queen pope secretary senator governor "
@@ -136,10 +134,10 @@ def load_entries(root: Path) -> dict[str, tuple[Entry, ...]]:
 
 @lru_cache(maxsize=4)
 def _name_words(lexicon: Lexicon, person: bool) -> frozenset[str]:
-    """Words of people's names (``person``) or of place and organisation names (not)."""
+    """Words of people's names (``person``) or of every other kind of name (not)."""
     words: set[str] = set()
     for entity in lexicon.entities:
-        if (entity.type == "person") == person and (person or entity.type in NON_PERSON_TYPES):
+        if (entity.type == "person") == person:
             for form in (entity.name, *entity.aliases):
                 words.update(form.split())
     return frozenset(words)
@@ -219,10 +217,10 @@ def _person_follows(
     token = tokens[position]
     if not token.text[:1].isupper() or token.text.isupper():
         return None
-    if token.text in _name_words(lexicon, True):
-        return 0.75
     if token.text in _name_words(lexicon, False):
         return None
+    if token.text in _name_words(lexicon, True):
+        return 0.75
     if position > after + 1 or token.text.lower() not in lexicon.word_frequency:
         return 0.65
     return None
