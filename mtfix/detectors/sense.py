@@ -22,7 +22,7 @@ A ``wrong`` form may be several words ("termination of fire").
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,6 +32,8 @@ from ..text import Document, Token
 
 #: How many tokens away a windowed cue may stand.
 WINDOW = 4
+#: How much less sure a proposal is when the source language is not known.
+UNKNOWN_SOURCE_PENALTY = 0.05
 #: First and last token index of a clause.
 Bounds = tuple[int, int]
 #: Characters that end a clause: cues are not looked for across them.
@@ -316,7 +318,12 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
 def propose(
     document: Document, lexicon: Lexicon, languages: frozenset[str] | None = None
 ) -> Iterator[Proposal]:
-    """Yield the proposals of the confusion sets of ``languages`` (None: every language)."""
+    """Yield the proposals of the confusion sets of ``languages``.
+
+    With ``languages`` None every set is tried and, the source language being unknown, each
+    confidence is lowered by ``UNKNOWN_SOURCE_PENALTY``.
+    """
+    penalty = UNKNOWN_SOURCE_PENALTY if languages is None else 0.0
     index = load_entries(lexicon.root)
     if not index:
         return
@@ -341,7 +348,8 @@ def propose(
                     if key not in verdicts or verdict[0] > verdicts[key][0]:
                         verdicts[key] = (verdict[0], entry, verdict[1])
             if verdicts:
-                yield _proposal(text, sentence, at, verdicts)
+                proposal = _proposal(text, sentence, at, verdicts)
+                yield replace(proposal, confidence=round(proposal.confidence - penalty, 3))
 
 
 def _proposal(
