@@ -13,7 +13,8 @@ Artefacts and the mtfix kind each one is scored under:
 - ``capitalisation``: a noun after an article capitalised the German way ("a Compromise");
 - ``typography``: a space before a hyphen ("long -term"), a hyphen for a spaced dash
   ("agreed-and"), a space before a comma or full stop, a spaced colon in a time or score;
-- ``quotes``: an opening quote written the German way (``said:” Look``).
+- ``quotes``: quotes written the German way, opening (``said:” Look``) or closing before the
+  attribution (``serious “, Said Vance``).
 
 Usage: ``python benchmarks/garble.py ARTICLE.txt [--seed N]`` prints the garbled text and the
 gold edits (for eyeballing); ``benchmarks/quality.py`` imports :func:`garble`.
@@ -216,8 +217,13 @@ def _mechanical_edits(text: str) -> Iterable[_Edit]:
         yield _Edit(m.start(), m.end(), " " + m.group(1), "typography", "space before punctuation")
     for m in re.finditer(r"(?<=\d):(?=\d\d)", text):
         yield _Edit(m.start(), m.end(), ": ", "typography", "spaced colon")
-    for m in re.finditer(r"(?<=[:,]) “(?=[A-Z])", text):
-        yield _Edit(m.start(), m.end(), "” ", "quotes", "German-style opening quote")
+    for m in re.finditer(r"(?<=[:,]) ([“\"])(?=[A-Z])", text):
+        mark = "”" if m.group(1) == "“" else '"'
+        yield _Edit(m.start(), m.end(), mark + " ", "quotes", "German-style opening quote")
+    for m in re.finditer(r",([”\"]) (said|says|added|told|asked)\b", text):
+        mark = "“" if m.group(1) == "”" else '"'
+        garbled = f" {mark}, {m.group(2).capitalize()}"
+        yield _Edit(m.start(), m.end(), garbled, "quotes", "German-style closing quote")
     for m in re.finditer(r"\b(?:a|an|the) ([a-z]{5,})\b", text):
         noun = m.group(1)
         yield _Edit(m.start(1), m.end(1), noun.capitalize(), "capitalisation", "German noun")

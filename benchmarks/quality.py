@@ -43,6 +43,7 @@ import mtfix  # noqa: E402
 from mtfix import Change, Config  # noqa: E402
 
 CLEAN = ROOT / "tests" / "fixtures" / "clean"
+HELDOUT = HERE / "clean-heldout"
 SHARED = ROOT.parent / "shared"
 WMT = SHARED / "corpus" / "wmt21-de-en"
 SCORER = SHARED / "tools" / "score_example.py"
@@ -89,7 +90,10 @@ def changes_of(text: str, config: Config) -> tuple[Change, ...]:
 
 def clean_sets() -> dict[str, list[Path]]:
     """The clean corpora that exist on this machine."""
-    sets = {"our clean fixtures": sorted(CLEAN.glob("*.txt"))}
+    sets = {
+        "dev: our test fixtures": sorted(CLEAN.glob("*.txt")),
+        "test: our held-out news": sorted(HELDOUT.glob("*.txt")),
+    }
     for name in ("ref", "ref-B"):
         folder = WMT / name
         if folder.is_dir():
@@ -110,7 +114,7 @@ def false_alarms(sets: dict[str, list[Path]], config: Config) -> tuple[str, dict
             totals[name] += words(text)
             for change in changes_of(text, config):
                 counts[name][change.kind] += 1
-                if path.parent == CLEAN:
+                if path.parent in (CLEAN, HELDOUT):
                     examples.append(
                         f"- `{path.name}:{change.line}` {change.source}: "
                         f"{change.original!r} → {change.replacement!r} ({change.confidence:.2f})"
@@ -136,7 +140,7 @@ def false_alarms(sets: dict[str, list[Path]], config: Config) -> tuple[str, dict
         "(per 1,000 words).\n\n" + table(header, rows)
     )
     if examples:
-        text += "\n\nFalse alarms on our fixtures:\n\n" + "\n".join(examples)
+        text += "\n\nFalse alarms on our own articles:\n\n" + "\n".join(examples)
     summary = {n: round(1000 * sum(counts[n].values()) / totals[n], 2) for n in sets if totals[n]}
     return text, summary
 
@@ -180,14 +184,13 @@ def _is_fixed(text: str, gold: Gold, hits: Sequence[Change | Proposed]) -> bool:
 
 
 def splits() -> dict[str, list[Path]]:
-    """Dev and test splits of our fixtures, and the WMT reference A as a second test set."""
-    fixtures = sorted(CLEAN.glob("*.txt"))
+    """Dev (the fixtures the tests use), test (held-out news, and WMT reference A if present)."""
     result = {
-        "dev (our fixtures, even)": fixtures[0::2],
-        "test (our fixtures, odd)": fixtures[1::2],
+        "dev (our test fixtures)": sorted(CLEAN.glob("*.txt")),
+        "test (our held-out news)": sorted(HELDOUT.glob("*.txt")),
     }
     if (WMT / "ref").is_dir():
-        result["test (WMT21 ref, garbled)"] = sorted((WMT / "ref").glob("*.txt"))
+        result["test (WMT21 ref)"] = sorted((WMT / "ref").glob("*.txt"))
     return result
 
 
