@@ -104,6 +104,12 @@ CASES = [
         ("voices", "votes"),
         "Angry voices were heard outside the hall.",
     ),
+    (
+        "sense.de.aufklärung",
+        "The ministry launched an enlightenment campaign on vaccines.",
+        ("enlightenment", "awareness"),
+        "The ideas of the Enlightenment spread across Europe.",
+    ),
     # Russian
     (
         "sense.ru.мир",
