@@ -100,3 +100,15 @@ def test_loanwords_are_unknown_to_the_english_lists() -> None:
     lexicon = load_lexicon()
     for row in read_rows(dictionary_root() / "untranslated" / "loanwords.txt"):
         assert not all(lexicon.is_english_word(word) for word in row[0].split()), row[0]
+
+
+def test_a_sentence_left_whole_in_the_source_language_is_one_flag() -> None:
+    text = "The show was a success. Die Stadt hat den Plan gestern abgelehnt, sagte er.\n"
+    ((original, replacement, rule),) = _found(text)
+    assert original == replacement == "Die Stadt hat den Plan gestern abgelehnt, sagte er"
+    assert rule == "untranslated.de"
+
+
+def test_a_few_source_words_in_an_english_sentence_stay_word_flags() -> None:
+    text = "The mayor, known locally as the Bürgermeister, opened the bridge on Friday."
+    assert _found(text) == [("Bürgermeister", "mayor", "untranslated.de")]

@@ -219,10 +219,10 @@ def _person_follows(
     token = tokens[position]
     if not token.text[:1].isupper() or token.text.isupper():
         return None
-    if token.text in _name_words(lexicon, False):
-        return None
     if token.text in _name_words(lexicon, True):
-        return 0.75
+        return None if token.text in _name_words(lexicon, False) else 0.75
+    if token.text in lexicon.name_words:  # a place, an organisation...
+        return None
     if position > after + 1 or token.text.lower() not in lexicon.word_frequency:
         return 0.65
     return None

@@ -38,6 +38,9 @@ UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
 RUSSIAN_LETTERS = frozenset("ыэъёЫЭЪЁ")
 #: Confidence of a flag, and of a translation from a bilingual list.
 FLAG_CONFIDENCE = 0.55
+#: A sentence with this many source-language words, making this share of it, is flagged whole.
+SENTENCE_MIN_WORDS = 3
+SENTENCE_SHARE = 0.3
 #: The evidence named for a word found in a bilingual list.
 IN_LIST = "a common word in the bilingual list"
 TRANSLATION_CONFIDENCE = 0.6
@@ -131,7 +134,7 @@ def loanwords(root: Path) -> frozenset[str]:
 
 def _english_compound(word: str, lexicon: Lexicon) -> bool:
     """Tell whether ``word`` is two common English words written together ("motorsport")."""
-    common = lexicon.spell.word_frequency.dictionary
+    common = lexicon.word_frequency
     return any(word[:cut] in common and word[cut:] in common for cut in range(4, len(word) - 3))
 
 
@@ -185,11 +188,56 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         language = _cyrillic_language(phrase, tables)
         translation = tables.get(language, {}).get(phrase.lower())
         yield _propose(run[0], end, phrase, language, translation, "Cyrillic script")
-    for token in document.tokens:
-        if CYRILLIC.search(token.text):
+    for sentence in _sentences(document):
+        whole = _foreign_sentence(sentence, lexicon)
+        if whole:
+            first, last = sentence[0], sentence[-1]
+            why = f"{whole[1]} of its {len(sentence)} words are {SOURCE_LANGUAGES[whole[0]]}"
+            yield _propose(first, last.end, text[first.start : last.end], whole[0], None, why)
             continue
-        found = _latin_language(token, lexicon, tables)
-        if found and not _in_name_or_broken(document, token):
-            language, why = found
-            translation = tables.get(language, {}).get(token.text.lower())
-            yield _propose(token, token.end, token.text, language, translation, why)
+        for token in sentence:
+            if CYRILLIC.search(token.text):
+                continue
+            found = _latin_language(token, lexicon, tables)
+            if found and not _in_name_or_broken(document, token):
+                language, why = found
+                translation = tables.get(language, {}).get(token.text.lower())
+                yield _propose(token, token.end, token.text, language, translation, why)
+
+
+def _sentences(document: Document) -> Iterator[list[Token]]:
+    """Group the tokens into sentences (a line break also ends one)."""
+    sentence: list[Token] = []
+    for token in document.tokens:
+        if token.sentence_initial and sentence:
+            yield sentence
+            sentence = []
+        sentence.append(token)
+    if sentence:
+        yield sentence
+
+
+def _foreign_sentence(sentence: Sequence[Token], lexicon: Lexicon) -> tuple[str, int] | None:
+    """Return (language, count) when a whole sentence was left in one Latin-script language.
+
+    Counted are the words unknown to English that the language's word list has, whatever their
+    length or case; at least ``SENTENCE_MIN_WORDS`` of them and ``SENTENCE_SHARE`` of the words.
+    """
+    candidates = [
+        token.text.lower()
+        for token in sentence
+        if not CYRILLIC.search(token.text)
+        and not lexicon.is_english_word(token.text)
+        and token.text not in lexicon.name_words
+    ]
+    if len(candidates) < SENTENCE_MIN_WORDS:
+        return None
+    best: tuple[str, int] | None = None
+    for language in LATIN_LANGUAGES:
+        counts, _total = source_frequency(language)
+        count = sum(1 for word in candidates if word in counts)
+        if best is None or count > best[1]:
+            best = (language, count)
+    if best and best[1] >= SENTENCE_MIN_WORDS and best[1] >= SENTENCE_SHARE * len(sentence):
+        return best
+    return None
