@@ -1,7 +1,7 @@
 """Detect typography artefacts: stray spaces, hyphens for dashes, spaced letters and colons.
 
-Every rule works on one line at a time and never touches URLs or e-mail addresses. Rules are
-tried in order of precedence and a later rule never proposes a span that overlaps an earlier
+No rule looks across a line break or touches a URL or an e-mail address. Rules are tried in
+order of precedence and a later rule never proposes a span that overlaps an earlier
 one, nor a span the ``quotes`` detector rewrites, so applying the changes leaves nothing for a
 second run to find.
 """
@@ -35,6 +35,8 @@ DOMAINS = frozenset("com de org net io eu ch uk gov edu info".split())
 #: Every quotation mark and apostrophe (the quotes detector may change one into another).
 _QUOTES = "\"'“”„‘’‚"
 _TOKEN = re.compile(r"\S+")
+#: What marks a token as a URL or e-mail address.
+_ADDRESS_MARKS = ("://", "www.", "@")
 _SPACED_HYPHEN = re.compile(r"(?<=[^\W_]) +-(?=([^\W\d_]+))")
 _SUSPENDED = re.compile(r" +[^\W\d_]+-[^\W\d_]")
 _CLAUSE_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]+)(?![\w-])")
@@ -58,22 +60,21 @@ Rule = Callable[[str, Lexicon], Iterator[tuple[int, int, str, float, str, str]]]
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
-    """Yield typography proposals, line by line, never overlapping each other or ``quotes``."""
+    """Yield typography proposals, never overlapping each other or those of ``quotes``.
+
+    The rules scan the whole text at once; none of their patterns crosses a line break.
+    """
+    text = document.text
     taken = _Spans()
     for proposal in quotes.proposals(document):
         taken.add(proposal.start, proposal.end)
-    for line in document.lines:
-        text = document.line_text(line)
-        if not text.strip():
-            continue
-        for start, end in _protected(text):
-            taken.add(line.start + start, line.start + end)
-        for rule in RULES:
-            for start, end, replacement, confidence, reason, name in rule(text, lexicon):
-                span = (line.start + start, line.start + end)
-                if taken.is_free(*span):
-                    taken.add(*span)
-                    yield Proposal(*span, replacement, confidence, reason, f"typography.{name}")
+    for start, end in _protected(text):
+        taken.add(start, end)
+    for rule in RULES:
+        for start, end, replacement, confidence, reason, name in rule(text, lexicon):
+            if taken.is_free(start, end):
+                taken.add(start, end)
+                yield Proposal(start, end, replacement, confidence, reason, f"typography.{name}")
 
 
 class _Spans:
@@ -116,10 +117,12 @@ class _Spans:
 
 def _protected(text: str) -> list[tuple[int, int]]:
     """Return the spans of URLs and e-mail addresses, which no rule may touch."""
+    if not any(mark in text for mark in _ADDRESS_MARKS):
+        return []
     return [
         match.span()
         for match in _TOKEN.finditer(text)
-        if any(mark in match.group() for mark in ("://", "www.", "@"))
+        if any(mark in match.group() for mark in _ADDRESS_MARKS)
     ]
 
 
@@ -138,10 +141,10 @@ def _left_word(text: str, end: int) -> str:
 def spaced_colon(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
     """Close up "1: 25 p.m." and "won 2: 1": a space after the colon of a time or score."""
     for match in _SPACED_COLON.finditer(text):
-        label = _WORD_BEFORE.search(text[max(0, match.start() - _WINDOW) : match.start()])
+        window = text[max(0, match.start() - _WINDOW) : match.start()].rpartition("\n")[2]
+        label = _WORD_BEFORE.search(window)
         if label and label.group(1).lower() in NUMBER_LABELS:
             continue
-        window = text[max(0, match.start() - _WINDOW) : match.start()]
         if _TIME_AFTER.match(text, match.end()) and len(match.group(2)) == 2:
             confidence, what = 0.95, "time"
         elif window.rfind("(") > window.rfind(")") or _SCORE_NEAR.match(text, match.end() + 1):
