@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mtfix import Config, clean
 from mtfix.detectors import sense
@@ -268,8 +270,9 @@ def test_fires_with_context_and_stays_silent_in_the_other_sense(
     assert [(wrong[p.start : p.end], p.replacement, p.rule) for p in proposals] == [(*pair, rule)]
     assert 0.5 <= proposals[0].confidence <= 0.9
     # With every language tried, the same fix comes out (maybe credited to another language).
-    changes = clean(wrong, ONLY_SENSE).changes
-    assert [(c.original, c.replacement) for c in changes] == [pair]
+    report = clean(wrong, ONLY_SENSE)
+    assert [(c.original, c.replacement) for c in report.changes] == [pair]
+    assert clean(report.apply(), ONLY_SENSE).changes == (), "a rerun must be quiet"
     assert clean(right, ONLY_SENSE).changes == ()
 
 
@@ -335,3 +338,49 @@ def test_entries_parse_and_line_up(path: Path) -> None:
 def test_every_language_has_a_firing_case() -> None:
     languages = {rule.split(".")[1] for rule, *_ in CASES}
     assert languages == {path.stem for path in SENSE_FILES}
+
+
+WORDS = [
+    "hire",
+    "hostilities",
+    "the",
+    "Russian",
+    "guide",
+    "hits",
+    "Putin",
+    "world",
+    "process",
+    "peace",
+    "war",
+    "termination",
+    "of",
+    "fire",
+    "ball",
+    "grazed",
+    "by",
+    "a",
+    "keep",
+    "talks",
+    ",",
+    ".",
+    "\n",
+    "Peace",
+    "to",
+    "-",
+    "consultant",
+    "policy",
+    "!",
+    "«",
+    "he",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30))
+def test_proposals_are_well_formed_on_any_mix_of_cue_words(words: list[str]) -> None:
+    text = " ".join(words)
+    for proposal in sense.propose(Document(text), load_lexicon()):
+        assert 0 <= proposal.start < proposal.end <= len(text)
+        assert proposal.replacement.lower() != text[proposal.start : proposal.end].lower()
+        assert proposal.rule.startswith("sense.")
+        assert 0.0 < proposal.confidence <= 0.9
