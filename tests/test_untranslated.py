@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mtfix import Config, clean
 from mtfix.detectors import untranslated
 from mtfix.lexicon import dictionary_root, load_lexicon, read_rows
+from mtfix.text import Document
 
 ONLY = Config(only=("untranslated",))
 
@@ -112,3 +115,40 @@ def test_a_sentence_left_whole_in_the_source_language_is_one_flag() -> None:
 def test_a_few_source_words_in_an_english_sentence_stay_word_flags() -> None:
     text = "The mayor, known locally as the Bürgermeister, opened the bridge on Friday."
     assert _found(text) == [("Bürgermeister", "mayor", "untranslated.de")]
+
+
+WORDS = [
+    "und",
+    "the",
+    "Bürgermeister",
+    "sause",
+    "Stadt",
+    "hat",
+    "мир",
+    "Україні",
+    "Слава",
+    "-",
+    ".",
+    "\n",
+    "Deutsche",
+    "said",
+    "manifestación",
+    "Verwaltung",
+    "ö",
+    "fait",
+    "accompli",
+    " ",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30))
+def test_proposals_are_well_formed_on_any_mix_of_words(words: list[str]) -> None:
+    text = " ".join(words)
+    for proposal in untranslated.detect(Document(text), load_lexicon()):
+        assert 0 <= proposal.start < proposal.end <= len(text)
+        assert proposal.rule.split(".")[1] in untranslated.SOURCE_LANGUAGES
+        assert proposal.confidence in (
+            untranslated.FLAG_CONFIDENCE,
+            untranslated.TRANSLATION_CONFIDENCE,
+        )
