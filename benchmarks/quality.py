@@ -53,6 +53,9 @@ EXAMPLES = {
 }
 RESULTS = HERE / "results" / "quality.md"
 
+#: What ``--explain`` prints to stderr: each false alarm and each change that lowers chrF.
+EXPLAINED: list[str] = []
+
 #: Texts in, one list of changes (mtfix Changes or baseline Proposals) per text out.
 Proposer = Callable[[Sequence[str]], Sequence[Sequence["Change | Proposed"]]]
 
@@ -78,6 +81,14 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]], left: int = 1
     lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
     lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def explain(where: Path, change: Change, note: str = "") -> str:
+    """Describe one change for a developer (printed to stderr with ``--explain``)."""
+    return (
+        f"{where.parent.name}/{where.name}:{change.line}: {change.source}: "
+        f"{change.original!r} -> {change.replacement!r} ({change.confidence:.2f}){note}"
+    )
 
 
 def changes_of(text: str, config: Config) -> tuple[Change, ...]:
@@ -114,6 +125,7 @@ def false_alarms(sets: dict[str, list[Path]], config: Config) -> tuple[str, dict
             totals[name] += words(text)
             for change in changes_of(text, config):
                 counts[name][change.kind] += 1
+                EXPLAINED.append(explain(path, change, " [false alarm]"))
                 if path.parent in (CLEAN, HELDOUT):
                     examples.append(
                         f"- `{path.name}:{change.line}` {change.source}: "
@@ -433,6 +445,8 @@ def real_mt_report(config: Config) -> tuple[str, dict]:
                 alone = " ".join(mtfix.apply_changes(text, [change]).split())
                 delta = chrf.sentence_score(alone, [ref]).score - before
                 worse[change.kind] += delta < -1e-9
+                if delta < -1e-9:
+                    EXPLAINED.append(explain(path, change, f" [chrF {delta:+.2f}]"))
                 better[change.kind] += delta > 1e-9
         kinds.update(counts)
         entry = {"words": n_words, "counts": counts, "worse": worse, "better": better}
@@ -537,6 +551,11 @@ def main(argv: Sequence[str] | None = None) -> dict:
         help="threshold for shown changes (default: mtfix's default)",
     )
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="list each false alarm and each change that lowers chrF on stderr (not in results)",
+    )
     args = parser.parse_args(argv)
     config = Config() if args.min_confidence is None else Config(min_confidence=args.min_confidence)
     started = time.perf_counter()
@@ -568,6 +587,8 @@ def main(argv: Sequence[str] | None = None) -> dict:
         report += ["", f"## {title}", "", body]
     markdown = "\n".join(report) + "\n"
     print(markdown)
+    if args.explain:
+        print("\n".join(EXPLAINED), file=sys.stderr)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(markdown, encoding="utf-8")
     return summary
