@@ -38,6 +38,8 @@ UNKNOWN_SOURCE_PENALTY = 0.05
 Bounds = tuple[int, int]
 #: Characters that end a clause: cues are not looked for across them.
 CLAUSE_BREAKS = frozenset('.,;:!?()[]"“”«»—–')
+#: Cue prefix -> (side, adjacent only).
+MARKS = {"<": ("before", False), ">": ("after", False), "-": ("before", True), "+": ("after", True)}
 #: Titles that may stand between a verb and the person it takes as object.
 TITLES = frozenset(
     "president chancellor minister premier prime king queen pope secretary senator governor "
@@ -94,10 +96,8 @@ def parse_cue(text: str) -> Cue:
         return Cue((), "after", True, negative, person=True)
     if text == "*":
         return Cue((), "either", False, negative, always=True)
-    marks = {"<": ("before", False), ">": ("after", False), "-": ("before", True)}
-    marks["+"] = ("after", True)
-    side, adjacent = marks.get(text[:1], ("either", False))
-    if text[:1] in marks:
+    side, adjacent = MARKS.get(text[:1], ("either", False))
+    if text[:1] in MARKS:
         text = text[1:]
     return Cue(tuple(text.split()), side, adjacent, negative)
 
