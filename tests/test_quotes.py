@@ -35,8 +35,8 @@ FIRES = [
         {"nested_open", "nested_close"},
     ),
     (
-        '"We will meet again, "said the coach.',
-        '"We will meet again," said the coach.',
+        '"We will be back next season, "said the captain.',
+        '"We will be back next season," said the captain.',
         {"misplaced_close"},
     ),
     (
@@ -49,7 +49,7 @@ FIRES = [
         'I look forward to it," said the coach.',
         {"misplaced_close"},
     ),
-    ('"It will be difficult. "', '"It will be difficult."', {"spaced_close"}),
+    ('"The next weeks will be hard. "', '"The next weeks will be hard."', {"spaced_close"}),
     ('"Is this the end? ", he asked.', '"Is this the end?" he asked.', {"spaced_close"}),
     ('"It is over. ", said the coach.', '"It is over," said the coach.', {"spaced_close"}),
     (
@@ -74,16 +74,16 @@ SILENT = [
     "“If we win,” he said, “we go up.”",
     '"If we win," he said, "we go up." Then he left.',
     '"Hi," he asked, "continued success is the goal."',
-    "“It was an extraordinary season,” the captain said after the game, “it should inspire us.”",
+    "“We had a fantastic year,” the captain said after the match, “it should motivate everyone.”",
     "He described the plans as “a good day for football”.",
     "He said: “I told them: ‘Not yet.’ They left.”",
     "“Who will pay?” asked the councillor. “The city,” Keller replied.",
     "The trains were “excessively late” – and “nobody” was told.",
     'He is 6\'2" tall and the screen is 65" wide.',
-    "Vance said: “It takes two to tango.\n\n“We will try to end it,” he added.",
+    "The mayor said: “We are not done yet.\n\n“We will finish the stadium,” she added.",
     "“This is not the end.\n\n“Nobody will be left alone,” she said.",
     "(“Yes”) and [“No”] and “Maybe.”",
-    "The ‘Road to Timmendorf’ tour and ’80s music.",
+    "The ‘Road to Recovery’ tour and ’80s music.",
 ]
 
 
@@ -122,9 +122,9 @@ def test_straight_quotes_stay_straight() -> None:
 
 def test_quotation_spanning_sentence_lines() -> None:
     """With one sentence a line, a quotation opened on one line closes on a later one."""
-    text = '"We are ready.\nWe will win again, "said the coach.\n'
+    text = '"We are ready.\nWe will be back next season, "said the captain.\n'
     assert _fix(text) == (
-        '"We are ready.\nWe will win again," said the coach.\n',
+        '"We are ready.\nWe will be back next season," said the captain.\n',
         {"misplaced_close"},
     )
 

@@ -25,24 +25,28 @@ BOTH = Config(only=("typography", "quotes"))
 #: (MT text, what an editor would write, the rule that fixes it).
 FIRES = [
     (
-        "After the two -hour call, Putin spoke.",
-        "After the two-hour call, Putin spoke.",
+        "After a three -hour meeting, the ministers spoke.",
+        "After a three-hour meeting, the ministers spoke.",
         "spaced_hyphen",
     ),
     ("He repeated his long -term demands.", "He repeated his long-term demands.", "spaced_hyphen"),
     ("It has far -reaching consequences.", "It has far-reaching consequences.", "spaced_hyphen"),
     ("a 30 -year -old driver", "a 30-year-old driver", "spaced_hyphen"),
     (
-        "Kyiv had agreed -and Washington too.",
-        "Kyiv had agreed – and Washington too.",
+        "The council had agreed -and the mayor too.",
+        "The council had agreed – and the mayor too.",
         "clause_hyphen",
     ),
     (
-        "Ukraine had agreed-and Washington too.",
-        "Ukraine had agreed – and Washington too.",
+        "The board had approved-and the staff welcomed it.",
+        "The board had approved – and the staff welcomed it.",
         "clause_hyphen",
     ),
-    ("the prospect of the USA-a scenario", "the prospect of the USA – a scenario", "clause_hyphen"),
+    (
+        "a trade war with the EU-a threat to exporters",
+        "a trade war with the EU – a threat to exporters",
+        "clause_hyphen",
+    ),
     (
         "The talks failed-but both sides stayed.",
         "The talks failed – but both sides stayed.",
@@ -60,8 +64,8 @@ FIRES = [
     ),
     ("Did he agree ? Nobody knows .", "Did he agree? Nobody knows.", "space_before_punct"),
     (
-        "the state of North Rhine-Westphalia (NRW )",
-        "the state of North Rhine-Westphalia (NRW)",
+        "the Federal Office for Migration (BAMF )",
+        "the Federal Office for Migration (BAMF)",
         "bracket_space",
     ),
     ("in Berlin,Paris and Rome", "in Berlin, Paris and Rome", "missing_space"),
@@ -73,11 +77,19 @@ FIRES = [
     ),
     ("Why?Because nobody asked.", "Why? Because nobody asked.", "missing_space"),
     ("The  ministers met  on Monday.", "The ministers met on Monday.", "double_space"),
-    ("Markus S ö der spoke first.", "Markus Söder spoke first.", "spaced_letter"),
-    ("on Aidenbachstra ß e in Munich", "on Aidenbachstraße in Munich", "spaced_letter"),
-    ("in the district of Neuk ö lln", "in the district of Neukölln", "spaced_letter"),
-    ("the accident happened at 1: 25 p.m.", "the accident happened at 1:25 p.m.", "spaced_colon"),
-    ("Leipzig won 2: 1 (1: 0) at home.", "Leipzig won 2:1 (1:0) at home.", "spaced_colon"),
+    (
+        "The minister Hans K ö nig spoke first.",
+        "The minister Hans König spoke first.",
+        "spaced_letter",
+    ),
+    ("on Lindenstra ß e in Hamburg", "on Lindenstraße in Hamburg", "spaced_letter"),
+    ("in the old town of L ü beck", "in the old town of Lübeck", "spaced_letter"),
+    ("the fire broke out at 4: 45 p.m.", "the fire broke out at 4:45 p.m.", "spaced_colon"),
+    (
+        "The hosts won 3: 2 (1: 1) after extra time.",
+        "The hosts won 3:2 (1:1) after extra time.",
+        "spaced_colon",
+    ),
     ("The curfew starts at 23: 00.", "The curfew starts at 23:00.", "spaced_colon"),
 ]
 
@@ -96,11 +108,11 @@ SILENT = [
     "The U.S. and the U.K. agreed, e.g. on tariffs, i.e. on steel, etc.",
     "He paused... Then he spoke. And then … nothing.",
     "See https://example.com/a,b?Q=1;x=2 or write to press.Office@example.org today.",
-    "The site Bild.De and the shop Booking.Com",
+    "The site Spiegel.De and the shop Booking.Com",
     "Figure 2: 3 options, Chapter 4: 12 rules and Article 5: 2 members",
     "They dined à la carte in Côte d'Ivoire under the old slogan 'O petróleo é nosso'.",
     "Wink ;) and smile :) at 5:30",
-    "Ms Müller met Herr Söder in Düsseldorf and Straße 5.",
+    "Ms Müller met Herr König in Düsseldorf and Straße 5.",
     '"Yes," he said. "No," she said (quietly).',
 ]
 

@@ -1,9 +1,9 @@
 """Detect quotation marks that machine translation put on the wrong side or in the wrong shape.
 
 German quotes („…“ with nested ‚…‘) come out of MT as English marks in the wrong places: a nested
-quotation opens with a closing mark glued to the colon (``Putin:” Look``), a closing mark floats
-after a space (``about it? “, said``), or moves past the space before the attribution
-(``again, "said``). A small state machine walks the double quotation marks of the text, keeping
+quotation opens with a closing mark glued to the colon (``him:” Stop``), a closing mark floats
+after a space (``ready? “, said``), or moves past the space before the attribution
+(``late, "said``). A small state machine walks the double quotation marks of the text, keeping
 the quotation depth from line to line (a quotation may span sentences, and a multi-paragraph
 quotation reopens each paragraph), and classifies each mark by what stands on either side of it.
 Straight quotes stay straight and curly quotes stay curly; only misplaced marks are moved.
@@ -26,7 +26,7 @@ _WORDS_AFTER = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 OPENING_CONTEXT = "([{‘—–/"
 #: Characters before which a quotation mark closes (besides white space and the end of a line).
 CLOSING_CONTEXT = ",.;:?!)]}’…—–-"
-#: Verbs that attribute a quotation ("…,” said Vance); a mark before one must be closing.
+#: Verbs that attribute a quotation ("…,” said the mayor); a mark before one must be closing.
 SPEECH_VERBS = frozenset(
     """according acknowledged added adds admits admitted agreed announced announces answered
     argued argues asked asks assured claimed claims clarified commented complained concluded
@@ -321,7 +321,7 @@ def _colon_then_capital(mark: _Mark) -> bool:
 def _article_then_capital(mark: _Mark) -> bool:
     """Tell whether the mark is glued to an article and followed by a space and a capital.
 
-    No quotation ends with an article, so in ``commented the" Corriere`` the mark opens a name.
+    No quotation ends with an article, so in ``with the" Daily Courier`` the mark opens a name.
     """
     start = mark.index
     while start > 0 and mark.index - start < 4 and mark.text[start - 1].isalpha():
@@ -349,7 +349,7 @@ def _attribution(mark: _Mark) -> bool:
 
 
 def _misplaced_close(mark: _Mark, confidence: float) -> _Fix:
-    """Move a closing mark from after the space to before it (``again, "said``)."""
+    """Move a closing mark from after the space to before it (``late, "said``)."""
     return _Fix(
         mark.space_before,
         mark.index + 1,
@@ -363,7 +363,7 @@ def _misplaced_close(mark: _Mark, confidence: float) -> _Fix:
 def _spaced_close(mark: _Mark, replacement: str, rule: str) -> _Fix:
     """Glue a closing mark to its quotation, and end the quotation with a comma that follows.
 
-    ``about it? “, said`` becomes ``about it?” said`` (no comma after "?" or "!"), and
+    ``ready? “, said`` becomes ``ready?” said`` (no comma after "?" or "!"), and
     ``the end. ", said`` becomes ``the end," said`` (before its attribution a quotation ends
     with a comma, not a full stop).
     """

@@ -29,7 +29,7 @@ NUMBER_LABELS = frozenset(
     "act article chapter figure fig item level no number page part phase point psalm question"
     " round rule scene section stage step table verse".split()
 )
-#: Top-level domains capitalised by MT ("Bild.De"), where "." joins a domain, not sentences.
+#: Top-level domains capitalised by MT ("Spiegel.De"), where "." joins a domain, not sentences.
 DOMAINS = frozenset("com de org net io eu ch uk gov edu info".split())
 
 #: Every quotation mark and apostrophe (the quotes detector may change one into another).
@@ -139,7 +139,7 @@ def _left_word(text: str, end: int) -> str:
 
 
 def spaced_colon(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
-    """Close up "1: 25 p.m." and "won 2: 1": a space after the colon of a time or score."""
+    """Close up "4: 45 p.m." and "won 2: 1": a space after the colon of a time or score."""
     for match in _SPACED_COLON.finditer(text):
         window = text[max(0, match.start() - _WINDOW) : match.start()].rpartition("\n")[2]
         label = _WORD_BEFORE.search(window)
@@ -162,7 +162,7 @@ def spaced_colon(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, f
 
 
 def spaced_letter(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
-    """Join "S ö der" into "Söder": a non-ASCII letter spaced out inside a word."""
+    """Join "K ö nig" into "König": a non-ASCII letter spaced out inside a word."""
     for match in _SPACED_LETTER.finditer(text):
         letters = match.group().replace(" ", "")
         if not all(ord(c) > 127 and c.islower() and c not in LETTER_WORDS for c in letters):
@@ -207,7 +207,7 @@ def spaced_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
 
 
 def clause_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
-    """Turn "agreed-and" into "agreed – and": a hyphen joining clauses where a dash belongs."""
+    """Turn "approved-and" into "approved – and": a hyphen joining clauses where a dash belongs."""
     for match in _CLAUSE_HYPHEN.finditer(text):
         left, right = match.groups()
         if right not in CLAUSE_WORDS or lexicon.is_english_word(left + right):
@@ -233,7 +233,7 @@ def clause_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
 
 
 def _joins_clause(text: str, position: int) -> bool:
-    """Tell whether the word at ``position`` (after a hyphen) is a clause word ("USA-a")."""
+    """Tell whether the word at ``position`` (after a hyphen) is a clause word ("EU-a")."""
     following = re.match(r"[^\W\d_]+", text[position : position + _WINDOW])
     return bool(following) and following.group() in CLAUSE_WORDS
 
