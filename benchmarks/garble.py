@@ -145,7 +145,7 @@ def _char_edit(word: str, rng: random.Random, name: bool) -> tuple[str, str]:
             return None
         a, b = rng.choice(pairs)
         index = body.lower().index(a)
-        return head + body[:index] + b + body[index + len(a) :], f"phonetic {a}->{b}"
+        return head + body[:index] + b + body[index + len(a) :], f"phonetic swap ({a}->{b})"
 
     def drop_ending() -> tuple[str, str] | None:
         if len(word) < 6 or not name:

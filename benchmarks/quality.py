@@ -213,20 +213,29 @@ def garbled(path: Path) -> tuple[str, tuple[Gold, ...]]:
     return text, tuple(gold)
 
 
-def score_garbled(paths: Sequence[Path], propose: Proposer) -> dict[str, KindScore]:
-    """Garble each article, let ``propose`` change it, and score the changes against the gold."""
+def score_garbled(
+    paths: Sequence[Path], propose: Proposer, by_how: dict[str, KindScore] | None = None
+) -> dict[str, KindScore]:
+    """Garble each article, let ``propose`` change it, and score the changes against the gold.
+
+    ``by_how``, when given, also tallies the artefacts by how the garbler made them.
+    """
     pairs = [garbled(path) for path in paths]
     scores: dict[str, KindScore] = {}
+    by_how = {} if by_how is None else by_how
     for (text, gold), changes in zip(pairs, propose([text for text, _ in pairs]), strict=True):
         used: set[int] = set()
         for item in gold:
-            score = scores.setdefault(item.kind, KindScore())
-            score.gold += 1
             hits = [c for c in changes if _overlaps(c, item)]
             used.update(id(c) for c in hits)
-            if hits:
-                score.flagged += 1
-                score.fixed += _is_fixed(text, item, hits)
+            fixed = bool(hits) and _is_fixed(text, item, hits)
+            for score in (
+                scores.setdefault(item.kind, KindScore()),
+                by_how.setdefault(f"{item.kind}: {item.how.split(' (')[0]}", KindScore()),
+            ):
+                score.gold += 1
+                score.flagged += bool(hits)
+                score.fixed += fixed
         for change in changes:
             score = scores.setdefault(change.kind, KindScore())
             score.changes += 1
@@ -277,8 +286,11 @@ def garbled_report(config: Config) -> tuple[str, dict]:
     """Score the dev and test splits of our fixtures and the garbled WMT references."""
     sections = []
     summary = {}
+    by_how: dict[str, KindScore] = {}
     for name, paths in splits().items():
-        scores = score_garbled(paths, mtfix_proposer(config))
+        scores = score_garbled(
+            paths, mtfix_proposer(config), by_how if name.startswith("test") else None
+        )
         total = _total(scores)
         rows = [[kind, *_score_row(scores[kind])] for kind in sorted(scores)]
         rows.append(["**all**", *_score_row(total)])
@@ -297,6 +309,11 @@ def garbled_report(config: Config) -> tuple[str, dict]:
         "*changes* and *precision* are per kind of change mtfix proposed (a change is precise "
         "when it overlaps a planted artefact, so false alarms on the rest of the text count "
         "against it). Develop on the dev split; quote the test splits."
+    )
+    how_rows = [[how, *_score_row(by_how[how])[:5]] for how in sorted(by_how)]
+    sections.append(
+        "**Both test splits, by how the artefact was made**\n\n"
+        + table(["artefact", *SCORE_HEADER[:5]], how_rows)
     )
     return intro + "\n\n" + "\n\n".join(sections), summary
 
