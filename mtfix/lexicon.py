@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -10,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spellchecker import SpellChecker
+from .cache import load_cached
 
 if TYPE_CHECKING:
     from .names import NameIndex
@@ -19,6 +21,10 @@ if TYPE_CHECKING:
 PROPER_NOUNS = "proper_nouns.txt"
 #: Literal translations of names ("European Truth"), kept beside the entity files.
 TRANSLATED_NAMES = "translated_names.tsv"
+#: Entity types that are places.
+PLACE_TYPES = frozenset({"country", "region", "city", "place"})
+#: A word of a name, as the tokeniser cuts it.
+NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 #: pyspellchecker gives its rarest (often foreign or garbled) entries this frequency.
 RARE_FREQUENCY = 50
 
@@ -68,12 +74,30 @@ def _cell(row: list[str], index: int) -> str:
     return row[index] if index < len(row) else ""
 
 
+@dataclass(frozen=True)
+class LexiconData:
+    """Everything loaded from the dictionaries, in the form the detectors look things up."""
+
+    word_frequency: dict[str, int]
+    english_words: frozenset[str]
+    proper_nouns: frozenset[str]
+    entities: tuple[Entity, ...]
+    gazetteer_forms: frozenset[str]
+    name_words: frozenset[str]
+    place_names: frozenset[str]
+    variants: dict[str, tuple[str, str]]
+    translated_names: tuple[tuple[str, str, str], ...]
+    boilerplate: tuple[tuple[str, str], ...]
+    capitalised_words: frozenset[str]
+    names: NameIndex
+
+
 class Lexicon:
-    """All dictionary data, loaded lazily on first use.
+    """All dictionary data, loaded on first use from a cache that is rebuilt when a file changes.
 
     Args:
         root: folder holding the dictionaries (default: the shipped ones).
-        extra: more dictionary files given by the user (entity or word lists, by header).
+        extra: more entity dictionaries (``.tsv``) given by the user.
     """
 
     def __init__(self, root: Path | None = None, extra: Iterable[Path] = ()) -> None:
@@ -83,121 +107,163 @@ class Lexicon:
     def _files(self, pattern: str) -> list[Path]:
         return sorted(self.root.glob(pattern))
 
-    # -- English vocabulary ------------------------------------------------------------------
+    def source_files(self) -> list[Path]:
+        """Every file the lexicon is built from, code included: its cache is valid while they
+        are unchanged."""
+        code = [Path(__file__), Path(__file__).with_name("names.py")]
+        dictionaries = [p for p in self._files("**/*") if p.is_file()]
+        return dictionaries + list(self.extra) + [_spell_path(), *code]
 
     @cached_property
-    def spell(self) -> SpellChecker:
-        """pyspellchecker's English model (word frequencies and edit-distance candidates)."""
-        return SpellChecker(language="en", distance=2)
+    def data(self) -> LexiconData:
+        """The loaded dictionaries: from the cache when it is fresh, else built and cached."""
+        return load_cached("lexicon", self.source_files(), self._build)
 
-    @cached_property
-    def word_frequency(self) -> dict[str, int]:
-        """Lower-case word -> frequency, from pyspellchecker (which also lists many names)."""
-        return self.spell.word_frequency.dictionary
+    def _build(self) -> LexiconData:
+        from .names import NameIndex
 
-    @cached_property
-    def english_words(self) -> frozenset[str]:
-        """Ordinary English words, written in lower case (SCOWL and our own word lists)."""
-        words: set[str] = set()
+        curated = [p for p in self._files("entities/*.tsv") if p.name != TRANSLATED_NAMES]
+        curated += [p for p in self.extra if p.suffix == ".tsv"]
+        entities = tuple(entity for path in curated for entity in read_entities(path))
+        generated = [
+            entity for path in self._files("generated/*.tsv") for entity in read_entities(path)
+        ]
+        gazetteer = {form for entity in generated for form in (entity.name, *entity.aliases)}
+        curated_forms = {form for entity in entities for form in (entity.name, *entity.aliases)}
+        places = {
+            form
+            for entity in entities
+            if entity.type in PLACE_TYPES
+            for form in (entity.name, *entity.aliases)
+        }
+        words = {row[0].strip() for row in read_rows(self.root / "words" / PROPER_NOUNS)}
+        english: set[str] = set()
         for path in self._files("words/*.txt"):
             if path.name != PROPER_NOUNS:
-                words.update(row[0].strip().lower() for row in read_rows(path))
-        return frozenset(words)
+                english.update(row[0].strip().lower() for row in read_rows(path))
+        return LexiconData(
+            word_frequency=json.loads(gzip.decompress(_spell_path().read_bytes())),
+            english_words=frozenset(english),
+            proper_nouns=frozenset(words),
+            entities=entities,
+            gazetteer_forms=frozenset(gazetteer),
+            name_words=frozenset(
+                word for form in curated_forms | gazetteer for word in NAME_WORD.findall(form)
+            ),
+            place_names=frozenset(places | gazetteer),
+            variants=self._variants(),
+            translated_names=tuple(
+                (row[0], _cell(row, 1), _cell(row, 2))
+                for row in _rows_if_present(self.root / "entities" / TRANSLATED_NAMES)
+            ),
+            boilerplate=tuple(
+                (row[0], _cell(row, 1)) for row in read_rows(self.root / "boilerplate.tsv")
+            ),
+            capitalised_words=frozenset(
+                row[0].strip() for row in read_rows(self.root / "capitalised.txt") if row[0].strip()
+            ),
+            names=NameIndex(list(entities)),
+        )
 
-    @cached_property
+    def _variants(self) -> dict[str, tuple[str, str]]:
+        return {
+            row[0].strip(): (_cell(row, 1).strip(), _cell(row, 2).strip())
+            for row in _rows_if_present(self.root / "variants.tsv")
+        }
+
+    # -- Views on the data, named for what the detectors ask ------------------------------------
+
+    @property
+    def word_frequency(self) -> dict[str, int]:
+        """Lower-case word -> frequency, from pyspellchecker (which also lists many names)."""
+        return self.data.word_frequency
+
+    @property
+    def english_words(self) -> frozenset[str]:
+        """Ordinary English words, written in lower case (SCOWL and our own word lists)."""
+        return self.data.english_words
+
+    @property
     def proper_nouns(self) -> frozenset[str]:
         """Capitalised entries of the English word list (names of people, places...)."""
-        return frozenset(row[0].strip() for row in read_rows(self.root / "words" / PROPER_NOUNS))
+        return self.data.proper_nouns
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        """The hand-curated entities (and ``--dict`` ones): the targets of name corrections."""
+        return self.data.entities
+
+    @property
+    def gazetteer_forms(self) -> frozenset[str]:
+        """Names from the generated layers (countries, regions, cities): known, never targets."""
+        return self.data.gazetteer_forms
+
+    @property
+    def name_words(self) -> frozenset[str]:
+        """Every word of every known name or alias, curated or generated, as spelled there."""
+        return self.data.name_words
+
+    @property
+    def place_names(self) -> frozenset[str]:
+        """Every spelling of a place, curated or generated."""
+        return self.data.place_names
+
+    @property
+    def names(self) -> NameIndex:
+        """Fuzzy-lookup index of the curated entities' spellings."""
+        return self.data.names
+
+    @property
+    def variants(self) -> dict[str, tuple[str, str]]:
+        """Non-preferred spelling -> (preferred spelling, note), from ``variants.tsv``."""
+        return self.data.variants
+
+    @property
+    def translated_names(self) -> tuple[tuple[str, str, str], ...]:
+        """(literal translation, real name, note) rows of ``entities/translated_names.tsv``."""
+        return self.data.translated_names
+
+    @property
+    def capitalised_words(self) -> frozenset[str]:
+        """Common words that English news capitalises by convention (titles, institutions...)."""
+        return self.data.capitalised_words
+
+    @cached_property
+    def boilerplate_patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        """Whole-line patterns of web-page leftovers, each with its description."""
+        return [(re.compile(p, re.IGNORECASE), d) for p, d in self.data.boilerplate]
 
     def is_english_word(self, word: str) -> bool:
         """Tell whether ``word`` (any case) is an ordinary English word."""
         lower = word.lower()
         return lower in self.english_words or self.word_frequency.get(lower, 0) > RARE_FREQUENCY
 
-    # -- Names ---------------------------------------------------------------------------------
-
-    @cached_property
-    def entities(self) -> list[Entity]:
-        """Every entity in ``entities/``, ``generated/`` and the ``--dict`` ``.tsv`` files."""
-        curated = [p for p in self._files("entities/*.tsv") if p.name != TRANSLATED_NAMES]
-        paths = curated + self._files("generated/*.tsv")
-        paths += [p for p in self.extra if p.suffix == ".tsv"]
-        result = []
-        for path in paths:
-            for row in read_rows(path):
-                name = row[0].strip()
-                if name:
-                    result.append(
-                        Entity(
-                            name=name,
-                            type=_cell(row, 1).strip() or "other",
-                            aliases=_split(_cell(row, 2)),
-                            context=_split(_cell(row, 3).lower()),
-                            source=str(path),
-                        )
-                    )
-        return result
-
-    @cached_property
-    def name_words(self) -> frozenset[str]:
-        """Every word that occurs in a known name or alias, as spelled there."""
-        words: set[str] = set()
-        for entity in self.entities:
-            for form in (entity.name, *entity.aliases):
-                words.update(re.findall(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", form))
-        return frozenset(words)
-
-    @cached_property
-    def curated_entities(self) -> list[Entity]:
-        """The hand-curated entities: the only targets a garbled name is corrected to."""
-        curated = [p for p in self._files("entities/*.tsv") if p.name != TRANSLATED_NAMES]
-        curated += [p for p in self.extra if p.suffix == ".tsv"]
-        return [e for e in self.entities if e.source in {str(p) for p in curated}]
-
-    @cached_property
-    def names(self) -> NameIndex:
-        """Fuzzy-lookup index of the curated entities' spellings."""
-        from .names import NameIndex
-
-        return NameIndex(self.curated_entities)
-
     def is_known_name(self, word: str) -> bool:
         """Tell whether ``word`` is spelled as in some known name (any dictionary layer)."""
         return word in self.name_words or word in self.proper_nouns
 
-    @cached_property
-    def translated_names(self) -> list[tuple[str, str, str]]:
-        """(literal translation, real name, note) rows of ``entities/translated_names.tsv``."""
-        path = self.root / "entities" / TRANSLATED_NAMES
-        if not path.exists():
-            return []
-        return [(row[0], _cell(row, 1), _cell(row, 2)) for row in read_rows(path)]
 
-    # -- Rules as data ---------------------------------------------------------------------------
+def read_entities(path: Path) -> Iterator[Entity]:
+    """Yield the entities of one entity file (columns name, type, aliases, context)."""
+    for row in read_rows(path):
+        name = row[0].strip()
+        if name:
+            yield Entity(
+                name=name,
+                type=_cell(row, 1).strip() or "other",
+                aliases=_split(_cell(row, 2)),
+                context=_split(_cell(row, 3).lower()),
+                source=str(path),
+            )
 
-    @cached_property
-    def variants(self) -> dict[str, tuple[str, str]]:
-        """Non-preferred spelling -> (preferred spelling, note), from ``variants.tsv``."""
-        table: dict[str, tuple[str, str]] = {}
-        path = self.root / "variants.tsv"
-        if path.exists():
-            for row in read_rows(path):
-                table[row[0].strip()] = (_cell(row, 1).strip(), _cell(row, 2).strip())
-        return table
 
-    @cached_property
-    def boilerplate_patterns(self) -> list[tuple[re.Pattern[str], str]]:
-        """Whole-line patterns of web-page leftovers, each with its description."""
-        patterns = []
-        for row in read_rows(self.root / "boilerplate.tsv"):
-            patterns.append((re.compile(rf"(?:{row[0]})", re.IGNORECASE), _cell(row, 1)))
-        return patterns
+def _rows_if_present(path: Path) -> Iterator[list[str]]:
+    return read_rows(path) if path.exists() else iter(())
 
-    @cached_property
-    def capitalised_words(self) -> frozenset[str]:
-        """Common words that English news capitalises by convention (titles, institutions...)."""
-        path = self.root / "capitalised.txt"
-        return frozenset(row[0].strip() for row in read_rows(path) if row[0].strip())
+
+def _spell_path() -> Path:
+    """pyspellchecker's English word-frequency list."""
+    return Path(str(resources.files("spellchecker") / "resources" / "en.json.gz"))
 
 
 @lru_cache(maxsize=8)

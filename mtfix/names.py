@@ -12,6 +12,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .lexicon import Entity
@@ -72,12 +73,30 @@ class NameForm:
     words: int
 
 
+#: Candidates whose whole spelling (or key) is less alike than this are not scored at all.
+PREFILTER_SIMILARITY = 0.45
+
+
+class _Block:
+    """The forms sharing a first letter, with their folded spellings and keys for rapidfuzz."""
+
+    def __init__(self) -> None:
+        self.names: list[NameForm] = []
+        self.folded: list[str] = []
+        self.keys: list[str] = []
+
+    def add(self, name: NameForm) -> None:
+        self.names.append(name)
+        self.folded.append(fold(name.form))
+        self.keys.append(name_key(name.form))
+
+
 class NameIndex:
-    """Name forms of the curated entities, blocked by the first letter of their key."""
+    """Name forms of the curated entities, blocked by word count and first letter."""
 
     def __init__(self, entities: list[Entity]) -> None:
         self.exact: dict[str, list[NameForm]] = defaultdict(list)
-        self._blocks: dict[tuple[int, str], list[NameForm]] = defaultdict(list)
+        self._blocks: dict[tuple[int, str], _Block] = defaultdict(_Block)
         self.first_names: set[str] = set()
         self.surnames: set[str] = set()
         for entity in entities:
@@ -91,14 +110,26 @@ class NameIndex:
     def _add(self, name: NameForm) -> None:
         self.exact[name.form].append(name)
         for letter in {name_key(name.form)[:1], fold(name.form)[:1]}:
-            self._blocks[(name.words, letter)].append(name)
+            self._blocks[(name.words, letter)].add(name)
 
     def candidates(self, text: str, words: int) -> list[NameForm]:
-        """Return the forms with ``words`` words that share a first letter (or key letter)."""
+        """Return the forms with ``words`` words, sharing a first letter (or key letter), whose
+        spelling or key is at least roughly alike (a rapidfuzz pass over the block)."""
         found: dict[int, NameForm] = {}
-        for letter in {name_key(text)[:1], fold(text)[:1]}:
-            for name in self._blocks.get((words, letter), ()):
-                found[id(name)] = name
+        folded, key = fold(text), name_key(text)
+        for letter in {key[:1], folded[:1]}:
+            block = self._blocks.get((words, letter))
+            if block is None:
+                continue
+            for query, choices in ((folded, block.folded), (key, block.keys)):
+                for _, _, position in process.extract(
+                    query,
+                    choices,
+                    scorer=Levenshtein.normalized_similarity,
+                    score_cutoff=PREFILTER_SIMILARITY,
+                    limit=None,
+                ):
+                    found[id(block.names[position])] = block.names[position]
         return list(found.values())
 
 

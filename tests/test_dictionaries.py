@@ -58,7 +58,8 @@ def curated_forms() -> set[str]:
 @pytest.fixture(scope="module")
 def known_forms(lexicon: Lexicon) -> set[str]:
     """Every name and alias of every loaded entity, curated or generated."""
-    return {form for e in lexicon.entities for form in (e.name, *e.aliases)}
+    curated = {form for e in lexicon.entities for form in (e.name, *e.aliases)}
+    return curated | lexicon.gazetteer_forms
 
 
 def test_the_expected_files_are_there() -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..change import Proposal
 from ..lexicon import Entity, Lexicon
@@ -131,18 +130,7 @@ def _is_known(word: str, lexicon: Lexicon, derived: bool = True) -> bool:
 
 
 def _is_place_name(word: str, lexicon: Lexicon) -> bool:
-    return word in _place_names(lexicon)
-
-
-@lru_cache(maxsize=4)
-def _place_names(lexicon: Lexicon) -> frozenset[str]:
-    """Every spelling of a place in any dictionary layer."""
-    return frozenset(
-        form
-        for entity in lexicon.entities
-        if entity.type in PLACE_TYPES
-        for form in (entity.name, *entity.aliases)
-    )
+    return word in lexicon.place_names
 
 
 def _is_suspicious(word: str, lexicon: Lexicon) -> bool:

@@ -75,6 +75,21 @@ def _known_parts(word: str, lexicon: Lexicon) -> bool:
     )
 
 
+def edits1(word: str) -> set[str]:
+    """Return every string one deletion, transposition, substitution or insertion away.
+
+    >>> "frank" in edits1("franz")
+    True
+    """
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in letters}
+    inserts = {a + c + b for a, b in splits for c in letters}
+    return deletes | transposes | replaces | inserts
+
+
 def _common(word: str, lexicon: Lexicon) -> bool:
     return word in lexicon.english_words and lexicon.word_frequency.get(word, 0) >= COMMON_FREQUENCY
 
@@ -107,7 +122,7 @@ def _german_ending(token: Token, lexicon: Lexicon) -> Proposal | None:
         stem = word[: -len(ending)]
         if not word.endswith(ending) or len(stem) < 4:
             continue
-        candidates = [c for c in lexicon.spell.edit_distance_1(stem) if _common(c, lexicon)]
+        candidates = [c for c in edits1(stem) if _common(c, lexicon)]
         if not candidates:
             continue
         best = max(candidates, key=lambda c: lexicon.word_frequency[c])
@@ -126,7 +141,7 @@ def _german_ending(token: Token, lexicon: Lexicon) -> Proposal | None:
 
 def _spelling(token: Token, lexicon: Lexicon) -> Proposal | None:
     word = token.text
-    candidates = [c for c in lexicon.spell.edit_distance_1(word) if _common(c, lexicon)]
+    candidates = [c for c in edits1(word) if _common(c, lexicon)]
     confidence = 0.6
     if not candidates and len(word) >= MIN_PREFIX_WORD:
         candidates = _by_beginning(word, lexicon)
