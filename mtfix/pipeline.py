@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -53,20 +54,54 @@ def clean(text: str, config: Config | None = None, lexicon: Lexicon | None = Non
 
 
 def resolve(text: str, proposals: list[Proposal]) -> list[Change]:
-    """Keep the best of overlapping proposals: higher confidence wins, then the longer span."""
+    """Keep the best of overlapping proposals: higher confidence wins, then the longer span.
+
+    The kept spans stay sorted, so each proposal is checked against its neighbours only
+    (O(n log n) comparisons for n proposals).
+    """
     ranked = sorted(proposals, key=lambda p: (-p.confidence, -(p.end - p.start), p.start))
-    taken: list[Proposal] = []
-    for proposal in ranked:
-        if not any(_overlaps(proposal, other) for other in taken):
-            taken.append(proposal)
+    kept = _Kept()
+    taken = [proposal for proposal in ranked if kept.add(proposal.start, proposal.end)]
     taken.sort(key=lambda p: (p.start, p.end))
     return [_to_change(text, p) for p in taken]
 
 
-def _overlaps(a: Proposal, b: Proposal) -> bool:
-    if a.start == a.end or b.start == b.end:
-        return a.start == b.start or b.start < a.start < b.end or a.start < b.start < a.end
-    return a.start < b.end and b.start < a.end
+class _Kept:
+    """Non-overlapping kept spans: replacements ``[start, end)`` and insertions (``start == end``).
+
+    Two replacements overlap when they share a character; an insertion at ``p`` overlaps another
+    insertion at ``p`` and a replacement with ``start <= p < end``.
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []  # replacements, sorted; being disjoint, their ends are too
+        self.ends: list[int] = []
+        self.points: list[int] = []  # insertions, sorted
+
+    def add(self, start: int, end: int) -> bool:
+        """Keep ``[start, end)`` unless it overlaps a kept span; tell whether it was kept."""
+        if self._overlaps(start, end):
+            return False
+        if start == end:
+            bisect.insort(self.points, start)
+        else:
+            index = bisect.bisect_left(self.starts, start)
+            self.starts.insert(index, start)
+            self.ends.insert(index, end)
+        return True
+
+    def _overlaps(self, start: int, end: int) -> bool:
+        before = bisect.bisect_right(self.starts, start) - 1
+        if before >= 0 and self.ends[before] > start:
+            return True  # a replacement starting at or before ``start`` reaches past it
+        if start == end:
+            index = bisect.bisect_left(self.points, start)
+            return index < len(self.points) and self.points[index] == start
+        after = bisect.bisect_left(self.starts, start)
+        if after < len(self.starts) and self.starts[after] < end:
+            return True  # a replacement starts inside ``[start, end)``
+        index = bisect.bisect_left(self.points, start)
+        return index < len(self.points) and self.points[index] < end
 
 
 def _to_change(text: str, proposal: Proposal) -> Change:
