@@ -7,8 +7,10 @@ and its nonwords are checked against an English word list only to make sure they
 Artefacts and the mtfix kind each one is scored under:
 
 - ``entity``: a name with a 1–2 character edit, a phonetic swap (ts/tz, y/i, kh/h, ...), a dropped
-  ending ("Navalny" -> "Naval"), a doubled or undoubled letter, or a first name swapped for
-  another first name with the same initial ("Keir Starmer" -> "Kevin Starmer");
+  ending ("Navalny" -> "Naval"), a changed final vowel ("Bucha" -> "Buchi"), a deleted, doubled
+  or undoubled letter, or a first name swapped for another first name of the article with the
+  same initial; a garbled name that happens to be an English word ("Biden" -> "Baden") is kept
+  and scored apart as "became a real word" (in pyspellchecker's English list);
 - ``nonword``: an ordinary lower-case word with a 1–2 character edit ("frank" -> "frnak");
 - ``capitalisation``: a noun after an article capitalised the German way ("a Compromise");
 - ``typography``: a space before a hyphen ("long -term"), a hyphen for a spaced dash
@@ -137,7 +139,6 @@ def _joined(text: str, match: re.Match[str]) -> bool:
 def _char_edit(word: str, rng: random.Random, name: bool) -> tuple[str, str]:
     """Apply one MT-like spelling change to ``word``; return (new word, description)."""
     head, body = word[:1], word[1:]
-    options: list[Callable[[], tuple[str, str] | None]] = []
 
     def phonetic() -> tuple[str, str] | None:
         pairs = [(a, b) for a, b in PHONETIC if a in body.lower()]
@@ -152,6 +153,19 @@ def _char_edit(word: str, rng: random.Random, name: bool) -> tuple[str, str]:
             return None
         cut = rng.choice((1, 2))
         return word[:-cut], "dropped ending"
+
+    def change_ending() -> tuple[str, str] | None:
+        ending = re.search(r"(?:ey|[aeiouy])$", word)
+        if not ending or len(word) < 4 or not name:
+            return None
+        vowel = rng.choice([v for v in "aeio" if v != ending.group()])
+        return word[: ending.start()] + vowel, "changed final vowel"
+
+    def delete() -> tuple[str, str] | None:
+        if len(word) < 5:
+            return None
+        i = rng.randrange(1, len(word) - 1)
+        return word[:i] + word[i + 1 :], "deleted letter"
 
     def double() -> tuple[str, str] | None:
         doubled = [i for i in range(1, len(word) - 1) if word[i] == word[i + 1]]
@@ -175,7 +189,15 @@ def _char_edit(word: str, rng: random.Random, name: bool) -> tuple[str, str]:
         i = rng.randrange(1, len(word) - 1)
         return word[:i] + word[i + 1] + word[i] + word[i + 2 :], "transposed letters"
 
-    options = [phonetic, drop_ending, double, substitute, transpose]
+    options: list[Callable[[], tuple[str, str] | None]] = [
+        phonetic,
+        drop_ending,
+        change_ending,
+        delete,
+        double,
+        substitute,
+        transpose,
+    ]
     for _ in range(20):
         result = rng.choice(options)()
         if result and result[0] != word and result[0].isalpha():
@@ -194,8 +216,10 @@ def _name_edit(
             other = rng.choice(same_initial)
             return _Edit(match.start(), match.end(), other, "entity", "first name swapped")
     garbled, how = _char_edit(word, rng, name=True)
-    if garbled in names or _is_english(garbled):
+    if garbled in names:
         return None
+    if _is_english(garbled):  # "Biden" -> "Baden": the hardest case, kept apart in the scores
+        how = "became a real word"
     return _Edit(match.start(), match.end(), garbled, "entity", how)
 
 
