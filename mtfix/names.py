@@ -17,11 +17,15 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .lexicon import Entity
 
-#: Spelling pairs that transliterations of the same name disagree on (Alexey/Alexei, Kh/H...).
+#: Spelling pairs that transliterations of the same name disagree on, English and German ones
+#: included: Alexey/Alexei/Alexej, Kherson/Cherson, Prigozhin/Prigoschin, Avdiivka/Awdijiwka.
 _TRANSLITERATION = [
+    ("tsch", "ch"),
+    ("dsch", "j"),
     ("sch", "sh"),
+    ("zh", "sh"),
     ("kh", "h"),
-    ("zh", "j"),
+    ("ch", "h"),
     ("tz", "z"),
     ("ts", "z"),
     ("ck", "k"),
@@ -33,6 +37,7 @@ _TRANSLITERATION = [
     ("c", "k"),
     ("q", "k"),
     ("w", "v"),
+    ("j", "i"),
     ("y", "i"),
 ]
 _DOUBLE = re.compile(r"(.)\1+")

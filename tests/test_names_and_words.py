@@ -60,6 +60,31 @@ def test_garbled_names_are_fixed_exactly(garbled: str, wanted: str) -> None:
     assert cleaned(garbled) == wanted
 
 
+@pytest.mark.parametrize(
+    ("garbled", "wanted"),
+    [
+        (
+            "Opposition leader Alexej Nawalny died in an Arctic prison, Russian authorities said.",
+            "Opposition leader Alexei Navalny died in an Arctic prison, Russian authorities said.",
+        ),
+        (
+            "Wagner chief Jewgeni Prigoschin led a mutiny against the Russian army.",
+            "Wagner chief Yevgeny Prigozhin led a mutiny against the Russian army.",
+        ),
+        (
+            "European Commission President Ursula von der Leyden visited Kyiv.",
+            "European Commission President Ursula von der Leyen visited Kyiv.",
+        ),
+        (
+            "Ukrainian forces shelled positions near Bachmut in the Donetsk region.",
+            "Ukrainian forces shelled positions near Bakhmut in the Donetsk region.",
+        ),
+    ],
+)
+def test_german_transliterations_become_english_spellings(garbled: str, wanted: str) -> None:
+    assert cleaned(garbled) == wanted
+
+
 def test_translated_name_becomes_the_real_name() -> None:
     text = "Kyiv's European Truth reported that the talks had ended."
     assert fixes(text, ("entity",)) == [("European Truth", "European Pravda")]

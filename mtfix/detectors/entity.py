@@ -16,11 +16,13 @@ from dataclasses import dataclass
 
 from ..change import Proposal
 from ..lexicon import Entity, Lexicon
-from ..names import NameForm, name_key, similarity
+from ..names import NameForm, fold, name_key, similarity
 from ..text import Document, Token
 
 #: Spelling similarity below which a name is not considered a garbling of another.
 MIN_SIMILARITY = 0.76
+#: Enough for a first name when the surname is exact and the article is about the person.
+WEAK_SIMILARITY = 0.55
 #: Words before a person's name.
 PERSON_TITLES = frozenset(
     "president minister chancellor secretary senator governor mayor leader spokesman "
@@ -34,6 +36,8 @@ PLACE_PREPOSITIONS = frozenset("in from near to at into across outside of around
 PLACE_TYPES = frozenset("country region city place".split())
 #: Endings that derive a word from a known name: "Bavarians", "Dortmunder", "Djiboutian".
 DERIVED_ENDINGS = ("s", "er", "ers", "n", "an", "ian", "ns", "ans", "ians", "ese", "i")
+#: Lower-case particles inside names.
+NAME_PARTICLES = frozenset("von der van den de da di del dos das al bin ibn le la du".split())
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -92,10 +96,13 @@ def _translated_names(document: Document, lexicon: Lexicon) -> Iterator[Proposal
 
 
 def _capitalised_runs(document: Document) -> Iterator[list[Token]]:
-    """Yield runs of capitalised words separated by single spaces ("Keir Starrer")."""
+    """Yield runs of capitalised words separated by single spaces ("Keir Starrer"), with the
+    lower-case particles of names inside them ("Ursula von der Leyen")."""
+    tokens = document.tokens
     run: list[Token] = []
-    for token in document.tokens:
-        if not token.text[:1].isupper():
+    for token in tokens:
+        particle = bool(run) and token.text in NAME_PARTICLES and _name_follows(tokens, token)
+        if not token.text[:1].isupper() and not particle:
             if run:
                 yield run
             run = []
@@ -106,6 +113,14 @@ def _capitalised_runs(document: Document) -> Iterator[list[Token]]:
         run.append(token)
     if run:
         yield run
+
+
+def _name_follows(tokens: list[Token], token: Token) -> bool:
+    """Tell whether a capitalised word follows the particles from ``token`` on."""
+    for following in tokens[token.index + 1 : token.index + 4]:
+        if following.text not in NAME_PARTICLES:
+            return following.text[:1].isupper()
+    return False
 
 
 def _base(token: Token) -> tuple[str, int]:
@@ -159,7 +174,8 @@ def _beside_known_name_part(words: list[str], i: int, lexicon: Lexicon) -> bool:
     well-known first name ("Joe Baden") or precedes a well-known surname ("Emanuel Macron"),
     and the pair is not itself a known name."""
     names = lexicon.names
-    after_first = i > 0 and words[i - 1] in names.first_names
+    before = [word for word in words[:i] if word not in NAME_PARTICLES]
+    after_first = bool(before) and before[-1] in names.first_names
     before_surname = i + 1 < len(words) and words[i + 1] in names.surnames
     pairs = [" ".join(words[i - 1 : i + 1]), " ".join(words[i : i + 2])]
     return (after_first or before_surname) and not any(p in names.exact for p in pairs)
@@ -176,38 +192,44 @@ def _best_candidate(
 ) -> Candidate | None:
     """Rank the entity spellings the word at ``i`` (alone or with a neighbour) may stand for."""
     scored: list[tuple[float, int, int, NameForm, float]] = []
-    windows = (
-        [(i - 1, i + 1), (i, i + 2)] if not suspicious else [(i, i + 1), (i - 1, i + 1), (i, i + 2)]
-    )
+    windows = [
+        (low, low + size)
+        for size in range(1, 5)
+        for low in range(i - size + 1, i + 1)
+        if low >= 0 and low + size <= len(words) and (size > 1 or len(words) == 1)
+    ]
     for low, high in windows:
-        if low < 0 or high > len(words):
-            continue
-        if high - low == 1 and len(words) > 1:
-            continue
         span = words[low:high]
         text = " ".join(span)
         for name in lexicon.names.candidates(text, len(span)):
             parts = name.form.split()
-            per_word = [similarity(a, b) for a, b in zip(span, parts, strict=True)]
-            if min(per_word) < MIN_SIMILARITY - 0.1:
+            others = [
+                similarity(a, b)
+                for j, (a, b) in enumerate(zip(span, parts, strict=True))
+                if low + j != i
+            ]
+            if others and min(others) < MIN_SIMILARITY - 0.1:
                 continue
             exact_other = any(
                 name_key(a) == name_key(b)
                 for j, (a, b) in enumerate(zip(span, parts, strict=True))
-                if low + j != i
+                if low + j != i and a not in NAME_PARTICLES
             )
             if len(span) > 1 and not exact_other:
                 continue
             spelling = similarity(words[i], parts[i - low])
+            hits = context.matches(name.entity)
             needed = MIN_SIMILARITY - 0.06 * (len(span) > 1)
+            if len(span) > 1 and hits >= 2 and fold(words[i])[:1] == fold(parts[i - low])[:1]:
+                needed = WEAK_SIMILARITY  # "Jassend Ardern": surname and context agree
             if spelling < needed or words[i] == parts[i - low]:
                 continue
-            hits = context.matches(name.entity)
             if hits == 0 and (not suspicious or name.entity.type == "person"):
                 continue
             score = spelling + 0.04 * min(hits, 3)
             score += 0.05 * _slot_fit(document, lexicon, run, low, name.entity)
             score += 0.05 * (len(span) > 1)
+            score += 0.01 * (name.form in (name.entity.name, name.entity.name.split()[-1]))
             scored.append((score, low, high, name, spelling))
     if not scored:
         return None
@@ -271,6 +293,10 @@ def _candidate(
 ) -> Candidate | None:
     parts = name.form.split()
     changed = [j for j in range(low, high) if words[j] != parts[j - low]]
+    canonical = name.entity.name.split()
+    if len(changed) == high - low and len(canonical) == len(parts):
+        parts = canonical  # every word was garbled: write the canonical spelling
+        changed = [j for j in range(low, high) if words[j] != parts[j - low]]
     first, last = changed[0], changed[-1]
     start = run[first].start
     end = _base(run[last])[1]
