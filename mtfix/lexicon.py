@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -147,7 +148,7 @@ class Lexicon:
             proper_nouns=frozenset(words),
             entities=entities,
             gazetteer_forms=frozenset(gazetteer),
-            name_words=frozenset(
+            name_words=_with_ascii_forms(
                 word for form in curated_forms | gazetteer for word in NAME_WORD.findall(form)
             ),
             place_names=frozenset(places | gazetteer),
@@ -255,6 +256,15 @@ def read_entities(path: Path) -> Iterator[Entity]:
                 context=_split(_cell(row, 3).lower()),
                 source=str(path),
             )
+
+
+def _with_ascii_forms(words: Iterable[str]) -> frozenset[str]:
+    """Return the words plus their forms without diacritics ("Sané" also as "Sane")."""
+    result = set(words)
+    for word in list(result):
+        decomposed = unicodedata.normalize("NFKD", word)
+        result.add("".join(c for c in decomposed if not unicodedata.combining(c)))
+    return frozenset(result)
 
 
 def _rows_if_present(path: Path) -> Iterator[list[str]]:

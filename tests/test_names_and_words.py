@@ -152,3 +152,7 @@ def test_capitalisation_leaves_names_titles_and_datelines(text: str) -> None:
 
 def test_speech_verb_after_quotation_is_lowered() -> None:
     assert fixes("“We are ready,” Said the minister.", ("capitalisation",)) == [("Said", "said")]
+
+
+def test_a_word_before_an_ampersand_is_a_name() -> None:
+    assert fixes("The winger Sane & Co. were praised by the coach.", ("capitalisation",)) == []

@@ -139,12 +139,12 @@ def _after_colon_or_quote(text: str, start: int) -> bool:
 
 
 def _beside_number_or_particle(document: Document, token: Token) -> bool:
-    """Tell whether a number is right beside the word ("Level 1", "July 23 Thirsty burglar")
-    or a foreign name particle follows it ("Tour de France")."""
+    """Tell whether a number is right beside the word ("Level 1", "July 23 Thirsty burglar"),
+    an ampersand follows it ("Sane & Co.") or a foreign name particle ("Tour de France")."""
     text = document.text
     before = text[max(0, token.start - 3) : token.start].rstrip()
     after = text[token.end : token.end + 3].lstrip()
-    if (before and before[-1].isdigit()) or (after and after[0].isdigit()):
+    if (before and before[-1].isdigit()) or (after and (after[0].isdigit() or after[0] == "&")):
         return True
     following = _adjacent(document, token, 1)
     return following is not None and following.text.lower() in NAME_PARTICLES
