@@ -11,13 +11,15 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
-from .batch import Saving, check_targets, clean_source, collect
+from . import __version__, review
+from .batch import Inputs, Saving, check_targets, clean_source, collect
 from .change import KINDS
 from .config import DEFAULT_MIN_CONFIDENCE, Config
-from .io import BinaryFileError, InputError
+from .decisions import apply_file
+from .decisions import review as review_files
+from .io import BinaryFileError, InputError, write_atomic
 from .lexicon import read_rows
-from .render import FileReport, diff, jsonout, lint
+from .render import FileReport, diff, html, jsonout, lint
 from .render.screen import OutputClosed, Screen, write_stdout
 
 
@@ -36,6 +38,7 @@ class Format(str, Enum):
     JSON = "json"
     JSONL = "jsonl"
     LINT = "lint"
+    HTML = "html"
 
 
 EPILOG = """\b
@@ -93,8 +96,18 @@ def clean(
     ],
     output_format: Annotated[
         Format,
-        typer.Option("--format", "-f", metavar="FORMAT", help="diff, json, jsonl or lint."),
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="diff, json, jsonl, lint or html (with -o)."
+        ),
     ] = Format.DIFF,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the html review page here."),
+    ] = None,
+    interactive: Annotated[
+        bool,
+        typer.Option("--interactive", "-i", help="Review each change at the terminal, then write."),
+    ] = False,
     write: Annotated[
         bool, typer.Option("--write", help="Apply the changes in place (atomically).")
     ] = False,
@@ -151,8 +164,12 @@ def clean(
         skip=_rule_prefixes(skip or [], "--skip"),
         extra_dictionaries=tuple(_dictionary(path) for path in dictionaries or []),
     )
-    if backup and not write:
-        raise UsageProblem("--backup needs --write")
+    if backup and not (write or interactive):
+        raise UsageProblem("--backup needs --write or --interactive")
+    if (output is not None) != (output_format is Format.HTML):
+        raise UsageProblem("--format html and -o FILE go together")
+    if interactive and (write or output_dir is not None or output is not None):
+        raise UsageProblem("--interactive writes in place; drop --write, --output-dir and -o")
     if write and output_dir is not None:
         raise UsageProblem("use --write or --output-dir, not both")
     inputs = collect(paths)
@@ -165,6 +182,8 @@ def clean(
         except ValueError as clash:
             raise UsageProblem(str(clash)) from clash
     color = _wants_color(no_color)
+    if interactive or output is not None:
+        return _review(inputs, config, output, color, backup, exit_zero)
     failed = bool(inputs.errors)
     for message in inputs.errors:
         _error(message)
@@ -194,6 +213,53 @@ def clean(
     if failed:
         return ExitCode.ERROR
     return ExitCode.CHANGES if found and not exit_zero else ExitCode.CLEAN
+
+
+def _review(
+    inputs: Inputs, config: Config, output: Path | None, color: bool, backup: bool, exit_zero: bool
+) -> int:
+    """Review files at the terminal (``output`` None) or write the html review page."""
+    if any(source.path is None for source in inputs.sources):
+        raise UsageProblem("--interactive and --format html need files, not standard input")
+    for message in inputs.errors:
+        _error(message)
+    files = [(s.path, s.display, s.from_walk) for s in inputs.sources if s.path is not None]
+    if output is None:
+        code = review.run([(path, display) for path, display, _ in files], config, color, backup)
+        return ExitCode.ERROR if inputs.errors else code
+    reviewed, errors, warnings = review_files(files, config)
+    for message in warnings:
+        _warn(message)
+    for message in errors:
+        _error(message)
+    try:
+        write_atomic(output, html.render(reviewed).encode("utf-8"))
+    except InputError as problem:
+        raise UsageProblem(f"-o {output}: {problem}") from problem
+    if inputs.errors or errors:
+        return ExitCode.ERROR
+    found = any(item.item.report.changes for item in reviewed)
+    return ExitCode.CHANGES if found and not exit_zero else ExitCode.CLEAN
+
+
+@app.command(name="apply")
+def apply_decisions(
+    decisions: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DECISIONS.json", help="A decisions file downloaded from the html review page."
+        ),
+    ],
+) -> int:
+    """Apply the changes accepted on an html review page to the files (refused if one changed)."""
+    try:
+        applied = apply_file(decisions)
+    except InputError as problem:
+        _error(str(problem))
+        return ExitCode.ERROR
+    for path, count in applied:
+        print(f"{path}: applied {count} change{'s' if count != 1 else ''}")
+    return ExitCode.CLEAN
 
 
 _RENDER: dict[Format, Callable[[FileReport, bool], str]] = {

@@ -1,0 +1,266 @@
+"""Interactive review in the terminal: accept, reject or edit each change, then write the file.
+
+Keys (one keypress at a terminal, one line otherwise): ``y`` accept, ``n`` reject, ``e`` type your
+own replacement, ``a`` accept this and every later change of its kind, ``s`` skip the rest of
+this file, ``q`` quit. A file's accepted changes are written atomically when its review ends
+(after its last change, ``s`` or ``q``); a file with nothing accepted is not touched, nor one that
+changed on disk during its review. Ctrl-C stops at once and writes nothing more.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape as markup_escape
+from rich.text import Text
+
+from .change import Change, apply_changes
+from .config import Config
+from .decisions import Original, read_original
+from .io import InputError, encode, write_atomic
+from .pipeline import clean
+from .render import escape
+
+#: Characters of context shown on each side of a change.
+CONTEXT = 70
+
+_HELP = (
+    "y accept · n reject · e edit (type your own) · a accept all of this kind · "
+    "s skip the rest of this file · q quit (writes what was accepted)"
+)
+
+
+class Quit(Exception):
+    """The reviewer pressed ``q``."""
+
+
+@dataclass
+class FileResult:
+    """What happened to one file: how many changes were accepted, rejected and written."""
+
+    display: str
+    accepted: list[Change] = field(default_factory=list)
+    rejected: int = 0
+    written: bool = False
+    error: str = ""
+
+
+class Keyboard:
+    """Read decisions: a single keypress from a terminal, else a line from standard input."""
+
+    def key(self) -> str:
+        """Return one lower-case key ('q' at end of input)."""
+        if sys.stdin.isatty():
+            return _keypress()
+        line = sys.stdin.readline()
+        return line.strip()[:1].lower() if line else "q"
+
+    def line(self, prompt: str, default: str) -> str | None:
+        """Read an edited replacement, starting from ``default``; ``None`` if cancelled."""
+        try:
+            import readline
+        except ImportError:  # pragma: no cover - every POSIX Python has it
+            readline = None  # type: ignore[assignment]
+        if readline is not None and sys.stdin.isatty():
+            readline.set_startup_hook(lambda: readline.insert_text(default))
+        try:
+            return input(prompt)
+        except EOFError:
+            return None
+        finally:
+            if readline is not None:
+                readline.set_startup_hook(None)
+
+
+def _keypress() -> str:
+    """Read one keypress without waiting for Enter (Ctrl-C still interrupts)."""
+    import termios
+    import tty
+
+    descriptor = sys.stdin.fileno()
+    saved = termios.tcgetattr(descriptor)
+    try:
+        tty.setcbreak(descriptor)
+        data = os.read(descriptor, 16)
+    finally:
+        termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
+    return data.decode("utf-8", "replace")[:1].lower() if data else "q"
+
+
+class Session:
+    """One interactive review over several files, remembering the kinds accepted with ``a``."""
+
+    def __init__(self, config: Config, console: Console, keyboard: Keyboard, backup: bool) -> None:
+        self.config = config
+        self.console = console
+        self.keyboard = keyboard
+        self.backup = backup
+        self.accept_kinds: set[str] = set()
+
+    def run(self, paths: Sequence[tuple[Path, str]]) -> list[FileResult]:
+        """Review each ``(path, display name)`` in turn; stop early on ``q`` or Ctrl-C."""
+        results: list[FileResult] = []
+        for path, display in paths:
+            result = FileResult(display)
+            results.append(result)
+            try:
+                self._file(path, result)
+            except Quit:
+                break
+            except InputError as error:
+                result.error = str(error)
+        return results
+
+    def _file(self, path: Path, result: FileResult) -> None:
+        """Review one file's changes, then write the accepted ones."""
+        original = read_original(path)
+        text = original.decoded.text
+        changes = [c for c in clean(text, self.config).changes if not c.is_flag]
+        try:
+            for number, change in enumerate(changes, 1):
+                decision = self._decide(result.display, text, change, number, len(changes))
+                if decision is None:
+                    result.rejected += 1
+                else:
+                    result.accepted.append(decision)
+        except _SkipFile as skip:
+            result.rejected += len(changes) - skip.decided
+        except Quit:
+            self._write(path, original, result)
+            raise
+        self._write(path, original, result)
+
+    def _decide(
+        self, display: str, text: str, change: Change, number: int, total: int
+    ) -> Change | None:
+        """Show one change and return it (maybe edited) if accepted, ``None`` if rejected."""
+        if change.kind in self.accept_kinds:
+            return change
+        self._show(display, text, change, number, total)
+        while True:
+            self.console.print(
+                "[bold]Accept?[/] [green]y[/]es [red]n[/]o [cyan]e[/]dit "
+                f"[cyan]a[/]ll {change.kind} [cyan]s[/]kip file [cyan]q[/]uit [dim]?[/] ",
+                end="",
+            )
+            key = self.keyboard.key()
+            self.console.print(key if key.isprintable() else "")
+            if key == "y":
+                return change
+            if key == "n":
+                return None
+            if key == "a":
+                self.accept_kinds.add(change.kind)
+                return change
+            if key == "s":
+                raise _SkipFile(number - 1)
+            if key == "q":
+                raise Quit
+            if key == "e":
+                typed = self.keyboard.line("Replacement: ", change.replacement)
+                if typed is not None:
+                    return None if typed == change.original else replace(change, replacement=typed)
+                continue
+            self.console.print(f"[dim]{_HELP}")
+
+    def _show(self, display: str, text: str, change: Change, number: int, total: int) -> None:
+        """Print the change with its context: the old text and the new, highlighted."""
+        self.console.print()
+        self.console.rule(
+            f"[bold]{markup_escape(display)}[/] · change {number} of {total}", align="left"
+        )
+        self.console.print(
+            f"line {change.line}, column {change.column} · [bold]{change.kind}[/] · "
+            f"{change.confidence:.2f} · [dim]{markup_escape(change.source)}[/]"
+        )
+        self.console.print(Text(escape(change.reason), style="italic"))
+        if change.alternatives:
+            self.console.print(
+                f"[dim]alternatives: {markup_escape(', '.join(change.alternatives))}"
+            )
+        before, after = _context(text, change)
+        old = Text("- ", style="red")
+        old.append(before)
+        old.append(escape(change.original) or "∅", style="bold white on red")
+        old.append(after)
+        new = Text("+ ", style="green")
+        new.append(before)
+        new.append(escape(change.replacement) or "∅", style="bold black on green")
+        new.append(after)
+        self.console.print(old)
+        self.console.print(new)
+
+    def _write(self, path: Path, original: Original, result: FileResult) -> None:
+        """Write the accepted changes, unless the file changed on disk since it was read."""
+        if not result.accepted:
+            self.console.print(f"[dim]{markup_escape(result.display)}: nothing accepted, unchanged")
+            return
+        if read_original(path).sha256 != original.sha256:
+            result.error = "changed on disk during the review; not written"
+            return
+        cleaned = apply_changes(original.decoded.text, result.accepted)
+        write_atomic(path, encode(cleaned, original.decoded), backup=self.backup)
+        result.written = True
+        self.console.print(
+            f"[green]{markup_escape(result.display)}: wrote {len(result.accepted)} accepted "
+            f"change{'s' if len(result.accepted) != 1 else ''}[/] ({result.rejected} rejected)"
+        )
+
+
+class _SkipFile(Exception):
+    """The reviewer pressed ``s``; ``decided`` changes had been decided before."""
+
+    def __init__(self, decided: int) -> None:
+        super().__init__(decided)
+        self.decided = decided
+
+
+def _context(text: str, change: Change) -> tuple[str, str]:
+    """Return up to ``CONTEXT`` characters of the change's lines before and after it."""
+    line_start = text.rfind("\n", 0, change.start) + 1
+    line_end = text.find("\n", change.end)
+    line_end = len(text) if line_end < 0 else line_end
+    low = max(line_start, change.start - CONTEXT)
+    high = min(line_end, change.end + CONTEXT)
+    if low > line_start:
+        low = text.find(" ", low, change.start) + 1 or low
+    if high < line_end:
+        cut = text.rfind(" ", change.end, high)
+        high = cut if cut > 0 else high
+    before = ("…" if low > line_start else "") + text[low : change.start]
+    after = text[change.end : high] + ("…" if high < line_end else "")
+    return escape(before), escape(after)
+
+
+def run(
+    paths: Sequence[tuple[Path, str]],
+    config: Config,
+    color: bool,
+    backup: bool = False,
+    report: Callable[[str], None] | None = None,
+) -> int:
+    """Review ``paths`` interactively; return 0, 2 if a file failed, 130 if interrupted."""
+    console = Console(no_color=not color, highlight=False, soft_wrap=False)
+    console.print(f"[dim]{_HELP}")
+    session = Session(config, console, Keyboard(), backup)
+    try:
+        results = session.run(paths)
+    except KeyboardInterrupt:
+        console.print("\n[red]interrupted: nothing more was written[/]")
+        return 130
+    written = sum(1 for r in results if r.written)
+    accepted = sum(len(r.accepted) for r in results if r.written)
+    console.print(
+        f"\n[bold]Reviewed {len(results)} of {len(paths)} file(s):[/] "
+        f"{accepted} change(s) written to {written} file(s)."
+    )
+    failed = [r for r in results if r.error]
+    if report:
+        for result in failed:
+            report(f"{result.display}: {result.error}")
+    return 2 if failed else 0
