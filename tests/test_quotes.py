@@ -65,6 +65,8 @@ FIRES = [
     ("Keller said: „We are ready.“", "Keller said: “We are ready.”", {"direction"}),
     ("The album “Blue Hour“ sold well.", "The album “Blue Hour” sold well.", {"direction"}),
     ("He called it ”excessive”.", "He called it “excessive”.", {"direction"}),
+    ("She said: „I told him: ‚Wait‘.“", "She said: “I told him: ‘Wait’.”", {"direction"}),
+    ("the players‘ union", "the players’ union", {"direction"}),
 ]
 
 #: Correct quoting the detector must not touch.
@@ -159,7 +161,7 @@ def test_nested_quotations_close_before_attribution_and_paragraph_end() -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from([*"\"“”„ ‘’',.:?!a\n", "A", "said", "the", "\n\n"]), max_size=30))
+@given(st.lists(st.sampled_from([*"\"“”„‚ ‘’',.:?!a\n", "A", "said", "the", "\n\n"]), max_size=30))
 def test_a_second_run_is_quiet(pieces: list[str]) -> None:
     """Applying the quotes changes leaves no quotes change for a second run."""
     text = "".join(pieces)

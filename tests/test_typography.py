@@ -179,7 +179,7 @@ def test_fixture_article() -> None:
 #: Pieces from which the property tests build texts dense in spaces, marks, hyphens and digits.
 PIECES = st.sampled_from(
     [
-        *"aAbZe öß-–.,;:?!\"“”„‘’'()[]12\n\t",
+        *"aAbZe öß-–.,;:?!\"“”„‚‘’'()[]12\n\t",
         *("the", "and", "said", "he", "says", "Said", "Look", "which", "USA", "a", "é", "Ö"),
         *("  ", " -", "-a", ": ", "\n\n", "p.m.", "U.S.", "www.x.de", "x@y.org", "...", "…"),
         *("5: 30", "—", "&amp;"),

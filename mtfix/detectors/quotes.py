@@ -21,9 +21,13 @@ from ..lexicon import Lexicon
 from ..text import Document
 
 _MARK = re.compile(r"[\"“”„]")
+#: A German low single mark opening a quotation: ‚Stop‘.
+_LOW_SINGLE = re.compile(r"(?<![^\s(\[“”„\"—–])‚(?=[^\W\d_])")
+#: An opening single mark after a word and before a space or punctuation: ‚Stop‘ or dogs‘ .
+_CLOSING_SINGLE = re.compile(r"(?<=[^\W_])‘(?=[\s,.;:?!)\]“”„\"]|$)")
 _WORDS_AFTER = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 #: Characters after which a quotation mark opens (besides white space and the start of a line).
-OPENING_CONTEXT = "([{‘—–/"
+OPENING_CONTEXT = "([{—–/"
 #: Characters before which a quotation mark closes (besides white space and the end of a line).
 CLOSING_CONTEXT = ",.;:?!)]}’…—–-"
 #: Verbs that attribute a quotation ("…,” said the mayor); a mark before one must be closing.
@@ -145,8 +149,9 @@ def _walk(document: Document) -> Iterator[Proposal]:
         blank_passed = False
         fixes: list[_Fix] = []
         depth = _scan(text, depth, fixes)
+        fixes.extend(_single_marks(text))
         last_end = -1
-        for fix in fixes:
+        for fix in sorted(fixes, key=lambda fix: fix.start):
             if fix.start < last_end:
                 continue
             last_end = fix.end
@@ -158,6 +163,28 @@ def _walk(document: Document) -> Iterator[Proposal]:
                 fix.reason,
                 f"quotes.{fix.rule}",
             )
+
+
+def _single_marks(text: str) -> Iterator[_Fix]:
+    """Turn German single marks the English way: ‚ opening becomes ‘, and ‘ closing becomes ’."""
+    for match in _LOW_SINGLE.finditer(text):
+        yield _Fix(
+            match.start(),
+            match.end(),
+            "‘",
+            0.9,
+            "'‚' opens this quotation; English opens with '‘'.",
+            "direction",
+        )
+    for match in _CLOSING_SINGLE.finditer(text):
+        yield _Fix(
+            match.start(),
+            match.end(),
+            "’",
+            0.85,
+            "'‘' closes this quotation (or is an apostrophe); English writes '’'.",
+            "direction",
+        )
 
 
 def _reopens(text: str) -> bool:
