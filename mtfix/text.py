@@ -82,6 +82,21 @@ class Document:
                 high = middle - 1
         return self.lines[low]
 
+    def is_fragment(self, token: Token) -> bool:
+        """Tell whether the word is a piece of a word broken around a spaced-out letter
+        ("J ü rgen", "Neuk ö lln"): a lone non-ASCII letter stands one space from it."""
+        for index in (token.index - 1, token.index + 1):
+            if 0 <= index < len(self.tokens):
+                other = self.tokens[index]
+                gap = (
+                    self.text[other.end : token.start]
+                    if index < token.index
+                    else self.text[token.end : other.start]
+                )
+                if len(other.text) == 1 and not other.text.isascii() and gap == " ":
+                    return True
+        return False
+
     @cached_property
     def word_count(self) -> int:
         """How many word tokens the text has."""

@@ -156,3 +156,9 @@ def test_speech_verb_after_quotation_is_lowered() -> None:
 
 def test_a_word_before_an_ampersand_is_a_name() -> None:
     assert fixes("The winger Sane & Co. were praised by the coach.", ("capitalisation",)) == []
+
+
+def test_pieces_of_a_word_broken_around_a_letter_are_left_to_typography() -> None:
+    report = mtfix.clean("Coach J ü rgen Klopp met his interpartner in Neuk ö lln.")
+    assert {c.kind for c in report.changes} == {"typography"}
+    assert report.apply() == "Coach Jürgen Klopp met his interpartner in Neukölln."

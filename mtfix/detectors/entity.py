@@ -160,6 +160,8 @@ def _check_run(
     for i, word in enumerate(words):
         if i in done:
             continue
+        if document.is_fragment(run[i]):
+            continue
         suspicious = _is_suspicious(word, lexicon)
         if not suspicious and not _beside_known_name_part(words, i, lexicon):
             continue

@@ -26,6 +26,34 @@ MIN_PREFIX_WORD = 12
 #: Productive English endings: a word made of a known word and one of these is a word too.
 SUFFIXES = ("ation", "ization", "isation", "ship", "ness", "ment", "ly", "er", "ers", "s")
 SUFFIXES += ("ing", "ed")
+#: Productive English prefixes: "interpartner", "counteroffensive" are words too.
+PREFIXES = (
+    "anti",
+    "co",
+    "counter",
+    "cyber",
+    "eco",
+    "ex",
+    "geo",
+    "inter",
+    "mega",
+    "micro",
+    "multi",
+    "non",
+    "over",
+    "post",
+    "pre",
+    "pro",
+    "re",
+    "self",
+    "semi",
+    "sub",
+    "super",
+    "trans",
+    "ultra",
+    "un",
+    "under",
+)
 #: With several close candidates the choice is a guess: below the default threshold.
 AMBIGUOUS_CONFIDENCE = 0.45
 _WEB_CHUNK = re.compile(r"://|www\.|@|\.(?:com|org|net|de|uk|html?)\b", re.IGNORECASE)
@@ -42,6 +70,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             or lexicon.is_known_name(word)
             or _known_parts(word, lexicon)
             or _attached_to_digit(document, token)
+            or document.is_fragment(token)
             or _inside_name(document, token)
         ):
             continue
@@ -61,6 +90,10 @@ def _known_parts(word: str, lexicon: Lexicon) -> bool:
     if len(parts) > 1:
         return all(lexicon.is_english_word(part) or lexicon.is_known_name(part) for part in parts)
     lower = word.lower()
+    for prefix in PREFIXES:
+        rest = lower[len(prefix) :]
+        if lower.startswith(prefix) and len(rest) >= 4 and _common(rest, lexicon):
+            return True
     for suffix in SUFFIXES:
         stem = lower[: -len(suffix)]
         if (
