@@ -1,15 +1,36 @@
-"""Turn the command line's PATH arguments into the list of inputs to clean."""
+"""Batches: collect the inputs a command line names, clean them (in parallel), and sum up.
+
+Files, folders (walked with include and exclude globs) and standard input become ``Source``s;
+with ``jsonl_field`` each file is a JSON-lines corpus, one article a line. ``process`` cleans
+every article in a worker pool (``mtfix.parallel``), hands each ``Outcome`` on in input order,
+and returns a ``Summary``; on Ctrl-C it stops handing out work, finishes what was handed out and
+writes no half-written file.
+"""
 
 from __future__ import annotations
 
 import fnmatch
+import json
 import os
+import re
+import time
+from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import Config
-from .io import Decoded, InputError, encode, read_file, read_stdin, write_atomic
+from .io import (
+    BinaryFileError,
+    Decoded,
+    InputError,
+    encode,
+    read_file,
+    read_stdin,
+    write_atomic,
+)
+from .lexicon import load_lexicon
+from .parallel import Pool, deferred_interrupt
 from .pipeline import Report, clean
 
 #: The argument that names standard input.
@@ -44,11 +65,17 @@ class Inputs:
     errors: list[str] = field(default_factory=list)
 
 
-def collect(arguments: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE) -> Inputs:
+def collect(
+    arguments: Iterable[str],
+    include: tuple[str, ...] = DEFAULT_INCLUDE,
+    exclude: tuple[str, ...] = (),
+) -> Inputs:
     """Expand files, folders (recursively, skipping hidden ones) and ``-`` into sources.
 
-    A missing path or a folder without matching files gives an error message; the other
-    arguments are still collected. A file named twice is cleaned once.
+    In a folder, a file is taken when its name matches an ``include`` glob and neither its path
+    below the folder nor any folder on the way matches an ``exclude`` glob. A missing path or a
+    folder without matching files gives an error message; the other arguments are still
+    collected. A file named twice is cleaned once.
     """
     inputs = Inputs()
     seen: set[Path] = set()
@@ -58,7 +85,7 @@ def collect(arguments: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE
             continue
         path = Path(argument)
         if path.is_dir():
-            found = list(_walk(path, include, inputs.errors))
+            found = list(_walk(path, include, exclude, inputs.errors))
             if not found:
                 patterns = " or ".join(include)
                 inputs.errors.append(f"{argument}: no {patterns} files in this folder")
@@ -76,22 +103,51 @@ def collect(arguments: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE
     return inputs
 
 
-def _walk(folder: Path, include: tuple[str, ...], errors: list[str]) -> Iterable[Path]:
-    """Yield matching, non-hidden files below ``folder`` in a stable order."""
+def _walk(
+    folder: Path, include: tuple[str, ...], exclude: tuple[str, ...], errors: list[str]
+) -> Iterable[Path]:
+    """Yield matching, non-hidden, non-excluded files below ``folder`` in a stable order."""
 
     def report(error: OSError) -> None:
         errors.append(f"{error.filename}: cannot list folder ({error.strerror})")
 
     for root, folders, files in os.walk(folder, onerror=report):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        below = Path(root).relative_to(folder)
+        folders[:] = sorted(
+            name
+            for name in folders
+            if not name.startswith(".") and not excluded(below / name, exclude)
+        )
         for name in sorted(files):
-            if not name.startswith(".") and _included(name, include):
+            if (
+                not name.startswith(".")
+                and _included(name, include)
+                and not excluded(below / name, exclude)
+            ):
                 yield Path(root) / name
 
 
 def _included(name: str, include: tuple[str, ...]) -> bool:
     """Match file name patterns without regard to case (``NOTES.TXT`` is a text file too)."""
     return any(fnmatch.fnmatch(name.lower(), pattern.lower()) for pattern in include)
+
+
+def excluded(relative: Path, exclude: tuple[str, ...]) -> bool:
+    """Tell whether a path below a folder argument matches an exclude glob.
+
+    A glob matches the whole relative path (``drafts/*.txt``) or its last part (``old``,
+    ``*.draft.md``).
+
+    >>> excluded(Path("world/drafts/a.txt"), ("drafts/*",))
+    False
+    >>> excluded(Path("drafts/a.txt"), ("drafts/*",)), excluded(Path("x/old"), ("old",))
+    (True, True)
+    """
+    text = relative.as_posix()
+    return any(
+        fnmatch.fnmatchcase(text, pattern) or fnmatch.fnmatchcase(relative.name, pattern)
+        for pattern in exclude
+    )
 
 
 @dataclass(frozen=True)
@@ -111,7 +167,8 @@ class Saving:
             return
         if self.write:
             if cleaned != decoded.text:
-                write_atomic(source.path, encode(cleaned, decoded), backup=self.backup)
+                with deferred_interrupt():
+                    write_atomic(source.path, encode(cleaned, decoded), backup=self.backup)
             return
         assert self.directory is not None
         target = self.directory / source.relative
@@ -121,7 +178,8 @@ class Saving:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise InputError(f"cannot create {target.parent}: {error.strerror}") from error
-        write_atomic(target, encode(cleaned, decoded))
+        with deferred_interrupt():
+            write_atomic(target, encode(cleaned, decoded))
 
 
 def check_targets(sources: Iterable[Source]) -> None:
@@ -154,3 +212,251 @@ def clean_source(
     report = clean(decoded.text, config)
     saving.save(source, decoded, report.apply())
     return report
+
+
+@dataclass(frozen=True)
+class Task:
+    """One article to clean, as handed to a worker.
+
+    Attributes:
+        source: the input it comes from.
+        text: the article, or ``None`` for a file the worker reads (and saves) itself.
+        line: the line of a JSON-lines record in its corpus (0 for a whole file).
+        error: why the record cannot be cleaned (not JSON, no such field), if so.
+    """
+
+    source: Source
+    text: str | None = None
+    line: int = 0
+    error: str | None = None
+
+    @property
+    def display(self) -> str:
+        """The name shown in output: the file's, with ``:LINE`` for a record."""
+        return f"{self.source.display}:{self.line}" if self.line else self.source.display
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What came of one task: a report, or an error (``skipped`` for a binary file in a folder).
+
+    ``record`` is the JSON object of a JSON-lines record, ``warnings`` messages for the user.
+    """
+
+    display: str
+    report: Report | None = None
+    error: str | None = None
+    skipped: bool = False
+    warnings: tuple[str, ...] = ()
+    record: dict | None = None
+
+
+@dataclass
+class Corpus:
+    """A JSON-lines file being cleaned record by record; saved once every record is back."""
+
+    source: Source
+    decoded: Decoded
+    lines: list[str]
+    records: dict[int, dict]
+    field: str
+    remaining: int
+
+    def settle(self, line: int, report: Report | None) -> None:
+        """Put a record's cleaned text in place (when it changed) and count it as done."""
+        if report is not None:
+            cleaned = report.apply()
+            if cleaned != report.text:
+                old = self.lines[line - 1]
+                ending = old[len(old.rstrip("\r\n")) :]
+                record = {**self.records[line], self.field: cleaned}
+                self.lines[line - 1] = json.dumps(record, ensure_ascii=False) + ending
+        self.remaining -= 1
+
+    def text(self) -> str:
+        """The corpus with every cleaned record in place; other lines byte for byte."""
+        return "".join(self.lines)
+
+
+@dataclass
+class Plan:
+    """The tasks for a batch, in output order, and the JSON-lines corpora they come from."""
+
+    tasks: list[Task] = field(default_factory=list)
+    corpora: dict[str, Corpus] = field(default_factory=dict)
+
+
+_LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
+def plan(sources: Iterable[Source], jsonl_field: str | None, warn: Callable[[str], None]) -> Plan:
+    """Turn sources into tasks: one per file, or with ``jsonl_field`` one per corpus record.
+
+    Standard input and corpora are read here; plain files are read by the workers.
+    """
+    result = Plan()
+    for source in sources:
+        if jsonl_field is None and source.path is not None:
+            result.tasks.append(Task(source))
+            continue
+        try:
+            decoded = read_stdin() if source.path is None else read_file(source.path)
+        except InputError as problem:
+            result.tasks.append(Task(source, error=str(problem)))
+            continue
+        if decoded.is_fallback:
+            warn(f"{source.display}: not UTF-8; read as {decoded.encoding}")
+        if jsonl_field is None:
+            result.tasks.append(Task(source, text=decoded.text))
+            continue
+        lines = _LINES.findall(decoded.text)
+        corpus = Corpus(source, decoded, lines, {}, jsonl_field, 0)
+        records = [
+            _record_task(source, number, line, corpus)
+            for number, line in enumerate(lines, start=1)
+            if line.strip()
+        ]
+        corpus.remaining = len(records)
+        result.tasks += records
+        result.corpora[source.display] = corpus
+    return result
+
+
+def _record_task(source: Source, number: int, line: str, corpus: Corpus) -> Task:
+    """Parse one corpus line into a task (an error task when it is not a usable record)."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return Task(source, line=number, error=f"not JSON ({error.msg})")
+    if not isinstance(record, dict):
+        return Task(source, line=number, error="not a JSON object")
+    text = record.get(corpus.field)
+    if not isinstance(text, str):
+        return Task(source, line=number, error=f"no text field {corpus.field!r}")
+    corpus.records[number] = record
+    return Task(source, text=text, line=number)
+
+
+#: What each worker process keeps between tasks: the configuration and how to save.
+_WORKER: dict[str, object] = {}
+
+
+def _prepare(config: Config, saving: Saving) -> None:
+    """Set up a worker: remember the settings and load the dictionaries, once."""
+    _WORKER.update(config=config, saving=saving)
+    load_lexicon(tuple(config.extra_dictionaries)).data  # noqa: B018 - loads and caches
+
+
+def _run(task: Task) -> Outcome:
+    """Clean one task in a worker; an input problem becomes an error outcome."""
+    config, saving = _WORKER["config"], _WORKER["saving"]
+    assert isinstance(config, Config) and isinstance(saving, Saving)
+    if task.error is not None:
+        return Outcome(task.display, error=task.error)
+    warnings: list[str] = []
+    try:
+        if task.text is None:
+            report = clean_source(task.source, config, saving, warnings.append)
+        else:
+            report = clean(task.text, config)
+    except InputError as problem:
+        skipped = isinstance(problem, BinaryFileError) and task.source.from_walk
+        return Outcome(task.display, error=str(problem), skipped=skipped, warnings=(*warnings,))
+    return Outcome(task.display, report=report, warnings=tuple(warnings))
+
+
+@dataclass
+class Summary:
+    """What a batch did: articles, words, changes per kind, problems, time."""
+
+    total: int = 0
+    cleaned: int = 0
+    words: int = 0
+    by_kind: Counter = field(default_factory=Counter)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    def add(self, outcome: Outcome) -> None:
+        """Count one outcome."""
+        if outcome.report is not None:
+            self.cleaned += 1
+            self.words += outcome.report.words
+            self.by_kind.update(change.kind for change in outcome.report.changes)
+        elif outcome.error is not None:
+            problems = self.skipped if outcome.skipped else self.errors
+            problems.append((outcome.display, outcome.error))
+
+    @property
+    def changes(self) -> int:
+        """All changes proposed."""
+        return sum(self.by_kind.values())
+
+    @property
+    def finished(self) -> int:
+        """Tasks done, whether cleaned, skipped or failed."""
+        return self.cleaned + len(self.skipped) + len(self.errors)
+
+
+def process(
+    batch: Plan,
+    config: Config,
+    saving: Saving,
+    jobs: int,
+    on_outcome: Callable[[Outcome], None],
+) -> Summary:
+    """Clean every task of ``batch`` in ``jobs`` processes; pass each outcome on, in order.
+
+    A corpus is saved when its last record is back. On Ctrl-C no more work is handed out, the
+    tasks already handed out are finished and passed on, and the summary says ``interrupted``.
+    """
+    summary = Summary(total=len(batch.tasks))
+    started = time.perf_counter()
+    tasks = iter(batch.tasks)
+
+    def handle(outcome: Outcome) -> None:
+        task = next(tasks)
+        corpus = batch.corpora.get(task.source.display) if task.line else None
+        if corpus is not None:
+            outcome = replace(outcome, record=corpus.records.get(task.line))
+        summary.add(outcome)
+        on_outcome(outcome)
+        if corpus is not None:
+            corpus.settle(task.line, outcome.report)
+            if corpus.remaining == 0:
+                _save_corpus(corpus, saving, summary, on_outcome)
+
+    pool: Pool[Task, Outcome] = Pool(_run, min(jobs, len(batch.tasks)), _prepare, (config, saving))
+    with pool:
+        try:
+            for outcome in pool.map(batch.tasks):
+                handle(outcome)
+        except KeyboardInterrupt:
+            summary.interrupted = True
+            for outcome in pool.drain():
+                handle(outcome)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _save_corpus(
+    corpus: Corpus, saving: Saving, summary: Summary, on_outcome: Callable[[Outcome], None]
+) -> None:
+    """Save a finished corpus as ``saving`` says; a failure is one more error outcome."""
+    try:
+        saving.save(corpus.source, corpus.decoded, corpus.text())
+    except InputError as problem:
+        outcome = Outcome(corpus.source.display, error=str(problem))
+        summary.add(outcome)
+        on_outcome(outcome)
+
+
+def record_object(outcome: Outcome) -> dict:
+    """Return a record with its changes and summary added (the jsonl output of a corpus)."""
+    assert outcome.report is not None
+    return {
+        **(outcome.record or {}),
+        "changes": [change.to_dict() for change in outcome.report.changes],
+        "summary": outcome.report.summary,
+    }

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from .change import KINDS
 
 #: Changes below this confidence are not shown unless asked for.
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -34,3 +37,19 @@ class Config:
 
 def _matches(rule: str, prefix: str) -> bool:
     return rule == prefix or rule.startswith(prefix + ".")
+
+
+def rule_prefixes(values: Iterable[str]) -> tuple[str, ...]:
+    """Split comma-separated dotted rule prefixes, checking that each starts with a known kind.
+
+    >>> rule_prefixes(["entity,variant", "typography.double_space"])
+    ('entity', 'variant', 'typography.double_space')
+
+    Raises:
+        ValueError: a prefix names no kind.
+    """
+    prefixes = tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+    for prefix in prefixes:
+        if prefix.split(".", 1)[0] not in KINDS:
+            raise ValueError(f"unknown kind {prefix!r} (kinds: {', '.join(KINDS)})")
+    return prefixes

@@ -1,0 +1,114 @@
+"""Run one function over many items in worker processes, yielding results in input order.
+
+Each worker runs an initializer once (to set up what every item needs, such as the loaded
+dictionaries) and ignores Ctrl-C, so a file it is writing is always finished; the parent stops
+handing out work on Ctrl-C and collects what was already handed out (``Pool.drain``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from multiprocessing.pool import AsyncResult
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Items handed out per worker ahead of the results read, to keep every worker busy.
+AHEAD_PER_WORKER = 4
+
+
+def cpu_count() -> int:
+    """Return the number of cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _start_worker(initializer: Callable[..., None] | None, initargs: tuple) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+class Pool(Generic[T, R]):
+    """``function`` over items, in ``jobs`` processes (in this process when ``jobs`` is 1).
+
+    Use as a context manager; iterate ``map(items)`` for the results in order. After a
+    ``KeyboardInterrupt`` in the loop, ``drain()`` yields the results of the items already
+    handed out, in order.
+    """
+
+    def __init__(
+        self,
+        function: Callable[[T], R],
+        jobs: int,
+        initializer: Callable[..., None] | None = None,
+        initargs: tuple = (),
+    ) -> None:
+        self.function = function
+        self.jobs = max(1, jobs)
+        self.initializer = initializer
+        self.initargs = initargs
+        self.pending: deque[AsyncResult[R]] = deque()
+        self.processes: Any = None
+
+    def __enter__(self) -> Pool[T, R]:
+        if self.jobs > 1:
+            self.processes = multiprocessing.get_context().Pool(
+                self.jobs, _start_worker, (self.initializer, self.initargs)
+            )
+        elif self.initializer is not None:
+            self.initializer(*self.initargs)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.processes is not None:
+            self.processes.terminate() if self.pending else self.processes.close()
+            self.processes.join()
+
+    def map(self, items: Iterable[T]) -> Iterator[R]:
+        """Yield ``function(item)`` for each item, in order."""
+        if self.processes is None:
+            yield from map(self.function, items)
+            return
+        ahead = self.jobs * AHEAD_PER_WORKER
+        for item in items:
+            self.pending.append(self.processes.apply_async(self.function, (item,)))
+            if len(self.pending) >= ahead:
+                yield self._next()
+        while self.pending:
+            yield self._next()
+
+    def drain(self) -> Iterator[R]:
+        """Yield the results of the items handed out but not yet yielded (after an interrupt)."""
+        while self.pending:
+            yield self._next()
+
+    def _next(self) -> R:
+        result = self.pending[0].get()
+        self.pending.popleft()
+        return result
+
+
+@contextmanager
+def deferred_interrupt() -> Iterator[None]:
+    """Hold back Ctrl-C while the block runs (a file being written), then raise it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _frame: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught and previous is not signal.SIG_IGN:
+        raise KeyboardInterrupt
