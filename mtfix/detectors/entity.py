@@ -160,7 +160,7 @@ def _check_run(
     for i, word in enumerate(words):
         if i in done:
             continue
-        if document.is_fragment(run[i]):
+        if document.is_fragment(run[i]) or _inside_known_name(words, i, lexicon):
             continue
         suspicious = _is_suspicious(word, lexicon)
         if not suspicious and not _beside_known_name_part(words, i, lexicon):
@@ -171,6 +171,18 @@ def _check_run(
             yield best
 
 
+def _inside_known_name(words: list[str], i: int, lexicon: Lexicon) -> bool:
+    """Tell whether the word is part of a known name of several words ("Kim Jong Un")."""
+    for size in range(2, 5):
+        for low in range(max(0, i - size + 1), i + 1):
+            form = " ".join(words[low : low + size])
+            if low + size <= len(words) and (
+                form in lexicon.names.exact or form in lexicon.gazetteer_forms
+            ):
+                return True
+    return False
+
+
 def _beside_known_name_part(words: list[str], i: int, lexicon: Lexicon) -> bool:
     """Tell whether a known word may be a garbled part of a person's name: it follows a
     well-known first name ("Joe Baden") or precedes a well-known surname ("Emanuel Macron"),
@@ -179,7 +191,9 @@ def _beside_known_name_part(words: list[str], i: int, lexicon: Lexicon) -> bool:
     before = [word for word in words[:i] if word not in NAME_PARTICLES]
     after_first = bool(before) and before[-1] in names.first_names
     before_surname = i + 1 < len(words) and words[i + 1] in names.surnames
-    pairs = [" ".join(words[i - 1 : i + 1]), " ".join(words[i : i + 2])]
+    pairs = [
+        " ".join(words[low : low + 2]) for low in (i - 1, i) if low >= 0 and low + 2 <= len(words)
+    ]
     return (after_first or before_surname) and not any(p in names.exact for p in pairs)
 
 
