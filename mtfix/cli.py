@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import os
+import signal
 import sys
 from collections.abc import Callable
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
 from . import __version__, review
-from .batch import Inputs, Saving, check_targets, clean_source, collect
-from .change import KINDS
-from .config import DEFAULT_MIN_CONFIDENCE, Config
+from .batch import Inputs, Outcome, Saving, check_targets, collect, plan, process, record_object
+from .config import DEFAULT_MIN_CONFIDENCE, Config, rule_prefixes
 from .decisions import apply_file
 from .decisions import review as review_files
-from .io import BinaryFileError, InputError, write_atomic
+from .io import InputError, write_atomic
 from .lexicon import read_rows
-from .render import FileReport, diff, html, jsonout, lint
-from .render.screen import OutputClosed, Screen, write_stdout
+from .render import FileReport, diff, html, jsonout, lint, summary
+from .render.screen import PROGRESS_MIN_FILES, OutputClosed, Screen, write_stdout
+from .settings import Settings, SettingsError, resolve
 
 
 class ExitCode(IntEnum):
@@ -29,6 +31,10 @@ class ExitCode(IntEnum):
     CLEAN = 0  #: nothing to change
     CHANGES = 1  #: changes proposed (0 with ``--exit-zero``)
     ERROR = 2  #: usage or input error, reported on stderr
+
+
+#: The exit code after Ctrl-C, as shells report a process ended by SIGINT.
+INTERRUPTED = 128 + signal.SIGINT
 
 
 class Format(str, Enum):
@@ -121,15 +127,16 @@ def clean(
         ),
     ] = None,
     min_confidence: Annotated[
-        float,
+        float | None,
         typer.Option(
             "--min-confidence",
             metavar="X",
             min=0.0,
             max=1.0,
-            help="Show only changes at least this confident (0..1), e.g. 0.8.",
+            help=f"Show only changes at least this confident (0..1; {DEFAULT_MIN_CONFIDENCE}).",
+            show_default=False,
         ),
-    ] = DEFAULT_MIN_CONFIDENCE,
+    ] = None,
     only: Annotated[
         list[str] | None,
         typer.Option(
@@ -156,14 +163,78 @@ def clean(
     no_color: Annotated[
         bool, typer.Option("--no-color", help="Plain output (also: NO_COLOR=1).")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes (all cores)."),
+    ] = None,
+    include: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--include", metavar="GLOB", help="File names to take in folders (*.txt,*.md)."
+        ),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", metavar="GLOB", help="Paths below a folder to leave out."),
+    ] = None,
+    jsonl_field: Annotated[
+        str | None,
+        typer.Option(
+            "--jsonl-field",
+            metavar="FIELD",
+            help="Inputs are JSON lines: clean this field.",
+        ),
+    ] = None,
+    show_summary: Annotated[
+        bool | None,
+        typer.Option(
+            "--summary/--no-summary",
+            help=f"Summary table on stderr (default: from {PROGRESS_MIN_FILES} articles).",
+            show_default=False,
+        ),
+    ] = None,
+    config_file: Annotated[
+        Path | None,
+        typer.Option("--config", metavar="FILE", help="Use this mtfix.toml, not the nearest one."),
+    ] = None,
+    dask_address: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Clean JSON-lines or Parquet files (globs too) on the Dask scheduler at ADDRESS "
+            "(tcp://host:8786, or 'local') into --output-dir. Needs mtfix[dask].",
+        ),
+    ] = None,
+    field: Annotated[
+        str | None,
+        typer.Option(
+            "--field", metavar="NAME", help="With --dask: the text's field (default text)."
+        ),
+    ] = None,
 ) -> int:
     """Propose corrections for each input; print them; optionally write the cleaned text."""
-    config = Config(
-        min_confidence=min_confidence,
-        only=_rule_prefixes(only or [], "--only"),
-        skip=_rule_prefixes(skip or [], "--skip"),
-        extra_dictionaries=tuple(_dictionary(path) for path in dictionaries or []),
-    )
+    options = {
+        "min-confidence": min_confidence,
+        "only": _rule_prefixes(only, "--only") if only else None,
+        "skip": _rule_prefixes(skip, "--skip") if skip else None,
+        "dictionaries": tuple(dictionaries) if dictionaries else None,
+        "include": _globs(include),
+        "exclude": _globs(exclude),
+        "jobs": jobs,
+    }
+    settings = _settings(paths, options, config_file)
+    config = settings.config
+    for path in config.extra_dictionaries:
+        _dictionary(path)
+    if dask_address is not None:
+        if write or output_format is not Format.DIFF:
+            raise UsageProblem(
+                "--dask writes JSON lines or Parquet to --output-dir; no --write/--format"
+            )
+        return _clean_on_dask(dask_address, paths, output_dir, config, field, exit_zero)
+    if field is not None:
+        raise UsageProblem("--field needs --dask")
     if backup and not (write or interactive):
         raise UsageProblem("--backup needs --write or --interactive")
     if (output is not None) != (output_format is Format.HTML):
@@ -172,7 +243,7 @@ def clean(
         raise UsageProblem("--interactive writes in place; drop --write, --output-dir and -o")
     if write and output_dir is not None:
         raise UsageProblem("use --write or --output-dir, not both")
-    inputs = collect(paths)
+    inputs = collect(paths, settings.include, settings.exclude)
     if (write or output_dir is not None) and any(s.path is None for s in inputs.sources):
         raise UsageProblem("--write and --output-dir need files, not standard input")
     saving = Saving(write, backup, output_dir)
@@ -184,35 +255,64 @@ def clean(
     color = _wants_color(no_color)
     if interactive or output is not None:
         return _review(inputs, config, output, color, backup, exit_zero)
-    failed = bool(inputs.errors)
     for message in inputs.errors:
         _error(message)
-    found = False
-    reports: list[FileReport] = []
-    with Screen(len(inputs.sources)) as screen:
-        for source in inputs.sources:
-            try:
-                item = FileReport(source.display, clean_source(source, config, saving, _warn))
-            except InputError as problem:
-                if isinstance(problem, BinaryFileError) and source.from_walk:
-                    _warn(f"{source.display}: skipped, {problem}")
-                else:
-                    _error(f"{source.display}: {problem}")
-                    failed = True
-                continue
-            finally:
-                screen.advance()
-            found = found or bool(item.report.changes)
-            if output_format is Format.JSON:
-                reports.append(item)
-            else:
-                screen.emit(_RENDER[output_format](item, color))
-    as_list = len(paths) > 1 or any(source.from_walk for source in inputs.sources)
-    if output_format is Format.JSON and (reports or as_list):
-        write_stdout(jsonout.render_json(reports, as_list))
-    if failed:
+    work = plan(inputs.sources, jsonl_field, _warn)
+    as_list = len(paths) > 1 or jsonl_field is not None or any(s.from_walk for s in inputs.sources)
+    shown = _Shown(output_format, color, as_list)
+    with Screen(len(work.tasks)) as screen:
+        done = process(work, config, saving, settings.jobs, lambda o: shown.show(o, screen))
+    shown.finish()
+    if show_summary or (show_summary is None and done.total >= PROGRESS_MIN_FILES):
+        sys.stderr.write(summary.render(done, color=_wants_color(no_color, sys.stderr)))
+    if done.interrupted:
+        _error(f"interrupted: {done.finished} of {done.total} finished")
+        return INTERRUPTED
+    if inputs.errors or done.errors:
         return ExitCode.ERROR
-    return ExitCode.CHANGES if found and not exit_zero else ExitCode.CLEAN
+    return ExitCode.CHANGES if shown.found and not exit_zero else ExitCode.CLEAN
+
+
+class _Shown:
+    """Show outcomes as they come: rendered in ``output_format``, problems on stderr."""
+
+    def __init__(self, output_format: Format, color: bool, as_list: bool) -> None:
+        self.output_format = output_format
+        self.color = color
+        self.as_list = as_list
+        self.found = False
+        self.objects: list[dict] = []
+
+    def show(self, outcome: Outcome, screen: Screen) -> None:
+        """Count, print and render one outcome."""
+        screen.advance()
+        for message in outcome.warnings:
+            _warn(message)
+        if outcome.report is None:
+            if outcome.skipped:
+                _warn(f"{outcome.display}: skipped, {outcome.error}")
+            else:
+                _error(f"{outcome.display}: {outcome.error}")
+            return
+        self.found = self.found or bool(outcome.report.changes)
+        item = FileReport(outcome.display, outcome.report)
+        if outcome.record is not None and self.output_format in (Format.JSON, Format.JSONL):
+            value = record_object(outcome)
+        elif self.output_format is Format.JSON:
+            value = jsonout.to_object(item)
+        else:
+            screen.emit(_RENDER[self.output_format](item, self.color))
+            return
+        if self.output_format is Format.JSON:
+            self.objects.append(value)
+        else:
+            screen.emit(json.dumps(value, ensure_ascii=False) + "\n")
+
+    def finish(self) -> None:
+        """Print the json output, gathered from every input."""
+        if self.output_format is Format.JSON and (self.objects or self.as_list):
+            value = self.objects if self.as_list or len(self.objects) != 1 else self.objects[0]
+            write_stdout(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 def _review(
@@ -269,13 +369,66 @@ _RENDER: dict[Format, Callable[[FileReport, bool], str]] = {
 }
 
 
+def _clean_on_dask(
+    address: str,
+    patterns: list[str],
+    output_dir: Path | None,
+    config: Config,
+    field: str | None,
+    exit_zero: bool,
+) -> int:
+    """Clean JSON-lines or Parquet files on a Dask cluster (``mtfix.dask``) into ``output_dir``."""
+    if output_dir is None:
+        raise UsageProblem("--dask needs --output-dir DIR for the cleaned files")
+    try:
+        from .dask import DEFAULT_FIELD, clean_files
+    except ImportError as missing:
+        raise UsageProblem(f"--dask needs {missing.name}: pip install 'mtfix[dask]'") from missing
+    try:
+        tally = clean_files(address, patterns, output_dir, config, field or DEFAULT_FIELD)
+    except InputError as problem:
+        raise UsageProblem(str(problem)) from problem
+    return ExitCode.CHANGES if tally.by_kind and not exit_zero else ExitCode.CLEAN
+
+
 def _rule_prefixes(values: list[str], option: str) -> tuple[str, ...]:
     """Split comma-separated dotted prefixes and check that each names a known kind."""
-    prefixes = tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-    for prefix in prefixes:
-        if prefix.split(".", 1)[0] not in KINDS:
-            raise UsageProblem(f"{option}: unknown kind {prefix!r} (kinds: {', '.join(KINDS)})")
-    return prefixes
+    try:
+        return rule_prefixes(values)
+    except ValueError as problem:
+        raise UsageProblem(f"{option}: {problem}") from problem
+
+
+def _globs(values: list[str] | None) -> tuple[str, ...] | None:
+    """Split comma-separated globs (None when the option was not given)."""
+    if not values:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _settings(paths: list[str], options: dict[str, object], file: Path | None) -> Settings:
+    """Resolve the settings for the first path's config file (the working folder's for -)."""
+    start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
+    try:
+        return resolve(start, options, file)
+    except SettingsError as problem:
+        raise UsageProblem(str(problem)) from problem
+
+
+@app.command(name="config")
+def show_config(
+    path: Annotated[
+        Path,
+        typer.Argument(metavar="PATH", help="Where to look for a config file from (default: .)."),
+    ] = Path(),
+    config_file: Annotated[
+        Path | None,
+        typer.Option("--config", metavar="FILE", help="Use this mtfix.toml, not the nearest one."),
+    ] = None,
+) -> int:
+    """Print the effective settings as TOML, each with where it came from."""
+    write_stdout(_settings([str(path)], {}, config_file).describe())
+    return ExitCode.CLEAN
 
 
 def _dictionary(path: Path) -> Path:
@@ -289,8 +442,8 @@ def _dictionary(path: Path) -> Path:
     return path
 
 
-def _wants_color(no_color: bool) -> bool:
-    return not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+def _wants_color(no_color: bool, stream: TextIO = sys.stdout) -> bool:
+    return not no_color and not os.environ.get("NO_COLOR") and stream.isatty()
 
 
 def _error(message: str) -> None:
