@@ -71,14 +71,26 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
 
 
 class _Context:
-    """What the article is about: its lower-cased text, for context-word lookups."""
+    """What the article is about: its lower-cased words, for context-word lookups.
+
+    A one-word context also matches a word sharing its stem, so "britain" matches "British" and
+    "ukraine" matches "Ukrainian".
+    """
 
     def __init__(self, document: Document) -> None:
         self.text = " " + re.sub(r"\W+", " ", document.text.lower()) + " "
+        self.stems = {
+            word[:length] for word in set(self.text.split()) for length in range(5, len(word) + 1)
+        }
 
     def matches(self, entity: Entity) -> int:
         """Count the entity's context words that occur in the article."""
-        return sum(1 for word in entity.context if f" {word} " in self.text)
+        return sum(1 for word in entity.context if self._occurs(word))
+
+    def _occurs(self, word: str) -> bool:
+        if " " in word or len(word) < 6:
+            return f" {word} " in self.text
+        return word[: max(5, len(word) - 2)] in self.stems
 
 
 def _translated_names(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
