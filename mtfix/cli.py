@@ -202,14 +202,9 @@ def clean(
         typer.Option(
             "--dask",
             metavar="ADDRESS",
-            help="Clean JSON-lines or Parquet files (globs too) on the Dask scheduler at ADDRESS "
-            "(tcp://host:8786, or 'local') into --output-dir. Needs mtfix[dask].",
-        ),
-    ] = None,
-    field: Annotated[
-        str | None,
-        typer.Option(
-            "--field", metavar="NAME", help="With --dask: the text's field (default text)."
+            help="Clean JSON-lines or Parquet files (globs too; the text in --jsonl-field, default "
+            "text) on the Dask scheduler at ADDRESS (tcp://host:8786, or 'local') into "
+            "--output-dir. Needs mtfix[dask].",
         ),
     ] = None,
 ) -> int:
@@ -232,9 +227,7 @@ def clean(
             raise UsageProblem(
                 "--dask writes JSON lines or Parquet to --output-dir; no --write/--format"
             )
-        return _clean_on_dask(dask_address, paths, output_dir, config, field, exit_zero)
-    if field is not None:
-        raise UsageProblem("--field needs --dask")
+        return _clean_on_dask(dask_address, paths, output_dir, config, jsonl_field, exit_zero)
     if backup and not (write or interactive):
         raise UsageProblem("--backup needs --write or --interactive")
     if (output is not None) != (output_format is Format.HTML):

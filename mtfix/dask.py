@@ -205,7 +205,7 @@ def clean_files(
         if kind == "parquet":
             frame = dd.read_parquet(paths)
             if field not in frame.columns:
-                raise InputError(f"the Parquet files have no column {field!r} (see --field)")
+                raise InputError(f"the Parquet files have no column {field!r} (see --jsonl-field)")
             parts = clean_dataframe(frame, field, config).to_delayed()
             writer = _write_parquet
         else:
