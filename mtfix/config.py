@@ -21,12 +21,15 @@ class Config:
         only: keep only rules whose dotted id starts with one of these (empty: all).
         skip: drop rules whose dotted id starts with one of these.
         extra_dictionaries: more dictionary files to load beside the shipped ones.
+        source_languages: languages the texts were translated from ("de", "ru", ...); picks
+            the sense confusion sets (empty: try all, with lower confidence).
     """
 
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
     only: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()
     extra_dictionaries: tuple[Path, ...] = ()
+    source_languages: tuple[str, ...] = ()
 
     def wants(self, rule: str) -> bool:
         """Tell whether the dotted rule id passes ``only`` and ``skip``."""

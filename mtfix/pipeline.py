@@ -40,7 +40,7 @@ def clean(text: str, config: Config | None = None, lexicon: Lexicon | None = Non
     """
     config = config or Config()
     lexicon = lexicon or load_lexicon(tuple(config.extra_dictionaries))
-    document = Document(text)
+    document = Document(text, frozenset(config.source_languages))
     proposals = [
         proposal
         for detect in DETECTORS.values()

@@ -40,8 +40,10 @@ class Line:
 class Document:
     """A text with its lines and word tokens, computed once and shared by every detector."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, source_languages: frozenset[str] = frozenset()) -> None:
         self.text = text
+        #: Languages the text was translated from, when known ("de", "ru"...); empty: unknown.
+        self.source_languages = source_languages
 
     @cached_property
     def lines(self) -> list[Line]:

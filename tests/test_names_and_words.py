@@ -162,3 +162,13 @@ def test_pieces_of_a_word_broken_around_a_letter_are_left_to_typography() -> Non
     report = mtfix.clean("Coach J ü rgen Klopp met his interpartner in Neuk ö lln.")
     assert {c.kind for c in report.changes} == {"typography"}
     assert report.apply() == "Coach Jürgen Klopp met his interpartner in Neukölln."
+
+
+def test_source_language_picks_the_sense_confusion_sets() -> None:
+    text = "Russia refused to hire hostilities."
+    german = mtfix.clean(text, mtfix.Config(source_languages=("de",))).changes
+    russian = mtfix.clean(text, mtfix.Config(source_languages=("ru",))).changes
+    unknown = mtfix.clean(text).changes
+    assert [(c.original, c.replacement) for c in german] == [("hire", "cease")]
+    assert russian == ()
+    assert unknown[0].confidence < german[0].confidence

@@ -311,8 +311,9 @@ def _form_at(
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
-    """Yield a proposal for each wrong-sense word whose deciding context is present."""
-    return propose(document, lexicon)
+    """Yield a proposal for each wrong-sense word whose deciding context is present, from the
+    confusion sets of the document's source languages (all, less confidently, when unknown)."""
+    return propose(document, lexicon, document.source_languages or None)
 
 
 def propose(
