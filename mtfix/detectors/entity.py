@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..change import Proposal
 from ..lexicon import Entity, Lexicon
@@ -21,6 +21,8 @@ from ..text import Document, Token
 
 #: Spelling similarity below which a name is not considered a garbling of another.
 MIN_SIMILARITY = 0.76
+#: A rival entity scoring within this of the best makes the choice ambiguous.
+AMBIGUITY_MARGIN = 0.04
 #: Enough for a first name when the surname is exact and the article is about the person.
 WEAK_SIMILARITY = 0.55
 #: Words before a person's name.
@@ -52,6 +54,18 @@ class Candidate:
     entity: Entity
     confidence: float
     reason: str
+    alternatives: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Match:
+    """The words ``low``..``high`` of a run read as the name form ``name``."""
+
+    score: float
+    low: int
+    high: int
+    name: NameForm
+    spelling: float
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
@@ -67,6 +81,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 confidence=candidate.confidence,
                 reason=candidate.reason,
                 rule=f"entity.{candidate.entity.type}",
+                alternatives=candidate.alternatives,
             )
 
 
@@ -219,7 +234,7 @@ def _best_candidate(
     suspicious: bool,
 ) -> Candidate | None:
     """Rank the entity spellings the word at ``i`` (alone or with a neighbour) may stand for."""
-    scored: list[tuple[float, int, int, NameForm, float]] = []
+    scored: list[_Match] = []
     windows = [
         (low, low + size)
         for size in range(1, 5)
@@ -258,17 +273,20 @@ def _best_candidate(
             score += 0.05 * _slot_fit(document, lexicon, run, low, name.entity)
             score += 0.05 * (len(span) > 1)
             score += 0.01 * (name.form in (name.entity.name, name.entity.name.split()[-1]))
-            scored.append((score, low, high, name, spelling))
+            scored.append(_Match(score, low, high, name, spelling))
     if not scored:
         return None
-    scored.sort(key=lambda item: -item[0])
-    score, low, high, name, spelling = scored[0]
-    rivals = [
-        s for s, *_, other, _ in scored[1:] if other.entity != name.entity and s > score - 0.04
-    ]
-    return _candidate(
-        run, words, low, high, name, score, spelling, bool(rivals), suspicious, context
-    )
+    scored.sort(key=lambda match: -match.score)
+    best = scored[0]
+    rivals: dict[str, _Match] = {}
+    for match in scored[1:]:
+        if match.name.entity != best.name.entity:
+            rivals.setdefault(match.name.entity.name, match)
+    candidate = _candidate(run, words, best, suspicious, context)
+    close = [m for m in rivals.values() if m.score > best.score - AMBIGUITY_MARGIN]
+    if close:
+        candidate = replace(candidate, confidence=max(0.05, candidate.confidence - 0.15))
+    return replace(candidate, alternatives=tuple(list(rivals)[:3]))
 
 
 def _slot_fit(
@@ -308,17 +326,10 @@ def _listed_with_places(document: Document, lexicon: Lexicon, run: list[Token]) 
 
 
 def _candidate(
-    run: list[Token],
-    words: list[str],
-    low: int,
-    high: int,
-    name: NameForm,
-    score: float,
-    spelling: float,
-    ambiguous: bool,
-    suspicious: bool,
-    context: _Context,
-) -> Candidate | None:
+    run: list[Token], words: list[str], match: _Match, suspicious: bool, context: _Context
+) -> Candidate:
+    """Turn the best match into a change of the words that differ from the name."""
+    low, high, name, spelling = match.low, match.high, match.name, match.spelling
     parts = name.form.split()
     changed = [j for j in range(low, high) if words[j] != parts[j - low]]
     canonical = name.entity.name.split()
@@ -332,13 +343,11 @@ def _candidate(
     replacement = " ".join(parts[first - low : last - low + 1])
     context_hits = context.matches(name.entity)
     # The score adds context, slot and full-name evidence to the spelling similarity.
-    confidence = 0.35 + 1.3 * (spelling - MIN_SIMILARITY) + 2 * (score - spelling)
+    confidence = 0.35 + 1.3 * (spelling - MIN_SIMILARITY) + 2 * (match.score - spelling)
     if not suspicious:
         confidence -= 0.1
-    if ambiguous:
-        confidence -= 0.15
     confidence = max(0.05, min(confidence, 0.95))
     kind = "person" if name.entity.type == "person" else name.entity.type
     reason = f"“{original}” is close to “{replacement}” ({kind}: {name.entity.name})"
     reason += f"; {context_hits} context word(s) in the article." if context_hits else "."
-    return Candidate(start, end, original, replacement, name.entity, confidence, reason)
+    return Candidate(start, end, original, replacement, name.entity, confidence, reason, ())
