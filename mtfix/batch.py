@@ -420,12 +420,13 @@ def process(
         corpus = batch.corpora.get(task.source.display) if task.line else None
         if corpus is not None:
             outcome = replace(outcome, record=corpus.records.get(task.line))
-        summary.add(outcome)
-        on_outcome(outcome)
-        if corpus is not None:
-            corpus.settle(task.line, outcome.report)
-            if corpus.remaining == 0:
-                _save_corpus(corpus, saving, summary, on_outcome)
+        with deferred_interrupt():  # counted, shown and saved, or none of these
+            summary.add(outcome)
+            on_outcome(outcome)
+            if corpus is not None:
+                corpus.settle(task.line, outcome.report)
+                if corpus.remaining == 0:
+                    _save_corpus(corpus, saving, summary, on_outcome)
 
     pool: Pool[Task, Outcome] = Pool(_run, min(jobs, len(batch.tasks)), _prepare, (config, saving))
     with pool:
