@@ -48,48 +48,63 @@ class FileResult:
     rejected: int = 0
     written: bool = False
     error: str = ""
+    total: int = 0
 
 
 class Keyboard:
-    """Read decisions: a single keypress from a terminal, else a line from standard input."""
+    """Read decisions: a single keypress from a terminal, else a line from standard input.
+
+    Used as a context manager: at a terminal, keys are read without echo or Enter for the whole
+    review (so keys typed ahead are kept, not echoed), and the terminal is restored at the end.
+    """
+
+    def __init__(self) -> None:
+        self.saved: list | None = None
+
+    def __enter__(self) -> Keyboard:
+        if sys.stdin.isatty():
+            import termios
+            import tty
+
+            self.saved = termios.tcgetattr(sys.stdin.fileno())
+            tty.setcbreak(sys.stdin.fileno(), termios.TCSANOW)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._restore()
+
+    def _restore(self) -> None:
+        if self.saved is not None:
+            import termios
+
+            termios.tcsetattr(sys.stdin.fileno(), termios.TCSADRAIN, self.saved)
 
     def key(self) -> str:
         """Return one lower-case key ('q' at end of input)."""
-        if sys.stdin.isatty():
-            return _keypress()
+        if self.saved is not None:
+            data = os.read(sys.stdin.fileno(), 16)
+            return data.decode("utf-8", "replace")[:1].lower() if data else "q"
         line = sys.stdin.readline()
         return line.strip()[:1].lower() if line else "q"
 
     def line(self, prompt: str, default: str) -> str | None:
         """Read an edited replacement, starting from ``default``; ``None`` if cancelled."""
-        try:
-            import readline
-        except ImportError:  # pragma: no cover - every POSIX Python has it
-            readline = None  # type: ignore[assignment]
-        if readline is not None and sys.stdin.isatty():
-            readline.set_startup_hook(lambda: readline.insert_text(default))
+        if self.saved is None:
+            line = sys.stdin.readline()
+            return line.rstrip("\r\n") if line else None
+        import readline
+        import termios
+        import tty
+
+        self._restore()
+        readline.set_startup_hook(lambda: readline.insert_text(default))
         try:
             return input(prompt)
         except EOFError:
             return None
         finally:
-            if readline is not None:
-                readline.set_startup_hook(None)
-
-
-def _keypress() -> str:
-    """Read one keypress without waiting for Enter (Ctrl-C still interrupts)."""
-    import termios
-    import tty
-
-    descriptor = sys.stdin.fileno()
-    saved = termios.tcgetattr(descriptor)
-    try:
-        tty.setcbreak(descriptor)
-        data = os.read(descriptor, 16)
-    finally:
-        termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
-    return data.decode("utf-8", "replace")[:1].lower() if data else "q"
+            readline.set_startup_hook(None)
+            tty.setcbreak(sys.stdin.fileno(), termios.TCSANOW)
 
 
 class Session:
@@ -121,6 +136,7 @@ class Session:
         original = read_original(path)
         text = original.decoded.text
         changes = [c for c in clean(text, self.config).changes if not c.is_flag]
+        result.total = len(changes)
         try:
             for number, change in enumerate(changes, 1):
                 decision = self._decide(result.display, text, change, number, len(changes))
@@ -128,8 +144,8 @@ class Session:
                     result.rejected += 1
                 else:
                     result.accepted.append(decision)
-        except _SkipFile as skip:
-            result.rejected += len(changes) - skip.decided
+        except _SkipFile:
+            pass
         except Quit:
             self._write(path, original, result)
             raise
@@ -142,30 +158,42 @@ class Session:
         if change.kind in self.accept_kinds:
             return change
         self._show(display, text, change, number, total)
+        prompt = (
+            r"[bold]Accept?[/] [green]\[y][/]es [red]\[n][/]o [cyan]\[e][/]dit "
+            rf"[cyan]\[a][/]ll {change.kind} [cyan]\[s][/]kip file [cyan]\[q][/]uit [dim]\[?][/] "
+        )
         while True:
-            self.console.print(
-                "[bold]Accept?[/] [green]y[/]es [red]n[/]o [cyan]e[/]dit "
-                f"[cyan]a[/]ll {change.kind} [cyan]s[/]kip file [cyan]q[/]uit [dim]?[/] ",
-                end="",
-            )
+            self.console.print(prompt, end="")
             key = self.keyboard.key()
-            self.console.print(key if key.isprintable() else "")
-            if key == "y":
+            self.console.print(key if key.isprintable() else "", end="  ")
+            if key in ("y", "a"):
+                if key == "a":
+                    self.accept_kinds.add(change.kind)
+                self.console.print(
+                    "[green]accepted" + (f", and every later {change.kind} change" * (key == "a"))
+                )
                 return change
             if key == "n":
+                self.console.print("[red]rejected")
                 return None
-            if key == "a":
-                self.accept_kinds.add(change.kind)
-                return change
             if key == "s":
-                raise _SkipFile(number - 1)
+                self.console.print("[yellow]skipping the rest of this file")
+                raise _SkipFile
             if key == "q":
+                self.console.print("[yellow]quit")
                 raise Quit
             if key == "e":
+                self.console.print()
                 typed = self.keyboard.line("Replacement: ", change.replacement)
-                if typed is not None:
-                    return None if typed == change.original else replace(change, replacement=typed)
-                continue
+                if typed is None:
+                    self.console.print("[dim]edit cancelled")
+                    continue
+                if typed == change.original:
+                    self.console.print("[red]rejected[/] (the text stays as it is)")
+                    return None
+                self.console.print(f"[green]accepted, edited:[/] {markup_escape(repr(typed))}")
+                return replace(change, replacement=typed)
+            self.console.print()
             self.console.print(f"[dim]{_HELP}")
 
     def _show(self, display: str, text: str, change: Change, number: int, total: int) -> None:
@@ -208,16 +236,13 @@ class Session:
         result.written = True
         self.console.print(
             f"[green]{markup_escape(result.display)}: wrote {len(result.accepted)} accepted "
-            f"change{'s' if len(result.accepted) != 1 else ''}[/] ({result.rejected} rejected)"
+            f"change{'s' if len(result.accepted) != 1 else ''}[/] ({result.rejected} rejected, "
+            f"{result.total - result.rejected - len(result.accepted)} not reviewed)"
         )
 
 
 class _SkipFile(Exception):
-    """The reviewer pressed ``s``; ``decided`` changes had been decided before."""
-
-    def __init__(self, decided: int) -> None:
-        super().__init__(decided)
-        self.decided = decided
+    """The reviewer pressed ``s``: the rest of the file's changes stay unreviewed."""
 
 
 def _context(text: str, change: Change) -> tuple[str, str]:
@@ -225,6 +250,8 @@ def _context(text: str, change: Change) -> tuple[str, str]:
     line_start = text.rfind("\n", 0, change.start) + 1
     line_end = text.find("\n", change.end)
     line_end = len(text) if line_end < 0 else line_end
+    if line_end > change.end and text[line_end - 1] == "\r":
+        line_end -= 1
     low = max(line_start, change.start - CONTEXT)
     high = min(line_end, change.end + CONTEXT)
     if low > line_start:
@@ -247,9 +274,9 @@ def run(
     """Review ``paths`` interactively; return 0, 2 if a file failed, 130 if interrupted."""
     console = Console(no_color=not color, highlight=False, soft_wrap=False)
     console.print(f"[dim]{_HELP}")
-    session = Session(config, console, Keyboard(), backup)
     try:
-        results = session.run(paths)
+        with Keyboard() as keyboard:
+            results = Session(config, console, keyboard, backup).run(paths)
     except KeyboardInterrupt:
         console.print("\n[red]interrupted: nothing more was written[/]")
         return 130

@@ -1,0 +1,189 @@
+"""Interactive review: the installed ``mtfix`` script driven by keypresses in a real tmux terminal.
+
+The article is ours, written with the artefacts machine translation leaves: a Russian spelling
+of a Ukrainian city, a stray space in a compound, a hyphen joining two clauses and a German
+noun capital.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import mtfix
+from mtfix.change import Change, apply_changes
+from mtfix.review import _context
+
+ROOT = Path(__file__).resolve().parent.parent
+_SCRIPT = shutil.which("mtfix", path=str(Path(sys.executable).parent)) or shutil.which("mtfix")
+MTFIX = [_SCRIPT] if _SCRIPT else [sys.executable, "-m", "mtfix"]
+
+ARTICLE = (
+    "Talks in Kiev ended after a two -hour meeting, a spokesman for the government said.\n"
+    "The ministers had agreed-and the Compromise was signed on Tuesday.\n"
+)
+
+_SERVERS = itertools.count()
+needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+def _changes(text: str) -> list[Change]:
+    changes = [c for c in mtfix.clean(text).changes if not c.is_flag]
+    kinds = [c.kind for c in changes]
+    assert kinds == ["variant", "typography", "typography", "capitalisation"], kinds
+    return changes
+
+
+class Pane:
+    """One tmux session on a private server, running a command in a 110x40 terminal."""
+
+    def __init__(self, command: list[str], cwd: Path) -> None:
+        self.socket = f"mtfix-test-{os.getpid()}-{next(_SERVERS)}"
+        # The trap keeps the shell alive through Ctrl-C, so it can report the exit code.
+        script = f"trap : INT; cd {shlex.quote(str(cwd))} && {shlex.join(command)}; echo EXIT=$?"
+        shell = f"sh -c {shlex.quote(script + '; sleep 120')}"
+        env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
+        if not _SCRIPT:
+            env["PYTHONPATH"] = str(ROOT)
+        self.tmux("new-session", "-d", "-s", "review", "-x", "110", "-y", "40", shell, env=env)
+
+    def tmux(self, *args: str, env: dict[str, str] | None = None) -> str:
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, env=env, check=True
+        )
+        return done.stdout
+
+    def screen(self, escapes: bool = False) -> str:
+        """The whole scrollback and screen, as plain text (or with colour escapes)."""
+        return self.tmux("capture-pane", "-p", "-J", "-S", "-", *(["-e"] if escapes else []))
+
+    def wait_for(self, text: str, timeout: float = 60) -> str:
+        """Wait until ``text`` shows, and return the screen."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never showed; the screen:\n{self.screen()}")
+
+    def press(self, *keys: str, literal: bool = False) -> None:
+        self.tmux("send-keys", "-t", "review", *(["-l"] if literal else []), *keys)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+
+@pytest.fixture
+def pane_factory():
+    panes: list[Pane] = []
+
+    def start(command: list[str], cwd: Path) -> Pane:
+        pane = Pane(command, cwd)
+        panes.append(pane)
+        return pane
+
+    yield start
+    for pane in panes:
+        pane.close()
+
+
+@needs_tmux
+def test_accept_edit_reject_and_quit_write_only_what_was_accepted(tmp_path, pane_factory):
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(ARTICLE, encoding="utf-8")
+    second.write_text(ARTICLE, encoding="utf-8")
+    kiev, hour, clause, _capital = _changes(ARTICLE)
+    pane = pane_factory([*MTFIX, "clean", "--interactive", "first.txt", "second.txt"], tmp_path)
+
+    screen = pane.wait_for("change 1 of 4")
+    assert "- Talks in Kiev ended" in screen and "+ Talks in Kyiv ended" in screen
+    assert "variant" in screen and "House style writes" in screen
+    pane.press("e")
+    pane.wait_for("Replacement: Kyiv")
+    pane.press("C-u")
+    pane.press("the Ukrainian capital", literal=True)
+    pane.press("Enter")
+    pane.wait_for("change 2 of 4")
+    pane.press("y")
+    screen = pane.wait_for("change 3 of 4")
+    assert "+ The ministers had agreed – and the Compromise" in screen
+    pane.press("n")
+    pane.wait_for("change 4 of 4")
+    pane.press("q")
+    screen = pane.wait_for("EXIT=0")
+
+    edited = replace(kiev, replacement="the Ukrainian capital")
+    assert first.read_text(encoding="utf-8") == apply_changes(ARTICLE, [edited, hour])
+    assert "first.txt: wrote 2 accepted changes (1 rejected, 1 not reviewed)" in screen
+    assert second.read_text(encoding="utf-8") == ARTICLE  # quit before its review began
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["first.txt", "second.txt"]
+    assert clause.original == "-"
+
+
+@needs_tmux
+def test_accept_all_of_a_kind_carries_over_and_skip_keeps_earlier_decisions(tmp_path, pane_factory):
+    bom_crlf = tmp_path / "windows.txt"
+    bom_crlf.write_bytes(b"\xef\xbb\xbf" + ARTICLE.replace("\n", "\r\n").encode("utf-8"))
+    plain = tmp_path / "plain.txt"
+    plain.write_text(ARTICLE, encoding="utf-8")
+    crlf_text = ARTICLE.replace("\n", "\r\n")
+    _kiev, hour, clause, _capital = _changes(crlf_text)
+    _kiev2, hour2, clause2, capital2 = _changes(ARTICLE)
+    pane = pane_factory([*MTFIX, "clean", "-i", "windows.txt", "plain.txt"], tmp_path)
+
+    pane.wait_for("windows.txt · change 1 of 4")
+    pane.press("n")
+    pane.wait_for("windows.txt · change 2 of 4")
+    pane.press("a")  # this typography change and every later one
+    pane.wait_for("windows.txt · change 4 of 4")
+    pane.press("s")
+    pane.wait_for("plain.txt · change 1 of 4")
+    pane.press("n")
+    screen = pane.wait_for("plain.txt · change 4 of 4")  # both typography changes were accepted
+    assert "plain.txt · change 2 of 4" not in screen
+    pane.press("y")
+    pane.wait_for("EXIT=0")
+
+    expected = apply_changes(crlf_text, [hour, clause]).encode("utf-8")
+    assert bom_crlf.read_bytes() == b"\xef\xbb\xbf" + expected
+    assert plain.read_text(encoding="utf-8") == apply_changes(ARTICLE, [hour2, clause2, capital2])
+
+
+@needs_tmux
+@pytest.mark.parametrize(
+    ("keys", "code"), [(("n", "n", "n", "n"), 0), (("C-c",), 130)], ids=["reject-all", "ctrl-c"]
+)
+def test_nothing_accepted_or_interrupted_leaves_the_file_untouched(
+    tmp_path, pane_factory, keys, code
+):
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    before = article.stat()
+    pane = pane_factory([*MTFIX, "clean", "--interactive", "article.txt"], tmp_path)
+    for number, key in enumerate(keys, 1):
+        pane.wait_for(f"change {number} of 4")
+        pane.press(key)
+    pane.wait_for(f"EXIT={code}")
+    assert article.read_text(encoding="utf-8") == ARTICLE
+    assert article.stat().st_mtime_ns == before.st_mtime_ns
+    assert [p.name for p in tmp_path.iterdir()] == ["article.txt"]
+
+
+def test_context_stays_on_the_line_and_cuts_at_spaces():
+    text = "First line.\n" + "word " * 40 + "Kiev " + "word " * 40 + "\nLast line."
+    start = text.index("Kiev")
+    change = Change(start, start + 4, "Kiev", "Kyiv", "variant", 0.9, "", "")
+    before, after = _context(text, change)
+    assert before.startswith("…word") and before.endswith("word ")
+    assert after.startswith(" word") and after.endswith("word…")
+    assert "line" not in before + after
