@@ -52,6 +52,7 @@ section h2 small { font-weight: 400; color: var(--muted); }
   box-shadow: 0 3px 10px rgba(0,0,0,.25); }
 .tip b { color: #9fe0aa; }
 .change:hover .tip, .change:focus-within .tip, .flag:hover .tip { display: block; }
+.ws { color: #8a6d00; font-weight: 400; }
 .none { color: var(--muted); font-style: italic; }
 """
 
@@ -155,7 +156,7 @@ def _section(number: int, reviewed: ReviewedFile) -> str:
             pieces.append(
                 f'<label class="change k-{change.kind}"><input type="checkbox" checked '
                 f'id="c{number}-{index}" data-kind="{change.kind}">'
-                f"<del>{escape(change.original)}</del><ins>{escape(change.replacement)}</ins>"
+                f"<del>{_visible(change.original)}</del><ins>{_visible(change.replacement)}</ins>"
                 f"{tip}</label>"
             )
             index += 1
@@ -168,6 +169,20 @@ def _section(number: int, reviewed: ReviewedFile) -> str:
         f"<section><h2>{escape(reviewed.item.path)} <small>· {note}</small></h2>"
         f'<div class="text">{body}</div></section>'
     )
+
+
+def _visible(text: str) -> str:
+    """Escape a changed span, showing the spaces at its edges and its line breaks.
+
+    >>> _visible(" -")
+    '<span class="ws">·</span>-'
+    """
+    inner = text.strip(" ")
+    lead = len(text) - len(text.lstrip(" "))
+    trail = len(text) - len(text.rstrip(" ")) if inner else 0
+    dots = '<span class="ws">·</span>'
+    body = escape(inner).replace("\n", '<span class="ws">↵</span>\n')
+    return dots * lead + body + dots * trail
 
 
 def _tip(change: Change) -> str:
