@@ -186,6 +186,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--words", type=int, default=1_000_000, help="corpus size (words)")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
+    load_before = os.getloadavg()[0]
     command, env = mtfix_command()
     help_text = subprocess.run(
         [*command, "clean", "--help"], capture_output=True, text=True, env=env, check=False
@@ -265,7 +266,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     report = [
         "# mtfix speed benchmark",
         "",
-        f"Command: `python benchmarks/speed.py --words {args.words}`. Machine: {machine()}.",
+        f"Command: `python benchmarks/speed.py --words {args.words}`. Machine: {machine()}. "
+        f"Load average (1 min) {load_before:.2f} before the run and {os.getloadavg()[0]:.2f} "
+        "after: other work on the machine slows every tool alike, but widens the error bars.",
         "",
         f"Corpus: {files:,} files, {total:,} words (whitespace tokens), built from the paragraphs "
         "of `tests/fixtures/clean/` in random order, every other file garbled by "
