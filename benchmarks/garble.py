@@ -29,6 +29,7 @@ import random
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 SEED = 20250519
@@ -64,12 +65,16 @@ PHONETIC = (
     ("z", "s"),
 )
 VOWELS = "aeiou"
+#: A capitalised word this frequent in English (Department, Journal) is not taken for a name;
+#: rarer ones that are also names (Putin, Trump, Vance) are.
+COMMON_WORD_COUNT = 3000
 #: How often each kind of artefact is drawn, relative to the others.
 KIND_WEIGHTS = {"entity": 4, "nonword": 2, "typography": 2, "capitalisation": 1, "quotes": 1}
 #: A run of letters; a possessive or a hyphenated compound gives several runs.
 WORD_RE = re.compile(r"[^\W\d_]+")
 JOINERS = "'’-"
-SENTENCE_END = re.compile(r"(?:^|[.!?…][\"'“”‘’)]*\s+|\n\s*)$")
+#: What may stand between the end of a sentence and its next word.
+OPENERS = " \t\"'“”‘’("
 
 
 @dataclass(frozen=True)
@@ -93,21 +98,24 @@ class _Edit:
     how: str
 
 
-def _load_english() -> frozenset[str]:
-    """An English word list used only to check that a garbled word is not a real word."""
+@cache
+def _english() -> dict[str, int]:
+    """English word frequencies, used only to tell words from nonwords and common words."""
     from spellchecker import SpellChecker
 
-    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
+    return dict(SpellChecker(language="en").word_frequency.dictionary)
 
 
-_ENGLISH: frozenset[str] | None = None
+def _is_english(word: str, min_count: int = 1) -> bool:
+    return _english().get(word.lower(), 0) >= min_count
 
 
-def _is_english(word: str) -> bool:
-    global _ENGLISH
-    if _ENGLISH is None:
-        _ENGLISH = _load_english()
-    return word.lower() in _ENGLISH
+def _sentence_initial(text: str, start: int) -> bool:
+    """Tell whether the word at ``start`` opens a sentence or a line."""
+    before = text[max(0, start - 12) : start].rstrip(OPENERS)
+    if not before:
+        return start <= 12
+    return before[-1] in ".!?…\n"
 
 
 def names_in(text: str) -> frozenset[str]:
@@ -122,8 +130,8 @@ def names_in(text: str) -> frozenset[str]:
             and not word.isupper()
             and word.lower() not in lower
             and word not in NOT_NAMES
-            and not _is_english(word)
-            and not SENTENCE_END.search(text[: match.start()])
+            and not _is_english(word, COMMON_WORD_COUNT)
+            and not _sentence_initial(text, match.start())
         ):
             names.add(word)
     return frozenset(names)
