@@ -187,7 +187,7 @@ class Browser:
                 "--remote-debugging-pipe",
                 f"--user-data-dir={profile}",
                 f"--window-size={width},{height}",
-                url,
+                "about:blank",
             ],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -200,9 +200,8 @@ class Browser:
         self.buffer = b""
         self.next_id = 0
         self.session = ""
-        targets = self.call("Target.getTargets")["targetInfos"]
-        page = next(t for t in targets if t["type"] == "page")
-        attached = self.call("Target.attachToTarget", targetId=page["targetId"], flatten=True)
+        page = self.call("Target.createTarget", url="about:blank")["targetId"]
+        attached = self.call("Target.attachToTarget", targetId=page, flatten=True)
         self.session = attached["sessionId"]
         self.call(
             "Emulation.setDeviceMetricsOverride",
@@ -211,6 +210,12 @@ class Browser:
             deviceScaleFactor=1,
             mobile=False,
         )
+        self.call("Page.navigate", url=url)
+        loaded = f"location.href === {json.dumps(url)} && document.readyState === 'complete'"
+        deadline = time.monotonic() + 30
+        while not self.evaluate(loaded):
+            assert time.monotonic() < deadline, f"{url} did not load"
+            time.sleep(0.05)
 
     def call(self, method: str, timeout: float = 30, **params: object) -> dict:
         """Send one command and return its result (events in between are dropped)."""
@@ -292,10 +297,6 @@ def test_review_in_headless_chromium_untick_download_and_apply(tmp_path):
     browser = Browser((tmp_path / "review.html").as_uri(), tmp_path / "profile")
     try:
         browser.call("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(downloads))
-        for _ in range(100):
-            if browser.evaluate("document.readyState") == "complete":
-                break
-            time.sleep(0.05)
         total = sum(len(entry["changes"]) for entry in offered)
         assert browser.evaluate("document.getElementById('count').textContent") == (
             f"{total} of {total} changes accepted"

@@ -24,6 +24,8 @@ from mtfix.change import Change, apply_changes
 from mtfix.review import _context
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Set to a folder (docs/screenshots) to keep a picture of the terminal for the README.
+SCREENSHOTS = os.environ.get("MTFIX_SCREENSHOTS")
 _SCRIPT = shutil.which("mtfix", path=str(Path(sys.executable).parent)) or shutil.which("mtfix")
 MTFIX = [_SCRIPT] if _SCRIPT else [sys.executable, "-m", "mtfix"]
 
@@ -117,6 +119,11 @@ def test_accept_edit_reject_and_quit_write_only_what_was_accepted(tmp_path, pane
     pane.press("y")
     screen = pane.wait_for("change 3 of 4")
     assert "+ The ministers had agreed – and the Compromise" in screen
+    pane.wait_for("[q]uit [?]", timeout=10)
+    coloured = pane.tmux("capture-pane", "-p", "-e")
+    assert "\x1b[" in coloured  # the changed words are highlighted
+    if SCREENSHOTS:
+        _picture(coloured, Path(SCREENSHOTS) / "terminal-review.png")
     pane.press("n")
     pane.wait_for("change 4 of 4")
     pane.press("q")
@@ -177,6 +184,42 @@ def test_nothing_accepted_or_interrupted_leaves_the_file_untouched(
     assert article.read_text(encoding="utf-8") == ARTICLE
     assert article.stat().st_mtime_ns == before.st_mtime_ns
     assert [p.name for p in tmp_path.iterdir()] == ["article.txt"]
+
+
+def _picture(ansi: str, target: Path) -> None:
+    """Render captured terminal text to a PNG, through rich's HTML export and Chromium."""
+    from rich.console import Console
+    from rich.terminal_theme import MONOKAI
+    from rich.text import Text
+
+    lines = ansi.rstrip("\n").split("\n")
+    console = Console(record=True, width=110, file=open(os.devnull, "w"))  # noqa: SIM115
+    console.print(Text.from_ansi("\n".join(lines)))
+    page = console.export_html(theme=MONOKAI, inline_styles=True).replace(
+        "<body>", '<body style="margin:0;padding:12px 16px;font-size:14px;line-height:1.45">'
+    )
+    source = target.with_suffix(".html")
+    source.write_text(page, encoding="utf-8")
+    chromium = shutil.which("chromium")
+    assert chromium, "making the screenshot needs chromium"
+    subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--disable-background-networking",
+            "--no-first-run",
+            f"--screenshot={target}",
+            f"--window-size=1000,{24 + 21 * len(lines)}",
+            source.as_uri(),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
+    source.unlink()
 
 
 def test_context_stays_on_the_line_and_cuts_at_spaces():
