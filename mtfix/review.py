@@ -22,7 +22,7 @@ from rich.text import Text
 from .change import Change, apply_changes
 from .config import Config
 from .decisions import Original, read_original
-from .io import InputError, encode, write_atomic
+from .io import BinaryFileError, InputError, encode, write_atomic
 from .pipeline import clean
 from .render import escape
 
@@ -117,16 +117,22 @@ class Session:
         self.backup = backup
         self.accept_kinds: set[str] = set()
 
-    def run(self, paths: Sequence[tuple[Path, str]]) -> list[FileResult]:
-        """Review each ``(path, display name)`` in turn; stop early on ``q`` or Ctrl-C."""
+    def run(self, files: Sequence[tuple[Path, str, bool]]) -> list[FileResult]:
+        """Review each ``(path, display name, found in a folder)`` in turn; stop early on ``q``.
+
+        A binary file found in a folder is skipped (its result has no error and is not written).
+        """
         results: list[FileResult] = []
-        for path, display in paths:
+        for path, display, from_walk in files:
             result = FileResult(display)
             results.append(result)
             try:
                 self._file(path, result)
             except Quit:
                 break
+            except BinaryFileError as error:
+                if not from_walk:
+                    result.error = str(error)
             except InputError as error:
                 result.error = str(error)
         return results
@@ -265,29 +271,33 @@ def _context(text: str, change: Change) -> tuple[str, str]:
 
 
 def run(
-    paths: Sequence[tuple[Path, str]],
+    files: Sequence[tuple[Path, str, bool]],
     config: Config,
     color: bool,
-    backup: bool = False,
-    report: Callable[[str], None] | None = None,
+    backup: bool,
+    report: Callable[[str], None],
 ) -> int:
-    """Review ``paths`` interactively; return 0, 2 if a file failed, 130 if interrupted."""
+    """Review ``(path, display name, found in a folder)`` files interactively.
+
+    Returns:
+        0, or 2 if a file could not be read or written (each ``report``-ed in one line), or 130
+        if interrupted.
+    """
     console = Console(no_color=not color, highlight=False, soft_wrap=False)
     console.print(f"[dim]{_HELP}")
     try:
         with Keyboard() as keyboard:
-            results = Session(config, console, keyboard, backup).run(paths)
+            results = Session(config, console, keyboard, backup).run(files)
     except KeyboardInterrupt:
         console.print("\n[red]interrupted: nothing more was written[/]")
         return 130
     written = sum(1 for r in results if r.written)
     accepted = sum(len(r.accepted) for r in results if r.written)
     console.print(
-        f"\n[bold]Reviewed {len(results)} of {len(paths)} file(s):[/] "
+        f"\n[bold]Reviewed {len(results)} of {len(files)} file(s):[/] "
         f"{accepted} change(s) written to {written} file(s)."
     )
     failed = [r for r in results if r.error]
-    if report:
-        for result in failed:
-            report(f"{result.display}: {result.error}")
+    for result in failed:
+        report(f"{result.display}: {result.error}")
     return 2 if failed else 0
