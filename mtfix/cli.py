@@ -318,8 +318,10 @@ def _review(
         _error(message)
     files = [(s.path, s.display, s.from_walk) for s in inputs.sources if s.path is not None]
     if output is None:
-        code = review.run([(path, display) for path, display, _ in files], config, color, backup)
+        code = review.run(files, config, color, backup, _error)
         return ExitCode.ERROR if inputs.errors else code
+    if any(output.resolve() == path.resolve() for path, _, _ in files):
+        raise UsageProblem(f"-o {output} is one of the inputs")
     reviewed, errors, warnings = review_files(files, config)
     for message in warnings:
         _warn(message)
