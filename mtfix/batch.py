@@ -340,11 +340,26 @@ def _record_task(source: Source, number: int, line: str, corpus: Corpus) -> Task
 #: What each worker process keeps between tasks: the configuration and how to save.
 _WORKER: dict[str, object] = {}
 
+#: A few lines that take every detector through its first use (lazy indexes get built).
+_WARM_UP = (
+    "Minister Adaa Quell said in Kiev on Tuesday that the talks were constructiv -and long.\n"
+    "\u201eWe agree,\u201c she said. Er sagte, dass die Gespr\u00e4che gut waren.\n"
+)
+
 
 def _prepare(config: Config, saving: Saving) -> None:
-    """Set up a worker: remember the settings and load the dictionaries, once."""
+    """Set up a worker: remember the settings, load the dictionaries and warm them up."""
     _WORKER.update(config=config, saving=saving)
-    load_lexicon(tuple(config.extra_dictionaries)).data  # noqa: B018 - loads and caches
+    load_lexicon(tuple(config.extra_dictionaries))
+    clean(_WARM_UP, config)
+
+
+def workers(config: Config, saving: Saving, jobs: int, tasks: int) -> Pool[Task, Outcome]:
+    """Return the pool (a context manager) that cleans ``tasks`` tasks in up to ``jobs`` processes.
+
+    Enter it before starting other threads (a progress bar): worker processes may be forked.
+    """
+    return Pool(_run, max(1, min(jobs, tasks)), _prepare, (config, saving))
 
 
 def _run(task: Task) -> Outcome:
@@ -401,12 +416,11 @@ class Summary:
 
 def process(
     batch: Plan,
-    config: Config,
+    pool: Pool[Task, Outcome],
     saving: Saving,
-    jobs: int,
     on_outcome: Callable[[Outcome], None],
 ) -> Summary:
-    """Clean every task of ``batch`` in ``jobs`` processes; pass each outcome on, in order.
+    """Clean every task of ``batch`` in ``pool`` (from ``workers``); pass outcomes on, in order.
 
     A corpus is saved when its last record is back. On Ctrl-C no more work is handed out, the
     tasks already handed out are finished and passed on, and the summary says ``interrupted``.
@@ -428,15 +442,13 @@ def process(
                 if corpus.remaining == 0:
                     _save_corpus(corpus, saving, summary, on_outcome)
 
-    pool: Pool[Task, Outcome] = Pool(_run, min(jobs, len(batch.tasks)), _prepare, (config, saving))
-    with pool:
-        try:
-            for outcome in pool.map(batch.tasks):
-                handle(outcome)
-        except KeyboardInterrupt:
-            summary.interrupted = True
-            for outcome in pool.drain():
-                handle(outcome)
+    try:
+        for outcome in pool.map(batch.tasks):
+            handle(outcome)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        for outcome in pool.drain():
+            handle(outcome)
     summary.seconds = time.perf_counter() - started
     return summary
 

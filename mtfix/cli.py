@@ -14,7 +14,17 @@ from typing import Annotated, TextIO
 import typer
 
 from . import __version__, review
-from .batch import Inputs, Outcome, Saving, check_targets, collect, plan, process, record_object
+from .batch import (
+    Inputs,
+    Outcome,
+    Saving,
+    check_targets,
+    collect,
+    plan,
+    process,
+    record_object,
+    workers,
+)
 from .config import DEFAULT_MIN_CONFIDENCE, Config, rule_prefixes
 from .decisions import apply_file
 from .decisions import review as review_files
@@ -253,8 +263,11 @@ def clean(
     work = plan(inputs.sources, jsonl_field, _warn)
     as_list = len(paths) > 1 or jsonl_field is not None or any(s.from_walk for s in inputs.sources)
     shown = _Shown(output_format, color, as_list)
-    with Screen(len(work.tasks)) as screen:
-        done = process(work, config, saving, settings.jobs, lambda o: shown.show(o, screen))
+    with (
+        workers(config, saving, settings.jobs, len(work.tasks)) as pool,
+        Screen(len(work.tasks)) as screen,
+    ):
+        done = process(work, pool, saving, lambda o: shown.show(o, screen))
     shown.finish()
     if show_summary or (show_summary is None and done.total >= PROGRESS_MIN_FILES):
         sys.stderr.write(summary.render(done, color=_wants_color(no_color, sys.stderr)))

@@ -2,11 +2,14 @@
 
 Each worker runs an initializer once (to set up what every item needs, such as the loaded
 dictionaries) and ignores Ctrl-C, so a file it is writing is always finished; the parent stops
-handing out work on Ctrl-C and collects what was already handed out (``Pool.drain``).
+handing out work on Ctrl-C and collects what was already handed out (``Pool.drain``). Where
+processes fork (Linux), the parent runs the initializer first, so the workers start with its
+loaded dictionaries (shared copy-on-write) instead of each loading them again.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -61,12 +64,16 @@ class Pool(Generic[T, R]):
         self.processes: Any = None
 
     def __enter__(self) -> Pool[T, R]:
+        forks = "fork" in multiprocessing.get_all_start_methods()
+        if self.initializer is not None and (self.jobs == 1 or forks):
+            self.initializer(*self.initargs)
         if self.jobs > 1:
-            self.processes = multiprocessing.get_context().Pool(
+            context = multiprocessing.get_context("fork" if forks else None)
+            gc.freeze()  # keep the collector from touching (and so copying) shared objects
+            self.processes = context.Pool(
                 self.jobs, _start_worker, (self.initializer, self.initargs)
             )
-        elif self.initializer is not None:
-            self.initializer(*self.initargs)
+            gc.unfreeze()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
