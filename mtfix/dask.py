@@ -162,10 +162,20 @@ class Tally:
         """One line for the user: what was cleaned and where it went."""
         kinds = ", ".join(f"{kind} {n}" for kind, n in self.by_kind.most_common())
         missing = f" ({self.without_text} without a string {field!r})" if self.without_text else ""
+        changes = _count(sum(self.by_kind.values()), "change")
         return (
-            f"cleaned {self.records} records{missing} in {parts} partitions: "
-            f"{sum(self.by_kind.values())} changes{f' ({kinds})' if kinds else ''} -> {output_dir}"
+            f"cleaned {_count(self.records, 'record')}{missing} in {_count(parts, 'partition')}: "
+            f"{changes}{f' ({kinds})' if kinds else ''} -> {output_dir}"
         )
+
+
+def _count(number: int, noun: str) -> str:
+    """Say how many, the noun in the plural unless there is one.
+
+    >>> _count(1, "record"), _count(2, "record")
+    ('1 record', '2 records')
+    """
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def clean_files(

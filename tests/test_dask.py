@@ -7,6 +7,7 @@ shuffled into new articles, with web-page leftovers and a broken HTML entity add
 
 from __future__ import annotations
 
+import doctest
 import json
 import os
 import random
@@ -23,6 +24,7 @@ import pytest
 from distributed import Client, LocalCluster
 
 import mtfix
+import mtfix.dask
 from mtfix.change import KINDS
 from mtfix.dask import clean_bag, clean_dataframe
 from mtfix.lexicon import load_lexicon
@@ -239,3 +241,7 @@ def test_cli_refuses_an_output_folder_with_earlier_parts(client: Client, tmp_pat
     )
     assert run.returncode == 2
     assert "already holds part-* files" in run.stderr
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(mtfix.dask).failed == 0
