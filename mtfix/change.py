@@ -54,10 +54,8 @@ class Change:
         data["confidence"] = round(self.confidence, 3)
         return data
 
-    def located(self, text: str) -> Change:
-        """Return a copy with 1-based ``line`` and ``column`` of ``start`` in ``text``."""
-        line = text.count("\n", 0, self.start) + 1
-        column = self.start - (text.rfind("\n", 0, self.start) + 1) + 1
+    def located(self, line: int, column: int) -> Change:
+        """Return a copy with the 1-based ``line`` and ``column`` of ``start``."""
         return replace(self, line=line, column=column)
 
 

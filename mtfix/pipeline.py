@@ -47,7 +47,7 @@ def clean(text: str, config: Config | None = None, lexicon: Lexicon | None = Non
         for proposal in detect(document, lexicon)
         if config.wants(proposal.rule) and proposal.confidence >= config.min_confidence
     ]
-    changes = tuple(change.located(text) for change in resolve(text, proposals))
+    changes = tuple(_locate(document, change) for change in resolve(text, proposals))
     counts = Counter(change.kind for change in changes)
     summary = {"changes": len(changes), "words": document.word_count, "by_kind": dict(counts)}
     return Report(text=text, changes=changes, words=document.word_count, summary=summary)
@@ -102,6 +102,11 @@ class _Kept:
             return True  # a replacement starts inside ``[start, end)``
         index = bisect.bisect_left(self.points, start)
         return index < len(self.points) and self.points[index] < end
+
+
+def _locate(document: Document, change: Change) -> Change:
+    line = document.line_at(change.start)
+    return change.located(line.number, change.start - line.start + 1)
 
 
 def _to_change(text: str, proposal: Proposal) -> Change:

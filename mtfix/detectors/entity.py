@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..change import Proposal
 from ..lexicon import Entity, Lexicon
@@ -109,17 +110,31 @@ class _Context:
 
 
 def _translated_names(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
-    for wrong, right, note in lexicon.translated_names:
-        pattern = re.compile(rf"\b{re.escape(wrong)}\b", re.IGNORECASE)
-        for match in pattern.finditer(document.text):
-            yield Proposal(
-                start=match.start(),
-                end=match.end(),
-                replacement=right,
-                confidence=0.8,
-                reason=f"“{match.group()}” is a word-for-word translation of {right} ({note}).",
-                rule="entity.translated_name",
-            )
+    pattern, rows = _translated_name_pattern(lexicon)
+    if pattern is None:
+        return
+    for match in pattern.finditer(document.text):
+        right, note = rows[match.group().lower()]
+        yield Proposal(
+            start=match.start(),
+            end=match.end(),
+            replacement=right,
+            confidence=0.8,
+            reason=f"“{match.group()}” is a word-for-word translation of {right} ({note}).",
+            rule="entity.translated_name",
+        )
+
+
+@lru_cache(maxsize=4)
+def _translated_name_pattern(
+    lexicon: Lexicon,
+) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
+    """One regular expression for every literal translation, longest first, and its rows."""
+    rows = {wrong.lower(): (right, note) for wrong, right, note in lexicon.translated_names}
+    if not rows:
+        return None, rows
+    alternatives = "|".join(re.escape(wrong) for wrong in sorted(rows, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), rows
 
 
 def _capitalised_runs(document: Document) -> Iterator[list[Token]]:
@@ -187,7 +202,11 @@ def _check_run(
     for i, word in enumerate(words):
         if i in done:
             continue
-        if document.is_fragment(run[i]) or _inside_known_name(words, i, lexicon):
+        if (
+            document.is_fragment(run[i])
+            or _beside_ampersand(document, run[i])
+            or _inside_known_name(words, i, lexicon)
+        ):
             continue
         suspicious = _is_suspicious(word, lexicon)
         if not suspicious and not _beside_known_name_part(words, i, lexicon):
@@ -196,6 +215,13 @@ def _check_run(
         if best is not None:
             done.update(range(i, i + 1))
             yield best
+
+
+def _beside_ampersand(document: Document, token: Token) -> bool:
+    """Tell whether the word is part of a firm's name such as "Simon & Schuster"."""
+    before = document.text[max(0, token.start - 3) : token.start].strip()
+    after = document.text[token.end : token.end + 3].strip()
+    return before.endswith("&") or after.startswith("&")
 
 
 def _inside_known_name(words: list[str], i: int, lexicon: Lexicon) -> bool:
