@@ -35,6 +35,16 @@ _HELP = (
 )
 
 
+_PROMPT = (
+    r"[bold]Accept?[/] [green]\[y][/]es [red]\[n][/]o [cyan]\[e][/]dit "
+    r"[cyan]\[a][/]ll {kind} [cyan]\[s][/]kip file [cyan]\[q][/]uit [dim]\[?][/] "
+)
+_FLAG_PROMPT = (
+    r"[bold]No fix known:[/] [cyan]\[e][/]dit (type one) [cyan]\[n][/]ext "
+    r"[cyan]\[s][/]kip file [cyan]\[q][/]uit [dim]\[?][/] "
+)
+
+
 class Quit(Exception):
     """The reviewer pressed ``q``."""
 
@@ -46,6 +56,7 @@ class FileResult:
     display: str
     accepted: list[Change] = field(default_factory=list)
     rejected: int = 0
+    left: int = 0
     written: bool = False
     error: str = ""
     total: int = 0
@@ -141,15 +152,17 @@ class Session:
         """Review one file's changes, then write the accepted ones."""
         original = read_original(path)
         text = original.decoded.text
-        changes = [c for c in clean(text, self.config).changes if not c.is_flag]
+        changes = clean(text, self.config).changes
         result.total = len(changes)
         try:
             for number, change in enumerate(changes, 1):
                 decision = self._decide(result.display, text, change, number, len(changes))
-                if decision is None:
-                    result.rejected += 1
-                else:
+                if decision is not None:
                     result.accepted.append(decision)
+                elif change.is_flag:
+                    result.left += 1
+                else:
+                    result.rejected += 1
         except _SkipFile:
             pass
         except Quit:
@@ -160,19 +173,22 @@ class Session:
     def _decide(
         self, display: str, text: str, change: Change, number: int, total: int
     ) -> Change | None:
-        """Show one change and return it (maybe edited) if accepted, ``None`` if rejected."""
-        if change.kind in self.accept_kinds:
+        """Show one change and return it (maybe edited) if accepted, ``None`` if rejected.
+
+        A flag (no fix known) can only be left as it is (``n``, or ``y``) or fixed with ``e``.
+        """
+        if change.kind in self.accept_kinds and not change.is_flag:
             return change
         self._show(display, text, change, number, total)
-        prompt = (
-            r"[bold]Accept?[/] [green]\[y][/]es [red]\[n][/]o [cyan]\[e][/]dit "
-            rf"[cyan]\[a][/]ll {change.kind} [cyan]\[s][/]kip file [cyan]\[q][/]uit [dim]\[?][/] "
-        )
+        prompt = _FLAG_PROMPT if change.is_flag else _PROMPT.format(kind=change.kind)
         while True:
             self.console.print(prompt, end="")
             key = self.keyboard.key()
             self.console.print(key if key.isprintable() else "", end="  ")
-            if key in ("y", "a"):
+            if change.is_flag and key in ("y", "n"):
+                self.console.print("[dim]left as it is")
+                return None
+            if key in ("y", "a") and not change.is_flag:
                 if key == "a":
                     self.accept_kinds.add(change.kind)
                 self.console.print(
@@ -218,6 +234,13 @@ class Session:
                 f"[dim]alternatives: {markup_escape(', '.join(change.alternatives))}"
             )
         before, after = _context(text, change)
+        if change.is_flag:
+            flagged = Text("! ", style="yellow")
+            flagged.append(before)
+            flagged.append(escape(change.original), style="bold black on yellow")
+            flagged.append(after)
+            self.console.print(flagged)
+            return
         old = Text("- ", style="red")
         old.append(before)
         old.append(escape(change.original) or "∅", style="bold white on red")
@@ -240,10 +263,16 @@ class Session:
         cleaned = apply_changes(original.decoded.text, result.accepted)
         write_atomic(path, encode(cleaned, original.decoded), backup=self.backup)
         result.written = True
+        unreviewed = result.total - result.rejected - result.left - len(result.accepted)
+        counts = (
+            (result.rejected, "rejected"),
+            (result.left, "flags left"),
+            (unreviewed, "not reviewed"),
+        )
+        rest = ", ".join(f"{count} {what}" for count, what in counts if count)
         self.console.print(
             f"[green]{markup_escape(result.display)}: wrote {len(result.accepted)} accepted "
-            f"change{'s' if len(result.accepted) != 1 else ''}[/] ({result.rejected} rejected, "
-            f"{result.total - result.rejected - len(result.accepted)} not reviewed)"
+            f"change{'s' if len(result.accepted) != 1 else ''}[/]" + (f" ({rest})" if rest else "")
         )
 
 

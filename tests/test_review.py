@@ -78,6 +78,16 @@ class Pane:
             time.sleep(0.05)
         raise AssertionError(f"{text!r} never showed; the screen:\n{self.screen()}")
 
+    def ask(self, text: str, timeout: float = 60) -> str:
+        """Wait until ``text`` shows and the program waits for a key after it; return the screen."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen and screen.rstrip().endswith("[?]"):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"no question after {text!r}; the screen:\n{self.screen()}")
+
     def press(self, *keys: str, literal: bool = False) -> None:
         self.tmux("send-keys", "-t", "review", *(["-l"] if literal else []), *keys)
 
@@ -107,7 +117,7 @@ def test_accept_edit_reject_and_quit_write_only_what_was_accepted(tmp_path, pane
     kiev, hour, clause, _capital = _changes(ARTICLE)
     pane = pane_factory([*MTFIX, "clean", "--interactive", "first.txt", "second.txt"], tmp_path)
 
-    screen = pane.wait_for("change 1 of 4")
+    screen = pane.ask("change 1 of 4")
     assert "- Talks in Kiev ended" in screen and "+ Talks in Kyiv ended" in screen
     assert "variant" in screen and "House style writes" in screen
     pane.press("e")
@@ -115,17 +125,16 @@ def test_accept_edit_reject_and_quit_write_only_what_was_accepted(tmp_path, pane
     pane.press("C-u")
     pane.press("the Ukrainian capital", literal=True)
     pane.press("Enter")
-    pane.wait_for("change 2 of 4")
+    pane.ask("change 2 of 4")
     pane.press("y")
-    screen = pane.wait_for("change 3 of 4")
+    screen = pane.ask("change 3 of 4")
     assert "+ The ministers had agreed – and the Compromise" in screen
-    pane.wait_for("[q]uit [?]", timeout=10)
     coloured = pane.tmux("capture-pane", "-p", "-e")
     assert "\x1b[" in coloured  # the changed words are highlighted
     if SCREENSHOTS:
         _picture(coloured, Path(SCREENSHOTS) / "terminal-review.png")
     pane.press("n")
-    pane.wait_for("change 4 of 4")
+    pane.ask("change 4 of 4")
     pane.press("q")
     screen = pane.wait_for("EXIT=0")
 
@@ -148,15 +157,15 @@ def test_accept_all_of_a_kind_carries_over_and_skip_keeps_earlier_decisions(tmp_
     _kiev2, hour2, clause2, capital2 = _changes(ARTICLE)
     pane = pane_factory([*MTFIX, "clean", "-i", "windows.txt", "plain.txt"], tmp_path)
 
-    pane.wait_for("windows.txt · change 1 of 4")
+    pane.ask("windows.txt · change 1 of 4")
     pane.press("n")
-    pane.wait_for("windows.txt · change 2 of 4")
+    pane.ask("windows.txt · change 2 of 4")
     pane.press("a")  # this typography change and every later one
-    pane.wait_for("windows.txt · change 4 of 4")
+    pane.ask("windows.txt · change 4 of 4")
     pane.press("s")
-    pane.wait_for("plain.txt · change 1 of 4")
+    pane.ask("plain.txt · change 1 of 4")
     pane.press("n")
-    screen = pane.wait_for("plain.txt · change 4 of 4")  # both typography changes were accepted
+    screen = pane.ask("plain.txt · change 4 of 4")  # both typography changes were accepted
     assert "plain.txt · change 2 of 4" not in screen
     pane.press("y")
     pane.wait_for("EXIT=0")
@@ -178,12 +187,36 @@ def test_nothing_accepted_or_interrupted_leaves_the_file_untouched(
     before = article.stat()
     pane = pane_factory([*MTFIX, "clean", "--interactive", "article.txt"], tmp_path)
     for number, key in enumerate(keys, 1):
-        pane.wait_for(f"change {number} of 4")
+        pane.ask(f"change {number} of 4")
         pane.press(key)
     pane.wait_for(f"EXIT={code}")
     assert article.read_text(encoding="utf-8") == ARTICLE
     assert article.stat().st_mtime_ns == before.st_mtime_ns
     assert [p.name for p in tmp_path.iterdir()] == ["article.txt"]
+
+
+@needs_tmux
+def test_a_flag_can_be_fixed_by_typing_a_translation(tmp_path, pane_factory):
+    text = "The minister said the Verhandlungen in Kiev would go on next week.\n"
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    flag, kiev = mtfix.clean(text).changes
+    assert flag.is_flag and not kiev.is_flag
+    pane = pane_factory([*MTFIX, "clean", "--interactive", "article.txt"], tmp_path)
+
+    screen = pane.ask("No fix known")
+    assert "! The minister said the Verhandlungen in Kiev" in screen
+    pane.press("e")
+    pane.wait_for("Replacement: Verhandlungen")
+    pane.press("C-u")
+    pane.press("talks", literal=True)
+    pane.press("Enter")
+    pane.ask("change 2 of 2")
+    pane.press("n")
+    screen = pane.wait_for("EXIT=0")
+
+    assert article.read_text(encoding="utf-8") == text.replace("Verhandlungen", "talks")
+    assert "article.txt: wrote 1 accepted change (1 rejected)" in screen
 
 
 def _picture(ansi: str, target: Path) -> None:
