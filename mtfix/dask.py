@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import glob
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -48,6 +49,8 @@ PARQUET = (".parquet", ".pq")
 #: Bounds of the block of a JSON-lines file one partition reads (one partition per file if
 #: compressed, since a compressed file cannot be split).
 MIN_BLOCK, MAX_BLOCK = 64 * 1024, 4 * 1024 * 1024
+#: How long to try reaching a scheduler.
+CONNECT_TIMEOUT = "15s"
 #: Partitions per worker thread to aim for, so that the work stays spread to the end.
 PARTITIONS_PER_THREAD = 4
 
@@ -150,7 +153,7 @@ class Tally:
     without_text: int = 0
     by_kind: Counter[str] = field(default_factory=Counter)
 
-    def add(self, other: Tally) -> Tally:
+    def __add__(self, other: Tally) -> Tally:
         """Return the sum of two tallies."""
         return Tally(
             self.records + other.records,
@@ -235,9 +238,7 @@ def clean_files(
             for _ in as_completed(futures):
                 screen.advance()
         tallies = client.gather(futures)
-    total = Tally()
-    for tally in tallies:
-        total = total.add(tally)
+    total = sum(tallies, Tally())
     say(total.describe(field, len(tasks), output_dir))
     return total
 
@@ -250,11 +251,15 @@ def _say(line: str) -> None:
 def _client(address: str) -> Iterator[Client]:
     """Connect to the scheduler at ``address``, or start a local cluster for ``local``."""
     if address == LOCAL:
-        with LocalCluster(processes=True) as cluster, Client(cluster) as client:
+        workers = os.cpu_count() or 1  # mtfix holds the GIL: one single-thread process a core
+        with (
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True) as cluster,
+            Client(cluster) as client,
+        ):
             yield client
         return
     try:
-        client = Client(address, timeout="20s")
+        client = Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as error:
         raise InputError(f"--dask {address}: cannot reach the scheduler ({error})") from error
     with client:
