@@ -10,6 +10,7 @@ writes no half-written file.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import json
 import os
 import re
@@ -29,7 +30,6 @@ from .io import (
     read_stdin,
     write_atomic,
 )
-from .lexicon import load_lexicon
 from .parallel import Pool, deferred_interrupt
 from .pipeline import Report, clean
 
@@ -348,9 +348,12 @@ _WARM_UP = (
 
 
 def _prepare(config: Config, saving: Saving) -> None:
-    """Set up a worker: remember the settings, load the dictionaries and warm them up."""
+    """Set up a worker: remember the settings (the dictionaries load once, on first use)."""
     _WORKER.update(config=config, saving=saving)
-    load_lexicon(tuple(config.extra_dictionaries))
+
+
+def _warm_up(config: Config) -> None:
+    """Load the dictionaries and what detectors build on first use, for forked workers to share."""
     clean(_WARM_UP, config)
 
 
@@ -359,7 +362,8 @@ def workers(config: Config, saving: Saving, jobs: int, tasks: int) -> Pool[Task,
 
     Enter it before starting other threads (a progress bar): worker processes may be forked.
     """
-    return Pool(_run, max(1, min(jobs, tasks)), _prepare, (config, saving))
+    preload = functools.partial(_warm_up, config)
+    return Pool(_run, max(1, min(jobs, tasks)), _prepare, (config, saving), preload)
 
 
 def _run(task: Task) -> Outcome:

@@ -3,8 +3,8 @@
 Each worker runs an initializer once (to set up what every item needs, such as the loaded
 dictionaries) and ignores Ctrl-C, so a file it is writing is always finished; the parent stops
 handing out work on Ctrl-C and collects what was already handed out (``Pool.drain``). Where
-processes fork (Linux), the parent runs the initializer first, so the workers start with its
-loaded dictionaries (shared copy-on-write) instead of each loading them again.
+processes fork (Linux), the parent runs the initializer and a ``preload`` first, so the workers
+start with its loaded dictionaries (shared copy-on-write) instead of each loading them again.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ class Pool(Generic[T, R]):
 
     Use as a context manager; iterate ``map(items)`` for the results in order. After a
     ``KeyboardInterrupt`` in the loop, ``drain()`` yields the results of the items already
-    handed out, in order.
+    handed out, in order. ``preload`` runs in this process before workers are forked from it.
     """
 
     def __init__(
@@ -55,11 +55,13 @@ class Pool(Generic[T, R]):
         jobs: int,
         initializer: Callable[..., None] | None = None,
         initargs: tuple = (),
+        preload: Callable[[], None] | None = None,
     ) -> None:
         self.function = function
         self.jobs = max(1, jobs)
         self.initializer = initializer
         self.initargs = initargs
+        self.preload = preload
         self.pending: deque[AsyncResult[R]] = deque()
         self.processes: Any = None
 
@@ -67,6 +69,8 @@ class Pool(Generic[T, R]):
         forks = "fork" in multiprocessing.get_all_start_methods()
         if self.initializer is not None and (self.jobs == 1 or forks):
             self.initializer(*self.initargs)
+        if self.preload is not None and self.jobs > 1 and forks:
+            self.preload()
         if self.jobs > 1:
             context = multiprocessing.get_context("fork" if forks else None)
             gc.freeze()  # keep the collector from touching (and so copying) shared objects
@@ -77,9 +81,13 @@ class Pool(Generic[T, R]):
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if self.processes is not None:
-            self.processes.terminate() if self.pending else self.processes.close()
-            self.processes.join()
+        if self.processes is None:
+            return
+        if self.pending:  # an error or a second Ctrl-C: stop at once
+            self.processes.terminate()
+        else:
+            self.processes.close()
+        self.processes.join()
 
     def map(self, items: Iterable[T]) -> Iterator[R]:
         """Yield ``function(item)`` for each item, in order."""
