@@ -427,7 +427,9 @@ def _settings(paths: list[str], options: dict[str, object], file: Path | None) -
 def show_config(
     path: Annotated[
         Path,
-        typer.Argument(metavar="PATH", help="Where to look for a config file from (default: .)."),
+        typer.Argument(
+            metavar="PATH", help="Where to look for a config file from.", show_default="."
+        ),
     ] = Path(),
     config_file: Annotated[
         Path | None,
