@@ -222,13 +222,15 @@ class Task:
         source: the input it comes from.
         text: the article, or ``None`` for a file the worker reads (and saves) itself.
         line: the line of a JSON-lines record in its corpus (0 for a whole file).
-        error: why the record cannot be cleaned (not JSON, no such field), if so.
+        error: why the input cannot be cleaned (unreadable, not JSON, no such field), if so.
+        skipped: the error is a binary file found in a folder (a warning, not an error).
     """
 
     source: Source
     text: str | None = None
     line: int = 0
     error: str | None = None
+    skipped: bool = False
 
     @property
     def display(self) -> str:
@@ -302,7 +304,8 @@ def plan(sources: Iterable[Source], jsonl_field: str | None, warn: Callable[[str
         try:
             decoded = read_stdin() if source.path is None else read_file(source.path)
         except InputError as problem:
-            result.tasks.append(Task(source, error=str(problem)))
+            skipped = isinstance(problem, BinaryFileError) and source.from_walk
+            result.tasks.append(Task(source, error=str(problem), skipped=skipped))
             continue
         if decoded.is_fallback:
             warn(f"{source.display}: not UTF-8; read as {decoded.encoding}")
@@ -371,7 +374,7 @@ def _run(task: Task) -> Outcome:
     config, saving = _WORKER["config"], _WORKER["saving"]
     assert isinstance(config, Config) and isinstance(saving, Saving)
     if task.error is not None:
-        return Outcome(task.display, error=task.error)
+        return Outcome(task.display, error=task.error, skipped=task.skipped)
     warnings: list[str] = []
     try:
         if task.text is None:
@@ -446,6 +449,9 @@ def process(
                 if corpus.remaining == 0:
                     _save_corpus(corpus, saving, summary, on_outcome)
 
+    for corpus in batch.corpora.values():
+        if corpus.remaining == 0:  # nothing to clean in it, but a copy is still wanted
+            _save_corpus(corpus, saving, summary, on_outcome)
     try:
         for outcome in pool.map(batch.tasks):
             handle(outcome)
