@@ -104,6 +104,7 @@ class Run:
     """One timed whole-process run."""
 
     seconds: float
+    cpu_seconds: float
     peak_rss_mb: float
     returncode: int
     stderr: str
@@ -122,7 +123,8 @@ def timed(command: Sequence[str], env: dict[str, str] | None = None, keep: bool 
         process.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         out.seek(0)
-        return Run(seconds, usage.ru_maxrss / 1024, process.returncode, err.read(), out.read())
+        cpu = usage.ru_utime + usage.ru_stime
+        return Run(seconds, cpu, usage.ru_maxrss / 1024, process.returncode, err.read(), out.read())
 
 
 def mtfix_command() -> tuple[list[str], dict[str, str]]:
@@ -225,12 +227,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     ).stdout
     rows: list[list[object]] = []
     notes: list[str] = []
+    cpu_rates: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="mtfix-speed-") as tmp:
         folder = Path(tmp)
         files, total = build_corpus(folder, args.words)
 
         def add(tool: str, run: Run, words: int, note: str, codes: Sequence[int] = (0, 1)) -> float:
             rate = words / run.seconds
+            cpu_rates[tool] = words / max(run.cpu_seconds, 1e-9)
             failed = run.returncode not in codes
             rows.append(
                 [
@@ -239,6 +243,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                     f"{words:,}",
                     f"{run.seconds:.2f}",
                     f"{rate:,.0f}",
+                    f"{run.cpu_seconds:.2f}",
+                    f"{cpu_rates[tool]:,.0f}",
                     f"{run.peak_rss_mb:.0f}",
                 ]
             )
@@ -279,14 +285,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
         profile_text = profile(folder)
 
-    mtfix_rate = rates.get("mtfix clean --jobs 1", rates.get("mtfix clean", 0.0))
+    mtfix_name = "mtfix clean --jobs 1" if "mtfix clean --jobs 1" in rates else "mtfix clean"
     targets = []
-    if "codespell" in rates:
-        targets.append(["≥ 0.5 × codespell words/s", f"{mtfix_rate / rates['codespell']:.2f} ×"])
-    if "symspellpy" in rates:
-        targets.append(["≥ 5 × symspellpy words/s", f"{mtfix_rate / rates['symspellpy']:.1f} ×"])
+    for tool, goal in (("codespell", 0.5), ("symspellpy", 5)):
+        if tool in rates:
+            wall = rates[mtfix_name] / rates[tool]
+            cpu = cpu_rates[mtfix_name] / cpu_rates[tool]
+            targets.append(
+                [f"≥ {goal} × {tool} words/s", f"{wall:.2f} × ({cpu:.2f} × by CPU time)"]
+            )
     targets.append(["start-up ≤ 0.3 s (one article)", f"{start_seconds:.2f} s"])
-    mtfix_rss = max(float(r[5]) for r in rows if str(r[0]).startswith("mtfix"))
+    mtfix_rss = max(float(r[7]) for r in rows if str(r[0]).startswith("mtfix"))
     targets.append(["peak RSS ≤ 250 MB", f"{mtfix_rss:.0f} MB"])
     if "mtfix clean --jobs 2" in rates:
         ratio = rates["mtfix clean --jobs 2"] / rates["mtfix clean --jobs 1"]
@@ -305,9 +314,24 @@ def main(argv: Sequence[str] | None = None) -> None:
         "of `tests/fixtures/clean/` in random order, every other file garbled by "
         "`benchmarks/garble.py`. Output discarded; times are wall-clock, whole process, one run.",
         "",
-        table(["tool", "how", "words", "seconds", "words/s", "peak RSS (MB)¹"], rows, left=2),
+        table(
+            [
+                "tool",
+                "how",
+                "words",
+                "seconds",
+                "words/s",
+                "CPU s",
+                "words/CPU s",
+                "peak RSS (MB)¹",
+            ],
+            rows,
+            left=2,
+        ),
         "",
-        "¹ of the largest single process (with `--jobs 2`, the workers add up).",
+        "¹ of the largest single process (with `--jobs 2`, the workers add up). CPU time (user + "
+        "system, the process and the children it waited for) is less disturbed by other load "
+        "than wall time.",
         "",
         f"Start-up: `mtfix clean examples/ceasefire-talks.mt.txt --format json`, median of 5: "
         f"{start_seconds:.2f} s (peak RSS {start_rss:.0f} MB); `python -c pass` alone takes "
