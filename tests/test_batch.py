@@ -20,6 +20,7 @@ import pytest
 
 import mtfix
 from mtfix.batch import collect
+from mtfix.parallel import Pool
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -77,6 +78,21 @@ def test_include_and_exclude_on_the_command_line(tree: Path) -> None:
     assert {line.split(":")[0] for line in result.out.splitlines()} == {"news/world/typography.txt"}
     result = run("clean", "news", "-f", "lint", "--include", "*.rst", cwd=tree.parent)
     assert {line.split(":")[0] for line in result.out.splitlines()} == {"news/sport/notes.rst"}
+
+
+def _where_handled(number: int) -> tuple[int, int]:
+    """Return ``number`` and the process that handled it, slowly for some numbers."""
+    time.sleep(0.02 * (number % 3))
+    return number, os.getpid()
+
+
+def test_the_pool_yields_in_input_order_from_several_processes() -> None:
+    with Pool(_where_handled, 2) as pool:
+        results = list(pool.map(range(40)))
+    assert [number for number, _ in results] == list(range(40))
+    assert len({pid for _, pid in results}) == 2 and os.getpid() not in {p for _, p in results}
+    with Pool(_where_handled, 1) as pool:
+        assert {pid for _, pid in pool.map(range(3))} == {os.getpid()}
 
 
 def many_articles(folder: Path, count: int) -> list[Path]:
