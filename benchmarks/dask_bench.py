@@ -187,13 +187,13 @@ def main(argv: list[str] | None = None) -> None:
             f" {load_before:.1f} before, {os.getloadavg()[0]:.1f} after. Above the number of"
             " cores, other work shares them and the wall-clock speed-up understates what free"
             " cores give; the CPU seconds (of the cleaning processes: the one process, or the"
-            " workers together) show the cost of distributing, whatever the load.",
+            " workers together) depend much less on the load and show the cost of distributing.",
             "",
             f"{len(articles)} articles, {words:,} words (about 500 each, every other one garbled);"
             f" {WORKERS * PARTITIONS_PER_WORKER} partitions. The cluster's result equals the"
-            " single-process result record for record. Loading the dictionaries (from the"
-            f" on-disk cache) took {load_seconds:.2f} s; starting the cluster"
-            f" {start_seconds:.1f} s.",
+            " single-process result record for record. Loading the dictionaries took"
+            f" {load_seconds:.2f} s in the one process (less when the on-disk cache is fresh);"
+            f" starting the cluster {start_seconds:.1f} s.",
             "",
             table(("run", "seconds", "records/s", "speed-up", "CPU seconds"), rows),
             "",
