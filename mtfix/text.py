@@ -69,6 +69,16 @@ class Document:
             )
         return tokens
 
+    @cached_property
+    def sentences(self) -> list[list[Token]]:
+        """The tokens grouped into sentences (a line break also ends one)."""
+        sentences: list[list[Token]] = []
+        for token in self.tokens:
+            if token.sentence_initial or not sentences:
+                sentences.append([])
+            sentences[-1].append(token)
+        return sentences
+
     def line_text(self, line: Line) -> str:
         """Return the content of ``line`` without its break."""
         return self.text[line.start : line.end]

@@ -145,18 +145,6 @@ def _name_words(lexicon: Lexicon, person: bool) -> frozenset[str]:
     return frozenset(words)
 
 
-def _sentences(document: Document) -> Iterator[list[Token]]:
-    """Group the tokens into sentences (a line break also ends one)."""
-    sentence: list[Token] = []
-    for token in document.tokens:
-        if token.sentence_initial and sentence:
-            yield sentence
-            sentence = []
-        sentence.append(token)
-    if sentence:
-        yield sentence
-
-
 def _clause_bounds(text: str, tokens: Sequence[Token], first: int, last: int) -> Bounds:
     """Return the first and last token index of the clause around ``tokens[first:last + 1]``."""
     while first > 0 and not CLAUSE_BREAKS & set(text[tokens[first - 1].end : tokens[first].start]):
@@ -329,7 +317,7 @@ def propose(
     if not index:
         return
     text = document.text
-    for sentence in _sentences(document):
+    for sentence in document.sentences:
         words = [token.text.lower() for token in sentence]
         for at in range(len(sentence)):
             verdicts: dict[tuple[int, str], tuple[float, Entry, str]] = {}

@@ -189,7 +189,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         language = _cyrillic_language(phrase, tables)
         translation = tables.get(language, {}).get(phrase.lower())
         yield _propose(run[0], end, phrase, language, translation, "Cyrillic script")
-    for sentence in _sentences(document):
+    for sentence in document.sentences:
         whole = _foreign_sentence(sentence, lexicon)
         if whole:
             first, last = sentence[0], sentence[-1]
@@ -204,18 +204,6 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 language, why = found
                 translation = tables.get(language, {}).get(token.text.lower())
                 yield _propose(token, token.end, token.text, language, translation, why)
-
-
-def _sentences(document: Document) -> Iterator[list[Token]]:
-    """Group the tokens into sentences (a line break also ends one)."""
-    sentence: list[Token] = []
-    for token in document.tokens:
-        if token.sentence_initial and sentence:
-            yield sentence
-            sentence = []
-        sentence.append(token)
-    if sentence:
-        yield sentence
 
 
 def _foreign_sentence(sentence: Sequence[Token], lexicon: Lexicon) -> tuple[str, int] | None:
