@@ -21,11 +21,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from os.path import getsize, isfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import dask.bag as db
-import dask.dataframe as dd
-import pandas as pd
 from dask import delayed
 from distributed import Client, LocalCluster, as_completed
 from fsspec.utils import infer_compression
@@ -37,11 +35,15 @@ from .lexicon import load_lexicon
 from .pipeline import clean
 from .render.screen import Screen
 
+if TYPE_CHECKING:  # dataframes need pandas and pyarrow (in mtfix[dask]); bags do not
+    import dask.dataframe as dd
+    import pandas as pd
+
 #: The key (bags) or column (dataframes) that receives each text's changes.
 CHANGES = "changes"
 #: The ``--dask`` address that starts a cluster on this machine instead of joining one.
 LOCAL = "local"
-#: The record field or column holding the text, unless ``--field`` names another.
+#: The record field or column holding the text, unless ``--jsonl-field`` names another.
 DEFAULT_FIELD = "text"
 #: File name endings read as JSON lines, and as Parquet (compressed JSON lines too: .jsonl.gz).
 JSON_LINES = (".jsonl", ".ndjson", ".json")
@@ -124,6 +126,8 @@ def _clean_records(
 
 
 def _clean_frame(frame: pd.DataFrame, column: str, config: Config, changes: str) -> pd.DataFrame:
+    import pandas as pd
+
     texts: list[object] = []
     listed: list[str] = []
     counts: dict[str, list[int]] = {kind: [] for kind in KINDS}
@@ -216,7 +220,7 @@ def clean_files(
     with _client(address) as client:
         say(f"dask dashboard: {client.dashboard_link}")
         if kind == "parquet":
-            frame = dd.read_parquet(paths)
+            frame = _read_parquet(paths)
             if field not in frame.columns:
                 raise InputError(f"the Parquet files have no column {field!r} (see --jsonl-field)")
             parts = clean_dataframe(frame, field, config).to_delayed()
@@ -308,6 +312,16 @@ def _blocksize(paths: list[str], threads: int) -> int | None:
         return None
     total = sum(getsize(path) for path in paths)
     return max(MIN_BLOCK, min(MAX_BLOCK, total // (threads * PARTITIONS_PER_THREAD) + 1))
+
+
+def _read_parquet(paths: list[str]) -> dd.DataFrame:
+    """Read Parquet files lazily; without pandas and pyarrow, say how to get them."""
+    try:
+        import dask.dataframe as dd
+    except ImportError as missing:
+        needs = f"reading Parquet needs {missing.name}"
+        raise InputError(f"{needs}: pip install 'mtfix[dask]'") from None
+    return dd.read_parquet(paths)
 
 
 def _has_text(item: tuple[str, str]) -> bool:
