@@ -219,6 +219,25 @@ def test_a_flag_can_be_fixed_by_typing_a_translation(tmp_path, pane_factory):
     assert "article.txt: wrote 1 accepted change (1 rejected)" in screen
 
 
+def test_keys_from_a_pipe_are_read_one_a_line(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    kiev, *_ = _changes(ARTICLE)
+    env = dict(os.environ, PYTHONPATH=str(ROOT)) if not _SCRIPT else None
+    done = subprocess.run(
+        [*MTFIX, "clean", "--interactive", "article.txt"],
+        input="y\nn\n",  # then the input ends: quit, writing what was accepted
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "article.txt: wrote 1 accepted change (1 rejected, 2 not reviewed)" in done.stdout
+    assert article.read_text(encoding="utf-8") == apply_changes(ARTICLE, [kiev])
+
+
 def _picture(ansi: str, target: Path) -> None:
     """Render captured terminal text to a PNG, through rich's HTML export and Chromium."""
     from rich.console import Console
