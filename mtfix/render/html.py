@@ -157,7 +157,7 @@ def _section(number: int, reviewed: ReviewedFile) -> str:
                 f'<label class="change k-{change.kind}"><input type="checkbox" checked '
                 f'id="c{number}-{index}" data-kind="{change.kind}">'
                 f"<del>{_visible(change.original)}</del><ins>{_visible(change.replacement)}</ins>"
-                f"{tip}</label>"
+                f"{tip}</label>" + "\n" * change.original.count("\n")
             )
             index += 1
         position = change.end
@@ -172,7 +172,7 @@ def _section(number: int, reviewed: ReviewedFile) -> str:
 
 
 def _visible(text: str) -> str:
-    """Escape a changed span, showing the spaces at its edges and its line breaks.
+    """Escape a changed span, showing the spaces at its edges, and its line breaks as ↵.
 
     >>> _visible(" -")
     '<span class="ws">·</span>-'
@@ -181,7 +181,7 @@ def _visible(text: str) -> str:
     lead = len(text) - len(text.lstrip(" "))
     trail = len(text) - len(text.rstrip(" ")) if inner else 0
     dots = '<span class="ws">·</span>'
-    body = escape(inner).replace("\n", '<span class="ws">↵</span>\n')
+    body = escape(inner).replace("\n", '<span class="ws">↵</span>')
     return dots * lead + body + dots * trail
 
 
