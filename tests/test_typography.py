@@ -213,9 +213,10 @@ ADVERSARIAL = [
     ids=lambda text: repr(text[:5]),
 )
 def test_adversarial_lines_are_fast(text: str) -> None:
-    """Long runs of one pattern finish in well under a second (no regex backtracking blow-up)."""
+    """Long runs of one pattern finish in seconds, not minutes (no regex backtracking blow-up);
+    the bound is loose so that a busy machine does not fail it."""
     lexicon = load_lexicon()
     lexicon.is_english_word("warm")  # load the word list outside the timing
     started = time.perf_counter()
     list(typography.detect(Document(text), lexicon))
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 5.0
