@@ -8,6 +8,7 @@ shuffled into new articles, with web-page leftovers and a broken HTML entity add
 from __future__ import annotations
 
 import doctest
+import gzip
 import json
 import os
 import random
@@ -245,3 +246,23 @@ def test_cli_refuses_an_output_folder_with_earlier_parts(client: Client, tmp_pat
 
 def test_doctests() -> None:
     assert doctest.testmod(mtfix.dask).failed == 0
+
+
+def test_cli_local_cluster_reads_compressed_lines_and_counts_records_without_text(
+    tmp_path: Path,
+) -> None:
+    records = [
+        {"id": 1, "text": "The talks lasted two -hour and ended in a long -term deal."},
+        {"id": 2, "title": "No body in this record"},
+        {"id": 3, "text": "The unions said the decision was a last resort."},
+    ]
+    corpus = tmp_path / "corpus.jsonl.gz"
+    corpus.write_bytes(gzip.compress("".join(json.dumps(r) + "\n" for r in records).encode()))
+    out = tmp_path / "out"
+    run = run_cli("--dask", "local", str(corpus), "--output-dir", str(out))
+    assert run.returncode == 1, run.stderr
+    written = [json.loads(line) for line in (out / "part-00000.jsonl").read_text().splitlines()]
+    assert written[0]["text"] == "The talks lasted two-hour and ended in a long-term deal."
+    assert written[1] == {**records[1], "changes": []}
+    assert written[2] == {**records[2], "changes": []}
+    assert "cleaned 3 records (1 without a string 'text') in 1 partition: 2 changes" in run.stderr
