@@ -6,7 +6,8 @@ process, and the built lexicon is cached on disk by :mod:`mtfix.cache`), not onc
 Results are those of :func:`mtfix.clean` on each text, record for record.
 
 This module is ``mtfix.dask``; Python 3 imports are absolute, so ``import dask`` below is the Dask
-package, never this module.
+package, not this module (only running a file inside ``mtfix/`` as a script would put this folder
+first on ``sys.path`` and break that, as it breaks every relative import in the package).
 """
 
 from __future__ import annotations
@@ -100,7 +101,11 @@ def clean_dataframe(
 
 
 def _report(value: object, config: Config) -> tuple[object, tuple[Change, ...]]:
-    """Return the cleaned value and its changes; anything but a string is left alone."""
+    """Return the cleaned value and its changes; anything but a string is left alone.
+
+    ``load_lexicon`` is cached per process: a worker loads the dictionaries for its first text
+    and reuses them (and the client, which only builds the task graph, never loads them).
+    """
     if not isinstance(value, str):
         return value, ()
     report = clean(value, config, load_lexicon(tuple(config.extra_dictionaries)))
