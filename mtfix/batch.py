@@ -340,6 +340,9 @@ def _record_task(source: Source, number: int, line: str, corpus: Corpus) -> Task
     return Task(source, text=text, line=number)
 
 
+#: Articles handed to a worker at a time (at most; fewer when the batch is small).
+CHUNK = 4
+
 #: What each worker process keeps between tasks: the configuration and how to save.
 _WORKER: dict[str, object] = {}
 
@@ -366,7 +369,9 @@ def workers(config: Config, saving: Saving, jobs: int, tasks: int) -> Pool[Task,
     Enter it before starting other threads (a progress bar): worker processes may be forked.
     """
     preload = functools.partial(_warm_up, config)
-    return Pool(_run, max(1, min(jobs, tasks)), _prepare, (config, saving), preload)
+    jobs = max(1, min(jobs, tasks))
+    chunk = max(1, min(CHUNK, tasks // (jobs * 8)))  # small chunks at the end of a batch
+    return Pool(_run, jobs, _prepare, (config, saving), preload, chunk)
 
 
 def _run(task: Task) -> Outcome:

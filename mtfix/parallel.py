@@ -10,6 +10,7 @@ start with its loaded dictionaries (shared copy-on-write) instead of each loadin
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
 import signal
@@ -23,8 +24,8 @@ from typing import Any, Generic, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: Items handed out per worker ahead of the results read, to keep every worker busy.
-AHEAD_PER_WORKER = 4
+#: Chunks handed out per worker ahead of the results read, to keep every worker busy.
+AHEAD_PER_WORKER = 3
 
 
 def cpu_count() -> int:
@@ -33,6 +34,10 @@ def cpu_count() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def _call_each(function: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [function(item) for item in chunk]
 
 
 def _start_worker(initializer: Callable[..., None] | None, initargs: tuple) -> None:
@@ -47,6 +52,7 @@ class Pool(Generic[T, R]):
     Use as a context manager; iterate ``map(items)`` for the results in order. After a
     ``KeyboardInterrupt`` in the loop, ``drain()`` yields the results of the items already
     handed out, in order. ``preload`` runs in this process before workers are forked from it.
+    Items go to the workers ``chunk`` at a time (fewer messages for small items).
     """
 
     def __init__(
@@ -56,13 +62,16 @@ class Pool(Generic[T, R]):
         initializer: Callable[..., None] | None = None,
         initargs: tuple = (),
         preload: Callable[[], None] | None = None,
+        chunk: int = 1,
     ) -> None:
         self.function = function
         self.jobs = max(1, jobs)
         self.initializer = initializer
         self.initargs = initargs
         self.preload = preload
-        self.pending: deque[AsyncResult[R]] = deque()
+        self.chunk = max(1, chunk)
+        self.pending: deque[AsyncResult[list[R]]] = deque()
+        self.ready: deque[R] = deque()
         self.processes: Any = None
 
     def __enter__(self) -> Pool[T, R]:
@@ -95,22 +104,24 @@ class Pool(Generic[T, R]):
             yield from map(self.function, items)
             return
         ahead = self.jobs * AHEAD_PER_WORKER
-        for item in items:
-            self.pending.append(self.processes.apply_async(self.function, (item,)))
+        iterator = iter(items)
+        while chunk := list(itertools.islice(iterator, self.chunk)):
+            self.pending.append(self.processes.apply_async(_call_each, (self.function, chunk)))
             if len(self.pending) >= ahead:
-                yield self._next()
-        while self.pending:
-            yield self._next()
+                yield from self._next_chunk()
+        yield from self.drain()
 
     def drain(self) -> Iterator[R]:
         """Yield the results of the items handed out but not yet yielded (after an interrupt)."""
-        while self.pending:
-            yield self._next()
+        while self.ready or self.pending:
+            yield from self._next_chunk()
 
-    def _next(self) -> R:
-        result = self.pending[0].get()
-        self.pending.popleft()
-        return result
+    def _next_chunk(self) -> Iterator[R]:
+        if not self.ready:
+            self.ready.extend(self.pending[0].get())
+            self.pending.popleft()
+        while self.ready:
+            yield self.ready.popleft()
 
 
 @contextmanager
