@@ -109,7 +109,7 @@ def machine() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--rounds", type=int, default=2, help="runs per job count; best is kept")
+    parser.add_argument("--rounds", type=int, default=5, help="runs per job count; best is kept")
     parser.add_argument("--output", type=Path, default=HERE / "results" / "batch.md")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
