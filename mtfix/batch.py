@@ -32,6 +32,8 @@ from .io import (
 )
 from .parallel import Pool, deferred_interrupt
 from .pipeline import Report, clean
+from .render import FileReport
+from .render.jsonout import to_object
 
 #: The argument that names standard input.
 STDIN = "-"
@@ -242,7 +244,8 @@ class Task:
 class Outcome:
     """What came of one task: a report, or an error (``skipped`` for a binary file in a folder).
 
-    ``record`` is the JSON object of a JSON-lines record, ``warnings`` messages for the user.
+    ``record`` is the JSON object of a JSON-lines record, ``warnings`` messages for the user,
+    ``data`` the JSON-ready report when the worker was asked to make it (json output).
     """
 
     display: str
@@ -251,6 +254,7 @@ class Outcome:
     skipped: bool = False
     warnings: tuple[str, ...] = ()
     record: dict | None = None
+    data: dict | None = None
 
 
 @dataclass
@@ -353,9 +357,9 @@ _WARM_UP = (
 )
 
 
-def _prepare(config: Config, saving: Saving) -> None:
+def _prepare(config: Config, saving: Saving, as_json: bool) -> None:
     """Set up a worker: remember the settings (the dictionaries load once, on first use)."""
-    _WORKER.update(config=config, saving=saving)
+    _WORKER.update(config=config, saving=saving, as_json=as_json)
 
 
 def _warm_up(config: Config) -> None:
@@ -363,15 +367,19 @@ def _warm_up(config: Config) -> None:
     clean(_WARM_UP, config)
 
 
-def workers(config: Config, saving: Saving, jobs: int, tasks: int) -> Pool[Task, Outcome]:
+def workers(
+    config: Config, saving: Saving, jobs: int, tasks: int, as_json: bool = False
+) -> Pool[Task, Outcome]:
     """Return the pool (a context manager) that cleans ``tasks`` tasks in up to ``jobs`` processes.
 
-    Enter it before starting other threads (a progress bar): worker processes may be forked.
+    With ``as_json`` the workers also make each report's JSON-ready form (``Outcome.data``), so
+    the parent only prints. Enter the pool before starting other threads (a progress bar):
+    worker processes may be forked.
     """
     preload = functools.partial(_warm_up, config)
     jobs = max(1, min(jobs, tasks))
     chunk = max(1, min(CHUNK, tasks // (jobs * 8)))  # small chunks at the end of a batch
-    return Pool(_run, jobs, _prepare, (config, saving), preload, chunk)
+    return Pool(_run, jobs, _prepare, (config, saving, as_json), preload, chunk)
 
 
 def _run(task: Task) -> Outcome:
@@ -389,7 +397,8 @@ def _run(task: Task) -> Outcome:
     except InputError as problem:
         skipped = isinstance(problem, BinaryFileError) and task.source.from_walk
         return Outcome(task.display, error=str(problem), skipped=skipped, warnings=(*warnings,))
-    return Outcome(task.display, report=report, warnings=tuple(warnings))
+    data = to_object(FileReport(task.display, report)) if _WORKER["as_json"] else None
+    return Outcome(task.display, report=report, warnings=tuple(warnings), data=data)
 
 
 @dataclass
@@ -480,11 +489,11 @@ def _save_corpus(
         on_outcome(outcome)
 
 
-def record_object(outcome: Outcome) -> dict:
-    """Return a record with its changes and summary added (the jsonl output of a corpus)."""
+def report_object(outcome: Outcome) -> dict:
+    """Return the json output of an outcome: ``{"path", "changes", "summary"}`` for a file, the
+    record with ``changes`` and ``summary`` added for a JSON-lines record."""
     assert outcome.report is not None
-    return {
-        **(outcome.record or {}),
-        "changes": [change.to_dict() for change in outcome.report.changes],
-        "summary": outcome.report.summary,
-    }
+    data = outcome.data or to_object(FileReport(outcome.display, outcome.report))
+    if outcome.record is None:
+        return data
+    return {**outcome.record, "changes": data["changes"], "summary": data["summary"]}

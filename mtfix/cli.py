@@ -22,7 +22,7 @@ from .batch import (
     collect,
     plan,
     process,
-    record_object,
+    report_object,
     workers,
 )
 from .config import DEFAULT_MIN_CONFIDENCE, Config, rule_prefixes
@@ -264,7 +264,9 @@ def clean(
     as_list = len(paths) > 1 or jsonl_field is not None or any(s.from_walk for s in inputs.sources)
     shown = _Shown(output_format, color, as_list)
     with (
-        workers(config, saving, settings.jobs, len(work.tasks)) as pool,
+        workers(
+            config, saving, settings.jobs, len(work.tasks), output_format in JSON_FORMATS
+        ) as pool,
         Screen(len(work.tasks)) as screen,
     ):
         done = process(work, pool, saving, lambda o: shown.show(o, screen))
@@ -277,6 +279,10 @@ def clean(
     if inputs.errors or done.errors:
         return ExitCode.ERROR
     return ExitCode.CHANGES if shown.found and not exit_zero else ExitCode.CLEAN
+
+
+#: The formats whose objects the workers make (``Outcome.data``).
+JSON_FORMATS = (Format.JSON, Format.JSONL)
 
 
 class _Shown:
@@ -301,14 +307,11 @@ class _Shown:
                 _error(f"{outcome.display}: {outcome.error}")
             return
         self.found = self.found or bool(outcome.report.changes)
-        item = FileReport(outcome.display, outcome.report)
-        if outcome.record is not None and self.output_format in (Format.JSON, Format.JSONL):
-            value = record_object(outcome)
-        elif self.output_format is Format.JSON:
-            value = jsonout.to_object(item)
-        else:
+        if self.output_format not in JSON_FORMATS:
+            item = FileReport(outcome.display, outcome.report)
             screen.emit(_RENDER[self.output_format](item, self.color))
             return
+        value = report_object(outcome)
         if self.output_format is Format.JSON:
             self.objects.append(value)
         else:
