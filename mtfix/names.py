@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
@@ -43,12 +44,14 @@ _TRANSLITERATION = [
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip diacritics: "Zelenskyy's Kyïv" -> "zelenskyy's kyiv"."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Return a spelling key on which transliteration variants of a name agree.
 
@@ -61,6 +64,7 @@ def name_key(text: str) -> str:
     return _DOUBLE.sub(r"\1", key)
 
 
+@lru_cache(maxsize=65536)
 def similarity(a: str, b: str) -> float:
     """Score how alike two spellings are (0..1): edit distance, shared start, and keys."""
     fa, fb = fold(a), fold(b)
@@ -79,7 +83,7 @@ class NameForm:
 
 
 #: Candidates whose whole spelling (or key) is less alike than this are not scored at all.
-PREFILTER_SIMILARITY = 0.45
+PREFILTER_SIMILARITY = 0.6
 
 
 class _Block:

@@ -79,6 +79,18 @@ class Document:
             sentences[-1].append(token)
         return sentences
 
+    @cached_property
+    def token_lines(self) -> list[int]:
+        """The 1-based line number of each token (a merge of two sorted lists)."""
+        numbers: list[int] = []
+        lines = self.lines
+        current = 0
+        for token in self.tokens:
+            while current + 1 < len(lines) and lines[current + 1].start <= token.start:
+                current += 1
+            numbers.append(lines[current].number)
+        return numbers
+
     def line_text(self, line: Line) -> str:
         """Return the content of ``line`` without its break."""
         return self.text[line.start : line.end]

@@ -57,7 +57,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         if word.lower() in SPEECH_VERBS and _after_closing_quote(document.text, token.start):
             yield _proposal(token, 0.85, f"“{word}” reports speech after a quotation.")
             continue
-        if token.sentence_initial or document.line_at(token.start).number in headline_lines:
+        if token.sentence_initial or document.token_lines[token.index] in headline_lines:
             continue
         if capitalised_mid_sentence[word] > 1 or not _is_ordinary_word(word, lexicon):
             continue
@@ -173,8 +173,7 @@ def _after_closing_quote(text: str, start: int) -> bool:
 def _headline_lines(document: Document) -> set[int]:
     """Return the numbers of lines written in title case (most words capitalised)."""
     counts: dict[int, list[int]] = {}
-    for token in document.tokens:
-        line = document.line_at(token.start).number
+    for token, line in zip(document.tokens, document.token_lines, strict=True):
         counts.setdefault(line, [0, 0])
         counts[line][0] += 1
         counts[line][1] += token.text[:1].isupper()

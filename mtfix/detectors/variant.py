@@ -5,7 +5,6 @@ The variants file is the newsroom's house style: replace it, or skip ``variant``
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..change import Proposal
@@ -16,7 +15,7 @@ from ..text import Document
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     """Yield the preferred spelling for each variant that appears as a whole word."""
     for token in document.tokens:
-        word = re.sub(r"['’]s$", "", token.text)
+        word = token.text[:-2] if token.text.endswith(("'s", "’s")) else token.text
         entry = lexicon.variants.get(word)
         if entry is None:
             continue
