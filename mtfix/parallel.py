@@ -118,8 +118,10 @@ class Pool(Generic[T, R]):
 
     def _next_chunk(self) -> Iterator[R]:
         if not self.ready:
-            self.ready.extend(self.pending[0].get())
-            self.pending.popleft()
+            results = self.pending[0].get()  # Ctrl-C while waiting leaves the chunk pending
+            with deferred_interrupt():  # moved whole, neither lost nor kept twice
+                self.ready.extend(results)
+                self.pending.popleft()
         while self.ready:
             yield self.ready.popleft()
 
