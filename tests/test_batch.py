@@ -215,6 +215,24 @@ def _a_file_in(folder: Path) -> bool:
     )
 
 
+def test_a_corpus_cleaned_by_two_jobs_keeps_record_order(tmp_path: Path) -> None:
+    paths = many_articles(tmp_path / "articles", 30)
+    records = [{"n": n, "text": path.read_text(encoding="utf-8")} for n, path in enumerate(paths)]
+    (tmp_path / "corpus.jsonl").write_text(
+        "".join(json.dumps(record) + "\n" for record in records), encoding="utf-8"
+    )
+    args = ("clean", "corpus.jsonl", "--jsonl-field", "text", "-f", "jsonl", "--no-summary")
+    one = run(*args, "-j", "1", cwd=tmp_path)
+    two = run(*args, "-j", "2", cwd=tmp_path)
+    assert one.out == two.out
+    assert [json.loads(line)["n"] for line in two.out.splitlines()] == list(range(30))
+    run(*args, "-j", "2", "--output-dir", "cleaned", cwd=tmp_path)
+    written = (tmp_path / "cleaned" / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["text"] for line in written] == [
+        mtfix.clean(record["text"]).apply() for record in records
+    ]
+
+
 @pytest.mark.skipif(os.name != "posix", reason="process groups and SIGINT")
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_finishes_what_it_started_and_says_so(tmp_path: Path, jobs: str) -> None:
