@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 KINDS = (
     "entity",
@@ -49,7 +49,7 @@ class Change:
 
     def to_dict(self) -> dict:
         """Return the JSON-ready form of the change (the output contract)."""
-        data = asdict(self)
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["alternatives"] = list(self.alternatives)
         data["confidence"] = round(self.confidence, 3)
         return data

@@ -25,7 +25,7 @@ from .batch import (
     report_object,
     workers,
 )
-from .config import DEFAULT_MIN_CONFIDENCE, Config, rule_prefixes
+from .config import DEFAULT_MIN_CONFIDENCE, Config, rule_prefixes, source_languages
 from .decisions import apply_file
 from .decisions import review as review_files
 from .io import InputError, write_atomic
@@ -167,6 +167,15 @@ def clean(
         list[Path] | None,
         typer.Option("--dict", metavar="FILE", help="An extra dictionary file (repeatable)."),
     ] = None,
+    source_lang: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source-lang",
+            metavar="LANG[,...]",
+            help="Languages the text was translated from (de, ru, uk, fr, es): picks the "
+            "sense confusion sets (default: try all, less confidently).",
+        ),
+    ] = None,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even if changes are found.")
     ] = False,
@@ -224,6 +233,7 @@ def clean(
         "only": _rule_prefixes(only, "--only") if only else None,
         "skip": _rule_prefixes(skip, "--skip") if skip else None,
         "dictionaries": tuple(dictionaries) if dictionaries else None,
+        "source-lang": _languages(source_lang) if source_lang else None,
         "include": _globs(include),
         "exclude": _globs(exclude),
         "jobs": jobs,
@@ -408,6 +418,14 @@ def _rule_prefixes(values: list[str], option: str) -> tuple[str, ...]:
         return rule_prefixes(values)
     except ValueError as problem:
         raise UsageProblem(f"{option}: {problem}") from problem
+
+
+def _languages(values: list[str]) -> tuple[str, ...]:
+    """Split comma-separated language codes, checking each against the sense data."""
+    try:
+        return source_languages(values)
+    except ValueError as problem:
+        raise UsageProblem(f"--source-lang: {problem}") from problem
 
 
 def _globs(values: list[str] | None) -> tuple[str, ...] | None:

@@ -42,6 +42,30 @@ def _matches(rule: str, prefix: str) -> bool:
     return rule == prefix or rule.startswith(prefix + ".")
 
 
+#: Source languages with sense confusion sets.
+SOURCE_LANGUAGES = ("de", "ru", "uk", "fr", "es")
+
+
+def source_languages(values: Iterable[str]) -> tuple[str, ...]:
+    """Split comma-separated language codes, checking each is a known source language.
+
+    >>> source_languages(["de,ru"])
+    ('de', 'ru')
+
+    Raises:
+        ValueError: a code names no known source language.
+    """
+    codes = tuple(
+        part.strip().lower() for value in values for part in value.split(",") if part.strip()
+    )
+    for code in codes:
+        if code not in SOURCE_LANGUAGES:
+            raise ValueError(
+                f"unknown language {code!r} (languages: {', '.join(SOURCE_LANGUAGES)})"
+            )
+    return codes
+
+
 def rule_prefixes(values: Iterable[str]) -> tuple[str, ...]:
     """Split comma-separated dotted rule prefixes, checking that each starts with a known kind.
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .batch import DEFAULT_INCLUDE
-from .config import DEFAULT_MIN_CONFIDENCE, Config, rule_prefixes
+from .config import DEFAULT_MIN_CONFIDENCE, Config, rule_prefixes, source_languages
 from .parallel import cpu_count
 
 if sys.version_info >= (3, 11):
@@ -33,7 +33,16 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 #: The keys a config file may set, in the order ``mtfix config`` shows them.
-KEYS = ("min-confidence", "only", "skip", "dictionaries", "include", "exclude", "jobs")
+KEYS = (
+    "min-confidence",
+    "only",
+    "skip",
+    "dictionaries",
+    "source-lang",
+    "include",
+    "exclude",
+    "jobs",
+)
 #: Where a value came from when nothing set it.
 DEFAULT = "default"
 
@@ -69,6 +78,7 @@ class Settings:
             "only": list(self.config.only),
             "skip": list(self.config.skip),
             "dictionaries": [str(path) for path in self.config.extra_dictionaries],
+            "source-lang": list(self.config.source_languages),
             "include": list(self.include),
             "exclude": list(self.exclude),
             "jobs": self.jobs,
@@ -137,6 +147,7 @@ def resolve(
         "only": (),
         "skip": (),
         "dictionaries": (),
+        "source-lang": (),
         "include": DEFAULT_INCLUDE,
         "exclude": (),
         "jobs": cpu_count(),
@@ -160,6 +171,7 @@ def resolve(
         only=tuple(values["only"]),  # type: ignore[arg-type]
         skip=tuple(values["skip"]),  # type: ignore[arg-type]
         extra_dictionaries=tuple(Path(p) for p in values["dictionaries"]),  # type: ignore[attr-defined]
+        source_languages=tuple(values["source-lang"]),  # type: ignore[arg-type]
     )
     return Settings(
         config=config,
@@ -194,4 +206,6 @@ def _checked(key: str, value: object, base: Path) -> object:
         return rule_prefixes(items)
     if key == "dictionaries":
         return tuple(base / item for item in items)
+    if key == "source-lang":
+        return source_languages(items)
     return tuple(items)

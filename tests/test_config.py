@@ -143,3 +143,17 @@ def test_mtfix_config_prints_toml_with_the_origin_of_each_value(project: Path) -
     assert lines["only"].endswith(f"# {project / 'mtfix.toml'}")
     assert lines["skip"].endswith("# default")
     assert result.stdout.startswith(f"# config file: {project / 'mtfix.toml'}")
+
+
+def test_source_language_comes_from_the_file_or_the_option(tmp_path: Path) -> None:
+    (tmp_path / "mtfix.toml").write_text('source-lang = "ru"\n', encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text("Russia refused to hire hostilities on Monday.\n", encoding="utf-8")
+    from_file = resolve(tmp_path, {})
+    assert from_file.config.source_languages == ("ru",)
+    assert from_file.origins["source-lang"] == str(tmp_path / "mtfix.toml")
+    assert run("clean", "article.txt", "--only", "sense", cwd=tmp_path).returncode == 0
+    german = run("clean", "article.txt", "--only", "sense", "--source-lang", "de", cwd=tmp_path)
+    assert german.returncode == 1 and "cease" in german.stdout
+    wrong = run("clean", "article.txt", "--source-lang", "xx", cwd=tmp_path)
+    assert wrong.returncode == 2 and wrong.stderr.count("\n") == 1 and "'xx'" in wrong.stderr
