@@ -46,7 +46,8 @@ from mtfix import Change, Config  # noqa: E402
 
 CLEAN = ROOT / "tests" / "fixtures" / "clean"
 HELDOUT = HERE / "clean-heldout"
-SHARED = ROOT.parent / "shared"
+#: The shared corpus and tools beside the repository (override with MTFIX_SHARED=DIR).
+SHARED = Path(os.environ.get("MTFIX_SHARED", ROOT.parent / "shared"))
 WMT = SHARED / "corpus" / "wmt21-de-en"
 SCORER = SHARED / "tools" / "score_example.py"
 EXAMPLES = {
