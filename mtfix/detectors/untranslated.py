@@ -213,18 +213,18 @@ def _foreign_sentence(sentence: Sequence[Token], lexicon: Lexicon) -> tuple[str,
     length or case; at least ``SENTENCE_MIN_WORDS`` of them and ``SENTENCE_SHARE`` of the words.
     """
     candidates = [
-        token.text.lower()
+        token.text
         for token in sentence
         if not CYRILLIC.search(token.text)
         and not lexicon.is_english_word(token.text)
         and token.text not in lexicon.name_words
     ]
-    if len(candidates) < SENTENCE_MIN_WORDS:
-        return None
+    if sum(1 for word in candidates if word.islower()) < SENTENCE_MIN_WORDS:
+        return None  # a foreign sentence has lower-case words; names alone do not make one
     best: tuple[str, int] | None = None
     for language in LATIN_LANGUAGES:
         counts, _total = source_frequency(language)
-        count = sum(1 for word in candidates if word in counts)
+        count = sum(1 for word in candidates if word.lower() in counts)
         if best is None or count > best[1]:
             best = (language, count)
     if best and best[1] >= SENTENCE_MIN_WORDS and best[1] >= SENTENCE_SHARE * len(sentence):
