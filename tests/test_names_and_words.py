@@ -172,3 +172,15 @@ def test_source_language_picks_the_sense_confusion_sets() -> None:
     assert [(c.original, c.replacement) for c in german] == [("hire", "cease")]
     assert russian == ()
     assert unknown[0].confidence < german[0].confidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Sharaa, whose rebels took Damascus, spoke in Syria.",
+        "Former Farc guerrillas in Colombia and Nato allies in Europe were named.",
+        "It was the very first Kür for the skater.",
+    ],
+)
+def test_other_cases_of_known_names_and_short_words_are_left_alone(text: str) -> None:
+    assert fixes(text, ("entity",)) == []

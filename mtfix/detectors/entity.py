@@ -22,6 +22,8 @@ from ..text import Document, Token
 
 #: Spelling similarity below which a name is not considered a garbling of another.
 MIN_SIMILARITY = 0.76
+#: Shorter capitalised words are too often abbreviations or foreign words to correct as names.
+MIN_SUSPICIOUS_LENGTH = 4
 #: A rival entity scoring within this of the best makes the choice ambiguous.
 AMBIGUITY_MARGIN = 0.04
 #: Enough for a first name when the surname is exact and the article is about the person.
@@ -191,7 +193,10 @@ def _is_place_name(word: str, lexicon: Lexicon) -> bool:
 
 
 def _is_suspicious(word: str, lexicon: Lexicon) -> bool:
-    return len(word) >= 3 and not word.isupper() and not _is_known(word, lexicon)
+    if len(word) < MIN_SUSPICIOUS_LENGTH or word.isupper():
+        return False
+    other_cases = (word.upper(), word[:1].lower() + word[1:])  # "Nato", "Al-Sharaa"
+    return not any(_is_known(form, lexicon) for form in (word, *other_cases))
 
 
 def _check_run(
