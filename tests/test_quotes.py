@@ -190,3 +190,10 @@ def test_adversarial_lines_are_fast(text: str) -> None:
     started = time.perf_counter()
     list(quotes.detect(Document(text), lexicon))
     assert time.perf_counter() - started < 5.0
+
+
+def test_the_comma_before_an_attribution_goes_inside_a_spoken_quotation() -> None:
+    text = "“Trade is our future and our fate “, Said the minister.\n"
+    assert clean(text).apply() == "“Trade is our future and our fate,” said the minister.\n"
+    title = 'He spoke to the "Morning Ledger ", he said.\n'
+    assert clean(title).apply() == 'He spoke to the "Morning Ledger", he said.\n'

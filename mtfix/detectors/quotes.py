@@ -26,6 +26,8 @@ _LOW_SINGLE = re.compile(r"(?<![^\s(\[“”„\"—–])‚(?=[^\W\d_])")
 #: An opening single mark after a word and before a space or punctuation: ‚Stop‘ or dogs‘ .
 _CLOSING_SINGLE = re.compile(r"(?<=[^\W_])‘(?=[\s,.;:?!)\]“”„\"]|$)")
 _WORDS_AFTER = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+#: A quotation of this many words or more is speech, not a title.
+SPOKEN_WORDS = 4
 #: Characters after which a quotation mark opens (besides white space and the start of a line).
 OPENING_CONTEXT = "([{—–/"
 #: Characters before which a quotation mark closes (besides white space and the end of a line).
@@ -368,10 +370,23 @@ def _attribution(mark: _Mark) -> bool:
     """
     if not mark.before or mark.before not in ",?!" or mark.space_before == mark.index:
         return False
-    words = _WORDS_AFTER.match(mark.text, mark.index + 1, mark.index + 60)
+    return _speech_follows(mark.text, mark.index + 1)
+
+
+def _spoken(text: str, end: int) -> bool:
+    """Tell whether the quotation ending at ``end`` is speech (a few words at least), not a
+    title such as "Daily Courier", after which the comma stays outside."""
+    line_start = text.rfind("\n", 0, end) + 1
+    opening = max(text.rfind(mark, line_start, end) for mark in '“"„«')
+    return opening < 0 or len(text[opening + 1 : end].split()) >= SPOKEN_WORDS
+
+
+def _speech_follows(text: str, position: int) -> bool:
+    """Tell whether an attribution ("said Vance", "he said") starts at ``position``."""
+    words = _WORDS_AFTER.match(text, position, position + 60)
     if not words:
         return False
-    first, second = words.group(1), words.group(2) or ""
+    first, second = words.group(1).lower(), (words.group(2) or "").lower()
     return first in SPEECH_VERBS or (first in SUBJECTS and second in SPEECH_VERBS)
 
 
@@ -390,9 +405,9 @@ def _misplaced_close(mark: _Mark, confidence: float) -> _Fix:
 def _spaced_close(mark: _Mark, replacement: str, rule: str) -> _Fix:
     """Glue a closing mark to its quotation, and end the quotation with a comma that follows.
 
-    ``ready? “, said`` becomes ``ready?” said`` (no comma after "?" or "!"), and
+    ``ready? “, said`` becomes ``ready?” said`` (no comma after "?" or "!"),
     ``the end. ", said`` becomes ``the end," said`` (before its attribution a quotation ends
-    with a comma, not a full stop).
+    with a comma, not a full stop), and ``the end “, said`` becomes ``the end,” said``.
     """
     text, start, end = mark.text, mark.space_before, mark.index + 1
     if rule == "nested_close":
@@ -406,6 +421,9 @@ def _spaced_close(mark: _Mark, replacement: str, rule: str) -> _Fix:
         elif mark.before == "." and text[start - 3 : start - 1].isalpha():
             start, end, replacement = start - 1, end + 1, "," + replacement
             reason += ", and a quotation before its attribution ends with a comma"
+        elif mark.before.isalnum() and _speech_follows(text, end + 1) and _spoken(text, start):
+            end, replacement = end + 1, "," + replacement
+            reason += ", and the comma before the attribution goes inside the quotation"
     # a capital after the mark may begin a new quotation that the mark (with a stray space) opens
     confidence = (0.8 if mark.after.islower() else 0.6) if mark.after.isalpha() else 0.85
     return _Fix(start, end, replacement, confidence, reason + ".", rule)
