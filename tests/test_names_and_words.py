@@ -184,3 +184,36 @@ def test_source_language_picks_the_sense_confusion_sets() -> None:
 )
 def test_other_cases_of_known_names_and_short_words_are_left_alone(text: str) -> None:
     assert fixes(text, ("entity",)) == []
+
+
+@pytest.mark.parametrize(
+    ("garbled", "wanted"),
+    [
+        (
+            "Former New Zealand prime minister Jassend Ardern spoke at the Labour conference.",
+            "Former New Zealand prime minister Jacinda Ardern spoke at the Labour conference.",
+        ),
+        (
+            "Kremlin critic Alexey Naval died in a Russian prison, his team said.",
+            "Kremlin critic Alexey Navalny died in a Russian prison, his team said.",
+        ),
+        (
+            "Trump wrote on his social network of truth that the call was very good.",
+            "Trump wrote on his social network Truth Social that the call was very good.",
+        ),
+    ],
+)
+def test_more_real_garbles_are_fixed_exactly(garbled: str, wanted: str) -> None:
+    assert cleaned(garbled) == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spa town of Baden near Vienna welcomed more visitors this summer.",
+        "Pauline Hanson said her One Nation party would oppose the bill in Canberra.",
+        "Flooding closed the road between Willington and Durham on Monday.",
+    ],
+)
+def test_real_names_that_look_like_garbles_are_left_alone(text: str) -> None:
+    assert fixes(text, ("entity", "nonword", "capitalisation")) == []

@@ -298,12 +298,13 @@ def _best_candidate(
                 needed = WEAK_SIMILARITY  # "Jassend Ardern": surname and context agree
             if spelling < needed or words[i] == parts[i - low]:
                 continue
-            if hits == 0 and (not suspicious or name.entity.type == "person"):
-                continue
-            score = spelling + 0.04 * min(hits, 3)
-            score += 0.05 * _slot_fit(document, lexicon, run, low, name.entity)
-            score += 0.05 * (len(span) > 1)
-            score += 0.01 * (name.form in (name.entity.name, name.entity.name.split()[-1]))
+            slot = _slot_fit(document, lexicon, run, low, name.entity)
+            if hits == 0 and not (suspicious and slot and name.entity.type in PLACE_TYPES):
+                continue  # an article says what it is about: no support, no correction
+            exact = sum(a == b for a, b in zip(span, parts, strict=True))
+            score = spelling + 0.04 * min(hits, 3) + 0.05 * slot + 0.05 * (len(span) > 1)
+            score += 0.01 * exact  # the fewest words changed
+            score += 0.005 * (name.form in (name.entity.name, name.entity.name.split()[-1]))
             scored.append(_Match(score, low, high, name, spelling))
     if not scored:
         return None
