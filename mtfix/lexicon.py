@@ -85,6 +85,7 @@ class LexiconData:
     entities: tuple[Entity, ...]
     gazetteer_forms: frozenset[str]
     name_words: frozenset[str]
+    single_word_names: frozenset[str]
     place_names: frozenset[str]
     variants: dict[str, tuple[str, str]]
     translated_names: tuple[tuple[str, str, str], ...]
@@ -151,6 +152,9 @@ class Lexicon:
             name_words=_with_ascii_forms(
                 word for form in curated_forms | gazetteer for word in NAME_WORD.findall(form)
             ),
+            single_word_names=_with_ascii_forms(
+                form for form in curated_forms | gazetteer if " " not in form
+            ),
             place_names=frozenset(places | gazetteer),
             variants=self._variants(),
             translated_names=tuple(
@@ -203,6 +207,11 @@ class Lexicon:
     def name_words(self) -> frozenset[str]:
         """Every word of every known name or alias, curated or generated, as spelled there."""
         return self.data.name_words
+
+    @property
+    def single_word_names(self) -> frozenset[str]:
+        """Names that are one word by themselves ("Kremlin", "Telegram"), curated or generated."""
+        return self.data.single_word_names
 
     @property
     def place_names(self) -> frozenset[str]:

@@ -91,7 +91,8 @@ def _is_ordinary_word(word: str, lexicon: Lexicon) -> bool:
         lower in lexicon.english_words
         and lexicon.word_frequency.get(lower, 0) >= COMMON_FREQUENCY
         and word not in lexicon.proper_nouns
-        and word not in lexicon.name_words
+        and word not in lexicon.single_word_names
+        and word not in lexicon.names.surnames
         and word not in lexicon.capitalised_words
     )
 
