@@ -218,7 +218,8 @@ def _check_run(
             continue
         best = _best_candidate(run, words, i, document, lexicon, context, suspicious)
         if best is not None:
-            done.update(range(i, i + 1))
+            # words the change covers ("Volodimir Zelenski") are not checked again
+            done.update(j for j, token in enumerate(run) if token.start < best.end)
             yield best
 
 
