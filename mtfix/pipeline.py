@@ -43,7 +43,8 @@ def clean(text: str, config: Config | None = None, lexicon: Lexicon | None = Non
     document = Document(text, frozenset(config.source_languages))
     proposals = [
         proposal
-        for detect in DETECTORS.values()
+        for kind, detect in DETECTORS.items()
+        if config.may_want(kind)
         for proposal in detect(document, lexicon)
         if config.wants(proposal.rule) and proposal.confidence >= config.min_confidence
     ]

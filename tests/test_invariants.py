@@ -120,3 +120,19 @@ def test_mechanical_fixes_of_an_article_settle_in_one_round(path: Path) -> None:
     first = mtfix.clean(path.read_text(encoding="utf-8"), config)
     again = mtfix.clean(first.apply(), config)
     assert [(c.kind, c.original, c.replacement) for c in again.changes] == []
+
+
+@FAST
+@given(texts, st.sampled_from(sorted(mtfix.KINDS)))
+def test_only_and_skip_select_what_a_full_run_finds(text: str, kind: str) -> None:
+    """Detectors that --only/--skip rule out are not run, and that changes no result."""
+    full = mtfix.clean(text, mtfix.Config(min_confidence=0)).changes
+    only = mtfix.clean(text, mtfix.Config(min_confidence=0, only=(kind,))).changes
+    skipped = mtfix.clean(text, mtfix.Config(min_confidence=0, skip=(kind,))).changes
+    others = [c for c in full if c.kind != kind]
+    for change in only:  # in the full run, or lost there to an overlapping change of a kind
+        assert change in full or any(
+            (o.start < change.end and change.start < o.end) or o.start == change.start
+            for o in others
+        )
+    assert {c.kind for c in only} <= {kind} and kind not in {c.kind for c in skipped}
