@@ -37,7 +37,6 @@ class Config:
             return False
         return not any(_matches(rule, prefix) for prefix in self.skip)
 
-
     def may_want(self, kind: str) -> bool:
         """Tell whether any rule of ``kind`` can pass ``only`` and ``skip`` (so it must run)."""
         if self.only and not any(prefix.split(".", 1)[0] == kind for prefix in self.only):

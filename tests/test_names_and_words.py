@@ -220,6 +220,6 @@ def test_real_names_that_look_like_garbles_are_left_alone(text: str) -> None:
 
 
 def test_a_word_of_a_longer_name_is_still_an_ordinary_word() -> None:
-    """"Trade" is part of "World Trade Organization", but alone it is a common noun."""
+    """ "Trade" is part of "World Trade Organization", but alone it is a common noun."""
     text = "The bloc is negotiating a Trade agreement with the Company that runs the port."
     assert fixes(text, ("capitalisation",)) == [("Trade", "trade"), ("Company", "company")]
