@@ -71,6 +71,19 @@ class _Match:
     spelling: float
 
 
+@dataclass(frozen=True)
+class _Query:
+    """The word at ``i`` of a capitalised run, checked as a possibly garbled name."""
+
+    run: list[Token]
+    words: list[str]
+    i: int
+    suspicious: bool
+    document: Document
+    lexicon: Lexicon
+    context: _Context
+
+
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     """Yield a correction for each garbled or literally translated name."""
     yield from _translated_names(document, lexicon)
@@ -216,7 +229,8 @@ def _check_run(
         suspicious = _is_suspicious(word, lexicon)
         if not suspicious and not _beside_known_name_part(words, i, lexicon):
             continue
-        best = _best_candidate(run, words, i, document, lexicon, context, suspicious)
+        query = _Query(run, words, i, suspicious, document, lexicon, context)
+        best = _best_candidate(query)
         if best is not None:
             # words the change covers ("Volodimir Zelenski") are not checked again
             done.update(j for j, token in enumerate(run) if token.start < best.end)
@@ -256,57 +270,22 @@ def _beside_known_name_part(words: list[str], i: int, lexicon: Lexicon) -> bool:
     return (after_first or before_surname) and not any(p in names.exact for p in pairs)
 
 
-def _best_candidate(
-    run: list[Token],
-    words: list[str],
-    i: int,
-    document: Document,
-    lexicon: Lexicon,
-    context: _Context,
-    suspicious: bool,
-) -> Candidate | None:
-    """Rank the entity spellings the word at ``i`` (alone or with a neighbour) may stand for."""
-    scored: list[_Match] = []
+def _best_candidate(query: _Query) -> Candidate | None:
+    """Rank the entity spellings the word (alone or with its neighbours) may stand for."""
+    i, words = query.i, query.words
     windows = [
         (low, low + size)
         for size in range(1, 5)
         for low in range(i - size + 1, i + 1)
         if low >= 0 and low + size <= len(words) and (size > 1 or len(words) == 1)
     ]
-    for low, high in windows:
-        span = words[low:high]
-        text = " ".join(span)
-        for name in lexicon.names.candidates(text, len(span)):
-            parts = name.form.split()
-            others = [
-                similarity(a, b)
-                for j, (a, b) in enumerate(zip(span, parts, strict=True))
-                if low + j != i
-            ]
-            if others and min(others) < MIN_SIMILARITY - 0.1:
-                continue
-            exact_other = any(
-                name_key(a) == name_key(b)
-                for j, (a, b) in enumerate(zip(span, parts, strict=True))
-                if low + j != i and a not in NAME_PARTICLES
-            )
-            if len(span) > 1 and not exact_other:
-                continue
-            spelling = similarity(words[i], parts[i - low])
-            hits = context.matches(name.entity)
-            needed = MIN_SIMILARITY - 0.06 * (len(span) > 1)
-            if len(span) > 1 and hits >= 2 and fold(words[i])[:1] == fold(parts[i - low])[:1]:
-                needed = WEAK_SIMILARITY  # "Jassend Ardern": surname and context agree
-            if spelling < needed or words[i] == parts[i - low]:
-                continue
-            slot = _slot_fit(document, lexicon, run, low, name.entity)
-            if hits == 0 and not (suspicious and slot and name.entity.type in PLACE_TYPES):
-                continue  # an article says what it is about: no support, no correction
-            exact = sum(a == b for a, b in zip(span, parts, strict=True))
-            score = spelling + 0.04 * min(hits, 3) + 0.05 * slot + 0.05 * (len(span) > 1)
-            score += 0.01 * exact  # the fewest words changed
-            score += 0.005 * (name.form in (name.entity.name, name.entity.name.split()[-1]))
-            scored.append(_Match(score, low, high, name, spelling))
+    names = query.lexicon.names
+    scored = [
+        match
+        for low, high in windows
+        for name in names.candidates(" ".join(words[low:high]), high - low)
+        if (match := _score(query, name, low, high)) is not None
+    ]
     if not scored:
         return None
     scored.sort(key=lambda match: -match.score)
@@ -315,11 +294,42 @@ def _best_candidate(
     for match in scored[1:]:
         if match.name.entity != best.name.entity:
             rivals.setdefault(match.name.entity.name, match)
-    candidate = _candidate(run, words, best, suspicious, context)
-    close = [m for m in rivals.values() if m.score > best.score - AMBIGUITY_MARGIN]
-    if close:
+    candidate = _candidate(query, best)
+    if any(m.score > best.score - AMBIGUITY_MARGIN for m in rivals.values()):
         candidate = replace(candidate, confidence=max(0.05, candidate.confidence - 0.15))
     return replace(candidate, alternatives=tuple(list(rivals)[:3]))
+
+
+def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
+    """Score reading the words ``low``..``high`` as ``name``; None when it does not fit.
+
+    The other words must be alike and one of them the same (the rest of the name), the
+    word itself close enough, and the article must support the entity.
+    """
+    span, parts = query.words[low:high], name.form.split()
+    others = [
+        (a, b) for j, (a, b) in enumerate(zip(span, parts, strict=True)) if low + j != query.i
+    ]
+    if any(similarity(a, b) < MIN_SIMILARITY - 0.1 for a, b in others):
+        return None
+    if others and not any(name_key(a) == name_key(b) for a, b in others if a not in NAME_PARTICLES):
+        return None
+    word, target = query.words[query.i], parts[query.i - low]
+    spelling = similarity(word, target)
+    hits = query.context.matches(name.entity)
+    needed = MIN_SIMILARITY - 0.06 * bool(others)
+    if others and hits >= 2 and fold(word)[:1] == fold(target)[:1]:
+        needed = WEAK_SIMILARITY  # "Jassend Ardern": surname and context agree
+    if spelling < needed or word == target:
+        return None
+    slot = _slot_fit(query.document, query.lexicon, query.run, low, name.entity)
+    if hits == 0 and not (query.suspicious and slot and name.entity.type in PLACE_TYPES):
+        return None  # an article says what it is about: no support, no correction
+    exact = sum(a == b for a, b in zip(span, parts, strict=True))
+    score = spelling + 0.04 * min(hits, 3) + 0.05 * slot + 0.05 * bool(others)
+    score += 0.01 * exact  # the fewest words changed
+    score += 0.005 * (name.form in (name.entity.name, name.entity.name.split()[-1]))
+    return _Match(score, low, high, name, spelling)
 
 
 def _slot_fit(
@@ -358,10 +368,9 @@ def _listed_with_places(document: Document, lexicon: Lexicon, run: list[Token]) 
     )
 
 
-def _candidate(
-    run: list[Token], words: list[str], match: _Match, suspicious: bool, context: _Context
-) -> Candidate:
+def _candidate(query: _Query, match: _Match) -> Candidate:
     """Turn the best match into a change of the words that differ from the name."""
+    run, words, suspicious, context = query.run, query.words, query.suspicious, query.context
     low, high, name, spelling = match.low, match.high, match.name, match.spelling
     parts = name.form.split()
     changed = [j for j in range(low, high) if words[j] != parts[j - low]]
