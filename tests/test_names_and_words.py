@@ -223,3 +223,14 @@ def test_a_word_of_a_longer_name_is_still_an_ordinary_word() -> None:
     """ "Trade" is part of "World Trade Organization", but alone it is a common noun."""
     text = "The bloc is negotiating a Trade agreement with the Company that runs the port."
     assert fixes(text, ("capitalisation",)) == [("Trade", "trade"), ("Company", "company")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor urged calm: “According to our information, the water is safe.”",
+        "“It worked perfectly,” she said.\nAccording to the rules, the result stands.",
+    ],
+)
+def test_a_speech_verb_opening_a_quotation_or_paragraph_keeps_its_capital(text: str) -> None:
+    assert fixes(text, ("capitalisation",)) == []

@@ -16,19 +16,14 @@ from collections.abc import Iterator
 from ..change import Proposal
 from ..lexicon import Lexicon
 from ..text import Document, Token
+from ..words import NAME_PARTICLES, SPEECH_VERBS
 
 #: The lower-case form must be at least this frequent in pyspellchecker's English list.
 COMMON_FREQUENCY = 1000
-#: Words that report speech, lower case after a closing quotation mark ("…,” said Vance).
-SPEECH_VERBS = frozenset(
-    "said says told added asked wrote replied insisted stressed noted explained warned".split()
-)
 #: Small words inside multi-word names ("Ministry of Culture", "Tour de France").
-NAME_CONNECTORS = frozenset(
-    "of and the a an for from in on at to with by into over de du la le von van der al".split()
+NAME_CONNECTORS = (
+    frozenset("of and the a an for from in on at to with by into over".split()) | NAME_PARTICLES
 )
-#: Particles of foreign names: a capitalised word before one is a name ("Tour de France").
-NAME_PARTICLES = frozenset("de du la le von van der al di da del".split())
 #: Prepositions before a place name: a capitalised word after one may be an unknown place.
 PLACE_PREPOSITIONS = frozenset("in at from near of".split())
 #: Sentence-initial words that say nothing about the capital of the word after them.
@@ -167,8 +162,14 @@ def _in_short_quotation(document: Document, token: Token) -> bool:
 
 
 def _after_closing_quote(text: str, start: int) -> bool:
-    before = text[max(0, start - 4) : start].rstrip().rstrip(",")
-    return bool(before) and before[-1] in QUOTE_MARKS
+    """Tell whether a quotation closes right before, on the same line ("ready?” Said",
+    "here “, Said"), rather than one opening ("“According to") or a new paragraph."""
+    before = text[max(0, start - 5) : start].rstrip(" ")
+    comma = before.endswith(",")
+    before = before.rstrip(",").rstrip(" ")
+    if len(before) < 2 or before[-1] not in QUOTE_MARKS:
+        return False
+    return comma or before[-2] in ",.?!…"
 
 
 def _headline_lines(document: Document) -> set[int]:

@@ -19,6 +19,7 @@ from ..change import Proposal
 from ..lexicon import Entity, Lexicon
 from ..names import NameForm, fold, name_key, similarity
 from ..text import Document, Token
+from ..words import NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
 
 #: Spelling similarity below which a name is not considered a garbling of another.
 MIN_SIMILARITY = 0.76
@@ -28,21 +29,11 @@ MIN_SUSPICIOUS_LENGTH = 4
 AMBIGUITY_MARGIN = 0.04
 #: Enough for a first name when the surname is exact and the article is about the person.
 WEAK_SIMILARITY = 0.55
-#: Words before a person's name.
-PERSON_TITLES = frozenset(
-    "president minister chancellor secretary senator governor mayor leader spokesman "
-    "spokeswoman spokesperson general commander ambassador envoy mr mrs ms dr sir premier "
-    "king queen prince princess pope chief director adviser advisor deputy".split()
-)
-#: Words after a person's name.
-SPEECH_VERBS = frozenset("said says told added wrote warned insisted announced".split())
 #: Words before a place name.
 PLACE_PREPOSITIONS = frozenset("in from near to at into across outside of around".split())
 PLACE_TYPES = frozenset("country region city place".split())
 #: Endings that derive a word from a known name: "Bavarians", "Dortmunder", "Djiboutian".
 DERIVED_ENDINGS = ("s", "er", "ers", "n", "an", "ian", "ns", "ans", "ians", "ese", "i")
-#: Lower-case particles inside names.
-NAME_PARTICLES = frozenset("von der van den de da di del dos das al bin ibn le la du".split())
 _POSSESSIVE = re.compile(r"['’]s$")
 
 

@@ -19,6 +19,7 @@ from weakref import WeakKeyDictionary
 from ..change import Proposal
 from ..lexicon import Lexicon
 from ..text import Document
+from ..words import SPEECH_VERBS
 
 _MARK = re.compile(r"[\"“”„]")
 #: A German low single mark opening a quotation: ‚Stop‘.
@@ -32,16 +33,6 @@ SPOKEN_WORDS = 4
 OPENING_CONTEXT = "([{—–/"
 #: Characters before which a quotation mark closes (besides white space and the end of a line).
 CLOSING_CONTEXT = ",.;:?!)]}’…—–-"
-#: Verbs that attribute a quotation ("…,” said the mayor); a mark before one must be closing.
-SPEECH_VERBS = frozenset(
-    """according acknowledged added adds admits admitted agreed announced announces answered
-    argued argues asked asks assured claimed claims clarified commented complained concluded
-    confirmed confirms continued continues countered criticised criticized declared demanded
-    demands emphasised emphasized explained explains insisted insists joked noted notes praised
-    predicted promised recalled remarked replied replies reported reports said says shouted stated
-    states stressed stresses suggested told tells tweeted underlined urged warned warns wrote
-    writes""".split()
-)
 #: Words that never end a quotation, so a mark glued after one opens the next words.
 ARTICLES = frozenset(("the", "a", "an"))
 #: Words that begin an attribution before its verb ("…,” he said; "…,” the coach added).

@@ -29,6 +29,7 @@ from pathlib import Path
 from ..change import Proposal
 from ..lexicon import Lexicon, read_rows
 from ..text import Document, Token
+from ..words import PERSON_TITLES
 
 #: How many tokens away a windowed cue may stand.
 WINDOW = 4
@@ -40,11 +41,6 @@ Bounds = tuple[int, int]
 CLAUSE_BREAKS = frozenset('.,;:!?()[]"“”«»—–')
 #: Cue prefix -> (side, adjacent only).
 MARKS = {"<": ("before", False), ">": ("after", False), "-": ("before", True), "+": ("after", True)}
-#: Titles that may stand between a verb and the person it takes as object.
-TITLES = frozenset(
-    "president chancellor minister premier prime king queen pope secretary senator governor "
-    "mayor general leader ambassador envoy counterpart colleague patriarch".split()
-)
 
 
 @dataclass(frozen=True)
@@ -200,7 +196,7 @@ def _person_follows(
 ) -> float | None:
     """Return a strength when a person's name is the object right after ``tokens[after]``."""
     position = after + 1
-    while position <= last and tokens[position].text.lower() in TITLES:
+    while position <= last and tokens[position].text.lower() in PERSON_TITLES:
         position += 1
     if position > last:
         return None
