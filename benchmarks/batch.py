@@ -28,6 +28,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from garble import garble  # noqa: E402
+from quality import machine  # noqa: E402
 
 FIXTURES = [*sorted((ROOT / "tests" / "fixtures").glob("*.txt"))]
 FIXTURES += sorted((ROOT / "tests" / "fixtures" / "clean").glob("*.txt"))
@@ -91,21 +92,6 @@ def timed(folder: Path, jobs: int, expected: list[str]) -> Run:
     return Run(jobs, seconds, cpu, len(reports), words, changes)
 
 
-def machine() -> str:
-    """Describe the machine: cores, CPU model, git commit."""
-    model = "unknown CPU"
-    cpuinfo = Path("/proc/cpuinfo")
-    if cpuinfo.exists():
-        for line in cpuinfo.read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
-    return f"{os.cpu_count()} cores, {model}; mtfix at commit {commit or 'unknown'}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
@@ -142,7 +128,7 @@ def main() -> None:
         [
             "# Batch: 1,000 articles, one worker process and two",
             "",
-            f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine()}.",
+            f"Run {machine()}.",
             "",
             f"`mtfix clean news --format jsonl --jobs N` as a whole process over {args.articles:,} "
             f"generated articles in nested folders ({words:,} words, {best[1].changes:,} "
