@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 #: A word: letters, optionally joined by apostrophes or hyphens ("don't", "Russia-Ukraine").
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -14,11 +15,17 @@ SENTENCE_END = ".!?…"
 DASHES = "-–—"
 #: Characters that may stand between a sentence end and the next word.
 OPENERS = "\"'“”‘’«»„‚([ \t"
+#: Where a sentence starts, read backwards from a word: past any openers, the text's start, a
+#: line break, a spaced dash, or a sentence end followed by at least one opener.
+_OPENER = f"[{re.escape(OPENERS)}]"
+_SENTENCE_START = re.compile(
+    rf"(?:\A|(?<=[\r\n])|(?<= )[{re.escape(DASHES)}]|[{re.escape(SENTENCE_END)}](?={_OPENER}))"
+    rf"{_OPENER}*(?=[^\W\d_])"
+)
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word in the text with its character offsets."""
+class Token(NamedTuple):
+    """A word in the text with its character offsets (a named tuple: millions are made)."""
 
     text: str
     start: int
@@ -60,14 +67,12 @@ class Document:
     @cached_property
     def tokens(self) -> list[Token]:
         """Every word token, with a flag for the first word of a sentence or line."""
-        text = self.text
-        tokens: list[Token] = []
-        for match in WORD_RE.finditer(text):
-            start = match.start()
-            tokens.append(
-                Token(match.group(), start, match.end(), len(tokens), _starts_sentence(text, start))
-            )
-        return tokens
+        initial = {match.end() for match in _SENTENCE_START.finditer(self.text)}
+        make = tuple.__new__  # builds the named tuple without a Python-level __init__ call
+        return [
+            make(Token, (match.group(), *match.span(), index, match.start() in initial))
+            for index, match in enumerate(WORD_RE.finditer(self.text))
+        ]
 
     @cached_property
     def sentences(self) -> list[list[Token]]:
@@ -125,15 +130,3 @@ class Document:
     def word_count(self) -> int:
         """How many word tokens the text has."""
         return len(self.tokens)
-
-
-def _starts_sentence(text: str, start: int) -> bool:
-    """Tell whether the word at ``start`` begins a sentence (or a line)."""
-    position = start - 1
-    while position >= 0 and text[position] in OPENERS:
-        position -= 1
-    if position < 0 or text[position] in "\r\n":
-        return True
-    if text[position] in DASHES and position > 0 and text[position - 1] == " ":
-        return True
-    return text[position] in SENTENCE_END and position < start - 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..change import Proposal
 from ..lexicon import Entity, Lexicon
@@ -100,10 +100,18 @@ class _Context:
     """
 
     def __init__(self, document: Document) -> None:
-        self.text = " " + re.sub(r"\W+", " ", document.text.lower()) + " "
-        self.stems = {
-            word[:length] for word in set(self.text.split()) for length in range(5, len(word) + 1)
-        }
+        self.document = document
+
+    @cached_property
+    def text(self) -> str:
+        """The article lower-cased, each run of non-word characters one space, spaces around."""
+        return " " + re.sub(r"\W+", " ", self.document.text.lower()) + " "
+
+    @cached_property
+    def stems(self) -> set[str]:
+        """Every beginning of five letters or more of the article's words."""
+        words = set(self.text.split())
+        return {word[:length] for word in words for length in range(5, len(word) + 1)}
 
     def matches(self, entity: Entity) -> int:
         """Count the entity's context words that occur in the article."""
@@ -117,10 +125,11 @@ class _Context:
 
 def _translated_names(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     pattern, rows = _translated_name_pattern(lexicon)
-    if pattern is None:
-        return
+    folded = document.text.casefold()
+    if pattern is None or not any(wrong in folded for wrong in rows):
+        return  # the common case, found with one substring search a row
     for match in pattern.finditer(document.text):
-        right, note = rows[match.group().lower()]
+        right, note = rows[match.group().casefold()]
         yield Proposal(
             start=match.start(),
             end=match.end(),
@@ -136,7 +145,7 @@ def _translated_name_pattern(
     lexicon: Lexicon,
 ) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
     """One regular expression for every literal translation, longest first, and its rows."""
-    rows = {wrong.lower(): (right, note) for wrong, right, note in lexicon.translated_names}
+    rows = {wrong.casefold(): (right, note) for wrong, right, note in lexicon.translated_names}
     if not rows:
         return None, rows
     alternatives = "|".join(re.escape(wrong) for wrong in sorted(rows, key=len, reverse=True))
@@ -196,7 +205,10 @@ def _is_place_name(word: str, lexicon: Lexicon) -> bool:
     return word in lexicon.place_names
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_suspicious(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a capitalised word is unknown in every case form (memoised: a pure
+    function of the word and the loaded dictionaries)."""
     if len(word) < MIN_SUSPICIOUS_LENGTH or word.isupper():
         return False
     other_cases = (word.upper(), word[:1].lower() + word[1:])  # "Nato", "Al-Sharaa"
@@ -211,14 +223,14 @@ def _check_run(
     for i, word in enumerate(words):
         if i in done:
             continue
+        suspicious = _is_suspicious(word, lexicon)  # cheapest test first: most words are known
+        if not suspicious and not _beside_known_name_part(words, i, lexicon):
+            continue
         if (
             document.is_fragment(run[i])
             or _beside_ampersand(document, run[i])
             or _inside_known_name(words, i, lexicon)
         ):
-            continue
-        suspicious = _is_suspicious(word, lexicon)
-        if not suspicious and not _beside_known_name_part(words, i, lexicon):
             continue
         query = _Query(run, words, i, suspicious, document, lexicon, context)
         best = _best_candidate(query)
@@ -252,13 +264,15 @@ def _beside_known_name_part(words: list[str], i: int, lexicon: Lexicon) -> bool:
     well-known first name ("Joe Baden") or precedes a well-known surname ("Emanuel Macron"),
     and the pair is not itself a known name."""
     names = lexicon.names
-    before = [word for word in words[:i] if word not in NAME_PARTICLES]
-    after_first = bool(before) and before[-1] in names.first_names
+    before = next((word for word in reversed(words[:i]) if word not in NAME_PARTICLES), None)
+    after_first = before in names.first_names
     before_surname = i + 1 < len(words) and words[i + 1] in names.surnames
+    if not (after_first or before_surname):
+        return False
     pairs = [
         " ".join(words[low : low + 2]) for low in (i - 1, i) if low >= 0 and low + 2 <= len(words)
     ]
-    return (after_first or before_surname) and not any(p in names.exact for p in pairs)
+    return not any(p in names.exact for p in pairs)
 
 
 def _best_candidate(query: _Query) -> Candidate | None:

@@ -1,0 +1,53 @@
+"""The shared Document: word tokens, their offsets and which of them start a sentence."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mtfix.text import DASHES, OPENERS, SENTENCE_END, Document
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """The rule as an editor states it: read back from the word past quotes, brackets and
+    spaces; a sentence starts after the text's start, a line break, a spaced dash, or a
+    sentence end that something (a space, a quote) separates from the word."""
+    position = start - 1
+    while position >= 0 and text[position] in OPENERS:
+        position -= 1
+    if position < 0 or text[position] in "\r\n":
+        return True
+    if text[position] in DASHES and position > 0 and text[position - 1] == " ":
+        return True
+    return text[position] in SENTENCE_END and position < start - 1
+
+
+def initial_words(text: str) -> list[str]:
+    return [token.text for token in Document(text).tokens if token.sentence_initial]
+
+
+def test_sentence_starts_in_news_text() -> None:
+    text = (
+        'KYIV - Talks resumed. "We agreed," he said.\n'
+        "(Reuters) Officials in the U.S. were told.Then e.g. more (see below). “Yes?” ‘No’"
+    )
+    # "told.Then" (no space) is left to the typography rule; abbreviations ("U.S. were") are
+    # read as sentence ends, which only makes later detectors more careful.
+    assert initial_words(text) == ["KYIV", "Talks", "We", "Reuters", "were", "more", "Yes", "No"]
+
+
+def test_tokens_carry_offsets_and_order() -> None:
+    text = "Don’t cross-check 42 Kyiv-based firms."
+    tokens = Document(text).tokens
+    assert [t.text for t in tokens] == ["Don’t", "cross-check", "Kyiv-based", "firms"]
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert [t.index for t in tokens] == list(range(len(tokens)))
+
+
+ALPHABET = "ab Zé5_,.!?…" + DASHES + OPENERS + "\r\n"
+
+
+@given(st.text(alphabet=ALPHABET, max_size=30))
+def test_sentence_starts_follow_the_backward_reading(text: str) -> None:
+    for token in Document(text).tokens:
+        assert token.sentence_initial == starts_sentence(text, token.start)
