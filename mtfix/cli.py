@@ -13,7 +13,7 @@ from typing import Annotated, TextIO
 
 import typer
 
-from . import __version__, review
+from . import __version__
 from .batch import (
     Inputs,
     Outcome,
@@ -26,11 +26,9 @@ from .batch import (
     workers,
 )
 from .config import DEFAULT_MIN_CONFIDENCE, Config, rule_prefixes, source_languages
-from .decisions import apply_file
-from .decisions import review as review_files
 from .io import InputError, write_atomic
 from .lexicon import read_rows
-from .render import FileReport, diff, html, jsonout, lint, summary
+from .render import FileReport, diff, jsonout, lint, summary
 from .render.screen import PROGRESS_MIN_FILES, OutputClosed, Screen, write_stdout
 from .settings import Settings, SettingsError, resolve
 
@@ -338,6 +336,11 @@ def _review(
     inputs: Inputs, config: Config, output: Path | None, color: bool, backup: bool, exit_zero: bool
 ) -> int:
     """Review files at the terminal (``output`` None) or write the html review page."""
+    # Imported here: only reviews need them, and every other run starts faster without.
+    from . import review
+    from .decisions import review as review_files
+    from .render import html
+
     if any(source.path is None for source in inputs.sources):
         raise UsageProblem("--interactive and --format html need files, not standard input")
     for message in inputs.errors:
@@ -373,6 +376,8 @@ def apply_decisions(
     ],
 ) -> int:
     """Apply the changes accepted on an html review page to the files (refused if one changed)."""
+    from .decisions import apply_file  # only this command needs it: faster start for the rest
+
     try:
         applied = apply_file(decisions)
     except InputError as problem:
