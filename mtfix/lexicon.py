@@ -245,12 +245,16 @@ class Lexicon:
 
     def is_english_word(self, word: str) -> bool:
         """Tell whether ``word`` (any case) is an ordinary English word."""
+        data = self.data
+        if word in data.english_words:  # the common case, already in lower case: one lookup
+            return True
         lower = word.lower()
-        return lower in self.english_words or self.word_frequency.get(lower, 0) > RARE_FREQUENCY
+        return lower in data.english_words or data.word_frequency.get(lower, 0) > RARE_FREQUENCY
 
     def is_known_name(self, word: str) -> bool:
         """Tell whether ``word`` is spelled as in some known name (any dictionary layer)."""
-        return word in self.name_words or word in self.proper_nouns
+        data = self.data
+        return word in data.name_words or word in data.proper_nouns
 
 
 def read_entities(path: Path) -> Iterator[Entity]:

@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from operator import attrgetter
 
 from ..change import Proposal
 from ..lexicon import Lexicon
@@ -61,19 +62,19 @@ _WEB_CHUNK = re.compile(r"://|www\.|@|\.(?:com|org|net|de|uk|html?)\b", re.IGNOR
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     """Yield a correction for each unknown ordinary word that has a convincing candidate."""
+    unknown = _unknown_words(document, lexicon)
+    if not unknown:
+        return
     for token in document.tokens:
-        word = token.text
-        if len(word) < 4 or "'" in word or "’" in word or _in_web_address(document, token):
-            continue
         if (
-            lexicon.is_english_word(word)
-            or lexicon.is_known_name(word)
-            or _known_parts(word, lexicon)
+            token.text not in unknown
+            or _in_web_address(document, token)
             or _attached_to_digit(document, token)
             or document.is_fragment(token)
             or _inside_name(document, token)
         ):
             continue
+        word = token.text
         if word[0].isupper():
             proposal = _german_ending(token, lexicon)
         elif word.islower():
@@ -84,6 +85,25 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             yield proposal
 
 
+def _unknown_words(document: Document, lexicon: Lexicon) -> set[str]:
+    """Return the words of the document (four letters or more, no apostrophe) that no list
+    knows and that are not built from known words: the only ones worth a closer look.
+
+    Most words are known: a set difference (in C) drops them before any per-word test.
+    """
+    words = set(map(attrgetter("text"), document.tokens)) - lexicon.data.english_words
+    return {
+        word
+        for word in words
+        if len(word) >= 4
+        and "'" not in word
+        and "’" not in word
+        and not lexicon.is_english_word(word)
+        and not lexicon.is_known_name(word)
+        and not _known_parts(word, lexicon)
+    }
+
+
 def _known_parts(word: str, lexicon: Lexicon) -> bool:
     """Tell whether the word is built from known words: hyphenated, compounded or derived."""
     parts = word.split("-")
@@ -91,8 +111,11 @@ def _known_parts(word: str, lexicon: Lexicon) -> bool:
         return all(lexicon.is_english_word(part) or lexicon.is_known_name(part) for part in parts)
     lower = word.lower()
     for prefix in PREFIXES:
-        rest = lower[len(prefix) :]
-        if lower.startswith(prefix) and len(rest) >= 4 and _common(rest, lexicon):
+        if (
+            lower.startswith(prefix)
+            and len(lower) - len(prefix) >= 4
+            and _common(lower[len(prefix) :], lexicon)
+        ):
             return True
     for suffix in SUFFIXES:
         stem = lower[: -len(suffix)]
@@ -102,8 +125,11 @@ def _known_parts(word: str, lexicon: Lexicon) -> bool:
             and (lexicon.is_english_word(stem) or lexicon.is_english_word(stem + "e"))
         ):
             return True
+    english = lexicon.data.english_words
     return any(
-        _common(lower[:cut], lexicon) and _common(lower[cut:], lexicon)
+        lower[:cut] in english  # the cheap test first: most beginnings are no word
+        and _common(lower[:cut], lexicon)
+        and _common(lower[cut:], lexicon)
         for cut in range(3, len(lower) - 2)
     )
 
@@ -124,7 +150,18 @@ def edits1(word: str) -> set[str]:
 
 
 def _common(word: str, lexicon: Lexicon) -> bool:
-    return word in lexicon.english_words and lexicon.word_frequency.get(word, 0) >= COMMON_FREQUENCY
+    data = lexicon.data
+    return word in data.english_words and data.word_frequency.get(word, 0) >= COMMON_FREQUENCY
+
+
+def _common_near(word: str, lexicon: Lexicon) -> list[str]:
+    """Return the common English words one edit away from ``word`` (in ``edits1``'s order)."""
+    english, frequency = lexicon.data.english_words, lexicon.data.word_frequency
+    return [
+        candidate
+        for candidate in edits1(word)
+        if candidate in english and frequency.get(candidate, 0) >= COMMON_FREQUENCY
+    ]
 
 
 def _attached_to_digit(document: Document, token: Token) -> bool:
@@ -155,7 +192,7 @@ def _german_ending(token: Token, lexicon: Lexicon) -> Proposal | None:
         stem = word[: -len(ending)]
         if not word.endswith(ending) or len(stem) < 4:
             continue
-        candidates = [c for c in edits1(stem) if _common(c, lexicon)]
+        candidates = _common_near(stem, lexicon)
         if not candidates:
             continue
         best = max(candidates, key=lambda c: lexicon.word_frequency[c])
@@ -174,7 +211,7 @@ def _german_ending(token: Token, lexicon: Lexicon) -> Proposal | None:
 
 def _spelling(token: Token, lexicon: Lexicon) -> Proposal | None:
     word = token.text
-    candidates = [c for c in edits1(word) if _common(c, lexicon)]
+    candidates = _common_near(word, lexicon)
     confidence = 0.6
     if not candidates and len(word) >= MIN_PREFIX_WORD:
         candidates = _by_beginning(word, lexicon)
