@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from importlib import resources
+from operator import attrgetter
 from pathlib import Path
 
 from ..cache import load_cached
@@ -153,10 +154,9 @@ def _in_name_or_broken(document: Document, token: Token) -> bool:
 
 
 def _latin_language(
-    token: Token, lexicon: Lexicon, tables: dict[str, dict[str, str]]
+    word: str, lexicon: Lexicon, tables: dict[str, dict[str, str]]
 ) -> tuple[str, str] | None:
-    """Return (language, evidence) when ``token`` looks like an untranslated Latin-script word."""
-    word = token.text
+    """Return (language, evidence) when ``word`` looks like an untranslated Latin-script word."""
     lower = word.lower()
     if "'" in word or "’" in word or word.isupper():
         return None
@@ -183,41 +183,63 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     """Yield a flag or a translation for each word left in a source language."""
     tables = bilingual(lexicon.root)
     text = document.text
-    for run in _cyrillic_runs(document):
-        start, end = run[0].start, run[-1].end
-        phrase = text[start:end]
-        language = _cyrillic_language(phrase, tables)
-        translation = tables.get(language, {}).get(phrase.lower())
-        yield _propose(run[0], end, phrase, language, translation, "Cyrillic script")
+    if CYRILLIC.search(text):  # one scan of the whole text: most have no Cyrillic
+        for run in _cyrillic_runs(document):
+            start, end = run[0].start, run[-1].end
+            phrase = text[start:end]
+            language = _cyrillic_language(phrase, tables)
+            translation = tables.get(language, {}).get(phrase.lower())
+            yield _propose(run[0], end, phrase, language, translation, "Cyrillic script")
+    unknown = _unknown_latin_words(document, lexicon)
+    if not unknown:
+        return
+    # Whether a word looks foreign depends on the word alone: decided once per document.
+    found_for: dict[str, tuple[str, str] | None] = {}
     for sentence in document.sentences:
-        whole = _foreign_sentence(sentence, lexicon)
+        if unknown.isdisjoint([token.text for token in sentence]):
+            continue  # all its words are English or Cyrillic: nothing to flag
+        whole = _foreign_sentence(sentence, unknown, lexicon)
         if whole:
             first, last = sentence[0], sentence[-1]
             why = f"{whole[1]} of its {len(sentence)} words are {SOURCE_LANGUAGES[whole[0]]}"
             yield _propose(first, last.end, text[first.start : last.end], whole[0], None, why)
             continue
         for token in sentence:
-            if CYRILLIC.search(token.text):
+            word = token.text
+            if word not in unknown:
                 continue
-            found = _latin_language(token, lexicon, tables)
+            if word not in found_for:
+                found_for[word] = _latin_language(word, lexicon, tables)
+            found = found_for[word]
             if found and not _in_name_or_broken(document, token):
                 language, why = found
-                translation = tables.get(language, {}).get(token.text.lower())
-                yield _propose(token, token.end, token.text, language, translation, why)
+                translation = tables.get(language, {}).get(word.lower())
+                yield _propose(token, token.end, word, language, translation, why)
 
 
-def _foreign_sentence(sentence: Sequence[Token], lexicon: Lexicon) -> tuple[str, int] | None:
+def _unknown_latin_words(document: Document, lexicon: Lexicon) -> set[str]:
+    """Return the document's words that English does not know, Cyrillic ones left out.
+
+    Most words are known: a set difference (in C) drops them before any per-word test.
+    """
+    words = set(map(attrgetter("text"), document.tokens)) - lexicon.data.english_words
+    return {
+        word for word in words if not lexicon.is_english_word(word) and not CYRILLIC.search(word)
+    }
+
+
+def _foreign_sentence(
+    sentence: Sequence[Token], unknown: set[str], lexicon: Lexicon
+) -> tuple[str, int] | None:
     """Return (language, count) when a whole sentence was left in one Latin-script language.
 
-    Counted are the words unknown to English that the language's word list has, whatever their
-    length or case; at least ``SENTENCE_MIN_WORDS`` of them and ``SENTENCE_SHARE`` of the words.
+    Counted are the words unknown to English (``unknown``: Cyrillic ones left out) that the
+    language's word list has, whatever their length or case, names left out; at least
+    ``SENTENCE_MIN_WORDS`` of them and ``SENTENCE_SHARE`` of the words.
     """
+    name_words = lexicon.data.name_words
     candidates = [
-        token.text
-        for token in sentence
-        if not CYRILLIC.search(token.text)
-        and not lexicon.is_english_word(token.text)
-        and token.text not in lexicon.name_words
+        token.text for token in sentence if token.text in unknown and token.text not in name_words
     ]
     if sum(1 for word in candidates if word.islower()) < SENTENCE_MIN_WORDS:
         return None  # a foreign sentence has lower-case words; names alone do not make one
