@@ -34,23 +34,35 @@ DOMAINS = frozenset("com de org net io eu ch uk gov edu info".split())
 
 #: Every quotation mark and apostrophe (the quotes detector may change one into another).
 _QUOTES = "\"'“”„‘’‚"
-_TOKEN = re.compile(r"\S+")
+_TOKEN_REST = re.compile(r"\S*")
 #: What marks a token as a URL or e-mail address.
 _ADDRESS_MARKS = ("://", "www.", "@")
-_SPACED_HYPHEN = re.compile(r"(?<=[^\W_]) +-(?=([^\W\d_]+))")
+_ADDRESS_MARK = re.compile("|".join(map(re.escape, _ADDRESS_MARKS)))
+# Patterns begin with a literal character (a space, a mark) where they can, and test the
+# character before it with a lookbehind placed after it: the regex engine then jumps from one
+# such character to the next instead of trying a leading lookbehind at every position. The
+# others run only on the lines where a ``_HINT`` (what each of their matches contains) occurs.
+_SPACED_HYPHEN = re.compile(r" (?<=[^\W_] ) *-(?=([^\W\d_]+))")
 _SUSPENDED = re.compile(r" +[^\W\d_]+-[^\W\d_]")
 _CLAUSE_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]+)(?![\w-])")
+#: What every match of ``_CLAUSE_HYPHEN`` that the rule keeps contains: a hyphen and a clause word.
+_CLAUSE_HYPHEN_HINT = re.compile(rf"-(?:{'|'.join(sorted(CLAUSE_WORDS))})(?![\w-])")
 _SPACED_LETTER = re.compile(r"(?<=[^\W\d_])(?: +[^\W\d_\x00-\x7f])+ +(?=[^\W\d_])")
+_SPACED_LETTER_HINT = re.compile(r" [^\W\d_\x00-\x7f] ")
 _SPACED_COLON = re.compile(r"(?<![\d.,:])(\d{1,2}): +(\d{1,2})(?![\d:]|[.,]\d)")
+_SPACED_COLON_HINT = re.compile(r": +\d")
 _TIME_AFTER = re.compile(r" ?(?:[ap]\.?m\b|o'clock|h\b|hrs\b)", re.IGNORECASE)
 _SCORE_NEAR = re.compile(r"\(\d{1,2}: ?\d{1,2}")
 _SPACE_BEFORE = re.compile(
-    rf"(?<=[^\W_]|[)\]{_QUOTES}]) +([,.;:?!])(?=\s|$|[{_QUOTES}\]]|(?<=[.?!])\))"
+    rf" (?<=[^\W_] |[)\]{_QUOTES}] ) *([,.;:?!])(?=\s|$|[{_QUOTES}\]]|(?<=[.?!])\))"
 )
-_BRACKET_SPACE = re.compile(r"(?<=[(\[]) +(?=[^\W_])|(?<=[^\W_]) +(?=[)\]])")
-_NO_SPACE_AFTER = re.compile(r"(?<=[^\W_])([,;])(?=[^\W\d_])|(?<=[^\W_])([?!])(?=[A-Z])")
-_NO_SPACE_PERIOD = re.compile(r"(?<=[a-z][a-z])\.(?=([A-Z][a-z]+))")
-_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_SPACE_BEFORE_HINT = re.compile(r" [,.;:?!]")
+_BRACKET_SPACE = re.compile(r" (?:(?<=[(\[] ) *(?=[^\W_])|(?<=[^\W_] ) *(?=[)\]]))")
+#: A comma, semicolon, "?" or "!" glued to the word before and the letter after ("?" and "!"
+#: are then kept only before a capital).
+_NO_SPACE_AFTER = re.compile(r"[,;?!](?<=[^\W_].)(?=[^\W\d_])")
+_NO_SPACE_PERIOD = re.compile(r"\.(?<=[a-z][a-z]\.)(?=([A-Z][a-z]+))")
+_DOUBLE_SPACE = re.compile(r"  (?<=\S  ) *(?=\S)")
 _RIGHT_WORD = re.compile(r"[^\W_]+")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 #: How far back to look for the word before a match (bounded, so long lines stay linear).
@@ -116,14 +128,34 @@ class _Spans:
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
-    """Return the spans of URLs and e-mail addresses, which no rule may touch."""
+    """Return the spans of URLs and e-mail addresses (tokens with an address mark), which no
+    rule may touch."""
+    spans: list[tuple[int, int]] = []
     if not any(mark in text for mark in _ADDRESS_MARKS):
-        return []
-    return [
-        match.span()
-        for match in _TOKEN.finditer(text)
-        if any(mark in match.group() for mark in _ADDRESS_MARKS)
-    ]
+        return spans
+    for match in _ADDRESS_MARK.finditer(text):
+        if spans and match.start() < spans[-1][1]:
+            continue  # another mark of the token already found
+        start = match.start()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        spans.append((start, _TOKEN_REST.match(text, match.start()).end()))
+    return spans
+
+
+def _hinted(pattern: re.Pattern[str], hint: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Yield the matches of ``pattern`` on the lines where ``hint`` matches, in text order.
+
+    No pattern crosses a line break and each line is scanned with its break, so the matches
+    are those of scanning the whole text.
+    """
+    line_end = 0
+    for candidate in hint.finditer(text):
+        if candidate.start() < line_end:
+            continue
+        line_start = text.rfind("\n", 0, candidate.start()) + 1
+        line_end = text.find("\n", candidate.start()) + 1 or len(text)
+        yield from pattern.finditer(text, line_start, line_end)
 
 
 def _left_word(text: str, end: int) -> str:
@@ -140,7 +172,7 @@ def _left_word(text: str, end: int) -> str:
 
 def spaced_colon(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
     """Close up "4: 45 p.m." and "won 2: 1": a space after the colon of a time or score."""
-    for match in _SPACED_COLON.finditer(text):
+    for match in _hinted(_SPACED_COLON, _SPACED_COLON_HINT, text):
         window = text[max(0, match.start() - _WINDOW) : match.start()].rpartition("\n")[2]
         label = _WORD_BEFORE.search(window)
         if label and label.group(1).lower() in NUMBER_LABELS:
@@ -163,7 +195,7 @@ def spaced_colon(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, f
 
 def spaced_letter(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
     """Join "K ö nig" into "König": a non-ASCII letter spaced out inside a word."""
-    for match in _SPACED_LETTER.finditer(text):
+    for match in _hinted(_SPACED_LETTER, _SPACED_LETTER_HINT, text):
         letters = match.group().replace(" ", "")
         if not all(ord(c) > 127 and c.islower() and c not in LETTER_WORDS for c in letters):
             continue
@@ -208,7 +240,7 @@ def spaced_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
 
 def clause_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
     """Turn "approved-and" into "approved – and": a hyphen joining clauses where a dash belongs."""
-    for match in _CLAUSE_HYPHEN.finditer(text):
+    for match in _hinted(_CLAUSE_HYPHEN, _CLAUSE_HYPHEN_HINT, text):
         left, right = match.groups()
         if right not in CLAUSE_WORDS or lexicon.is_english_word(left + right):
             continue
@@ -242,7 +274,7 @@ def space_before_punct(
     text: str, lexicon: Lexicon
 ) -> Iterator[tuple[int, int, str, float, str, str]]:
     """Remove the space in "word ," and "word .": punctuation follows its word directly."""
-    for match in _SPACE_BEFORE.finditer(text):
+    for match in _hinted(_SPACE_BEFORE, _SPACE_BEFORE_HINT, text):
         mark = match.group(1)
         yield (
             match.start(),
@@ -270,7 +302,9 @@ def bracket_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
 def missing_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
     """Insert the space in "word,word", "end.The" and "why?Because"."""
     for match in _NO_SPACE_AFTER.finditer(text):
-        mark = match.group(1) or match.group(2)
+        mark = match.group()
+        if mark in "?!" and not "A" <= text[match.end()] <= "Z":
+            continue
         left = _left_word(text, match.start())
         right = _RIGHT_WORD.match(text, match.end(), match.end() + _WINDOW).group()
         if mark == ";" and text[match.start() - len(left) - 1 : match.start() - len(left)] == "&":
