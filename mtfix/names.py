@@ -84,6 +84,8 @@ class NameForm:
 
 #: Candidates whose whole spelling (or key) is less alike than this are not scored at all.
 PREFILTER_SIMILARITY = 0.6
+#: How many candidate lists ``NameIndex.candidates`` keeps before it starts afresh.
+MEMO_SIZE = 1 << 15
 
 
 class _Block:
@@ -108,6 +110,7 @@ class NameIndex:
         self._blocks: dict[tuple[int, str], _Block] = defaultdict(_Block)
         self.first_names: set[str] = set()
         self.surnames: set[str] = set()
+        self._memo: dict[tuple[str, int], list[NameForm]] = {}
         for entity in entities:
             for form in _forms(entity):
                 self._add(NameForm(form, entity, len(form.split())))
@@ -123,7 +126,19 @@ class NameIndex:
 
     def candidates(self, text: str, words: int) -> list[NameForm]:
         """Return the forms with ``words`` words, sharing a first letter (or key letter), whose
-        spelling or key is at least roughly alike (a rapidfuzz pass over the block)."""
+        spelling or key is at least roughly alike (a rapidfuzz pass over the block).
+
+        Memoised: an unknown name recurs within an article and across a day's news, and each
+        pass costs tens of microseconds (rapidfuzz converts every choice on every call).
+        """
+        key = (text, words)
+        if key not in self._memo:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = self._candidates(text, words)
+        return self._memo[key]
+
+    def _candidates(self, text: str, words: int) -> list[NameForm]:
         found: dict[int, NameForm] = {}
         folded, key = fold(text), name_key(text)
         for letter in {key[:1], folded[:1]}:
