@@ -2,8 +2,8 @@
 
 Run from anywhere: ``python benchmarks/speed.py`` (``--words N`` for a smaller corpus). It builds a
 corpus of at least a million words in a temporary folder — articles assembled from the paragraphs
-of our clean fixtures in random order, each garbled with its own seed, so no two files are alike —
-and times, in the same run, whole processes over the same files:
+of our clean and held-out news and, when ``../shared`` is present, the WMT21 machine translations
+and references, in random order, every other one garbled with its own seed — and times, in the same run, whole processes over the same files:
 
 - ``mtfix clean DIR --format jsonl`` (with ``--jobs 1`` and ``--jobs 2`` when the CLI has it);
 - ``codespell DIR``;
@@ -38,7 +38,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from garble import garble  # noqa: E402
-from quality import machine, table  # noqa: E402  (puts the repository on sys.path)
+from quality import HELDOUT, WMT, machine, table  # noqa: E402  (puts the repository on sys.path)
 
 import mtfix  # noqa: E402
 
@@ -136,16 +136,37 @@ def mtfix_command() -> tuple[list[str], dict[str, str]]:
     return [sys.executable, "-m", "mtfix"], env
 
 
-def build_corpus(folder: Path, target_words: int) -> tuple[int, int]:
-    """Write varied articles of about 500 words until ``target_words``; return (files, words)."""
+def source_paragraphs() -> tuple[list[str], str]:
+    """The news paragraphs the corpus is built from, and a note naming where they come from.
+
+    Our clean fixtures and held-out news always; the WMT21 German-English machine translations
+    and human references too when the shared corpus is beside the repository (read in place,
+    never copied), so the vocabulary is that of many real articles, not of a few.
+    """
+    paths = sorted(CLEAN.glob("*.txt")) + sorted(HELDOUT.glob("*.txt"))
+    where = "`tests/fixtures/clean/` and `benchmarks/clean-heldout/`"
+    if WMT.is_dir():
+        paths += sorted(p for part in ("mt", "ref", "ref-B") for p in (WMT / part).rglob("*.txt"))
+        where += " and the WMT21 German-English MT outputs and references (`../shared/corpus/`)"
     paragraphs = [
-        p
-        for path in sorted(CLEAN.glob("*.txt"))
+        p.strip()
+        for path in paths
+        if path.name != "README.md"
         for p in path.read_text(encoding="utf-8").split("\n\n")
-        if p.strip()
+        if len(p.split()) >= 3
     ]
+    return paragraphs, where
+
+
+def build_corpus(folder: Path, target_words: int) -> tuple[int, int, int, str]:
+    """Write varied articles of about 500 words until ``target_words``.
+
+    Returns (files, words, distinct words, where the paragraphs come from).
+    """
+    paragraphs, where = source_paragraphs()
     rng = random.Random(SEED)
     total = files = 0
+    vocabulary: set[str] = set()
     while total < target_words:
         chosen, size = [], 0
         while size < 500:
@@ -156,9 +177,11 @@ def build_corpus(folder: Path, target_words: int) -> tuple[int, int]:
         if files % 2:  # half the files keep clean text, half carry MT-like artefacts
             text, _ = garble(text, seed=files)
         (folder / f"article-{files:05d}.txt").write_text(text, encoding="utf-8")
-        total += len(text.split())
+        words = text.split()
+        vocabulary.update(words)
+        total += len(words)
         files += 1
-    return files, total
+    return files, total, len(vocabulary), where
 
 
 def startup(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
@@ -231,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     cpu_rates: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="mtfix-speed-") as tmp:
         folder = Path(tmp)
-        files, total = build_corpus(folder, args.words)
+        files, total, distinct, where = build_corpus(folder, args.words)
 
         def add(tool: str, run: Run, words: int, note: str, codes: Sequence[int] = (0, 1)) -> float:
             rate = words / run.seconds
@@ -318,8 +341,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"Load average (1 min) {load_before:.2f} before the run and {os.getloadavg()[0]:.2f} "
         "after: other work on the machine slows every tool alike, but widens the error bars.",
         "",
-        f"Corpus: {files:,} files, {total:,} words (whitespace tokens), built from the paragraphs "
-        "of `tests/fixtures/clean/` in random order, every other file garbled by "
+        f"Corpus: {files:,} files, {total:,} words (whitespace tokens, {distinct:,} distinct), "
+        f"built from the paragraphs of {where} in random order, every other file garbled by "
         "`benchmarks/garble.py`. Output discarded; whole processes; mtfix runs alternate between "
         "settings and the best is kept, the other tools run once.",
         "",
