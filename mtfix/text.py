@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate, compress, count, repeat
+from operator import attrgetter
 from typing import NamedTuple
 
 #: A word: letters, optionally joined by apostrophes or hyphens ("don't", "Russia-Ukraine").
@@ -15,13 +18,20 @@ SENTENCE_END = ".!?…"
 DASHES = "-–—"
 #: Characters that may stand between a sentence end and the next word.
 OPENERS = "\"'“”‘’«»„‚([ \t"
-#: Where a sentence starts, read backwards from a word: past any openers, the text's start, a
-#: line break, a spaced dash, or a sentence end followed by at least one opener.
 _OPENER = f"[{re.escape(OPENERS)}]"
+#: Where a sentence starts inside the text, read backwards from a word: past any openers, a line
+#: break, a spaced dash, or a sentence end followed by at least one opener. The pattern begins
+#: with a character set, so the regex engine skips quickly to the few places worth trying.
 _SENTENCE_START = re.compile(
-    rf"(?:\A|(?<=[\r\n])|(?<= )[{re.escape(DASHES)}]|[{re.escape(SENTENCE_END)}](?={_OPENER}))"
+    rf"[\r\n{re.escape(SENTENCE_END)}{re.escape(DASHES)}]"
+    rf"(?:(?<=[{re.escape(SENTENCE_END)}])(?={_OPENER})|(?<=[\r\n])|(?<= [{re.escape(DASHES)}]))"
     rf"{_OPENER}*(?=[^\W\d_])"
 )
+#: The first word of the text starts a sentence too, whatever openers stand before it.
+_TEXT_START = re.compile(rf"{_OPENER}*(?=[^\W\d_])")
+#: Splits a text into the stretch before each word and the word (in C, in linear time); the
+#: running sum of their lengths gives every offset.
+_WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
 
 
 class Token(NamedTuple):
@@ -67,34 +77,34 @@ class Document:
     @cached_property
     def tokens(self) -> list[Token]:
         """Every word token, with a flag for the first word of a sentence or line."""
-        initial = {match.end() for match in _SENTENCE_START.finditer(self.text)}
-        make = tuple.__new__  # builds the named tuple without a Python-level __init__ call
-        return [
-            make(Token, (match.group(), *match.span(), index, match.start() in initial))
-            for index, match in enumerate(WORD_RE.finditer(self.text))
-        ]
+        text = self.text
+        parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+        offsets = list(accumulate(map(len, parts)))
+        words, starts, ends = parts[1::2], offsets[0:-1:2], offsets[1::2]
+        initial = {match.end() for match in _SENTENCE_START.finditer(text)}
+        first = _TEXT_START.match(text)
+        if first:
+            initial.add(first.end())
+        # Built by C-level map/zip: this runs for every word of every article.
+        fields = zip(words, starts, ends, count(), map(initial.__contains__, starts))
+        return list(map(tuple.__new__, repeat(Token), fields))
 
     @cached_property
     def sentences(self) -> list[list[Token]]:
         """The tokens grouped into sentences (a line break also ends one)."""
-        sentences: list[list[Token]] = []
-        for token in self.tokens:
-            if token.sentence_initial or not sentences:
-                sentences.append([])
-            sentences[-1].append(token)
-        return sentences
+        tokens = self.tokens
+        if not tokens:
+            return []
+        firsts = list(compress(count(), map(attrgetter("sentence_initial"), tokens)))
+        if firsts[:1] != [0]:
+            firsts.insert(0, 0)  # the first word opens a sentence, whatever stands before it
+        return [tokens[a:b] for a, b in zip(firsts, [*firsts[1:], len(tokens)], strict=True)]
 
     @cached_property
     def token_lines(self) -> list[int]:
-        """The 1-based line number of each token (a merge of two sorted lists)."""
-        numbers: list[int] = []
-        lines = self.lines
-        current = 0
-        for token in self.tokens:
-            while current + 1 < len(lines) and lines[current + 1].start <= token.start:
-                current += 1
-            numbers.append(lines[current].number)
-        return numbers
+        """The 1-based line number of each token: how many lines start at or before it."""
+        line_starts = [line.start for line in self.lines]
+        return list(map(bisect_right, repeat(line_starts), map(attrgetter("start"), self.tokens)))
 
     def line_text(self, line: Line) -> str:
         """Return the content of ``line`` without its break."""
