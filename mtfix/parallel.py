@@ -101,7 +101,13 @@ class Pool(Generic[T, R]):
     def map(self, items: Iterable[T]) -> Iterator[R]:
         """Yield ``function(item)`` for each item, in order."""
         if self.processes is None:
-            yield from map(self.function, items)
+            for item in items:
+                # An item in hand is finished (its file written) and kept for drain(), as
+                # the workers' items are: a Ctrl-C during it is raised only afterwards.
+                with deferred_interrupt():
+                    self.ready.append(self.function(item))
+                while self.ready:
+                    yield self.ready.popleft()
             return
         ahead = self.jobs * AHEAD_PER_WORKER
         iterator = iter(items)
