@@ -1,0 +1,58 @@
+"""The fast paths of the word lookups answer exactly as the plain definitions do."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mtfix.detectors import nonword, untranslated
+from mtfix.detectors.untranslated import WordCounts
+from mtfix.lexicon import RARE_FREQUENCY, load_lexicon
+from mtfix.text import Document
+
+WORDS = st.text(alphabet="abcdeäßé", min_size=1, max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    counts=st.dictionaries(WORDS, st.integers(1, 10**6), min_size=0, max_size=300),
+    probes=st.lists(st.text(alphabet="abcdeäßé", max_size=7), max_size=40),
+)
+def test_word_counts_answer_as_the_dict_does(counts: dict[str, int], probes: list[str]) -> None:
+    table = WordCounts(counts)  # up to ~5 blocks: words on block boundaries are looked up too
+    assert table.total == sum(counts.values())
+    for word in [*counts, *probes]:
+        assert (word in table) == (word in counts), word
+        assert table.get(word) == counts.get(word, 0), word
+
+
+def test_source_language_counts_keep_their_relative_frequencies() -> None:
+    german = untranslated.source_frequency("de")
+    assert "prüfungen" in german and german.get("prüfungen") > 0
+    assert "zzzzqq" not in german and german.get("zzzzqq") == 0
+    assert untranslated.likeliest_language("manifestación") == "es"
+
+
+def test_is_english_word_keeps_its_definition() -> None:
+    lexicon = load_lexicon()
+    data = lexicon.data
+    frequent = next(
+        w
+        for w, f in data.word_frequency.items()
+        if f > RARE_FREQUENCY and w not in data.english_words
+    )
+    rare = next(
+        w
+        for w, f in data.word_frequency.items()
+        if f <= RARE_FREQUENCY and w not in data.english_words
+    )
+    for word in ["house", "House", "HOUSE", frequent, frequent.title(), rare, "Xqzvk", "ǅemal"]:
+        lower = word.lower()
+        expected = lower in data.english_words or data.word_frequency.get(lower, 0) > RARE_FREQUENCY
+        assert lexicon.is_english_word(word) == expected, word
+
+
+def test_nonword_looks_only_at_words_no_list_knows() -> None:
+    lexicon = load_lexicon()
+    document = Document("The ceasefirre talks in Geneva resumed, officals said on Tuesday.")
+    assert nonword._unknown_words(document, lexicon) == {"ceasefirre", "officals"}
