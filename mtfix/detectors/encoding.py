@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 import ftfy
+from ftfy.chardata import CHARMAP_ENCODINGS
 
 from ..change import Proposal
 from ..lexicon import Lexicon
@@ -38,8 +39,49 @@ _CONFIG = ftfy.TextFixerConfig(
 #: "& amp;" with a space, as machine translation splits an HTML entity.
 _SPACED_ENTITY = re.compile(r"&\s(amp|quot|apos|lt|gt|nbsp);")
 _ENTITY_TEXT = {"amp": "&", "quot": '"', "apos": "'", "lt": "<", "gt": ">", "nbsp": "\u00a0"}
-#: Only lines with non-ASCII text or an entity can need ftfy.
-_SUSPECT = re.compile(r"[^\x00-\x7f]|&\w+;|&#")
+
+
+def _byte_chars(data: bytes, encoding: str) -> str:
+    """Return what each byte of ``data`` decodes to alone in ``encoding`` (undefined: left out)."""
+    chars = []
+    for byte in data:
+        try:
+            chars.append(bytes([byte]).decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    return "".join(chars)
+
+
+#: Bytes that start a multi-byte UTF-8 sequence (0xC0 too: ftfy decodes Java's C0 80 for NUL),
+#: and bytes that continue one.
+_LEAD_BYTES = bytes(range(0xC0, 0xF5))
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+_BYTE_ENCODINGS = [encoding for encoding in CHARMAP_ENCODINGS if encoding != "macroman"]
+# ftfy changes a line only for an HTML entity ("&"), a C1 control, a lost byte (U+FFFD, SUB) or a
+# surrogate, or to decode again as UTF-8 the bytes of a line read in one of its single-byte
+# encodings. Those bytes decode only if each lead byte is followed by a continuation byte, or by
+# a space, "?", SUB or U+FFFD that ftfy's byte-restoring steps may turn into one; it takes no
+# such step for Mac Roman, whose lead bytes include the curly quotes and dashes of every news
+# line. Looking for these signs is far cheaper than ftfy's own test on every non-ASCII line.
+_MOJIBAKE_CHAR = re.compile(r"[&\ufffd\x1a\x80-\x9f\ud800-\udfff]")
+_UTF8_READ_AS_BYTES = re.compile(
+    f"[{re.escape(''.join(_byte_chars(_LEAD_BYTES, e) for e in _BYTE_ENCODINGS))}]"
+    f"[{re.escape(''.join(_byte_chars(_CONTINUATION_BYTES, e) for e in _BYTE_ENCODINGS))}"
+    " ?\x1a\ufffd]"
+)
+_UTF8_READ_AS_MAC_ROMAN = re.compile(
+    f"[{re.escape(_byte_chars(_LEAD_BYTES, 'macroman'))}]"
+    f"[{re.escape(_byte_chars(_CONTINUATION_BYTES, 'macroman'))}]"
+)
+
+
+def _may_need_ftfy(text: str) -> bool:
+    """Tell whether ftfy could change ``text`` (False: it certainly leaves it alone)."""
+    return bool(
+        _MOJIBAKE_CHAR.search(text)
+        or _UTF8_READ_AS_BYTES.search(text)
+        or _UTF8_READ_AS_MAC_ROMAN.search(text)
+    )
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
@@ -54,9 +96,11 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             reason=f"“{match.group()}” is a broken HTML entity.",
             rule="encoding.html_entity",
         )
+    if not _may_need_ftfy(text):
+        return
     for line in document.lines:
         original = document.line_text(line)
-        if not _SUSPECT.search(original):
+        if not _may_need_ftfy(original):
             continue
         fixed = ftfy.fix_text(original, config=_CONFIG)
         if fixed == original:
