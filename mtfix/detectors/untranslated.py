@@ -239,13 +239,18 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             translation = tables.get(language, {}).get(phrase.lower())
             yield _propose(run[0], end, phrase, language, translation, "Cyrillic script")
     unknown = _unknown_latin_words(document, lexicon)
-    if not unknown:
-        return
     # Whether a word looks foreign depends on the word alone: decided once per document.
-    found_for: dict[str, tuple[str, str] | None] = {}
+    found_for = {word: _latin_language(word, lexicon, tables) for word in unknown}
+    flagged = {word for word, found in found_for.items() if found}
+    # A sentence left whole in a source language has lower-case unknown words, not names.
+    name_words = lexicon.data.name_words
+    sentence_clues = {word for word in unknown if word.islower() and word not in name_words}
+    worth_a_look = flagged | sentence_clues
+    if not worth_a_look:
+        return
     for sentence in document.sentences:
-        if unknown.isdisjoint([token.text for token in sentence]):
-            continue  # all its words are English or Cyrillic: nothing to flag
+        if worth_a_look.isdisjoint([token.text for token in sentence]):
+            continue
         whole = _foreign_sentence(sentence, unknown, lexicon)
         if whole:
             first, last = sentence[0], sentence[-1]
@@ -253,16 +258,11 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             yield _propose(first, last.end, text[first.start : last.end], whole[0], None, why)
             continue
         for token in sentence:
-            word = token.text
-            if word not in unknown:
-                continue
-            if word not in found_for:
-                found_for[word] = _latin_language(word, lexicon, tables)
-            found = found_for[word]
+            found = found_for.get(token.text)
             if found and not _in_name_or_broken(document, token):
                 language, why = found
-                translation = tables.get(language, {}).get(word.lower())
-                yield _propose(token, token.end, word, language, translation, why)
+                translation = tables.get(language, {}).get(token.text.lower())
+                yield _propose(token, token.end, token.text, language, translation, why)
 
 
 def _unknown_latin_words(document: Document, lexicon: Lexicon) -> set[str]:
