@@ -34,7 +34,6 @@ PLACE_PREPOSITIONS = frozenset("in from near to at into across outside of around
 PLACE_TYPES = frozenset("country region city place".split())
 #: Endings that derive a word from a known name: "Bavarians", "Dortmunder", "Djiboutian".
 DERIVED_ENDINGS = ("s", "er", "ers", "n", "an", "ian", "ns", "ans", "ians", "ese", "i")
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -95,8 +94,8 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
 class _Context:
     """What the article is about: its lower-cased words, for context-word lookups.
 
-    A one-word context also matches a word sharing its stem, so "britain" matches "British" and
-    "ukraine" matches "Ukrainian".
+    A one-word context also matches a word sharing its stem (all but its last two letters, at
+    least five), so "britain" matches "British" and "ukraine" matches "Ukrainian".
     """
 
     def __init__(self, document: Document) -> None:
@@ -107,12 +106,6 @@ class _Context:
         """The article lower-cased, each run of non-word characters one space, spaces around."""
         return " " + re.sub(r"\W+", " ", self.document.text.lower()) + " "
 
-    @cached_property
-    def stems(self) -> set[str]:
-        """Every beginning of five letters or more of the article's words."""
-        words = set(self.text.split())
-        return {word[:length] for word in words for length in range(5, len(word) + 1)}
-
     def matches(self, entity: Entity) -> int:
         """Count the entity's context words that occur in the article."""
         return sum(1 for word in entity.context if self._occurs(word))
@@ -120,7 +113,7 @@ class _Context:
     def _occurs(self, word: str) -> bool:
         if " " in word or len(word) < 6:
             return f" {word} " in self.text
-        return word[: max(5, len(word) - 2)] in self.stems
+        return f" {word[: max(5, len(word) - 2)]}" in self.text  # a word starts with the stem
 
 
 def _translated_names(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
@@ -182,9 +175,8 @@ def _name_follows(tokens: list[Token], token: Token) -> bool:
 
 def _base(token: Token) -> tuple[str, int]:
     """Return the token without a possessive ending, and the end offset of that base."""
-    match = _POSSESSIVE.search(token.text)
-    if match:
-        return token.text[: match.start()], token.start + match.start()
+    if token.text.endswith(("'s", "’s")):
+        return token.text[:-2], token.end - 2
     return token.text, token.end
 
 
