@@ -65,10 +65,9 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     unknown = _unknown_words(document, lexicon)
     if not unknown:
         return
-    for token in document.tokens:
+    for token in [token for token in document.tokens if token.text in unknown]:
         if (
-            token.text not in unknown
-            or _in_web_address(document, token)
+            _in_web_address(document, token)
             or _attached_to_digit(document, token)
             or document.is_fragment(token)
             or _inside_name(document, token)
@@ -142,11 +141,16 @@ def edits1(word: str) -> set[str]:
     """
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = {a + b[1:] for a, b in splits if b}
-    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    replaces = {a + c + b[1:] for a, b in splits if b for c in letters}
-    inserts = {a + c + b for a, b in splits for c in letters}
-    return deletes | transposes | replaces | inserts
+    edits = {a + b[1:] for a, b in splits if b}  # deletions
+    edits.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)  # transpositions
+    # Insertions and substitutions, the bulk (52 per position): one f-string builds each
+    # (a + c + b builds two), and the rest after a substituted letter is cut once.
+    for before, after in splits:
+        edits.update([f"{before}{letter}{after}" for letter in letters])
+        if after:
+            rest = after[1:]
+            edits.update([f"{before}{letter}{rest}" for letter in letters])
+    return edits
 
 
 def _common(word: str, lexicon: Lexicon) -> bool:
