@@ -10,8 +10,10 @@ sentence.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
+from operator import attrgetter
 
 from ..change import Proposal
 from ..lexicon import Lexicon
@@ -36,25 +38,32 @@ FUNCTION_WORDS = frozenset(
 #: stand ("the village of Steam"): below the default threshold.
 WEAK_CONFIDENCE = 0.45
 QUOTE_MARKS = "\"'“”‘’«»„"
+_start = attrgetter("start")
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     """Yield a lower-casing change for each leaked capital."""
-    tokens = document.tokens
-    capitalised_mid_sentence = Counter(
-        t.text for t in tokens if not t.sentence_initial and t.text[:1].isupper()
+    # Only title-case words of three letters or more can be flagged; the cheapest test goes first.
+    candidates = [
+        token
+        for token in document.tokens
+        if token.text[0].isupper() and len(token.text) >= 3 and token.text[1:].islower()
+    ]
+    capitalised_mid_sentence = Counter(t.text for t in candidates if not t.sentence_initial)
+    # a word capitalised mid-sentence more than once is meant so: look the others up, once each
+    ordinary = _ordinary_words(
+        [word for word, count in capitalised_mid_sentence.items() if count == 1], lexicon
     )
-    headline_lines = _headline_lines(document)
-    for token in tokens:
+    headlines: dict[int, bool] = {}
+    for token in candidates:
         word = token.text
-        if len(word) < 3 or not word[0].isupper() or not word[1:].islower():
-            continue
         if word.lower() in SPEECH_VERBS and _after_closing_quote(document.text, token.start):
             yield _proposal(token, 0.85, f"“{word}” reports speech after a quotation.")
             continue
-        if token.sentence_initial or document.token_lines[token.index] in headline_lines:
+        # the tests that follow only rule a word out, so the cheapest run first
+        if token.sentence_initial or word not in ordinary:
             continue
-        if capitalised_mid_sentence[word] > 1 or not _is_ordinary_word(word, lexicon):
+        if _in_headline(document, token, headlines):
             continue
         if _beside_number_or_particle(document, token) or _in_short_quotation(document, token):
             continue
@@ -80,16 +89,26 @@ def _proposal(token: Token, confidence: float, reason: str) -> Proposal:
     )
 
 
-def _is_ordinary_word(word: str, lexicon: Lexicon) -> bool:
-    lower = word.lower()
-    return (
-        lower in lexicon.english_words
-        and lexicon.word_frequency.get(lower, 0) >= COMMON_FREQUENCY
-        and word not in lexicon.proper_nouns
-        and word not in lexicon.single_word_names
-        and word not in lexicon.names.surnames
-        and word not in lexicon.capitalised_words
+def _ordinary_words(words: list[str], lexicon: Lexicon) -> set[str]:
+    """Return the words whose lower-case form is a common English word and that no list knows
+    capitalised (as a name or otherwise)."""
+    english, frequency = lexicon.english_words, lexicon.word_frequency
+    proper, names, surnames = (
+        lexicon.proper_nouns,
+        lexicon.single_word_names,
+        lexicon.names.surnames,
     )
+    capitalised = lexicon.capitalised_words
+    return {
+        word
+        for word in words
+        if word.lower() in english
+        and frequency.get(word.lower(), 0) >= COMMON_FREQUENCY
+        and word not in proper
+        and word not in names
+        and word not in surnames
+        and word not in capitalised
+    }
 
 
 def _near_capitalised(document: Document, token: Token) -> bool:
@@ -172,11 +191,14 @@ def _after_closing_quote(text: str, start: int) -> bool:
     return comma or before[-2] in ",.?!…"
 
 
-def _headline_lines(document: Document) -> set[int]:
-    """Return the numbers of lines written in title case (most words capitalised)."""
-    counts: dict[int, list[int]] = {}
-    for token, line in zip(document.tokens, document.token_lines, strict=True):
-        counts.setdefault(line, [0, 0])
-        counts[line][0] += 1
-        counts[line][1] += token.text[:1].isupper()
-    return {line for line, (total, upper) in counts.items() if total >= 3 and upper * 2 > total}
+def _in_headline(document: Document, token: Token, verdicts: dict[int, bool]) -> bool:
+    """Tell whether the word's line is written in title case (most words capitalised);
+    ``verdicts`` keeps the answer per line number."""
+    line = document.line_at(token.start)
+    if line.number not in verdicts:
+        tokens = document.tokens
+        first = bisect_left(tokens, line.start, key=_start)
+        words = tokens[first : bisect_left(tokens, line.end, lo=first, key=_start)]
+        upper = sum(1 for word in words if word.text[:1].isupper())
+        verdicts[line.number] = len(words) >= 3 and upper * 2 > len(words)
+    return verdicts[line.number]
