@@ -6,10 +6,11 @@ import json
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, NoReturn, TextIO
 
 import typer
 
@@ -512,4 +513,26 @@ def main(argv: list[str] | None = None) -> None:
         _silence_stdout()
         _error("output closed early (broken pipe)")
         code = ExitCode.ERROR
-    sys.exit(code if isinstance(code, int) else ExitCode.CLEAN)
+    code = code if isinstance(code, int) else ExitCode.CLEAN
+    if argv is None:
+        _leave(code)
+    sys.exit(code)
+
+
+def _leave(code: int) -> NoReturn:
+    """End the ``mtfix`` process without the interpreter's teardown, which frees the loaded
+    dictionaries' half a million objects one by one: 0.12 s, a third of a one-article run.
+
+    Only when nothing else needs the teardown: the output is flushed here, files are written
+    and closed before this point, and a Dask client or another thread gets the normal exit.
+    """
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):  # the reader left, or stdout was closed
+        _silence_stdout()
+        _error("output closed early (broken pipe)")
+        code = ExitCode.ERROR
+    sys.stderr.flush()
+    if "distributed" in sys.modules or threading.active_count() > 1:
+        sys.exit(code)
+    os._exit(code)
