@@ -3,7 +3,8 @@
 Run from anywhere: ``python benchmarks/speed.py`` (``--words N`` for a smaller corpus). It builds a
 corpus of at least a million words in a temporary folder — articles assembled from the paragraphs
 of our clean and held-out news and, when ``../shared`` is present, the WMT21 machine translations
-and references, in random order, every other one garbled with its own seed — and times, in the same run, whole processes over the same files:
+and references, in random order, every other one garbled with its own seed — and times, in the
+same run, whole processes over the same files:
 
 - ``mtfix clean DIR --format jsonl`` (with ``--jobs 1`` and ``--jobs 2`` when the CLI has it);
 - ``codespell DIR``;
@@ -130,6 +131,9 @@ def timed(command: Sequence[str], env: dict[str, str] | None = None, keep: bool 
 def mtfix_command() -> tuple[list[str], dict[str, str]]:
     """How to call the mtfix CLI: the venv's script if installed, else ``python -m mtfix``."""
     env = dict(os.environ, NO_COLOR="1", PYTHONPATH=str(ROOT))
+    # Bytecode is cached as after a normal install (an editable install under
+    # PYTHONDONTWRITEBYTECODE would compile every module again on each start).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     script = Path(sys.executable).with_name("mtfix")
     if script.exists():
         return [str(script)], env
@@ -246,7 +250,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     load_before = os.getloadavg()[0]
     command, env = mtfix_command()
-    help_text = subprocess.run(
+    help_text = subprocess.run(  # also writes the bytecode caches before anything is timed
         [*command, "clean", "--help"], capture_output=True, text=True, env=env, check=False
     ).stdout
     rows: list[list[object]] = []
