@@ -85,8 +85,9 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
 
 
 def _unknown_words(document: Document, lexicon: Lexicon) -> set[str]:
-    """Return the words of the document (four letters or more, no apostrophe) that no list
-    knows and that are not built from known words: the only ones worth a closer look.
+    """Return the words of the document worth a closer look: four letters or more, no
+    apostrophe, of a shape the detector corrects (lower case, or capitalised with a German
+    adjective ending), known to no list and not built from known words.
 
     Most words are known: a set difference (in C) drops them before any per-word test.
     """
@@ -97,10 +98,19 @@ def _unknown_words(document: Document, lexicon: Lexicon) -> set[str]:
         if len(word) >= 4
         and "'" not in word
         and "’" not in word
+        and _correctable_shape(word)
         and not lexicon.is_english_word(word)
         and not lexicon.is_known_name(word)
         and not _known_parts(word, lexicon)
     }
+
+
+def _correctable_shape(word: str) -> bool:
+    """Tell whether ``detect`` has a rule for a word of this case: spelling for a lower-case
+    word, the German ending for a capitalised one (most unknown capitalised words are names)."""
+    if word[0].isupper():
+        return word.lower().endswith(GERMAN_ADJECTIVE_ENDINGS)
+    return word.islower()
 
 
 def _known_parts(word: str, lexicon: Lexicon) -> bool:
