@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import ftfy
 import pytest
 from ftfy.chardata import CHARMAP_ENCODINGS
 
-from mtfix.detectors.encoding import _CONFIG, _may_need_ftfy
+from mtfix.detectors.encoding import FTFY_ENCODINGS, _may_need_ftfy, fix_text
 
 
 def _encoding_chars() -> list[str]:
@@ -26,7 +25,7 @@ def test_ftfy_changes_no_character_or_pair_without_a_sign() -> None:
     missed = [
         text
         for text in (first + second for first in chars for second in ("", *chars))
-        if not _may_need_ftfy(text) and ftfy.fix_text(text, config=_CONFIG) != text
+        if not _may_need_ftfy(text) and fix_text(text) != text
     ]
     assert missed == []
 
@@ -36,7 +35,7 @@ def test_ftfy_changes_no_character_or_pair_without_a_sign() -> None:
     ["cafÃ©", "itâ€™s", "it‚Äôs", "voilÃ le travail", "Ð¼Ð¸Ñ€", "AT&amp;T", "caf\x82", "naÃ¯ve"],
 )
 def test_mojibake_shows_a_sign(text: str) -> None:
-    assert ftfy.fix_text(text, config=_CONFIG) != text
+    assert fix_text(text) != text
     assert _may_need_ftfy(text)
 
 
@@ -44,3 +43,7 @@ def test_clean_news_shows_none() -> None:
     assert not _may_need_ftfy(
         "“It’s over,” said Mélenchon — the Pelé-style finish — at 9 a.m. ‘Hi’ …"
     )
+
+
+def test_the_encodings_are_ftfys() -> None:
+    assert list(FTFY_ENCODINGS) == CHARMAP_ENCODINGS

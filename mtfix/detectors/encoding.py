@@ -9,46 +9,79 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
-
-import ftfy
-from ftfy.chardata import CHARMAP_ENCODINGS
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from ..change import Proposal
 from ..lexicon import Lexicon
 from ..text import Document
 
-_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=True,
-    remove_terminal_escapes=False,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=True,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=True,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+
+@lru_cache(maxsize=1)
+def _ftfy() -> tuple[Callable[..., str], object]:
+    """ftfy's ``fix_text`` and our settings for it, imported on first use: most articles show
+    no sign of mojibake, and importing ftfy costs 0.03 s of every start."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=True,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=True,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+    return ftfy.fix_text, config
+
+
+def fix_text(text: str) -> str:
+    """Return ``text`` as ftfy repairs it with our settings."""
+    fix, config = _ftfy()
+    return fix(text, config=config)
+
 
 #: "& amp;" with a space, as machine translation splits an HTML entity.
 _SPACED_ENTITY = re.compile(r"&\s(amp|quot|apos|lt|gt|nbsp);")
 _ENTITY_TEXT = {"amp": "&", "quot": '"', "apos": "'", "lt": "<", "gt": ">", "nbsp": "\u00a0"}
 
 
+#: The single-byte encodings ftfy re-decodes mojibake from (``ftfy.chardata.CHARMAP_ENCODINGS``;
+#: a test keeps the two equal). Its "sloppy" codecs decode a byte the base codec leaves
+#: undefined as the code point of the same number.
+FTFY_ENCODINGS = (
+    "latin-1",
+    "sloppy-windows-1252",
+    "sloppy-windows-1251",
+    "sloppy-windows-1250",
+    "sloppy-windows-1253",
+    "sloppy-windows-1254",
+    "sloppy-windows-1257",
+    "iso-8859-2",
+    "macroman",
+    "cp437",
+)
+
+
 def _byte_chars(data: bytes, encoding: str) -> str:
-    """Return what each byte of ``data`` decodes to alone in ``encoding`` (undefined: left out)."""
+    """Return what each byte of ``data`` (0x80 and up) decodes to alone in ``encoding``
+    (undefined: left out), reading ftfy's sloppy codecs without importing ftfy."""
+    base = encoding.removeprefix("sloppy-")
     chars = []
     for byte in data:
         try:
-            chars.append(bytes([byte]).decode(encoding))
+            chars.append(bytes([byte]).decode(base))
         except UnicodeDecodeError:
-            continue
+            if base != encoding:
+                chars.append(chr(byte))
     return "".join(chars)
 
 
@@ -56,7 +89,7 @@ def _byte_chars(data: bytes, encoding: str) -> str:
 #: and bytes that continue one.
 _LEAD_BYTES = bytes(range(0xC0, 0xF5))
 _CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
-_BYTE_ENCODINGS = [encoding for encoding in CHARMAP_ENCODINGS if encoding != "macroman"]
+_BYTE_ENCODINGS = [encoding for encoding in FTFY_ENCODINGS if encoding != "macroman"]
 # ftfy changes a line only for an HTML entity ("&"), a C1 control, a lost byte (U+FFFD, SUB) or a
 # surrogate, or to decode again as UTF-8 the bytes of a line read in one of its single-byte
 # encodings. Those bytes decode only if each lead byte is followed by a continuation byte, or by
@@ -102,7 +135,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         original = document.line_text(line)
         if not _may_need_ftfy(original):
             continue
-        fixed = ftfy.fix_text(original, config=_CONFIG)
+        fixed = fix_text(original)
         if fixed == original:
             continue
         for start, end, replacement in _word_diffs(original, fixed):
