@@ -168,14 +168,12 @@ def _common(word: str, lexicon: Lexicon) -> bool:
     return word in data.english_words and data.word_frequency.get(word, 0) >= COMMON_FREQUENCY
 
 
-def _common_near(word: str, lexicon: Lexicon) -> list[str]:
-    """Return the common English words one edit away from ``word`` (in ``edits1``'s order)."""
-    english, frequency = lexicon.data.english_words, lexicon.data.word_frequency
-    return [
-        candidate
-        for candidate in edits1(word)
-        if candidate in english and frequency.get(candidate, 0) >= COMMON_FREQUENCY
-    ]
+def _common_among(edits: set[str], lexicon: Lexicon) -> set[str]:
+    """Return the common English words among ``edits`` (most edits are no word at all: a set
+    intersection in C drops them first)."""
+    frequency = lexicon.data.word_frequency
+    english = edits & lexicon.data.english_words
+    return {word for word in english if frequency.get(word, 0) >= COMMON_FREQUENCY}
 
 
 def _attached_to_digit(document: Document, token: Token) -> bool:
@@ -206,7 +204,10 @@ def _german_ending(token: Token, lexicon: Lexicon) -> Proposal | None:
         stem = word[: -len(ending)]
         if not word.endswith(ending) or len(stem) < 4:
             continue
-        candidates = _common_near(stem, lexicon)
+        edits = edits1(stem)
+        common = _common_among(edits, lexicon)
+        # In edits1's order, as before: max() below keeps the first of equally frequent words.
+        candidates = [candidate for candidate in edits if candidate in common]
         if not candidates:
             continue
         best = max(candidates, key=lambda c: lexicon.word_frequency[c])
@@ -225,7 +226,7 @@ def _german_ending(token: Token, lexicon: Lexicon) -> Proposal | None:
 
 def _spelling(token: Token, lexicon: Lexicon) -> Proposal | None:
     word = token.text
-    candidates = _common_near(word, lexicon)
+    candidates = list(_common_among(edits1(word), lexicon))  # ranked below: order is free
     confidence = 0.6
     if not candidates and len(word) >= MIN_PREFIX_WORD:
         candidates = _by_beginning(word, lexicon)
