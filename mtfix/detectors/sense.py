@@ -21,9 +21,11 @@ A ``wrong`` form may be several words ("termination of fire").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 from ..change import Proposal
@@ -41,6 +43,7 @@ Bounds = tuple[int, int]
 CLAUSE_BREAKS = frozenset('.,;:!?()[]"“”«»—–')
 #: Cue prefix -> (side, adjacent only).
 MARKS = {"<": ("before", False), ">": ("after", False), "-": ("before", True), "+": ("after", True)}
+_text = attrgetter("text")
 
 
 @dataclass(frozen=True)
@@ -143,9 +146,9 @@ def _name_words(lexicon: Lexicon, person: bool) -> frozenset[str]:
 
 def _clause_bounds(text: str, tokens: Sequence[Token], first: int, last: int) -> Bounds:
     """Return the first and last token index of the clause around ``tokens[first:last + 1]``."""
-    while first > 0 and not CLAUSE_BREAKS & set(text[tokens[first - 1].end : tokens[first].start]):
+    while first > 0 and CLAUSE_BREAKS.isdisjoint(text[tokens[first - 1].end : tokens[first].start]):
         first -= 1
-    while last + 1 < len(tokens) and not CLAUSE_BREAKS & set(
+    while last + 1 < len(tokens) and CLAUSE_BREAKS.isdisjoint(
         text[tokens[last].end : tokens[last + 1].start]
     ):
         last += 1
@@ -166,7 +169,7 @@ def _word_matches(pattern: str, token: str) -> bool:
 def _sequence_at(words: Sequence[str], cue: tuple[str, ...], start: int) -> bool:
     if start < 0 or start + len(cue) > len(words):
         return False
-    return all(_word_matches(p, words[start + k]) for k, p in enumerate(cue))
+    return all(map(_word_matches, cue, words[start : start + len(cue)]))
 
 
 def _cue_distance(
@@ -313,28 +316,36 @@ def propose(
     if not index:
         return
     text = document.text
-    for sentence in document.sentences:
-        words = [token.text.lower() for token in sentence]
-        for at in range(len(sentence)):
-            verdicts: dict[tuple[int, str], tuple[float, Entry, str]] = {}
-            for entry in index.get(words[at], ()):
-                if languages is not None and entry.language not in languages:
+    # Lower-case every word at C speed; most start no wrong form and are never visited.
+    lowered = list(map(str.lower, map(_text, document.tokens)))
+    positions = [position for position, word in enumerate(lowered) if word in index]
+    if not positions:
+        return
+    sentences = document.sentences
+    first_indexes = [sentence[0].index for sentence in sentences]
+    for position in positions:
+        number = bisect_right(first_indexes, position) - 1
+        sentence, first = sentences[number], first_indexes[number]
+        words, at = lowered[first : first + len(sentence)], position - first
+        verdicts: dict[tuple[int, str], tuple[float, Entry, str]] = {}
+        for entry in index[words[at]]:
+            if languages is not None and entry.language not in languages:
+                continue
+            for form in entry.wrong:
+                last = _form_at(text, sentence, words, at, form)
+                if last is None:
                     continue
-                for form in entry.wrong:
-                    last = _form_at(text, sentence, words, at, form)
-                    if last is None:
-                        continue
-                    clause = _clause_bounds(text, sentence, at, last)
-                    verdict = _judge(entry, sentence, words, (at, last), clause, lexicon)
-                    if verdict is None:
-                        continue
-                    replacement = _cased(entry.replacement(form), sentence[at].text)
-                    key = (last, replacement)
-                    if key not in verdicts or verdict[0] > verdicts[key][0]:
-                        verdicts[key] = (verdict[0], entry, verdict[1])
-            if verdicts:
-                proposal = _proposal(text, sentence, at, verdicts)
-                yield replace(proposal, confidence=round(proposal.confidence - penalty, 3))
+                clause = _clause_bounds(text, sentence, at, last)
+                verdict = _judge(entry, sentence, words, (at, last), clause, lexicon)
+                if verdict is None:
+                    continue
+                replacement = _cased(entry.replacement(form), sentence[at].text)
+                key = (last, replacement)
+                if key not in verdicts or verdict[0] > verdicts[key][0]:
+                    verdicts[key] = (verdict[0], entry, verdict[1])
+        if verdicts:
+            proposal = _proposal(text, sentence, at, verdicts)
+            yield replace(proposal, confidence=round(proposal.confidence - penalty, 3))
 
 
 def _proposal(
