@@ -40,9 +40,11 @@ _ADDRESS_MARKS = ("://", "www.", "@")
 _ADDRESS_MARK = re.compile("|".join(map(re.escape, _ADDRESS_MARKS)))
 # Patterns begin with a literal character (a space, a mark) where they can, and test the
 # character before it with a lookbehind placed after it: the regex engine then jumps from one
-# such character to the next instead of trying a leading lookbehind at every position. The
-# others run only on the lines where a ``_HINT`` (what each of their matches contains) occurs.
+# such character to the next instead of trying a leading lookbehind at every position. Those
+# with a ``_HINT`` (a cheap pattern for what each of their matches contains) run only on the
+# lines where it occurs.
 _SPACED_HYPHEN = re.compile(r" (?<=[^\W_] ) *-(?=([^\W\d_]+))")
+_SPACED_HYPHEN_HINT = re.compile(" -")
 _SUSPENDED = re.compile(r" +[^\W\d_]+-[^\W\d_]")
 _CLAUSE_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]+)(?![\w-])")
 #: What every match of ``_CLAUSE_HYPHEN`` that the rule keeps contains: a hyphen and a clause word.
@@ -58,6 +60,7 @@ _SPACE_BEFORE = re.compile(
 )
 _SPACE_BEFORE_HINT = re.compile(r" [,.;:?!]")
 _BRACKET_SPACE = re.compile(r" (?:(?<=[(\[] ) *(?=[^\W_])|(?<=[^\W_] ) *(?=[)\]]))")
+_BRACKET_SPACE_HINT = re.compile(r"[()\[\]]")
 #: A comma, semicolon, "?" or "!" glued to the word before and the letter after ("?" and "!"
 #: are then kept only before a capital).
 _NO_SPACE_AFTER = re.compile(r"[,;?!](?<=[^\W_].)(?=[^\W\d_])")
@@ -213,7 +216,7 @@ def spaced_letter(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
 
 def spaced_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
     """Join "two -hour" into "two-hour": a space before the hyphen of a compound."""
-    for match in _SPACED_HYPHEN.finditer(text):
+    for match in _hinted(_SPACED_HYPHEN, _SPACED_HYPHEN_HINT, text):
         part = match.group(1)
         if not part[0].islower():
             continue
@@ -288,7 +291,7 @@ def space_before_punct(
 
 def bracket_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
     """Remove the space in "( word" and "word )": brackets hug their content."""
-    for match in _BRACKET_SPACE.finditer(text):
+    for match in _hinted(_BRACKET_SPACE, _BRACKET_SPACE_HINT, text):
         yield (
             match.start(),
             match.end(),
