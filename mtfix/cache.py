@@ -8,11 +8,13 @@ modification time changes. If the folder cannot be written, mtfix works without 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -45,7 +47,7 @@ def load_cached(name: str, files: list[Path], build: Callable[[], T]) -> T:
     """
     path = cache_dir() / f"{name}-{fingerprint(files)}.pickle"
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, _collector_paused():
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
@@ -61,3 +63,16 @@ def load_cached(name: str, files: list[Path], build: Callable[[], T]) -> T:
     except OSError:
         pass
     return value
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cycle collector: unpickling creates tens of thousands of tracked objects, and
+    the collections they trigger midway find nothing (about 20 ms of a 110 ms lexicon load)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
