@@ -22,6 +22,8 @@ from ..text import Document
 from ..words import SPEECH_VERBS
 
 _MARK = re.compile(r"[\"“”„]")
+#: A double mark or a single mark that ``_single_marks`` may turn.
+_ANY_MARK = re.compile(r"[\"“”„‚‘]")
 #: A German low single mark opening a quotation: ‚Stop‘.
 _LOW_SINGLE = re.compile(r"(?<![^\s(\[“”„\"—–])‚(?=[^\W\d_])")
 #: An opening single mark after a word and before a space or punctuation: ‚Stop‘ or dogs‘ .
@@ -140,6 +142,8 @@ def _walk(document: Document) -> Iterator[Proposal]:
         if depth and blank_passed and not _reopens(text):
             depth = 0  # a quotation left open before a new paragraph that does not reopen it
         blank_passed = False
+        if not _ANY_MARK.search(text):
+            continue  # nothing to fix, and the depth (0 or 1 between lines) stays
         fixes: list[_Fix] = []
         depth = _scan(text, depth, fixes)
         fixes.extend(_single_marks(text))
