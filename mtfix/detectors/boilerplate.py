@@ -19,14 +19,14 @@ EDGE_LINES = 3
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     """Yield a deletion for each boilerplate line."""
     lines = document.lines
-    content = [i for i, line in enumerate(lines) if document.line_text(line).strip()]
+    stripped_lines = [document.line_text(line).strip() for line in lines]
+    content = [i for i, stripped in enumerate(stripped_lines) if stripped]
     edges = set(content[:EDGE_LINES] + content[-EDGE_LINES:])
     for position in content:
-        line = lines[position]
-        stripped = document.line_text(line).strip()
+        line, stripped = lines[position], stripped_lines[position]
         if len(stripped) > 80:
             continue
-        if position not in edges and not _stands_alone(document, position):
+        if position not in edges and not _stands_alone(stripped_lines, position):
             continue
         for pattern, description in lexicon.boilerplate_patterns:
             if pattern.fullmatch(stripped):
@@ -41,13 +41,12 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 break
 
 
-def _blank(document: Document, position: int) -> bool:
-    lines = document.lines
-    return position < 0 or position >= len(lines) or not document.line_text(lines[position]).strip()
+def _blank(stripped_lines: list[str], position: int) -> bool:
+    return position < 0 or position >= len(stripped_lines) or not stripped_lines[position]
 
 
-def _stands_alone(document: Document, position: int) -> bool:
-    return _blank(document, position - 1) and _blank(document, position + 1)
+def _stands_alone(stripped_lines: list[str], position: int) -> bool:
+    return _blank(stripped_lines, position - 1) and _blank(stripped_lines, position + 1)
 
 
 def _deletion_end(document: Document, line: Line) -> int:
