@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress, count, repeat
@@ -99,12 +98,6 @@ class Document:
         if firsts[:1] != [0]:
             firsts.insert(0, 0)  # the first word opens a sentence, whatever stands before it
         return [tokens[a:b] for a, b in zip(firsts, [*firsts[1:], len(tokens)], strict=True)]
-
-    @cached_property
-    def token_lines(self) -> list[int]:
-        """The 1-based line number of each token: how many lines start at or before it."""
-        line_starts = [line.start for line in self.lines]
-        return list(map(bisect_right, repeat(line_starts), map(attrgetter("start"), self.tokens)))
 
     def line_text(self, line: Line) -> str:
         """Return the content of ``line`` without its break."""
