@@ -115,6 +115,11 @@ def test_variant_follows_house_style() -> None:
     assert fixes(text, ("variant",)) == [("Lugansk", "Luhansk"), ("Kharkov", "Kharkiv")]
 
 
+def test_variants_of_several_words_are_whole_words() -> None:
+    text = "Drones hit Krivoy Rog’s port and Chasov Yar; Krivoy Rogers is a name, not a town."
+    assert fixes(text, ("variant",)) == [("Krivoy Rog", "Kryvyi Rih"), ("Chasov Yar", "Chasiv Yar")]
+
+
 def test_nonword_with_german_ending_and_long_garble() -> None:
     text = "He called the talks useful and Franzig, and demanded to demilitacicians the region."
     assert fixes(text, ("nonword",)) == [("Franzig", "frank"), ("demilitacicians", "demilitarise")]

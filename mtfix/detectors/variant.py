@@ -5,6 +5,7 @@ The variants file is the newsroom's house style: replace it, or skip ``variant``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from operator import attrgetter
@@ -14,11 +15,17 @@ from ..lexicon import Lexicon
 from ..text import Document
 
 POSSESSIVES = ("'s", "’s")
+_LETTER = r"[^\W\d_]"
 _text = attrgetter("text")
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
-    """Yield the preferred spelling for each variant that appears as a whole word."""
+    """Yield the preferred spelling for each variant that appears as a whole word or phrase."""
+    yield from _words(document, lexicon)
+    yield from _phrases(document, lexicon)
+
+
+def _words(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     forms = _token_forms(lexicon)
     # most articles have no variant at all: tell at C speed, without a loop over the words
     if forms.isdisjoint(map(_text, document.tokens)):
@@ -27,24 +34,54 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         if token.text not in forms:
             continue
         word = token.text[:-2] if token.text.endswith(POSSESSIVES) else token.text
-        preferred, note = lexicon.variants[word]
-        yield Proposal(
-            start=token.start,
-            end=token.start + len(word),
-            replacement=preferred,
-            confidence=0.9,
-            reason=f"House style writes “{preferred}” for “{word}”"
-            + (f" ({note})." if note else "."),
-            rule="variant.house_style",
-        )
+        yield _proposal(token.start, word, lexicon)
+
+
+def _phrases(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
+    """Variants of several words ("Krivoy Rog"), found as whole words, single-spaced."""
+    phrases, pattern = _phrase_pattern(lexicon)
+    if pattern is None or not any(phrase in document.text for phrase in phrases):
+        return
+    for match in pattern.finditer(document.text):
+        yield _proposal(match.start(), match.group(), lexicon)
+
+
+def _proposal(start: int, variant: str, lexicon: Lexicon) -> Proposal:
+    preferred, note = lexicon.variants[variant]
+    return Proposal(
+        start=start,
+        end=start + len(variant),
+        replacement=preferred,
+        confidence=0.9,
+        reason=f"House style writes “{preferred}” for “{variant}”"
+        + (f" ({note})." if note else "."),
+        rule="variant.house_style",
+    )
 
 
 @lru_cache(maxsize=4)
 def _token_forms(lexicon: Lexicon) -> frozenset[str]:
-    """Return every word token that names a variant: the variant, or it with a possessive "'s"
-    (a variant that itself ends in "'s" is looked up without it, so only its possessive counts)."""
-    variants = lexicon.variants
+    """Return every word token that names a one-word variant: the variant, or it with a
+    possessive "'s" (a variant that itself ends in "'s" is looked up without it, so only its
+    possessive counts)."""
+    variants = [variant for variant in lexicon.variants if " " not in variant]
     return frozenset(
         [variant for variant in variants if not variant.endswith(POSSESSIVES)]
         + [variant + ending for variant in variants for ending in POSSESSIVES]
+    )
+
+
+@lru_cache(maxsize=4)
+def _phrase_pattern(lexicon: Lexicon) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """The variants of several words, and one pattern finding any of them as whole words
+    (a possessive "'s" may follow), longest first."""
+    phrases = tuple(sorted((v for v in lexicon.variants if " " in v), key=len, reverse=True))
+    if not phrases:
+        return phrases, None
+    alternatives = "|".join(re.escape(phrase) for phrase in phrases)
+    # Whole words as the tokenizer reads them: no letter, nor a letter after an apostrophe or
+    # hyphen, joins on at either end, except a possessive "'s".
+    return phrases, re.compile(
+        rf"(?<!{_LETTER})(?<!{_LETTER}['’-])(?:{alternatives})"
+        rf"(?!{_LETTER}|-{_LETTER}|['’](?!s(?!{_LETTER})){_LETTER})"
     )
