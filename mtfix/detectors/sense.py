@@ -28,6 +28,7 @@ from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
 
+from ..cache import load_cached
 from ..change import Proposal
 from ..lexicon import Lexicon, read_rows
 from ..text import Document, Token
@@ -121,9 +122,17 @@ def _parse_entry(language: str, row: list[str]) -> Entry | None:
 
 @lru_cache(maxsize=4)
 def load_entries(root: Path) -> dict[str, tuple[Entry, ...]]:
-    """Return first word of a wrong form -> the entries that may correct it (``root/sense``)."""
+    """Return first word of a wrong form -> the entries that may correct it (``root/sense``).
+
+    Parsed once and kept in the dictionary cache (parsing took 0.015 s of every start).
+    """
+    paths = sorted((root / "sense").glob("*.tsv"))
+    return load_cached("sense", [*paths, Path(__file__)], lambda: _index_entries(paths))
+
+
+def _index_entries(paths: list[Path]) -> dict[str, tuple[Entry, ...]]:
     index: dict[str, list[Entry]] = {}
-    for path in sorted((root / "sense").glob("*.tsv")):
+    for path in paths:
         for row in read_rows(path):
             entry = _parse_entry(path.stem, row)
             if entry is None:
