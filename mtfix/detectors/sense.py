@@ -175,6 +175,19 @@ def _word_matches(pattern: str, token: str) -> bool:
     return token == pattern or token.endswith("-" + pattern)
 
 
+def _matchable(words: Sequence[str]) -> frozenset[str]:
+    """Every word a plain cue word can match in ``words``: each word, and each part of a
+    hyphenated word that follows a hyphen ("policy" and "foreign-policy" in "foreign-policy")."""
+    parts = [
+        "-".join(pieces[k:])
+        for word in words
+        if "-" in word
+        for pieces in [word.split("-")]
+        for k in range(1, len(pieces))
+    ]
+    return frozenset([*words, *parts])
+
+
 def _sequence_at(words: Sequence[str], cue: tuple[str, ...], start: int) -> bool:
     if start < 0 or start + len(cue) > len(words):
         return False
@@ -182,9 +195,12 @@ def _sequence_at(words: Sequence[str], cue: tuple[str, ...], start: int) -> bool
 
 
 def _cue_distance(
-    cue: Cue, words: Sequence[str], span: tuple[int, int], clause: Bounds
+    cue: Cue, words: Sequence[str], span: tuple[int, int], clause: Bounds, present: frozenset[str]
 ) -> int | None:
     """Return how many tokens away the nearest match of ``cue`` is (None: no match)."""
+    head = cue.words[0]
+    if not head.endswith("*") and head not in present:
+        return None  # its first word is nowhere in the sentence: no need to look near the span
     size = len(cue.words)
     reach = 1 if cue.adjacent else WINDOW
     best: int | None = None
@@ -236,12 +252,13 @@ def _cue_strength(
     span: tuple[int, int],
     clause: Bounds,
     lexicon: Lexicon,
+    present: frozenset[str],
 ) -> float | None:
     if cue.always:
         return 0.7
     if cue.person:
         return _person_follows(tokens, span[1], clause[1], lexicon)
-    distance = _cue_distance(cue, words, span, clause)
+    distance = _cue_distance(cue, words, span, clause, present)
     return None if distance is None else _strength(distance)
 
 
@@ -252,14 +269,16 @@ def _judge(
     span: tuple[int, int],
     clause: Bounds,
     lexicon: Lexicon,
+    present: frozenset[str],
 ) -> tuple[float, str] | None:
-    """Return the confidence and the deciding cue for ``entry`` on ``span``, or None."""
+    """Return the confidence and the deciding cue for ``entry`` on ``span``, or None
+    (``present``: what a cue word can match in the sentence, see ``_matchable``)."""
     weakest: tuple[float, str] | None = None
     extra = 0
     for group in entry.groups:
         found: list[tuple[float, str]] = []
         for cue in group:
-            strength = _cue_strength(cue, tokens, words, span, clause, lexicon)
+            strength = _cue_strength(cue, tokens, words, span, clause, lexicon, present)
             if strength is None:
                 continue
             if cue.negative:
@@ -336,6 +355,7 @@ def propose(
         number = bisect_right(first_indexes, position) - 1
         sentence, first = sentences[number], first_indexes[number]
         words, at = lowered[first : first + len(sentence)], position - first
+        present = _matchable(words)
         verdicts: dict[tuple[int, str], tuple[float, Entry, str]] = {}
         for entry in index[words[at]]:
             if languages is not None and entry.language not in languages:
@@ -345,7 +365,7 @@ def propose(
                 if last is None:
                     continue
                 clause = _clause_bounds(text, sentence, at, last)
-                verdict = _judge(entry, sentence, words, (at, last), clause, lexicon)
+                verdict = _judge(entry, sentence, words, (at, last), clause, lexicon, present)
                 if verdict is None:
                     continue
                 replacement = _cased(entry.replacement(form), sentence[at].text)
