@@ -201,10 +201,11 @@ def _in_name_or_broken(document: Document, token: Token) -> bool:
     return bool(after and text[token.end : after.start] == " " and after.text[:1].isupper())
 
 
-def _latin_language(
-    word: str, lexicon: Lexicon, tables: dict[str, dict[str, str]]
-) -> tuple[str, str] | None:
-    """Return (language, evidence) when ``word`` looks like an untranslated Latin-script word."""
+@lru_cache(maxsize=1 << 16)
+def _latin_language(word: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """Return (language, evidence) when ``word`` looks like an untranslated Latin-script word
+    (memoised: it depends on the word and the dictionaries alone)."""
+    tables = bilingual(lexicon.root)
     lower = word.lower()
     if "'" in word or "’" in word or word.isupper():
         return None
@@ -239,8 +240,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             translation = tables.get(language, {}).get(phrase.lower())
             yield _propose(run[0], end, phrase, language, translation, "Cyrillic script")
     unknown = _unknown_latin_words(document, lexicon)
-    # Whether a word looks foreign depends on the word alone: decided once per document.
-    found_for = {word: _latin_language(word, lexicon, tables) for word in unknown}
+    found_for = {word: _latin_language(word, lexicon) for word in unknown}
     flagged = {word for word, found in found_for.items() if found}
     # A sentence left whole in a source language has lower-case unknown words, not names.
     name_words = lexicon.data.name_words
