@@ -112,6 +112,18 @@ class Run:
     stdout: str = ""
 
 
+def cpu_pace() -> float:
+    """Seconds a fixed pure-Python loop takes now (best of 3): how fast the machine runs."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for number in range(2_000_000):
+            total += number
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
 def timed(command: Sequence[str], env: dict[str, str] | None = None, keep: bool = False) -> Run:
     """Run ``command``; return its wall time and peak RSS (stdout is discarded unless ``keep``)."""
     started = time.perf_counter()
@@ -248,7 +260,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=2, help="mtfix runs per setting (best)")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
-    load_before = os.getloadavg()[0]
+    load_before, pace_before = os.getloadavg()[0], cpu_pace()
     command, env = mtfix_command()
     help_text = subprocess.run(  # also writes the bytecode caches before anything is timed
         [*command, "clean", "--help"], capture_output=True, text=True, env=env, check=False
@@ -343,7 +355,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"Command: `python benchmarks/speed.py --words {args.words} --rounds {args.rounds}`. "
         f"Machine: {machine()}. "
         f"Load average (1 min) {load_before:.2f} before the run and {os.getloadavg()[0]:.2f} "
-        "after: other work on the machine slows every tool alike, but widens the error bars.",
+        f"after; a fixed pure-Python loop took {pace_before:.2f} s before and {cpu_pace():.2f} s "
+        "after (this shared machine's pace varies): other work on the machine slows every tool "
+        "alike, but widens the error bars.",
         "",
         f"Corpus: {files:,} files, {total:,} words (whitespace tokens, {distinct:,} distinct), "
         f"built from the paragraphs of {where} in random order, every other file garbled by "
