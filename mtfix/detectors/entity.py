@@ -11,6 +11,7 @@ person, "in" before a place). A correct name is never a target: known names are 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -110,10 +111,23 @@ class _Context:
         """Count the entity's context words that occur in the article."""
         return sum(1 for word in entity.context if self._occurs(word))
 
+    @cached_property
+    def words(self) -> list[str]:
+        """The article's distinct lower-case words, sorted (to find a stem by bisection)."""
+        return sorted(set(self.text.split()))
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        return frozenset(self.words)
+
     def _occurs(self, word: str) -> bool:
-        if " " in word or len(word) < 6:
+        if " " in word:
             return f" {word} " in self.text
-        return f" {word[: max(5, len(word) - 2)]}" in self.text  # a word starts with the stem
+        if len(word) < 6:
+            return word in self.word_set
+        stem = word[: max(5, len(word) - 2)]
+        index = bisect_left(self.words, stem)  # the first word not before the stem
+        return index < len(self.words) and self.words[index].startswith(stem)
 
 
 def _translated_names(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
