@@ -270,8 +270,10 @@ def _beside_known_name_part(words: list[str], i: int, lexicon: Lexicon) -> bool:
     well-known first name ("Joe Baden") or precedes a well-known surname ("Emanuel Macron"),
     and the pair is not itself a known name."""
     names = lexicon.names
-    before = next((word for word in reversed(words[:i]) if word not in NAME_PARTICLES), None)
-    after_first = before in names.first_names
+    before = i - 1
+    while before >= 0 and words[before] in NAME_PARTICLES:
+        before -= 1
+    after_first = before >= 0 and words[before] in names.first_names
     before_surname = i + 1 < len(words) and words[i + 1] in names.surnames
     if not (after_first or before_surname):
         return False
