@@ -187,9 +187,13 @@ def _name_follows(tokens: list[Token], token: Token) -> bool:
     return False
 
 
+#: A possessive ending, left out of the name it follows ("Scholz’s").
+POSSESSIVES = ("'s", "’s")
+
+
 def _base(token: Token) -> tuple[str, int]:
     """Return the token without a possessive ending, and the end offset of that base."""
-    if token.text.endswith(("'s", "’s")):
+    if token.text.endswith(POSSESSIVES):
         return token.text[:-2], token.end - 2
     return token.text, token.end
 
@@ -224,7 +228,7 @@ def _is_suspicious(word: str, lexicon: Lexicon) -> bool:
 def _check_run(
     run: list[Token], document: Document, lexicon: Lexicon, context: _Context
 ) -> Iterator[Candidate]:
-    words = [_base(token)[0] for token in run]
+    words = [t.text[:-2] if t.text.endswith(POSSESSIVES) else t.text for t in run]  # bases
     done: set[int] = set()
     for i, word in enumerate(words):
         if i in done:
