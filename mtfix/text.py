@@ -17,17 +17,23 @@ SENTENCE_END = ".!?…"
 DASHES = "-–—"
 #: Characters that may stand between a sentence end and the next word.
 OPENERS = "\"'“”‘’«»„‚([ \t"
+#: Marks that may open a line before a space: Markdown headings, quotes and bullets ("# Title",
+#: "> quoted", "- item", "• item").
+LINE_MARKERS = "#>*+•-–—"
 _OPENER = f"[{re.escape(OPENERS)}]"
+_MARKED = rf"(?:[{re.escape(LINE_MARKERS)}]+[ \t])?"
 #: Where a sentence starts inside the text, read backwards from a word: past any openers, a line
-#: break, a spaced dash, or a sentence end followed by at least one opener. The pattern begins
-#: with a character set, so the regex engine skips quickly to the few places worth trying.
+#: break (and a line's marks), a spaced dash, or a sentence end followed by at least one opener.
+#: The pattern begins with a character set, so the regex engine skips quickly to the few places
+#: worth trying.
 _SENTENCE_START = re.compile(
     rf"[\r\n{re.escape(SENTENCE_END)}{re.escape(DASHES)}]"
-    rf"(?:(?<=[{re.escape(SENTENCE_END)}])(?={_OPENER})|(?<=[\r\n])|(?<= [{re.escape(DASHES)}]))"
+    rf"(?:(?<=[{re.escape(SENTENCE_END)}])(?={_OPENER})|(?<=[\r\n]){_MARKED}"
+    rf"|(?<= [{re.escape(DASHES)}]))"
     rf"{_OPENER}*(?=[^\W\d_])"
 )
 #: The first word of the text starts a sentence too, whatever openers stand before it.
-_TEXT_START = re.compile(rf"{_OPENER}*(?=[^\W\d_])")
+_TEXT_START = re.compile(rf"{_MARKED}{_OPENER}*(?=[^\W\d_])")
 #: Splits a text into the stretch before each word and the word (in C, in linear time); the
 #: running sum of their lengths gives every offset.
 _WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")

@@ -5,18 +5,25 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mtfix.text import DASHES, OPENERS, SENTENCE_END, Document
+from mtfix.text import DASHES, LINE_MARKERS, OPENERS, SENTENCE_END, Document
 
 
 def starts_sentence(text: str, start: int) -> bool:
     """The rule as an editor states it: read back from the word past quotes, brackets and
-    spaces; a sentence starts after the text's start, a line break, a spaced dash, or a
-    sentence end that something (a space, a quote) separates from the word."""
+    spaces; a sentence starts after the text's start, a line break (with the marks that open
+    a Markdown heading, quote or bullet: "# ", "- "), a spaced dash, or a sentence end that
+    something (a space, a quote) separates from the word."""
     position = start - 1
     while position >= 0 and text[position] in OPENERS:
         position -= 1
     if position < 0 or text[position] in "\r\n":
         return True
+    if text[position] in LINE_MARKERS and text[position + 1] in " \t":
+        mark = position
+        while mark >= 0 and text[mark] in LINE_MARKERS:
+            mark -= 1
+        if mark < 0 or text[mark] in "\r\n":
+            return True
     if text[position] in DASHES and position > 0 and text[position - 1] == " ":
         return True
     return text[position] in SENTENCE_END and position < start - 1
@@ -36,6 +43,11 @@ def test_sentence_starts_in_news_text() -> None:
     assert initial_words(text) == ["KYIV", "Talks", "We", "Reuters", "were", "more", "Yes", "No"]
 
 
+def test_markdown_headings_and_bullets_open_sentences() -> None:
+    text = "# Clean news fixtures\n\n- Talks resumed\n> Quoted text\n* Another item"
+    assert initial_words(text) == ["Clean", "Talks", "Quoted", "Another"]
+
+
 def test_tokens_carry_offsets_and_order() -> None:
     text = "Don’t cross-check 42 Kyiv-based firms."
     tokens = Document(text).tokens
@@ -44,7 +56,7 @@ def test_tokens_carry_offsets_and_order() -> None:
     assert [t.index for t in tokens] == list(range(len(tokens)))
 
 
-ALPHABET = "ab Zé5_,.!?…" + DASHES + OPENERS + "\r\n"
+ALPHABET = "ab Zé5_,.!?…" + DASHES + OPENERS + LINE_MARKERS + "\r\n"
 
 
 @given(st.text(alphabet=ALPHABET, max_size=30))

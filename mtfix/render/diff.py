@@ -14,9 +14,6 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from rich.console import Console
-from rich.text import Text
-
 from ..change import Change
 from . import FileReport, escape
 
@@ -87,6 +84,9 @@ def render(item: FileReport, color: bool = False) -> str:
         offset += len(new_lines) - len(old_lines)
     if not color:
         return "".join(text for text, _ in out.pieces)
+    from rich.console import Console  # only coloured output needs rich: a faster start
+    from rich.text import Text
+
     buffer = io.StringIO()
     console = Console(
         file=buffer, force_terminal=True, color_system="standard", soft_wrap=True, highlight=False

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import Progress
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 #: With this many files or more, and stderr a terminal, a progress bar is shown.
 PROGRESS_MIN_FILES = 5
@@ -36,6 +36,10 @@ class Screen:
     def __init__(self, total: int) -> None:
         self.progress: Progress | None = None
         if total >= PROGRESS_MIN_FILES and sys.stderr.isatty():
+            # rich is imported only for a bar: most runs never show one, and start faster
+            from rich.console import Console
+            from rich.progress import Progress
+
             self.progress = Progress(
                 console=Console(stderr=True), transient=True, redirect_stdout=False
             )
@@ -58,6 +62,8 @@ class Screen:
     def emit(self, text: str) -> None:
         """Write rendered output."""
         if self.progress and text and sys.stdout.isatty():
+            from rich.text import Text
+
             self.progress.console.print(Text.from_ansi(text), end="", soft_wrap=True)
         else:
             write_stdout(text)

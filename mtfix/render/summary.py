@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import io
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
-
 from ..batch import Summary
 from ..change import KINDS
 
 
 def render(summary: Summary, color: bool = False, width: int = 100) -> str:
     """Return the summary as a table (plain text unless ``color``), problems listed below it."""
+    from rich import box  # imported when a summary is shown, not on every start
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(box=box.SIMPLE, show_header=False, title="mtfix summary", title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
