@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 
 KINDS = (
     "entity",
@@ -53,10 +53,6 @@ class Change:
         data["alternatives"] = list(self.alternatives)
         data["confidence"] = round(self.confidence, 3)
         return data
-
-    def located(self, line: int, column: int) -> Change:
-        """Return a copy with the 1-based ``line`` and ``column`` of ``start``."""
-        return replace(self, line=line, column=column)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from .change import Change, Proposal, apply_changes
 from .config import Config
 from .detectors import DETECTORS
 from .lexicon import Lexicon, load_lexicon
-from .text import Document
+from .text import Document, Line
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,10 @@ def clean(text: str, config: Config | None = None, lexicon: Lexicon | None = Non
         for proposal in detect(document, lexicon)
         if config.wants(proposal.rule) and proposal.confidence >= config.min_confidence
     ]
-    changes = tuple(_locate(document, change) for change in resolve(text, proposals))
+    changes = tuple(
+        _to_change(text, proposal, document.line_at(proposal.start))
+        for proposal in _non_overlapping(proposals)
+    )
     counts = Counter(change.kind for change in changes)
     summary = {"changes": len(changes), "words": document.word_count, "by_kind": dict(counts)}
     return Report(text=text, changes=changes, words=document.word_count, summary=summary)
@@ -60,11 +63,16 @@ def resolve(text: str, proposals: list[Proposal]) -> list[Change]:
     The kept spans stay sorted, so each proposal is checked against its neighbours only
     (O(n log n) comparisons for n proposals).
     """
+    return [_to_change(text, proposal) for proposal in _non_overlapping(proposals)]
+
+
+def _non_overlapping(proposals: list[Proposal]) -> list[Proposal]:
+    """The proposals ``resolve`` keeps, in text order."""
     ranked = sorted(proposals, key=lambda p: (-p.confidence, -(p.end - p.start), p.start))
     kept = _Kept()
     taken = [proposal for proposal in ranked if kept.add(proposal.start, proposal.end)]
     taken.sort(key=lambda p: (p.start, p.end))
-    return [_to_change(text, p) for p in taken]
+    return taken
 
 
 class _Kept:
@@ -105,12 +113,9 @@ class _Kept:
         return index < len(self.points) and self.points[index] < end
 
 
-def _locate(document: Document, change: Change) -> Change:
-    line = document.line_at(change.start)
-    return change.located(line.number, change.start - line.start + 1)
-
-
-def _to_change(text: str, proposal: Proposal) -> Change:
+def _to_change(text: str, proposal: Proposal, line: Line | None = None) -> Change:
+    """The change a kept proposal makes; located (1-based line and column) when ``line`` holds
+    its start."""
     return Change(
         start=proposal.start,
         end=proposal.end,
@@ -121,4 +126,6 @@ def _to_change(text: str, proposal: Proposal) -> Change:
         reason=proposal.reason,
         source=proposal.rule,
         alternatives=proposal.alternatives,
+        line=line.number if line is not None else 0,
+        column=proposal.start - line.start + 1 if line is not None else 0,
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress, count, repeat
 from operator import attrgetter
@@ -49,8 +48,7 @@ class Token(NamedTuple):
     sentence_initial: bool
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """A line of the text: ``start``..``end`` is its content, ``next_start`` follows its break."""
 
     number: int
