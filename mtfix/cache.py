@@ -49,7 +49,7 @@ def load_cached(name: str, files: list[Path], build: Callable[[], T]) -> T:
     try:
         with path.open("rb") as handle, _collector_paused():
             return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+    except Exception:  # unreadable, truncated or from other code: build it afresh
         pass
     value = build()
     try:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .cache import load_cached
 
@@ -30,9 +30,9 @@ NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 RARE_FREQUENCY = 50
 
 
-@dataclass(frozen=True)
-class Entity:
-    """A named entity: its canonical spelling, type, accepted aliases and context words."""
+class Entity(NamedTuple):
+    """A named entity: its canonical spelling, type, accepted aliases and context words (a
+    named tuple: thousands are unpickled at every start, twice as fast as a dataclass)."""
 
     name: str
     type: str

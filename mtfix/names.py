@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
@@ -73,9 +73,9 @@ def similarity(a: str, b: str) -> float:
     return max(direct, 0.95 * keyed)
 
 
-@dataclass(frozen=True)
-class NameForm:
-    """One spelling of an entity: its full name, an alias, or (for people) the surname."""
+class NameForm(NamedTuple):
+    """One spelling of an entity: its full name, an alias, or (for people) the surname (a named
+    tuple: thousands are unpickled at every start)."""
 
     form: str
     entity: Entity
