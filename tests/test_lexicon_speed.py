@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mtfix.counts import WordCounts
 from mtfix.detectors import nonword, untranslated
-from mtfix.detectors.untranslated import WordCounts
-from mtfix.lexicon import RARE_FREQUENCY, load_lexicon
+from mtfix.lexicon import COMMON_FREQUENCY, RARE_FREQUENCY, _spell_path, load_lexicon
 from mtfix.text import Document
 
 WORDS = st.text(alphabet="abcdeäßé", min_size=1, max_size=6)
@@ -33,23 +36,35 @@ def test_source_language_counts_keep_their_relative_frequencies() -> None:
     assert untranslated.likeliest_language("manifestación") == "es"
 
 
+def _english_frequency() -> dict[str, int]:
+    """pyspellchecker's English counts, read as plainly as can be."""
+    return json.loads(gzip.decompress(_spell_path().read_bytes()))
+
+
 def test_is_english_word_keeps_its_definition() -> None:
     lexicon = load_lexicon()
-    data = lexicon.data
-    frequent = next(
-        w
-        for w, f in data.word_frequency.items()
-        if f > RARE_FREQUENCY and w not in data.english_words
-    )
-    rare = next(
-        w
-        for w, f in data.word_frequency.items()
-        if f <= RARE_FREQUENCY and w not in data.english_words
-    )
+    data, frequency = lexicon.data, _english_frequency()
+    unlisted = [w for w in frequency if w not in data.english_words]
+    frequent = next(w for w in unlisted if frequency[w] > RARE_FREQUENCY)
+    rare = next(w for w in unlisted if frequency[w] <= RARE_FREQUENCY)
     for word in ["house", "House", "HOUSE", frequent, frequent.title(), rare, "Xqzvk", "ǅemal"]:
         lower = word.lower()
-        expected = lower in data.english_words or data.word_frequency.get(lower, 0) > RARE_FREQUENCY
+        expected = lower in data.english_words or frequency.get(lower, 0) > RARE_FREQUENCY
         assert lexicon.is_english_word(word) == expected, word
+
+
+def test_frequency_sets_and_counts_say_what_the_list_says() -> None:
+    data, frequency = load_lexicon().data, _english_frequency()
+    assert data.common_words == {
+        word for word in data.english_words if frequency.get(word, 0) >= COMMON_FREQUENCY
+    }
+    assert data.frequent_unlisted == {
+        word
+        for word, count in frequency.items()
+        if count > RARE_FREQUENCY and word not in data.english_words
+    }
+    for word in [*list(frequency)[::997], "zzzzqq", "house"]:
+        assert data.word_counts.get(word) == frequency.get(word, 0), word
 
 
 def test_nonword_looks_only_at_unknown_words_it_has_a_rule_for() -> None:

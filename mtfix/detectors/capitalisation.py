@@ -92,7 +92,7 @@ def _proposal(token: Token, confidence: float, reason: str) -> Proposal:
 def _ordinary_words(words: list[str], lexicon: Lexicon) -> set[str]:
     """Return the words whose lower-case form is a common English word and that no list knows
     capitalised (as a name or otherwise)."""
-    english, frequency = lexicon.english_words, lexicon.word_frequency
+    english, counts = lexicon.english_words, lexicon.word_counts
     proper, names, surnames = (
         lexicon.proper_nouns,
         lexicon.single_word_names,
@@ -103,7 +103,7 @@ def _ordinary_words(words: list[str], lexicon: Lexicon) -> set[str]:
         word
         for word in words
         if word.lower() in english
-        and frequency.get(word.lower(), 0) >= COMMON_FREQUENCY
+        and counts.get(word.lower()) >= COMMON_FREQUENCY
         and word not in proper
         and word not in names
         and word not in surnames

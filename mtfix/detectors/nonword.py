@@ -20,8 +20,6 @@ from ..text import Document, Token
 
 #: German adjective endings that machine translation leaves on an English stem.
 GERMAN_ADJECTIVE_ENDINGS = ("isch", "lich", "ig")
-#: A corrected word must be at least this frequent in pyspellchecker's English list.
-COMMON_FREQUENCY = 500
 #: A word this long with no close candidate is matched by its longest known beginning.
 MIN_PREFIX_WORD = 12
 #: Productive English endings: a word made of a known word and one of these is a word too.
@@ -164,16 +162,14 @@ def edits1(word: str) -> set[str]:
 
 
 def _common(word: str, lexicon: Lexicon) -> bool:
-    data = lexicon.data
-    return word in data.english_words and data.word_frequency.get(word, 0) >= COMMON_FREQUENCY
+    """Tell whether a correction may be ``word``: a common English word (``COMMON_FREQUENCY``
+    in mtfix.lexicon)."""
+    return word in lexicon.data.common_words
 
 
 def _common_among(edits: set[str], lexicon: Lexicon) -> set[str]:
-    """Return the common English words among ``edits`` (most edits are no word at all: a set
-    intersection in C drops them first)."""
-    frequency = lexicon.data.word_frequency
-    english = edits & lexicon.data.english_words
-    return {word for word in english if frequency.get(word, 0) >= COMMON_FREQUENCY}
+    """Return the common English words among ``edits`` (a set intersection, in C)."""
+    return edits & lexicon.data.common_words
 
 
 def _attached_to_digit(document: Document, token: Token) -> bool:
@@ -210,7 +206,7 @@ def _german_ending(token: Token, lexicon: Lexicon) -> Proposal | None:
         candidates = [candidate for candidate in edits if candidate in common]
         if not candidates:
             continue
-        best = max(candidates, key=lambda c: lexicon.word_frequency[c])
+        best = max(candidates, key=lexicon.word_counts.get)
         replacement = best.capitalize() if token.sentence_initial else best
         return Proposal(
             start=token.start,
@@ -250,7 +246,7 @@ def _ranked_corrections(word: str, lexicon: Lexicon) -> tuple[tuple[str, ...], f
     if not candidates and len(word) >= MIN_PREFIX_WORD:
         candidates = _by_beginning(word, lexicon)
         confidence = 0.5
-    ranked = sorted(candidates, key=lambda c: (-lexicon.word_frequency.get(c, 0), len(c), c))
+    ranked = sorted(candidates, key=lambda c: (-lexicon.word_counts.get(c), len(c), c))
     if len(ranked) > 1 and confidence > 0.5:
         confidence = AMBIGUOUS_CONFIDENCE
     return tuple(ranked), confidence

@@ -235,7 +235,7 @@ def _person_follows(
         return None if token.text in _name_words(lexicon, False) else 0.75
     if token.text in lexicon.name_words:  # a place, an organisation...
         return None
-    if position > after + 1 or token.text.lower() not in lexicon.word_frequency:
+    if position > after + 1 or token.text.lower() not in lexicon.word_counts:
         return 0.65
     return None
 

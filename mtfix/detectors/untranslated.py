@@ -10,11 +10,9 @@ list in ``dictionaries/untranslated/<lang>-en.tsv`` has one; otherwise the chang
 
 from __future__ import annotations
 
-import bisect
 import gzip
 import json
 import re
-from array import array
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from importlib import resources
@@ -23,6 +21,7 @@ from pathlib import Path
 
 from ..cache import load_cached
 from ..change import Proposal
+from ..counts import WordCounts
 from ..lexicon import Lexicon, read_rows
 from ..text import Document, Token
 
@@ -59,53 +58,6 @@ def bilingual(root: Path) -> dict[str, dict[str, str]]:
             if len(row) >= 2 and row[0].strip() and row[1].strip():
                 table[row[0].strip().lower()] = row[1].strip()
     return tables
-
-
-class WordCounts:
-    """Word -> count for a big word list, in a form that loads quickly: sorted blocks of bytes.
-
-    Unpickling a dict of 340,000 words takes some 50 ms (each word is decoded, hashed and
-    inserted), and most documents need only a few lookups. This keeps the sorted words, UTF-8
-    encoded, as one bytes object per block of ``BLOCK`` words, with the first word of each block
-    and the counts in an array: it loads in about a millisecond; a lookup bisects the first
-    words, then searches one block (about 1 µs). UTF-8 bytes sort as their strings do.
-    """
-
-    BLOCK = 64
-
-    def __init__(self, counts: dict[str, int]) -> None:
-        words = sorted(counts)
-        encoded = [word.encode() for word in words]
-        if any(b"\n" in word for word in encoded):
-            raise ValueError("a word list entry holds a line break")
-        self.total = sum(counts.values())
-        self._firsts = encoded[:: self.BLOCK]
-        # Each block is "\nword\nword...\n", so "\nword\n" finds a whole word only.
-        self._blocks = [
-            b"\n" + b"\n".join(encoded[i : i + self.BLOCK]) + b"\n"
-            for i in range(0, len(encoded), self.BLOCK)
-        ]
-        self._counts = array("I", (counts[word] for word in words))
-
-    def _index(self, word: str) -> int | None:
-        key = word.encode()
-        block = bisect.bisect_right(self._firsts, key) - 1
-        if block < 0:
-            return None
-        text = self._blocks[block]
-        at = text.find(b"\n" + key + b"\n")
-        if at < 0:
-            return None
-        # The line breaks before it count the words before it in the block.
-        return block * self.BLOCK + text.count(b"\n", 0, at)
-
-    def __contains__(self, word: str) -> bool:
-        return self._index(word) is not None
-
-    def get(self, word: str) -> int:
-        """Return the count of ``word``, 0 when the list does not have it."""
-        index = self._index(word)
-        return 0 if index is None else self._counts[index]
 
 
 @cache
@@ -184,7 +136,7 @@ def loanwords(root: Path) -> frozenset[str]:
 
 def _english_compound(word: str, lexicon: Lexicon) -> bool:
     """Tell whether ``word`` is two common English words written together ("motorsport")."""
-    common = lexicon.word_frequency
+    common = lexicon.word_counts
     return any(word[:cut] in common and word[cut:] in common for cut in range(4, len(word) - 3))
 
 
