@@ -110,6 +110,31 @@ def test_unknown_person_is_not_turned_into_a_famous_one() -> None:
     assert fixes(text, ("entity",)) == []
 
 
+def test_a_name_garbled_the_same_way_is_corrected_in_every_mention() -> None:
+    text = (
+        "US President Joe Baden met British Prime Minister Elizabeth Tras in Washington on "
+        "Tuesday to discuss support for Ukraine and sanctions against Russia.\n\n"
+        "Baden said the United States would keep supplying weapons to Kyiv. Tras, who took "
+        "office last month, promised that Britain would stand by Ukraine. Mr Baden left.\n"
+    )
+    assert fixes(text, ("entity",)) == [
+        ("Baden", "Biden"),
+        ("Tras", "Truss"),
+        ("Baden", "Biden"),
+        ("Tras", "Truss"),
+        ("Baden", "Biden"),
+    ]
+
+
+def test_other_uses_of_a_garbled_word_are_left_alone() -> None:
+    text = (
+        "The opposition leader Alexey Naval has been in prison in Russia since 2021.\n"
+        "Naval forces paraded in Moscow, and the Naval Academy said nothing. Baden Baden is a "
+        "spa town.\n"
+    )
+    assert fixes(text, ("entity",)) == [("Naval", "Navalny")]
+
+
 def test_variant_follows_house_style() -> None:
     text = "Shelling hit Lugansk and Kharkov overnight."
     assert fixes(text, ("variant",)) == [("Lugansk", "Luhansk"), ("Kharkov", "Kharkiv")]

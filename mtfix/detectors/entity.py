@@ -26,6 +26,8 @@ from ..words import NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
 MIN_SIMILARITY = 0.76
 #: Shorter capitalised words are too often abbreviations or foreign words to correct as names.
 MIN_SUSPICIOUS_LENGTH = 4
+#: Another mention of a garbled name word is corrected this much less confidently.
+SAME_GARBLING_PENALTY = 0.05
 #: A rival entity scoring within this of the best makes the choice ambiguous.
 AMBIGUITY_MARGIN = 0.04
 #: Enough for a first name when the surname is exact and the article is about the person.
@@ -76,11 +78,14 @@ class _Query:
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
-    """Yield a correction for each garbled or literally translated name."""
+    """Yield a correction for each garbled or literally translated name, and for each later
+    or earlier mention of a garbled word so corrected (``_same_garbling``)."""
     yield from _translated_names(document, lexicon)
     context = _Context(document)
+    candidates = []
     for run in _capitalised_runs(document):
         for candidate in _check_run(run, document, lexicon, context):
+            candidates.append(candidate)
             yield Proposal(
                 start=candidate.start,
                 end=candidate.end,
@@ -90,6 +95,66 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 rule=f"entity.{candidate.entity.type}",
                 alternatives=candidate.alternatives,
             )
+    yield from _same_garbling(document, lexicon, candidates)
+
+
+def _same_garbling(
+    document: Document, lexicon: Lexicon, candidates: list[Candidate]
+) -> Iterator[Proposal]:
+    """Correct the other mentions of a word corrected inside a person's full name.
+
+    Machine translation garbles a name the same way throughout an article, and later mentions
+    use the surname alone ("Joe Baden ... Baden said"), which is often a real word or too short
+    to correct by itself. Once "Joe Baden" reads as Joe Biden, every "Baden" in the article is
+    that person.
+    """
+    corrected: dict[str, tuple[str, Candidate]] = {}
+    for candidate in candidates:
+        wrong, right = candidate.original.split(), candidate.replacement.split()
+        if candidate.entity.type == "person" and len(wrong) == len(right):
+            for word, fixed in zip(wrong, right, strict=True):
+                if word != fixed:
+                    corrected.setdefault(word, (fixed, candidate))
+    if not corrected:
+        return
+    covered = [(candidate.start, candidate.end) for candidate in candidates]
+    for token in document.tokens:
+        word, end = _base(token)
+        if word not in corrected or any(a <= token.start < b for a, b in covered):
+            continue
+        if _may_be_something_else(document, token, lexicon):
+            continue
+        fixed, source = corrected[word]
+        yield Proposal(
+            start=token.start,
+            end=end,
+            replacement=fixed,
+            confidence=max(0.05, source.confidence - SAME_GARBLING_PENALTY),
+            reason=f"“{word}” is “{fixed}” ({source.entity.name}), as where the article names "
+            "the person in full: machine translation garbles a name the same way throughout.",
+            rule=f"entity.{source.entity.type}",
+        )
+
+
+def _may_be_something_else(document: Document, token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether a mention of a garbled word may not be the person: an English word opening
+    a sentence ("Naval forces..."), or part of another name ("the Naval Academy"; a title
+    before it, "Mr Naval", is no other name)."""
+    tokens, text = document.tokens, document.text
+    if token.sentence_initial and lexicon.is_english_word(token.text.lower()):
+        return True
+    after = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+    if after and text[token.end : after.start] == " " and after.text[:1].isupper():
+        return True
+    before = tokens[token.index - 1] if token.index > 0 else None
+    return bool(
+        before
+        and text[before.end : token.start] == " "
+        and before.text[:1].isupper()
+        and before.text.lower() not in PERSON_TITLES
+        # a capital that only opens the sentence ("Yesterday Baden said") names nothing
+        and not (before.sentence_initial and lexicon.is_english_word(before.text.lower()))
+    )
 
 
 class _Context:
