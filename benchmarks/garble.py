@@ -144,7 +144,7 @@ def _joined(text: str, match: re.Match[str]) -> bool:
     return bool(before and before in JOINERS) or bool(after and after in JOINERS)
 
 
-def _char_edit(word: str, rng: random.Random, name: bool) -> tuple[str, str]:
+def char_edit(word: str, rng: random.Random, name: bool) -> tuple[str, str]:
     """Apply one MT-like spelling change to ``word``; return (new word, description)."""
     head, body = word[:1], word[1:]
 
@@ -223,7 +223,7 @@ def _name_edit(
         if following and following.group(1) in names and same_initial:
             other = rng.choice(same_initial)
             return _Edit(match.start(), match.end(), other, "entity", "first name swapped")
-    garbled, how = _char_edit(word, rng, name=True)
+    garbled, how = char_edit(word, rng, name=True)
     if garbled in names:
         return None
     if _is_english(garbled):  # "Biden" -> "Baden": the hardest case, kept apart in the scores
@@ -233,7 +233,7 @@ def _name_edit(
 
 def _nonword_edit(match: re.Match[str], rng: random.Random) -> _Edit | None:
     word = match.group()
-    garbled, how = _char_edit(word, rng, name=False)
+    garbled, how = char_edit(word, rng, name=False)
     if _is_english(garbled):
         return None
     return _Edit(match.start(), match.end(), garbled, "nonword", how)

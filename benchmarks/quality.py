@@ -6,7 +6,9 @@ Run from anywhere: ``python benchmarks/quality.py``. Prints a Markdown report an
 1. false alarms per 1,000 words on clean human news: our test fixtures (dev), our held-out
    articles (test) and, when the shared WMT21 corpus exists, its two human references (read in
    place, never copied);
-2. recall, exact-fix rate and precision per kind on the same news garbled by ``garble.py``;
+2. recall, exact-fix rate and precision per kind on the same news garbled by ``garble.py``,
+   and, for names mentioned more than once, recall when every mention is garbled the same way
+   (as machine translation does);
 3. calibration: the share of right changes in each confidence band;
 4. the same measures for codespell and symspellpy, the tools a user might run instead;
 5. the shared scorer's summary on the shared example and on ours;
@@ -22,6 +24,7 @@ import io
 import json
 import os
 import platform
+import random
 import re
 import subprocess
 import sys
@@ -39,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 from baselines import BASELINES, Proposed  # noqa: E402
-from garble import Gold, garble  # noqa: E402
+from garble import SEED, WORD_RE, Gold, char_edit, garble, names_in  # noqa: E402
 
 import mtfix  # noqa: E402
 from mtfix import Change, Config  # noqa: E402
@@ -320,6 +323,62 @@ def garbled_report(config: Config) -> tuple[str, dict]:
         + table(["artefact", *SCORE_HEADER[:5]], how_rows)
     )
     return intro + "\n\n" + "\n\n".join(sections), summary
+
+
+def consistent_names_report(config: Config) -> tuple[str, dict]:
+    """Garble each name of the test splits that is mentioned more than once, the same way in
+    every mention, and count the mentions mtfix restores: the first, and the others."""
+    rng = random.Random(SEED)
+    first = Counter()
+    later = Counter()
+    wrong = 0
+    for paths in (paths for name, paths in splits().items() if name.startswith("test")):
+        for path in paths:
+            text = path.read_text(encoding="utf-8")
+            names = names_in(text)
+            counts = Counter(w for w in WORD_RE.findall(text) if w in names)
+            for name in sorted(n for n, count in counts.items() if count > 1):
+                garbled, _ = char_edit(name, rng, name=True)
+                if garbled == name or garbled in names:
+                    continue
+                mention = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])")
+                damaged = mention.sub(garbled, text)
+                changes = changes_of(damaged, config)
+                spans = [
+                    m.span()
+                    for m in re.finditer(rf"(?<![\w'’-]){re.escape(garbled)}(?![\w-])", damaged)
+                ]
+                for index, (start, end) in enumerate(spans):
+                    tally = first if index == 0 else later
+                    tally["mentions"] += 1
+                    hits = [c for c in changes if c.start < end and start < c.end]
+                    fixed = any(c.start == start and c.replacement == name for c in hits)
+                    tally["fixed"] += fixed
+                    wrong += bool(hits) and not fixed
+    rows = [
+        [
+            "first mention",
+            first["mentions"],
+            first["fixed"],
+            percent(first["fixed"], first["mentions"]),
+        ],
+        [
+            "later mentions",
+            later["mentions"],
+            later["fixed"],
+            percent(later["fixed"], later["mentions"]),
+        ],
+    ]
+    intro = (
+        "Each name of the test splits mentioned more than once (as `garble.py` finds names) is "
+        "garbled once, the same way in every mention, as machine translation does; one name per "
+        f"text. Mentions changed to something else: {wrong}."
+    )
+    summary = {
+        "first": percent(first["fixed"], first["mentions"]),
+        "later": percent(later["fixed"], later["mentions"]),
+    }
+    return intro + "\n\n" + table(["mentions", "garbled", "fixed exactly", "rate"], rows), summary
 
 
 #: The planted artefacts a spell-checker is meant to catch.
@@ -638,6 +697,10 @@ def main(argv: Sequence[str] | None = None) -> dict:
         (
             "Garbled news: recall, exact fixes and precision per kind",
             lambda: garbled_report(config),
+        ),
+        (
+            "Names garbled the same way in every mention",
+            lambda: consistent_names_report(config),
         ),
         ("Confidence calibration", lambda: calibration_report(config)),
         ("Baselines: spell-checkers on the same texts", lambda: baselines_report(config)),
