@@ -448,20 +448,23 @@ def process(
     """
     summary = Summary(total=len(batch.tasks))
     started = time.perf_counter()
-    tasks = iter(batch.tasks)
+    handled = 0  # outcomes counted so far: the next outcome is that of batch.tasks[handled]
 
     def handle(outcome: Outcome) -> None:
-        task = next(tasks)
-        corpus = batch.corpora.get(task.source.display) if task.line else None
-        if corpus is not None:
-            outcome = replace(outcome, record=corpus.records.get(task.line))
-        with deferred_interrupt():  # counted, shown and saved, or none of these
+        nonlocal handled
+        with deferred_interrupt():  # counted, shown, saved and taken, or none of these
+            task = batch.tasks[handled]
+            corpus = batch.corpora.get(task.source.display) if task.line else None
+            if corpus is not None:
+                outcome = replace(outcome, record=corpus.records.get(task.line))
             summary.add(outcome)
             on_outcome(outcome)
             if corpus is not None:
                 corpus.settle(task.line, outcome.report)
                 if corpus.remaining == 0:
                     _save_corpus(corpus, saving, summary, on_outcome)
+            pool.taken()
+            handled += 1
 
     for corpus in batch.corpora.values():
         if corpus.remaining == 0:  # nothing to clean in it, but a copy is still wanted

@@ -49,9 +49,10 @@ def _start_worker(initializer: Callable[..., None] | None, initargs: tuple) -> N
 class Pool(Generic[T, R]):
     """``function`` over items, in ``jobs`` processes (in this process when ``jobs`` is 1).
 
-    Use as a context manager; iterate ``map(items)`` for the results in order. After a
-    ``KeyboardInterrupt`` in the loop, ``drain()`` yields the results of the items already
-    handed out, in order. ``preload`` runs in this process before workers are forked from it.
+    Use as a context manager; iterate ``map(items)`` for the results in order, and call
+    ``taken()`` once a result is dealt with. After a ``KeyboardInterrupt`` in the loop,
+    ``drain()`` yields the results of the items already handed out, in order, from the first
+    one not taken. ``preload`` runs in this process before workers are forked from it.
     Items go to the workers ``chunk`` at a time (fewer messages for small items).
     """
 
@@ -106,8 +107,7 @@ class Pool(Generic[T, R]):
                 # the workers' items are: a Ctrl-C during it is raised only afterwards.
                 with deferred_interrupt():
                     self.ready.append(self.function(item))
-                while self.ready:
-                    yield self.ready.popleft()
+                yield from self._hand_out()
             return
         ahead = self.jobs * AHEAD_PER_WORKER
         iterator = iter(items)
@@ -118,7 +118,7 @@ class Pool(Generic[T, R]):
         yield from self.drain()
 
     def drain(self) -> Iterator[R]:
-        """Yield the results of the items handed out but not yet yielded (after an interrupt)."""
+        """Yield the results of the items handed out but not yet taken (after an interrupt)."""
         while self.ready or self.pending:
             yield from self._next_chunk()
 
@@ -128,13 +128,31 @@ class Pool(Generic[T, R]):
             with deferred_interrupt():  # moved whole, neither lost nor kept twice
                 self.ready.extend(results)
                 self.pending.popleft()
+        yield from self._hand_out()
+
+    def _hand_out(self) -> Iterator[R]:
+        """Yield the ready results in order. Each stays first in line until ``taken()`` (or
+        the next is asked for), so a result whose handling a Ctrl-C cut short is yielded
+        again by ``drain()``, not lost."""
         while self.ready:
-            yield self.ready.popleft()
+            result = self.ready[0]
+            yield result
+            if self.ready and self.ready[0] is result:
+                self.ready.popleft()
+
+    def taken(self) -> None:
+        """Say that the result last yielded is dealt with: ``drain()`` will not yield it."""
+        self.ready.popleft()
 
 
 @contextmanager
 def deferred_interrupt() -> Iterator[None]:
-    """Hold back Ctrl-C while the block runs (a file being written), then raise it."""
+    """Hold back Ctrl-C while the block runs (a file being written), then pass it on.
+
+    It goes to the handler that was in place: Python's raises ``KeyboardInterrupt``; an
+    enclosing ``deferred_interrupt`` holds it back in turn, so a nested block (a file written
+    while an article is cleaned) never cuts the enclosing one short.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -144,5 +162,9 @@ def deferred_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-    if caught and previous is not signal.SIG_IGN:
+    if not caught:
+        return
+    if callable(previous):
+        previous(signal.SIGINT, None)
+    elif previous is not signal.SIG_IGN:
         raise KeyboardInterrupt
