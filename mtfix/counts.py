@@ -30,7 +30,7 @@ class WordCounts:
             b"\n" + b"\n".join(encoded[i : i + self.BLOCK]) + b"\n"
             for i in range(0, len(encoded), self.BLOCK)
         ]
-        self._counts = array("I", (counts[word] for word in words))
+        self._counts = array("q", (counts[word] for word in words))  # 64-bit: any count fits
 
     def _index(self, word: str) -> int | None:
         key = word.encode()

@@ -119,7 +119,7 @@ class Lexicon:
     def source_files(self) -> list[Path]:
         """Every file the lexicon is built from, code included: its cache is valid while they
         are unchanged."""
-        code = [Path(__file__), Path(__file__).with_name("names.py")]
+        code = [Path(__file__), *(Path(__file__).with_name(f) for f in ("names.py", "counts.py"))]
         dictionaries = [p for p in self._files("**/*") if p.is_file()]
         return dictionaries + list(self.extra) + [_spell_path(), *code]
 

@@ -69,7 +69,8 @@ def source_frequency(language: str) -> WordCounts:
     def build() -> WordCounts:
         return WordCounts(json.loads(gzip.decompress(bundled.read_bytes())))
 
-    return load_cached(f"words-{language}", [bundled, Path(__file__)], build)
+    code = [Path(__file__), Path(__file__).parent.parent / "counts.py"]
+    return load_cached(f"words-{language}", [bundled, *code], build)
 
 
 def likeliest_language(word: str, languages: Sequence[str] = tuple(LATIN_LANGUAGES)) -> str | None:
