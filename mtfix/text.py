@@ -93,6 +93,11 @@ class Document:
         return list(map(tuple.__new__, repeat(Token), fields))
 
     @cached_property
+    def distinct_words(self) -> frozenset[str]:
+        """The set of the tokens' texts (detectors subtract the word lists from it, in C)."""
+        return frozenset(map(attrgetter("text"), self.tokens))
+
+    @cached_property
     def sentences(self) -> list[list[Token]]:
         """The tokens grouped into sentences (a line break also ends one)."""
         tokens = self.tokens

@@ -12,7 +12,6 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from operator import attrgetter
 
 from ..change import Proposal
 from ..lexicon import Lexicon
@@ -89,7 +88,7 @@ def _unknown_words(document: Document, lexicon: Lexicon) -> set[str]:
 
     Most words are known: a set difference (in C) drops them before any per-word test.
     """
-    words = set(map(attrgetter("text"), document.tokens)) - lexicon.data.english_words
+    words = document.distinct_words - lexicon.data.english_words
     return {
         word
         for word in words
@@ -164,12 +163,12 @@ def edits1(word: str) -> set[str]:
 def _common(word: str, lexicon: Lexicon) -> bool:
     """Tell whether a correction may be ``word``: a common English word (``COMMON_FREQUENCY``
     in mtfix.lexicon)."""
-    return word in lexicon.data.common_words
+    return word in lexicon.common_words
 
 
 def _common_among(edits: set[str], lexicon: Lexicon) -> set[str]:
     """Return the common English words among ``edits`` (a set intersection, in C)."""
-    return edits & lexicon.data.common_words
+    return edits & lexicon.common_words
 
 
 def _attached_to_digit(document: Document, token: Token) -> bool:

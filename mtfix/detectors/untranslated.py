@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from importlib import resources
-from operator import attrgetter
 from pathlib import Path
 
 from ..cache import load_cached
@@ -223,7 +222,7 @@ def _unknown_latin_words(document: Document, lexicon: Lexicon) -> set[str]:
 
     Most words are known: a set difference (in C) drops them before any per-word test.
     """
-    words = set(map(attrgetter("text"), document.tokens)) - lexicon.data.english_words
+    words = document.distinct_words - lexicon.data.english_words
     return {
         word for word in words if not lexicon.is_english_word(word) and not CYRILLIC.search(word)
     }

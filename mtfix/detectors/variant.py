@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from operator import attrgetter
 
 from ..change import Proposal
 from ..lexicon import Lexicon
@@ -16,7 +15,6 @@ from ..text import Document
 
 POSSESSIVES = ("'s", "’s")
 _LETTER = r"[^\W\d_]"
-_text = attrgetter("text")
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
@@ -28,7 +26,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
 def _words(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     forms = _token_forms(lexicon)
     # most articles have no variant at all: tell at C speed, without a loop over the words
-    if forms.isdisjoint(map(_text, document.tokens)):
+    if forms.isdisjoint(document.distinct_words):
         return
     for token in document.tokens:
         if token.text not in forms:
