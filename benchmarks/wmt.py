@@ -101,7 +101,9 @@ def discover(corpus: Path, exclude_held_out: bool = False) -> list[CorpusSet]:
     for root in sorted(p for p in corpus.iterdir() if (p / "ref").is_dir()):
         if exclude_held_out and root.name == HELD_OUT:
             continue
-        refs = tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and p.name.startswith("ref")))
+        refs = tuple(
+            sorted(p.name for p in root.iterdir() if p.is_dir() and p.name.startswith("ref"))
+        )
         systems = tuple(sorted(p.name for p in (root / "mt").iterdir() if p.is_dir()))
         docs = tuple(sorted(p.name for p in (root / "ref").glob("*.txt")))
         sets.append(CorpusSet(root, refs, systems, docs))
@@ -276,7 +278,10 @@ def mined_names(
             for m in _capitalised(ref)
             if m.group() not in mt_words
             and _name_like(m.group())
-            and (not latin_source or _in_source(m.group(), source[index] if index < len(source) else ""))
+            and (
+                not latin_source
+                or _in_source(m.group(), source[index] if index < len(source) else "")
+            )
         }
         if not names:
             continue
@@ -296,7 +301,9 @@ def mined_names(
                 if similar(word, n) and not _affixed(word, n) and not _established(word, n)
             ]
             if candidates:
-                best = max(candidates, key=lambda n: (Levenshtein.normalized_similarity(word, n), n))
+                best = max(
+                    candidates, key=lambda n: (Levenshtein.normalized_similarity(word, n), n)
+                )
                 found.append(MinedName(index + 1, match.start(), match.end(), word, best))
     return found
 
@@ -307,7 +314,9 @@ def name_outcome(name: MinedName, line: str, changes: list[Change]) -> str:
     hits = [
         c
         for c in changes
-        if c.line == name.line and c.column - 1 < name.end and name.start < c.column - 1 + len(c.original)
+        if c.line == name.line
+        and c.column - 1 < name.end
+        and name.start < c.column - 1 + len(c.original)
     ]
     applied = [c for c in hits if not c.is_flag]
     if not applied:
