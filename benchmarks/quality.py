@@ -1,19 +1,26 @@
-"""Measure mtfix's quality per kind: false alarms on clean news, recall on garbled news, real MT.
+"""Measure mtfix's quality per kind: false alarms on clean news, real MT judged, garbled news.
 
-Run from anywhere: ``python benchmarks/quality.py``. Prints a Markdown report and writes it to
-``benchmarks/results/quality.md``. Sections:
+Run from anywhere: ``python benchmarks/quality.py`` (``--exclude-held-out`` while tuning). Prints
+a Markdown report and writes it to ``benchmarks/results/quality.md``. It opens with issue 12's
+table (tuning sets and the held-out set ``wmt22-cs-en`` in separate columns), then:
 
 1. false alarms per 1,000 words on clean human news: our test fixtures (dev), our held-out
-   articles (test) and, when the shared WMT21 corpus exists, its two human references (read in
-   place, never copied);
-2. recall, exact-fix rate and precision per kind on the same news garbled by ``garble.py``,
-   and, for names mentioned more than once, recall when every mention is garbled the same way
-   (as machine translation does);
-3. calibration: the share of right changes in each confidence band;
-4. the same measures for codespell and symspellpy, the tools a user might run instead;
-5. the shared scorer's summary on the shared example and on ours;
-6. on real MT output: changes per kind per 1,000 words, and whether applying all of them moves
-   chrF against the human reference up or down (needs ``sacrebleu``; skipped without it).
+   articles (test), and every human reference of every set of the shared corpus (read in place,
+   never copied);
+2. real MT output of every corpus set: each change judged right / harm / unknown against the
+   aligned reference lines (rule in ``wmt.judge``); garbled names mined from MT/reference pairs
+   (``wmt.mined_names``) and how many mtfix fixes exactly; changes per kind and chrF before and
+   after (needs ``sacrebleu``; skipped without it);
+3. recall, exact-fix rate and precision on the same news garbled by ``garble.py``, and, for
+   names mentioned more than once, recall when every mention is garbled the same way (as
+   machine translation does);
+4. calibration: the share of right changes in each confidence band;
+5. the same measures for codespell and symspellpy, the tools a user might run instead;
+6. the shared scorer's summary on the shared example and on ours.
+
+``--explain`` lists on stderr (never in the results) every false alarm, harmful change, change
+that lowers chrF and mined name changed wrongly, and a sample of judged changes to hand-check;
+never anything of the held-out set.
 """
 
 from __future__ import annotations
