@@ -148,7 +148,13 @@ def _window(line: str, start: int, end: int) -> tuple[int, int]:
 
 
 def windows(line: str, start: int, end: int, replacement: str) -> tuple[str, str]:
-    """The before- and after-window of a change of ``line[start:end]`` (folded)."""
+    """The before- and after-window of a change of ``line[start:end]`` (folded).
+
+    >>> windows("Russian forces shelled Kgarkiv on Monday.", 23, 30, "Kharkiv")
+    ('shelled Kgarkiv on', 'shelled Kharkiv on')
+    >>> windows("They agreed on a long -term plan.", 21, 22, "")
+    ('a long -term', 'a long-term')
+    """
     left, right = _window(line, start, end)
     before = line[left:right]
     after = line[left:start] + replacement + line[end:right]
@@ -167,6 +173,16 @@ def judge(change: Change, mt_lines: list[str], references: list[list[str]]) -> s
     after-window is the same with the change applied. Harm: the before-window occurs in a
     reference line and the after-window in none. Right: the other way round. Otherwise (both,
     neither, or a change across lines) unknown.
+
+    >>> mt = ["Joe Baiden met Keir Starmer in London."]
+    >>> refs = [["Joe Biden met Keir Starmer in London.", "Biden met Starmer in London."]]
+    >>> judge(Change(4, 10, "Baiden", "Biden", "entity", 0.9, "", "", line=1, column=5), mt, refs)
+    'right'
+    >>> judge(Change(15, 19, "Keir", "Kier", "entity", 0.9, "", "", line=1, column=16), mt, refs)
+    'harm'
+    >>> judge(Change(30, 36, "London", "Londin", "entity", 0.9, "", "", line=1, column=31), mt,
+    ...       [["Joe Biden met Sir Keir in the capital."]])
+    'unknown'
     """
     index = change.line - 1
     if not 0 <= index < len(mt_lines) or index >= len(references):
@@ -264,6 +280,13 @@ def mined_names(
     begins the other, both look like names (:func:`_name_like`), the MT spelling is not an
     :func:`_established` one and, for a Latin-script source, a source word spells the
     reference word.
+
+    >>> mined_names(["Joe Baiden met Keir Starmer."], [["Joe Biden met Keir Starmer."]],
+    ...             ["Joe Biden traf Keir Starmer."], latin_source=True)
+    [MinedName(line=1, start=4, end=10, garbled='Baiden', wanted='Biden')]
+    >>> mined_names(["Joe Baiden met Keir Starmer."], [["Joe Biden met Keir Starmer."]],
+    ...             ["Der Präsident traf Keir Starmer."], latin_source=True)
+    []
     """
     found = []
     for index, line in enumerate(mt_lines):
