@@ -848,17 +848,24 @@ def judged_report(sets: Sequence[CorpusSet], config: Config) -> tuple[str, dict]
     cells = [
         [
             kind,
-            *(
-                bold_groups(c, " / ".join(str(tally[c].get(kind, Counter())[v]) for v in VERDICTS))
-                for c in columns(sets)
-            ),
+            *(bold_groups(c, _verdict_cell(tally[c].get(kind, Counter()))) for c in columns(sets)),
         ]
         for kind in kinds
     ]
-    text += "\n\nPer kind and set, right / harm / unknown:\n\n" + table(
+    text += "\n\nPer kind and set, right / harm / unknown (harm / judged, harm %):\n\n" + table(
         ["kind", *columns(sets)], cells
     )
     return text, summary
+
+
+def _verdict_cell(counts: Counter[str]) -> str:
+    """``right / harm / unknown (harm / judged, harm %)`` in one cell."""
+    applied = sum(counts[v] for v in VERDICTS)
+    if not applied:
+        return "–"
+    judged = percent(counts["harm"], counts["right"] + counts["harm"])
+    share = percent(counts["harm"], applied)
+    return " / ".join(str(counts[v]) for v in VERDICTS) + f" ({judged}, {share})"
 
 
 def _verdict_cells(counts: Counter[str]) -> list[object]:
