@@ -908,7 +908,7 @@ MINING_RULE = (
     f"the same first letter and Jaro-Winkler ≥ {JARO_WINKLER}), neither begins the other "
     "(Asia/Asian, a name cut in two), neither is an acronym or a common English word "
     "(`garble.py`'s rule for names), English text does not use the MT spelling at least as "
-    "often as the reference's (wordfreq: a reference that kept Teheran does not make Tehran a "
+    "often as the reference's (wordfreq: a reference that kept Moskau does not make Moscow a "
     "garble), and, for a Latin-script source (de, cs), a source word of the line spells the "
     "reference word (accents aside, up to 3 letters of inflection). Japanese and Chinese "
     "sources are not checked, so those rows hold more spellings that are merely different. "

@@ -257,8 +257,8 @@ def _zipf(word: str) -> float:
 
 
 def _established(garbled: str, wanted: str) -> bool:
-    """English text uses the MT spelling at least as often as the reference's (Tehran where a
-    reference kept Teheran): another accepted spelling, not a garble (wordfreq's Zipf scale)."""
+    """English text uses the MT spelling at least as often as the reference's (Moscow where a
+    reference kept Moskau): another accepted spelling, not a garble (wordfreq's Zipf scale)."""
     return _zipf(garbled) > 0 and _zipf(garbled) >= _zipf(wanted)
 
 
