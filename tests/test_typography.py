@@ -91,6 +91,23 @@ FIRES = [
         "spaced_colon",
     ),
     ("The curfew starts at 23: 00.", "The curfew starts at 23:00.", "spaced_colon"),
+    ("The second set ended 17 : 21.", "The second set ended 17:21.", "spaced_colon"),
+    ("It was great!The crowd cheered.", "It was great! The crowd cheered.", "missing_space"),
+    (
+        "Kremlin critic Anna Ivanova ( Анна Иванова ) spoke in Riga , Latvia.",
+        "Kremlin critic Anna Ivanova ( Анна Иванова ) spoke in Riga, Latvia.",
+        "space_before_punct",
+    ),
+    (
+        "Matsumoto said : the bridge is gone.",
+        "Matsumoto said: the bridge is gone.",
+        "space_before_punct",
+    ),
+    (
+        "Villagers stocked up  on food and water.",
+        "Villagers stocked up on food and water.",
+        "double_space",
+    ),
 ]
 
 #: Correct English the detector must not touch.
@@ -114,6 +131,16 @@ SILENT = [
     "Wink ;) and smile :) at 5:30",
     "Ms Müller met Herr König in Düsseldorf and Straße 5.",
     '"Yes," he said. "No," she said (quietly).',
+    # names that hold a mark, and the spacing between sentences that writers choose
+    "Read the story on Yahoo!News and on WoW!Korea today.",
+    "He said so.  Then he left.  Nobody followed him.",
+    "A caption under the photo   The story starts here, after three spaces.",
+    # text in or beside a word of another script follows that script's conventions
+    "The Kremlin ( Кремль ) and the magazine (ハーパーズバザー ) were named.",
+    "He wrote Путин и Трамп , then the English names.",
+    "The headline read 中央日報 ( 日本語版 ) in the morning.",
+    # a list's layout: a term, a spaced colon, its definition
+    "■Numa : a swamp full of traps.\n■Steel Beam : a walk over the void.",
 ]
 
 
