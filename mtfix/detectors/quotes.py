@@ -28,6 +28,10 @@ _ANY_MARK = re.compile(r"[\"“”„‚‘]")
 _LOW_SINGLE = re.compile(r"(?<![^\s(\[“”„\"—–])‚(?=[^\W\d_])")
 #: An opening single mark after a word and before a space or punctuation: ‚Stop‘ or dogs‘ .
 _CLOSING_SINGLE = re.compile(r"(?<=[^\W_])‘(?=[\s,.;:?!)\]“”„\"]|$)")
+#: A curly closing mark after a space, ending a line or before a space: "… the end. ”".
+_SPACED_CURLY_CLOSE = re.compile(r"[^\s] +”(?=\s|$)")
+#: The confidence of a spaced curly close when the writer spaces them so throughout.
+HABIT_CONFIDENCE = 0.4
 _WORDS_AFTER = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 #: A quotation of this many words or more is speech, not a title.
 SPOKEN_WORDS = 4
@@ -131,7 +135,13 @@ def proposals(document: Document) -> tuple[Proposal, ...]:
 
 
 def _walk(document: Document) -> Iterator[Proposal]:
-    """Walk the lines, carrying the quotation depth over, and yield the proposals found."""
+    """Walk the lines, carrying the quotation depth over, and yield the proposals found.
+
+    A curly closing mark after a space is already the right mark; when the article spaces
+    two or more of them so, that is its writer's habit, not a translation's slip (machine
+    translation writes straight marks there), and the change is only offered for review.
+    """
+    spacing_habit = len(_SPACED_CURLY_CLOSE.findall(document.text)) >= 2
     depth = 0
     blank_passed = False
     for line in document.lines:
@@ -152,11 +162,14 @@ def _walk(document: Document) -> Iterator[Proposal]:
             if fix.start < last_end:
                 continue
             last_end = fix.end
+            habit = (
+                spacing_habit and fix.rule == "spaced_close" and "”" in text[fix.start : fix.end]
+            )
             yield Proposal(
                 line.start + fix.start,
                 line.start + fix.end,
                 fix.replacement,
-                fix.confidence,
+                HABIT_CONFIDENCE if habit else fix.confidence,
                 fix.reason,
                 f"quotes.{fix.rule}",
             )
