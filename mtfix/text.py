@@ -50,6 +50,15 @@ def is_non_latin_letter(character: str) -> bool:
     return character.isalpha() and not unicodedata.name(character, "").startswith("LATIN")
 
 
+def beside_other_script(text: str, start: int, end: int) -> bool:
+    """Tell whether ``text[start:end]``, or the nearest character on either side of it past
+    spaces, is a letter of another script than Latin ("( Кремль )", "Путин и Трамп"): the
+    spacing and marks there follow that script's conventions, not English ones."""
+    left = text[max(0, start - 40) : start].rstrip(" \t")[-1:]
+    right = text[end : end + 40].lstrip(" \t")[:1]
+    return any(map(is_non_latin_letter, left + text[start:end] + right))
+
+
 class Token(NamedTuple):
     """A word in the text with its character offsets (a named tuple: millions are made)."""
 

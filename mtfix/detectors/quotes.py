@@ -6,7 +6,8 @@ after a space (``ready? “, said``), or moves past the space before the attribu
 (``late, "said``). A small state machine walks the double quotation marks of the text, keeping
 the quotation depth from line to line (a quotation may span sentences, and a multi-paragraph
 quotation reopens each paragraph), and classifies each mark by what stands on either side of it.
-Straight quotes stay straight and curly quotes stay curly; only misplaced marks are moved.
+Straight quotes stay straight and curly quotes stay curly; only misplaced marks are moved, and
+none beside a word of another script (“ Коммерсант ”), whose conventions differ.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from weakref import WeakKeyDictionary
 
 from ..change import Proposal
 from ..lexicon import Lexicon
-from ..text import Document
+from ..text import Document, beside_other_script
 from ..words import SPEECH_VERBS
 
 _MARK = re.compile(r"[\"“”„]")
@@ -159,7 +160,7 @@ def _walk(document: Document) -> Iterator[Proposal]:
         fixes.extend(_single_marks(text))
         last_end = -1
         for fix in sorted(fixes, key=lambda fix: fix.start):
-            if fix.start < last_end:
+            if fix.start < last_end or beside_other_script(text, fix.start, fix.end):
                 continue
             last_end = fix.end
             habit = (

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 
 from ..change import Proposal
 from ..lexicon import Lexicon
-from ..text import Document, is_non_latin_letter
+from ..text import Document, beside_other_script
 from . import quotes
 
 #: Words that start a clause or a noun phrase; a hyphen before one joins clauses, not a compound.
@@ -100,7 +100,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         taken.add(start, end)
     for rule in RULES:
         for start, end, replacement, confidence, reason, name in rule(text, lexicon):
-            if taken.is_free(start, end) and not _beside_non_latin(text, start, end):
+            if taken.is_free(start, end) and not beside_other_script(text, start, end):
                 taken.add(start, end)
                 yield Proposal(start, end, replacement, confidence, reason, f"typography.{name}")
 
@@ -141,14 +141,6 @@ class _Spans:
             start, end = min(start, self.starts[low]), max(end, self.ends[high - 1])
         self.starts[low:high] = [start]
         self.ends[low:high] = [end]
-
-
-def _beside_non_latin(text: str, start: int, end: int) -> bool:
-    """Tell whether the span, or the nearest character on either side of it past spaces, is a
-    letter of another script than Latin ("( Кремль )", "Путин и Трамп")."""
-    left = text[max(0, start - _WINDOW) : start].rstrip(" \t")[-1:]
-    right = text[end : end + _WINDOW].lstrip(" \t")[:1]
-    return any(map(is_non_latin_letter, left + text[start:end] + right))
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
