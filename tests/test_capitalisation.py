@@ -77,3 +77,27 @@ def test_a_capital_where_a_name_or_a_sentence_may_stand_is_only_offered_for_revi
     offered = lowered(text, min_confidence=0.0)
     assert [(original, new) for original, new, _ in offered] == [(word, word.lower())]
     assert offered[0][2] < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("“We are ready,” Said the minister.", "Said"),
+        ("“Are we ready?” Asked the minister on Monday.", "Asked"),
+        ("“We won”, Added the coach after the match.", "Added"),
+    ],
+)
+def test_a_speech_verb_attributing_a_quotation_is_lowered(text: str, word: str) -> None:
+    assert [(original, new) for original, new, _ in lowered(text)] == [(word, word.lower())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said: “We won.” According to the police, the match was fixed.",
+        "“We won.” Reports suggest that the match was fixed.",
+        "“It is over.” States must now act, the envoy said.",
+    ],
+)
+def test_a_speech_verb_opening_the_next_sentence_keeps_its_capital(text: str) -> None:
+    assert lowered(text) == []

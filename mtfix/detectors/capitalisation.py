@@ -67,6 +67,8 @@ AFTER_DETERMINER_CONFIDENCE = 0.7
 WEAK_CONFIDENCE = 0.45
 #: After a lower-case word that may end a sentence: the capital may open one, shown for review.
 AFTER_WORD_CONFIDENCE = 0.35
+#: Words that open the speaker's name after a speech verb ("said the mayor", "asked she").
+SPEAKER_STARTS = frozenset("the a an he she they we i his her their its our".split())
 QUOTE_MARKS = "\"'“”‘’«»„"
 _start = attrgetter("start")
 
@@ -87,9 +89,12 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     headlines: dict[int, bool] = {}
     for token in candidates:
         word = token.text
-        if word.lower() in SPEECH_VERBS and _after_closing_quote(document.text, token.start):
-            yield _proposal(token, 0.85, f"“{word}” reports speech after a quotation.")
-            continue
+        if word.lower() in SPEECH_VERBS:
+            ending = _quotation_ends_before(document.text, token.start)
+            # after a full stop, "?" or "!" a new sentence may start: "Reports suggest..."
+            if ending == "," or (ending and _subject_follows(document, token)):
+                yield _proposal(token, 0.85, f"“{word}” reports speech after a quotation.")
+                continue
         # the tests that follow only rule a word out, so the cheapest run first
         if token.sentence_initial or word not in ordinary:
             continue
@@ -225,15 +230,27 @@ def _in_short_quotation(document: Document, token: Token) -> bool:
     return len(quoted.split()) <= 8 and quoted.strip()[:1].isupper()
 
 
-def _after_closing_quote(text: str, start: int) -> bool:
-    """Tell whether a quotation closes right before, on the same line ("ready?” Said",
-    "here “, Said"), rather than one opening ("“According to") or a new paragraph."""
+def _quotation_ends_before(text: str, start: int) -> str:
+    """Tell how a quotation that closes right before the word, on the same line, ended: ","
+    ("here,” Said", "here “, Said"), "." for a full stop, "?", "!" or "…" ("ready?” Asked"),
+    or "" when none closes there (one opening: "“According to", or a new paragraph)."""
     before = text[max(0, start - 5) : start].rstrip(" ")
     comma = before.endswith(",")
     before = before.rstrip(",").rstrip(" ")
     if len(before) < 2 or before[-1] not in QUOTE_MARKS:
-        return False
-    return comma or before[-2] in ",.?!…"
+        return ""
+    if comma or before[-2] == ",":
+        return ","
+    return "." if before[-2] in ".?!…" else ""
+
+
+def _subject_follows(document: Document, token: Token) -> bool:
+    """Tell whether the speaker follows the verb ("Asked the minister", "Said Vance"), as in an
+    attribution, rather than the rest of a new sentence ("Reports suggest", "States must")."""
+    following = _adjacent(document, token, 1)
+    return following is not None and (
+        following.text in SPEAKER_STARTS or following.text[0].isupper()
+    )
 
 
 def _in_headline(document: Document, token: Token, verdicts: dict[int, bool]) -> bool:
