@@ -92,6 +92,7 @@ FIRES = [
     ),
     ("The curfew starts at 23: 00.", "The curfew starts at 23:00.", "spaced_colon"),
     ("The second set ended 17 : 21.", "The second set ended 17:21.", "spaced_colon"),
+    ("She won the race in 2: 05: 30.", "She won the race in 2:05:30.", "spaced_colon"),
     ("It was great!The crowd cheered.", "It was great! The crowd cheered.", "missing_space"),
     (
         "Kremlin critic Anna Ivanova ( Анна Иванова ) spoke in Riga , Latvia.",

@@ -62,7 +62,9 @@ _CLAUSE_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]+)(?![\w-])")
 _CLAUSE_HYPHEN_HINT = re.compile(rf"-(?:{'|'.join(sorted(CLAUSE_WORDS))})(?![\w-])")
 _SPACED_LETTER = re.compile(r"(?<=[^\W\d_])(?: +[^\W\d_\x00-\x7f])+ +(?=[^\W\d_])")
 _SPACED_LETTER_HINT = re.compile(r" [^\W\d_\x00-\x7f] ")
-_SPACED_COLON = re.compile(r"(?<![\d.,:])(\d{1,2})(?: +: *|: +)(\d{1,2})(?![\d:]|[.,]\d)")
+#: A time or score of two or three parts ("4:45", "2:05:30"); the rule keeps those with a space.
+_SPACED_COLON = re.compile(r"(?<![\d.,:])\d{1,2}(?: *: *(\d{1,2})){1,2}(?![\d:]|[.,]\d)")
+_COLON_SPACES = re.compile(r" *: *")
 _SPACED_COLON_HINT = re.compile(r"\d +:|: +\d")
 _TIME_AFTER = re.compile(r" ?(?:[ap]\.?m\b|o'clock|h\b|hrs\b)", re.IGNORECASE)
 _SCORE_NEAR = re.compile(r"\(\d{1,2}: ?\d{1,2}")
@@ -187,22 +189,25 @@ def _left_word(text: str, end: int) -> str:
 
 
 def spaced_colon(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
-    """Close up "4: 45 p.m.", "won 2 : 1": a space beside the colon of a time or score."""
+    """Close up "4: 45 p.m.", "won 2 : 1", "2: 05: 30": a space beside the colon of a time or
+    score."""
     for match in _hinted(_SPACED_COLON, _SPACED_COLON_HINT, text):
+        if " " not in match.group():
+            continue
         window = text[max(0, match.start() - _WINDOW) : match.start()].rpartition("\n")[2]
         label = _WORD_BEFORE.search(window)
         if label and label.group(1).lower() in NUMBER_LABELS:
             continue
-        if _TIME_AFTER.match(text, match.end()) and len(match.group(2)) == 2:
+        if _TIME_AFTER.match(text, match.end()) and len(match.group(1)) == 2:
             confidence, what = 0.95, "time"
         elif window.rfind("(") > window.rfind(")") or _SCORE_NEAR.match(text, match.end() + 1):
             confidence, what = 0.9, "score"
         else:
             confidence, what = 0.8, "score or time"
         yield (
-            match.start(1),
-            match.end(2),
-            f"{match.group(1)}:{match.group(2)}",
+            match.start(),
+            match.end(),
+            _COLON_SPACES.sub(":", match.group()),
             confidence,
             f"A {what} is written without spaces around the colon.",
             "spaced_colon",
