@@ -108,7 +108,9 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         if _near_capitalised(document, token) or _before_named_head(document, token):
             continue
         if previous.text in DETERMINERS:
-            confidence = WEAK_CONFIDENCE if word.endswith("s") else AFTER_DETERMINER_CONFIDENCE
+            # a plural may be a team ("the Wolves"), unless the article writes it in lower case
+            plural_name = word.endswith("s") and word.lower() not in document.distinct_words
+            confidence = WEAK_CONFIDENCE if plural_name else AFTER_DETERMINER_CONFIDENCE
         elif previous.text in PREPOSITIONS:
             confidence = WEAK_CONFIDENCE
         else:
