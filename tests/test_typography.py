@@ -126,7 +126,7 @@ SILENT = [
     "The U.S. and the U.K. agreed, e.g. on tariffs, i.e. on steel, etc.",
     "He paused... Then he spoke. And then … nothing.",
     "See https://example.com/a,b?Q=1;x=2 or write to press.Office@example.org today.",
-    "The site Spiegel.De and the shop Booking.Com",
+    "The site Spiegel.De, the shop Booking.Com and the papers Lemonde.Fr and Nikkei.Jp",
     "Figure 2: 3 options, Chapter 4: 12 rules and Article 5: 2 members",
     "They dined à la carte in Côte d'Ivoire under the old slogan 'O petróleo é nosso'.",
     "Wink ;) and smile :) at 5:30",

@@ -41,7 +41,7 @@ SENTENCE_OPENERS = frozenset(
 #: Marks that open an item of a list or a label line ("■Term : definition", "<Shop> Item :").
 LIST_MARKS = "<[【〈《・•*"
 #: Top-level domains capitalised by MT ("Spiegel.De"), where "." joins a domain, not sentences.
-DOMAINS = frozenset("com de org net io eu ch uk gov edu info".split())
+DOMAINS = frozenset("com de org net io eu ch uk gov edu info fr es ru jp cn pl nl au cz tv".split())
 
 #: Every quotation mark and apostrophe (the quotes detector may change one into another).
 _QUOTES = "\"'“”„‘’‚"
