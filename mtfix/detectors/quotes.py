@@ -29,8 +29,9 @@ _ANY_MARK = re.compile(r"[\"“”„‚‘]")
 _LOW_SINGLE = re.compile(r"(?<![^\s(\[“”„\"—–])‚(?=[^\W\d_])")
 #: An opening single mark after a word and before a space or punctuation: ‚Stop‘ or dogs‘ .
 _CLOSING_SINGLE = re.compile(r"(?<=[^\W_])‘(?=[\s,.;:?!)\]“”„\"]|$)")
-#: A curly closing mark after a space, ending a line or before a space: "… the end. ”".
-_SPACED_CURLY_CLOSE = re.compile(r"[^\s] +”(?=\s|$)")
+#: A curly closing mark after a space, ending a line or before a space: "… the end. ”" (the
+#: pattern starts with the mark, so the regex engine skips quickly from one to the next).
+_SPACED_CURLY_CLOSE = re.compile(r"”(?<=[^\s] ”)(?=\s|$)")
 #: The confidence of a spaced curly close when the writer spaces them so throughout.
 HABIT_CONFIDENCE = 0.4
 _WORDS_AFTER = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
@@ -142,7 +143,8 @@ def _walk(document: Document) -> Iterator[Proposal]:
     two or more of them so, that is its writer's habit, not a translation's slip (machine
     translation writes straight marks there), and the change is only offered for review.
     """
-    spacing_habit = len(_SPACED_CURLY_CLOSE.findall(document.text)) >= 2
+    article = document.text
+    spacing_habit = " ”" in article and len(_SPACED_CURLY_CLOSE.findall(article)) >= 2
     depth = 0
     blank_passed = False
     for line in document.lines:

@@ -65,7 +65,7 @@ _SPACED_LETTER_HINT = re.compile(r" [^\W\d_\x00-\x7f] ")
 #: A time or score of two or three parts ("4:45", "2:05:30"); the rule keeps those with a space.
 _SPACED_COLON = re.compile(r"(?<![\d.,:])\d{1,2}(?: *: *(\d{1,2})){1,2}(?![\d:]|[.,]\d)")
 _COLON_SPACES = re.compile(r" *: *")
-_SPACED_COLON_HINT = re.compile(r"\d +:|: +\d")
+_SPACED_COLON_HINT = re.compile(r": +\d| :")
 _TIME_AFTER = re.compile(r" ?(?:[ap]\.?m\b|o'clock|h\b|hrs\b)", re.IGNORECASE)
 _SCORE_NEAR = re.compile(r"\(\d{1,2}: ?\d{1,2}")
 _SPACE_BEFORE = re.compile(
