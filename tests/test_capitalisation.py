@@ -53,8 +53,9 @@ def test_a_noun_capitalised_after_a_determiner_is_lowered(text: str, word: str) 
         "Officials tracked the Beta variant across the region.",
         "She joined a Zoom call with the mayor on Monday.",
         "The army deployed the Patriot system near the border.",
-        # an institution written with a capital
+        # an institution, newspaper or competition written with a capital
         "He has been a member of the Diet since 2012.",
+        "The report first appeared in the Times, and she went on to win the Open.",
     ],
 )
 def test_a_capital_that_may_open_a_sentence_or_a_name_is_kept(text: str) -> None:
