@@ -52,6 +52,7 @@ def test_a_noun_capitalised_after_a_determiner_is_lowered(text: str, word: str) 
         # a noun that names stand before follows
         "Officials tracked the Beta variant across the region.",
         "She joined a Zoom call with the mayor on Monday.",
+        "Both teams met in a Teams meeting on Friday.",
         "The army deployed the Patriot system near the border.",
         # an institution, newspaper or competition written with a capital
         "He has been a member of the Diet since 2012.",

@@ -47,12 +47,12 @@ PREPOSITIONS = frozenset(
     "of in on at for with from by into onto about over under after before between against "
     "during without within through across per via near towards".split()
 )
-#: Nouns that a name stands before: "the Delta variant", "a Zoom call", "the Patriot system".
+#: Nouns that a name stands before: "the Beta variant", "a Teams meeting", "the Patriot system".
 NAMED_HEADS = frozenset(
-    """app apps award brand call calls campaign channel class drone jet label magazine missile
-    missiles mission model movement network newspaper operation party platform poll prize
-    program programme project rocket satellite series service show software spyware storm
-    strain system systems tank tanks variant vessel yacht""".split()
+    """app apps award brand call calls campaign channel chat class drone jet label magazine
+    meeting meetings missile missiles mission model movement network newspaper operation party
+    platform poll prize program programme project rocket satellite series service show software
+    spyware storm strain subvariant system systems tank tanks variant vessel yacht""".split()
 )
 #: Sentence-initial words that say nothing about the capital of the word after them.
 FUNCTION_WORDS = frozenset(
