@@ -57,7 +57,9 @@ _ADDRESS_MARK = re.compile("|".join(map(re.escape, _ADDRESS_MARKS)))
 _SPACED_HYPHEN = re.compile(r" (?<=[^\W_] ) *-(?=([^\W\d_]+))")
 _SPACED_HYPHEN_HINT = re.compile(" -")
 _SUSPENDED = re.compile(r" +[^\W\d_]+-[^\W\d_]")
-_CLAUSE_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]+)(?![\w-])")
+#: A hyphen between two words, not inside a longer compound ("state-of-the-art"); a spaced
+#: hyphen before the first word is a dash in the making (" -which-a"), not a compound's.
+_CLAUSE_HYPHEN = re.compile(r"(?:(?<![\w-])|(?<= -))([^\W\d_]{2,})-([^\W\d_]+)(?![\w-])")
 #: What every match of ``_CLAUSE_HYPHEN`` that the rule keeps contains: a hyphen and a clause word.
 _CLAUSE_HYPHEN_HINT = re.compile(rf"-(?:{'|'.join(sorted(CLAUSE_WORDS))})(?![\w-])")
 _SPACED_LETTER = re.compile(r"(?<=[^\W\d_])(?: +[^\W\d_\x00-\x7f])+ +(?=[^\W\d_])")
