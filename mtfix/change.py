@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
+from .rules import safety_of
+
 KINDS = (
     "entity",
     "variant",
@@ -47,11 +49,18 @@ class Change:
         """True when the change only marks a problem and proposes no new text."""
         return self.replacement == self.original
 
+    @property
+    def safety(self) -> str:
+        """``safe`` (``--write`` applies it) or ``review`` (needs a person or ``--unsafe-fixes``),
+        by the rule that proposed it (``mtfix.rules``)."""
+        return safety_of(self.source or self.kind)
+
     def to_dict(self) -> dict:
         """Return the JSON-ready form of the change (the output contract)."""
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["alternatives"] = list(self.alternatives)
         data["confidence"] = round(self.confidence, 3)
+        data["safety"] = self.safety
         return data
 
 

@@ -474,6 +474,23 @@ def show_config(
     return ExitCode.CLEAN
 
 
+@app.command(name="rules")
+def show_rules(
+    rule_id: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help="A rule id or kind to explain.", show_default=False),
+    ] = None,
+) -> int:
+    """List the rules (id, kind, safety, summary), or explain one rule or kind with examples."""
+    from .render.rules import explain, listing  # only this command needs it
+
+    try:
+        write_stdout(listing() if rule_id is None else explain(rule_id))
+    except ValueError as problem:
+        raise UsageProblem(str(problem)) from problem
+    return ExitCode.CLEAN
+
+
 def _dictionary(path: Path) -> Path:
     """Check that a ``--dict`` file exists and reads as a UTF-8 dictionary, before any work."""
     try:
