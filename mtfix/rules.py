@@ -79,11 +79,11 @@ def _entity(entity_type: str, what: str, wrong: str, right: str) -> Rule:
     return Rule(
         f"entity.{entity_type}",
         f"A garbled {what}, corrected to the known spelling.",
-        f"A capitalised word that no word list knows, one or two letters away from a curated "
-        f"{what} (or a known word right after a well-known first name), is matched against the curated entities; the "
-        "best candidate wins on spelling, the rest of the name, the entity's context words in "
-        "the article and the slot it stands in. Unknown names are left alone: a rare name is "
-        "not an error.",
+        "A capitalised word that no word list knows, one or two letters away from a curated "
+        f"{what} (or a known word right after a well-known first name), is matched against "
+        "the curated entities; the best candidate wins on spelling, the rest of the name, "
+        "the entity's context words in the article and the slot it stands in. Unknown names "
+        "are left alone: a rare name is not an error.",
         wrong,
         right,
     )
