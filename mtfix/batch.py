@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .change import Change
 from .config import Config
 from .io import (
     BinaryFileError,
@@ -162,11 +163,23 @@ def excluded(relative: Path, exclude: tuple[str, ...]) -> bool:
 
 @dataclass(frozen=True)
 class Saving:
-    """What to do with the cleaned text: nothing, ``write`` in place, or copy to ``directory``."""
+    """What to do with the cleaned text: nothing, ``write`` in place, or copy to ``directory``;
+    with safe fixes only, or with review ones too (``unsafe``)."""
 
     write: bool = False
     backup: bool = False
     directory: Path | None = None
+    unsafe: bool = False
+
+    def cleaned(self, report: Report) -> str:
+        """The text to save: the report's safe fixes applied (all fixes when ``unsafe``)."""
+        return report.apply(review=self.unsafe)
+
+    def unapplied(self, report: Report) -> tuple[Change, ...]:
+        """The changes ``cleaned`` leaves for a person: flags, and review fixes unless
+        ``unsafe``."""
+        applied = set(report.applied(self.unsafe))
+        return tuple(change for change in report.changes if change not in applied)
 
     def save(self, source: Source, decoded: Decoded, cleaned: str) -> None:
         """Write ``cleaned`` as asked, in the encoding ``decoded`` was read in.
@@ -220,7 +233,7 @@ def clean_source(
     if decoded.is_fallback:
         warn(f"{source.display}: not UTF-8; read as {decoded.encoding}")
     report = clean(decoded.text, config)
-    saving.save(source, decoded, report.apply())
+    saving.save(source, decoded, saving.cleaned(report))
     return report
 
 
@@ -276,10 +289,10 @@ class Corpus:
     field: str
     remaining: int
 
-    def settle(self, line: int, report: Report | None) -> None:
+    def settle(self, line: int, report: Report | None, saving: Saving) -> None:
         """Put a record's cleaned text in place (when it changed) and count it as done."""
         if report is not None:
-            cleaned = report.apply()
+            cleaned = saving.cleaned(report)
             if cleaned != report.text:
                 old = self.lines[line - 1]
                 ending = old[len(old.rstrip("\r\n")) :]
@@ -470,7 +483,7 @@ def process(
             summary.add(outcome)
             on_outcome(outcome)
             if corpus is not None:
-                corpus.settle(task.line, outcome.report)
+                corpus.settle(task.line, outcome.report, saving)
                 if corpus.remaining == 0:
                     _save_corpus(corpus, saving, summary, on_outcome)
             pool.taken()

@@ -53,7 +53,7 @@ class Change:
     def safety(self) -> str:
         """``safe`` (``--write`` applies it) or ``review`` (needs a person or ``--unsafe-fixes``),
         by the rule that proposed it (``mtfix.rules``)."""
-        return safety_of(self.source or self.kind)
+        return safety_of(self.kind)
 
     def to_dict(self) -> dict:
         """Return the JSON-ready form of the change (the output contract)."""

@@ -56,6 +56,7 @@ class Format(str, Enum):
     JSONL = "jsonl"
     LINT = "lint"
     HTML = "html"
+    TEXT = "text"
 
 
 EPILOG = """\b
@@ -63,11 +64,13 @@ Examples:
   mtfix clean article.txt                  # annotated diff of the proposed corrections
   mtfix clean news/ --format lint          # every .txt and .md file below news/
   cat article.txt | mtfix clean - --format json
-  mtfix clean article.txt --write --backup # apply in place, keep article.txt.bak
+  mtfix clean article.txt --write --backup # apply the safe fixes in place, keep article.txt.bak
+  cat article.txt | mtfix clean - --format text > cleaned.txt
   mtfix clean news/ --output-dir cleaned/ --only typography,quotes --min-confidence 0.8
 
 \b
-Exit codes: 0 nothing to change, 1 changes proposed, 2 usage or input error."""
+Exit codes: 0 nothing (left) to change, 1 changes proposed (after --write: left, the flags and
+review fixes not applied), 2 usage or input error."""
 
 app = typer.Typer(
     name="mtfix",
@@ -114,7 +117,10 @@ def clean(
     output_format: Annotated[
         Format,
         typer.Option(
-            "--format", "-f", metavar="FORMAT", help="diff, json, jsonl, lint or html (with -o)."
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="diff, json, jsonl, lint, html (with -o) or text (the cleaned text).",
         ),
     ] = Format.DIFF,
     output: Annotated[
@@ -126,7 +132,15 @@ def clean(
         typer.Option("--interactive", "-i", help="Review each change at the terminal, then write."),
     ] = False,
     write: Annotated[
-        bool, typer.Option("--write", help="Apply the changes in place (atomically).")
+        bool, typer.Option("--write", help="Apply the safe fixes in place (atomically).")
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option(
+            "--unsafe-fixes",
+            help="Apply review fixes too (names, words, sense, capitals) with --write, "
+            "--output-dir or --format text.",
+        ),
     ] = False,
     backup: Annotated[
         bool, typer.Option("--backup", help="With --write, keep FILE.bak first.")
@@ -259,8 +273,14 @@ def clean(
         raise UsageProblem("use --write or --output-dir, not both")
     inputs = collect(paths, settings.include, settings.exclude)
     if (write or output_dir is not None) and any(s.path is None for s in inputs.sources):
-        raise UsageProblem("--write and --output-dir need files, not standard input")
-    saving = Saving(write, backup, output_dir)
+        raise UsageProblem(
+            "--write and --output-dir need files; for standard input use --format text"
+        )
+    if output_format is Format.TEXT and (
+        write or output_dir is not None or jsonl_field or len(inputs.sources) > 1
+    ):
+        raise UsageProblem("--format text prints one cleaned file; no --write/--output-dir")
+    saving = Saving(write, backup, output_dir, unsafe_fixes)
     if output_dir is not None:
         try:
             check_targets(inputs.sources)
@@ -273,7 +293,8 @@ def clean(
         _error(message)
     work = plan(inputs.sources, jsonl_field, _warn)
     as_list = len(paths) > 1 or jsonl_field is not None or any(s.from_walk for s in inputs.sources)
-    shown = _Shown(output_format, color, as_list)
+    fixing = write or output_dir is not None or output_format is Format.TEXT
+    shown = _Shown(output_format, color, as_list, saving if fixing else None)
     with (
         workers(
             config, saving, settings.jobs, len(work.tasks), output_format in JSON_FORMATS
@@ -297,12 +318,19 @@ JSON_FORMATS = (Format.JSON, Format.JSONL)
 
 
 class _Shown:
-    """Show outcomes as they come: rendered in ``output_format``, problems on stderr."""
+    """Show outcomes as they come: rendered in ``output_format``, problems on stderr.
 
-    def __init__(self, output_format: Format, color: bool, as_list: bool) -> None:
+    ``found`` tells whether anything is left for a person: any change, or when ``fixing``
+    applies fixes, the flags and the review fixes it does not apply.
+    """
+
+    def __init__(
+        self, output_format: Format, color: bool, as_list: bool, fixing: Saving | None
+    ) -> None:
         self.output_format = output_format
         self.color = color
         self.as_list = as_list
+        self.fixing = fixing
         self.found = False
         self.objects: list[dict] = []
 
@@ -317,16 +345,24 @@ class _Shown:
             else:
                 _error(f"{outcome.display}: {outcome.error}")
             return
-        self.found = self.found or bool(outcome.report.changes)
-        if self.output_format not in JSON_FORMATS:
-            item = FileReport(outcome.display, outcome.report)
+        report = outcome.report
+        left = self.fixing.unapplied(report) if self.fixing else report.changes
+        self.found = self.found or bool(left)
+        item = FileReport(outcome.display, report)
+        if self.output_format is Format.TEXT:
+            assert self.fixing is not None
+            screen.emit(self.fixing.cleaned(report))
+            sys.stderr.write(lint.lines(item.path, left))
+        elif self.output_format not in JSON_FORMATS:
             screen.emit(_RENDER[self.output_format](item, self.color))
-            return
-        value = report_object(outcome)
-        if self.output_format is Format.JSON:
-            self.objects.append(value)
+            if self.output_format is Format.DIFF:
+                sys.stderr.write(lint.lines(item.path, diff.stray_flags(item)))
         else:
-            screen.emit(json.dumps(value, ensure_ascii=False) + "\n")
+            value = report_object(outcome)
+            if self.output_format is Format.JSON:
+                self.objects.append(value)
+            else:
+                screen.emit(json.dumps(value, ensure_ascii=False) + "\n")
 
     def finish(self) -> None:
         """Print the json output, gathered from every input."""

@@ -10,6 +10,7 @@ from .change import Change, Proposal, apply_changes
 from .config import Config
 from .detectors import DETECTORS
 from .lexicon import Lexicon, load_lexicon
+from .rules import SAFE
 from .text import Document, Line
 
 
@@ -22,9 +23,18 @@ class Report:
     words: int = 0
     summary: dict = field(default_factory=dict)
 
-    def apply(self) -> str:
-        """Return the text with every change (except flags) applied."""
-        return apply_changes(self.text, self.changes)
+    def apply(self, review: bool = True) -> str:
+        """Return the text with every change (except flags) applied; with ``review`` false only
+        the safe ones (what ``--write`` applies without ``--unsafe-fixes``)."""
+        return apply_changes(self.text, self.applied(review))
+
+    def applied(self, review: bool = True) -> tuple[Change, ...]:
+        """The changes ``apply(review)`` applies: no flags, and review ones only if asked."""
+        return tuple(
+            change
+            for change in self.changes
+            if not change.is_flag and (review or change.safety == SAFE)
+        )
 
 
 def clean(text: str, config: Config | None = None, lexicon: Lexicon | None = None) -> Report:

@@ -1,9 +1,11 @@
 """The ``diff`` format: a unified diff per file, each hunk annotated with its changes.
 
-Hunks have no context lines: one hunk per group of adjacent changed lines, its header
-``@@ -l,n +l,n @@ kind · confidence · reason`` (several changes joined by `` | ``). The diff
-applies with ``patch -p1``. With colour, the words a change touches are highlighted within the
-lines; flags (no fix known) are highlighted on unchanged context lines.
+Hunks have one line of context: one hunk per group of nearby changed lines, its header
+``@@ -l,n +l,n @@ kind · safety · confidence · reason`` (several changes joined by `` | ``).
+Hunks hold real edits only, so the diff applies with ``patch -p1`` and ``git apply``. A flag
+(no fix known) is told in the header of the nearest hunk, with its line and column; a file
+with flags only has no diff (the command line prints its flags on stderr). With colour, the
+words a change touches are highlighted within the lines.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import bisect
 import io
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..change import Change
 from . import FileReport, escape
@@ -20,6 +22,8 @@ from . import FileReport, escape
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _BREAK = re.compile(r"(?:\r\n|\r|\n)\Z")
 _NO_NEWLINE = "\\ No newline at end of file"
+#: Unchanged lines shown before and after each hunk (``git apply`` needs them).
+CONTEXT = 1
 
 STYLES = {
     "file": "bold",
@@ -54,11 +58,13 @@ class _Hunk:
     changes: tuple[Change, ...]
     new_text: str
     new_spans: tuple[tuple[int, int], ...]
+    flags: tuple[Change, ...] = ()
 
 
 def render(item: FileReport, color: bool = False) -> str:
-    """Return the annotated unified diff for one file ('' when nothing is proposed)."""
-    if not item.report.changes:
+    """Return the annotated unified diff for one file ('' when no edit is proposed)."""
+    edits = [change for change in item.report.changes if not change.is_flag]
+    if not edits:
         return ""
     out = _Out()
     name = item.path.lstrip("/")
@@ -66,22 +72,11 @@ def render(item: FileReport, color: bool = False) -> str:
     out.append(f"+++ b/{name}\n", STYLES["file"])
     text = item.report.text
     spans = [(m.start(), m.end()) for m in _LINE.finditer(text)] or [(0, 0)]
+    flags = [change for change in item.report.changes if change.is_flag]
+    hunks = _with_flags(list(_hunks(text, spans, edits)), flags)
     offset = 0
-    for hunk in _hunks(text, spans, item.report.changes):
-        old_lines = [(s, e) for s, e in spans[hunk.first : hunk.last + 1] if e > s]
-        new_lines = [(m.start(), m.end()) for m in _LINE.finditer(hunk.new_text)]
-        old_start = hunk.first + 1 if old_lines else hunk.first
-        new_start = hunk.first + 1 + offset if new_lines else hunk.first + offset
-        _header(out, (old_start, len(old_lines)), (new_start, len(new_lines)), hunk.changes)
-        applied = any(not change.is_flag for change in hunk.changes)
-        old_marks = [(c.start, c.end, "flag" if c.is_flag else "-span") for c in hunk.changes]
-        for start, end in old_lines:
-            _line(out, " -"[applied], text, start, end, old_marks, color)
-        if applied:
-            new_marks = [(s, e, "+span") for s, e in hunk.new_spans]
-            for start, end in new_lines:
-                _line(out, "+", hunk.new_text, start, end, new_marks, color)
-        offset += len(new_lines) - len(old_lines)
+    for block in _blocks(hunks):
+        offset = _block(out, text, spans, block, offset, color)
     if not color:
         return "".join(text for text, _ in out.pieces)
     from rich.console import Console  # only coloured output needs rich: a faster start
@@ -93,6 +88,80 @@ def render(item: FileReport, color: bool = False) -> str:
     )
     console.print(Text.assemble(*out.pieces), end="")
     return buffer.getvalue()
+
+
+def _blocks(hunks: list[_Hunk]) -> Iterator[list[_Hunk]]:
+    """Group hunks whose context lines would touch: they are shown as one hunk."""
+    block: list[_Hunk] = []
+    for hunk in hunks:
+        if block and hunk.first - block[-1].last - 1 > 2 * CONTEXT:
+            yield block
+            block = []
+        block.append(hunk)
+    if block:
+        yield block
+
+
+def _block(
+    out: _Out,
+    text: str,
+    spans: list[tuple[int, int]],
+    block: list[_Hunk],
+    offset: int,
+    color: bool,
+) -> int:
+    """Append one hunk of the diff (a block of changed line groups with the unchanged lines
+    around and between them) and return the line offset of the new text after it."""
+    first = max(block[0].first - CONTEXT, 0)
+    last = min(block[-1].last + CONTEXT, len(spans) - 1)
+    rows: list[tuple[str, str, int, int, list[tuple[int, int, str]]]] = []
+    position = first
+    for hunk in block:
+        rows += [(" ", text, *spans[line], []) for line in range(position, hunk.first)]
+        old_marks = [(c.start, c.end, "flag" if c.is_flag else "-span") for c in hunk.changes]
+        rows += [
+            ("-", text, s, e, old_marks) for s, e in spans[hunk.first : hunk.last + 1] if e > s
+        ]
+        new_marks = [(s, e, "+span") for s, e in hunk.new_spans]
+        rows += [
+            ("+", hunk.new_text, m.start(), m.end(), new_marks)
+            for m in _LINE.finditer(hunk.new_text)
+        ]
+        position = hunk.last + 1
+    rows += [(" ", text, *spans[line], []) for line in range(position, last + 1)]
+    old_count = sum(row[0] != "+" for row in rows)
+    new_count = sum(row[0] != "-" for row in rows)
+    old_start = first + 1 if old_count else first
+    new_start = first + 1 + offset if new_count else first + offset
+    changes = [change for hunk in block for change in hunk.changes]
+    _header(
+        out,
+        (old_start, old_count),
+        (new_start, new_count),
+        changes,
+        [f for h in block for f in h.flags],
+    )
+    for sign, source, start, end, marks in rows:
+        _line(out, sign, source, start, end, marks, color)
+    return offset + new_count - old_count
+
+
+def stray_flags(item: FileReport) -> tuple[Change, ...]:
+    """The flags ``render`` cannot tell in a hunk header: all, when no edit is proposed."""
+    changes = item.report.changes
+    return () if any(not change.is_flag for change in changes) else changes
+
+
+def _with_flags(hunks: list[_Hunk], flags: Sequence[Change]) -> list[_Hunk]:
+    """Give each flag to the hunk nearest its line (the earlier one on a tie)."""
+    if not flags:
+        return hunks
+    given: list[list[Change]] = [[] for _ in hunks]
+    for flag in flags:
+        line = flag.line - 1
+        distances = [max(hunk.first - line, line - hunk.last, 0) for hunk in hunks]
+        given[distances.index(min(distances))].append(flag)
+    return [replace(hunk, flags=tuple(more)) for hunk, more in zip(hunks, given, strict=True)]
 
 
 def _hunks(text: str, spans: list[tuple[int, int]], changes: Sequence[Change]) -> Iterator[_Hunk]:
@@ -144,16 +213,22 @@ def _apply(
 
 
 def _header(
-    out: _Out, old: tuple[int, int], new: tuple[int, int], changes: Sequence[Change]
+    out: _Out,
+    old: tuple[int, int],
+    new: tuple[int, int],
+    changes: Sequence[Change],
+    flags: Sequence[Change],
 ) -> None:
     out.append(f"@@ -{old[0]},{old[1]} +{new[0]},{new[1]} @@", STYLES["hunk"])
-    for number, change in enumerate(changes):
+    for number, change in enumerate((*changes, *flags)):
         out.append(" |" if number else "")
+        if change.is_flag:
+            out.append(f" flag at {change.line}:{change.column}:", STYLES["meta"])
         out.append(f" {change.kind}", STYLES["kind"])
-        out.append(f" · {change.confidence:.2f} · ", STYLES["meta"])
+        out.append(f" · {change.safety} · {change.confidence:.2f} · ", STYLES["meta"])
         out.append(escape(change.reason))
         if change.is_flag:
-            out.append(" (flag, not applied)", STYLES["meta"])
+            out.append(f" (“{escape(change.original)}”, not changed)", STYLES["meta"])
     out.append("\n")
 
 

@@ -1,0 +1,137 @@
+"""The edit workflow (issue 14): safe and review fixes, exit codes after fixing, the cleaned text
+on stdout, diffs that ``patch`` and ``git apply`` take, through the console script."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from mtfix.cli import ExitCode
+from tests.test_cli import assert_one_line_error, run
+
+#: A safe fix (the house style's Kyiv), a review fix (a garbled chancellor) and a flag (German).
+ARTICLE = (
+    "Share this article\n"
+    "\n"
+    "German Chancellor Olaf Scholtz arrived in Kiev on Monday for a two -day visit.\n"
+    "\n"
+    "The minister said the Vereinbarung would be signed in the spring.\n"
+)
+SAFE_ONLY = (
+    "German Chancellor Olaf Scholtz arrived in Kyiv on Monday for a two-day visit.\n"
+    "\n"
+    "The minister said the Vereinbarung would be signed in the spring.\n"
+)
+ALL_FIXES = SAFE_ONLY.replace("Scholtz", "Scholz")
+FLAG = "Vereinbarung"
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "visit.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_write_applies_safe_fixes_only_and_exits_1_for_what_is_left(article: Path) -> None:
+    result = run("clean", article.name, "--write", "-f", "lint", cwd=article.parent)
+    assert article.read_text(encoding="utf-8") == SAFE_ONLY
+    assert result.code == ExitCode.CHANGES  # the review fix and the flag are left
+
+
+def test_unsafe_fixes_apply_review_fixes_too(article: Path) -> None:
+    result = run("clean", article.name, "--write", "--unsafe-fixes", cwd=article.parent)
+    assert article.read_text(encoding="utf-8") == ALL_FIXES
+    assert result.code == ExitCode.CHANGES  # the flag is left
+
+
+def test_write_exits_0_when_nothing_is_left(tmp_path: Path) -> None:
+    path = tmp_path / "visit.txt"
+    path.write_text("The talks in Kiev lasted a two -day week.\n", encoding="utf-8")
+    assert run("clean", "visit.txt", "--write", cwd=tmp_path).code == ExitCode.CLEAN
+    assert path.read_text(encoding="utf-8") == "The talks in Kyiv lasted a two-day week.\n"
+    assert run("clean", "visit.txt", cwd=tmp_path).code == ExitCode.CLEAN
+
+
+def test_output_dir_writes_safe_fixes_unless_unsafe_fixes(article: Path) -> None:
+    folder = article.parent
+    run("clean", article.name, "--output-dir", "safe", cwd=folder)
+    run("clean", article.name, "--output-dir", "all", "--unsafe-fixes", cwd=folder)
+    assert (folder / "safe" / article.name).read_text(encoding="utf-8") == SAFE_ONLY
+    assert (folder / "all" / article.name).read_text(encoding="utf-8") == ALL_FIXES
+    assert article.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_every_output_marks_safe_and_review(article: Path) -> None:
+    folder = article.parent
+    lint = run("clean", article.name, "-f", "lint", cwd=folder).out.splitlines()
+    assert any("Kiev" in line and "(0.90, safe)" in line for line in lint)
+    assert any("Scholtz" in line and ", review)" in line for line in lint)
+    changes = json.loads(run("clean", article.name, "-f", "json", cwd=folder).out)["changes"]
+    assert {c["original"]: c["safety"] for c in changes}["Scholtz"] == "review"
+    assert {c["original"]: c["safety"] for c in changes}["Kiev"] == "safe"
+    headers = [line for line in run("clean", article.name, cwd=folder).out.splitlines()]
+    assert any("entity · review · " in line and "variant · safe · " in line for line in headers)
+
+
+def test_format_text_prints_the_cleaned_text_from_stdin(tmp_path: Path) -> None:
+    piped = run("clean", "-", "--format", "text", cwd=tmp_path, stdin=ARTICLE.encode())
+    assert piped.out == SAFE_ONLY
+    assert piped.code == ExitCode.CHANGES
+    left = piped.err.splitlines()  # what was not applied, as lint lines on stderr
+    assert len(left) == 2 and left[0].startswith("<stdin>:3:") and FLAG in left[1]
+    unsafe = run("clean", "-", "-f", "text", "--unsafe-fixes", cwd=tmp_path, stdin=ARTICLE.encode())
+    assert unsafe.out == ALL_FIXES
+
+
+def test_format_text_of_a_clean_file_is_the_file_and_exit_0(tmp_path: Path) -> None:
+    text = "The talks went on until late in the evening.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = run("clean", "a.txt", "--format", "text", cwd=tmp_path)
+    assert (result.code, result.out, result.err) == (0, text, "")
+
+
+def test_format_text_takes_one_input(article: Path) -> None:
+    result = run("clean", article.name, article.name + "x", "-f", "text", cwd=article.parent)
+    (article.parent / (article.name + "x")).write_text("x", encoding="utf-8")
+    result = run("clean", article.name, article.name + "x", "-f", "text", cwd=article.parent)
+    assert_one_line_error(result, "--format text prints one cleaned file")
+
+
+def test_stdin_with_write_points_to_format_text(tmp_path: Path) -> None:
+    assert_one_line_error(
+        run("clean", "-", "--write", cwd=tmp_path, stdin=b"text"), "use --format text"
+    )
+
+
+def test_flags_only_go_to_stderr_and_the_diff_is_empty(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(f"The minister said the {FLAG} was ready.\n", encoding="utf-8")
+    result = run("clean", "a.txt", cwd=tmp_path)
+    assert result.out == ""
+    assert result.err.startswith("a.txt:1:23: untranslated:") and FLAG in result.err
+    assert result.code == ExitCode.CHANGES
+
+
+def _tools() -> list[str]:
+    return [tool for tool in ("patch", "git") if shutil.which(tool)]
+
+
+@pytest.mark.parametrize("tool", _tools() or [pytest.param("none", marks=pytest.mark.skip)])
+def test_the_diff_with_flags_applies_with_patch_and_git_apply(tool: str, tmp_path: Path) -> None:
+    """The diff of an article with a flag, edits at both ends and a CRLF line applies with the
+    real tools, and gives exactly what ``--write --unsafe-fixes`` writes."""
+    text = ARTICLE + "Leave a Comment\r\n"
+    for name in ("patched.txt", "written.txt"):
+        (tmp_path / name).write_bytes(text.encode("utf-8"))
+    diff = run("clean", "patched.txt", cwd=tmp_path).out
+    assert FLAG in diff and "\n-Share this article\n" in diff
+    command = ["patch", "-p1", "--quiet"] if tool == "patch" else ["git", "apply", "-p1", "-"]
+    subprocess.run(command, cwd=tmp_path, input=diff.encode("utf-8"), check=True)
+    run("clean", "written.txt", "--write", "--unsafe-fixes", cwd=tmp_path)
+    written = (tmp_path / "written.txt").read_bytes()
+    assert (tmp_path / "patched.txt").read_bytes() == written
+    assert written.decode("utf-8") == ALL_FIXES
