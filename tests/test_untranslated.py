@@ -30,7 +30,9 @@ def _found(text: str) -> list[tuple[str, str, str]]:
         ("The strike was called by the grève committee.", ("grève", "strike")),
         ("The fiscalía opened a case on Monday.", ("fiscalía", "prosecutor's office")),
         # A source-language word with no known translation: a flag.
-        ("Visitors missed the big sause in the old town this year.", ("sause", "sause")),
+        ("Visitors missed the big feier in the old town this year.", ("feier", "feier")),
+        # Common in a source language, a thousand times rarer in English.
+        ("The whole foule cheered when the gates opened.", ("foule", "foule")),
         ("Officials met in the Verwaltung before the vote.", ("Verwaltung", "Verwaltung")),
     ],
 )
@@ -57,7 +59,7 @@ def test_cyrillic_runs_are_always_flagged_with_the_script_language() -> None:
 
 
 def test_flags_are_never_applied() -> None:
-    text = "Visitors missed the big sause in the old town this year."
+    text = "Visitors missed the big feier in the old town this year."
     assert clean(text, ONLY).apply() == text
 
 
@@ -76,6 +78,16 @@ def test_flags_are_never_applied() -> None:
         "The report was written by Kaltenbrunner and colleagues.",
         # Short words.
         "She ordered a latte and the tapas.",
+        # Loanwords English text uses: their English frequency is real.
+        "The biennale opened with works by forty artists.",
+        "Sleeveless gilets are back in fashion this winter.",
+        "The dancer rose onto her pointes and held the pose.",
+        "The government published a roadmap for hydrogen.",
+        "Shops near the station sell bentos at lunchtime.",
+        "He was awarded a doctorate honoris causa last year.",
+        # A source word inside a name or title, joined by a word that joins names.
+        "A researcher at the Stiftung Wissenschaft und Politik said so.",
+        "The Institut für Sozialforschung published the study.",
     ],
 )
 def test_english_and_names_are_left_alone(text: str) -> None:
@@ -121,7 +133,7 @@ WORDS = [
     "und",
     "the",
     "Bürgermeister",
-    "sause",
+    "feier",
     "Stadt",
     "hat",
     "мир",
