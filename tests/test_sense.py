@@ -287,10 +287,20 @@ def test_fires_with_context_and_stays_silent_in_the_other_sense(
         "She is a management consultant.",
         "Storms hit Germany and France overnight.",
         "The trainer said the horse was in good shape.",
+        # Natural English with a word a confusion set lists: no cue for the other sense.
+        "The minister said more intensive controls on imports were needed.",
+        "He believes in the enlightenment values of reason and tolerance.",
     ],
 )
 def test_correct_english_is_left_alone(sentence: str) -> None:
     assert clean(sentence, ONLY_SENSE).changes == ()
+
+
+def test_decisive_cues_still_fire() -> None:
+    text = "Police carried out random controls on the motorway."
+    assert [(c.original, c.replacement) for c in clean(text, ONLY_SENSE).changes] == [
+        ("controls", "checks")
+    ]
 
 
 def test_the_shared_example_phrases_are_fixed_in_context() -> None:
