@@ -24,6 +24,7 @@ def nonword_fixes(text: str) -> list[tuple[str, str]]:
         "Doctors treated a rare leucocythemia with new drugs.",
         "The children enjoyed the canistherapy sessions with the dogs.",
         "Astronauts trained for gravitylessness in a diving pool.",
+        "Police raided a warehouse of illegal cryptominers on Tuesday.",
         "Artists should keep their individualities, the curator said.",
         "Patients with pre-existing conditions were vaccinated first.",
         # Foreign words: accented, or common in a source language (the untranslated detector's).

@@ -83,6 +83,8 @@ CLEAR_SHARE = 0.9
 AMBIGUOUS_CONFIDENCE = 0.45
 #: How much less sure a correction of a word real text uses is.
 LISTED_PENALTY = 0.05
+#: A long word that is a word real text uses this often and a common word is a compound.
+COMPOUND_HEAD_ZIPF = 1.0
 #: Confidence of a correction by the longest known beginning.
 BEGINNING_CONFIDENCE = 0.5
 _WEB_CHUNK = re.compile(r"://|www\.|@|\.(?:com|org|net|de|uk|html?)\b", re.IGNORECASE)
@@ -307,7 +309,7 @@ def _ranked_corrections(word: str, lexicon: Lexicon) -> tuple[tuple[str, ...], f
     scored = {c: lexicon.zipf(c) for c in _common_among(edits1(word), lexicon)}
     candidates = [c for c, zipf in scored.items() if zipf >= floor]
     if not candidates:
-        if observed or len(word) < MIN_PREFIX_WORD:
+        if observed or len(word) < MIN_PREFIX_WORD or _loose_compound(word, lexicon):
             return (), 0.0
         return tuple(_by_beginning(word, lexicon)), BEGINNING_CONFIDENCE
     ranked = sorted(candidates, key=lambda c: (-scored[c], -lexicon.word_counts.get(c), c))
@@ -317,6 +319,19 @@ def _ranked_corrections(word: str, lexicon: Lexicon) -> tuple[tuple[str, ...], f
     if observed:
         confidence -= LISTED_PENALTY
     return tuple(ranked), confidence
+
+
+def _loose_compound(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether ``word`` is a word real text uses (four letters or more) followed by a
+    common one of five or more ("crypto-miners", "canis-therapy"): a compound, however rare.
+
+    Weaker evidence than ``_compound``'s (garbles split so too: "respons-ability"), it only
+    stops a match by the word's beginning, never a close correction.
+    """
+    return any(
+        _common(word[cut:], lexicon) and lexicon.zipf(word[:cut]) >= COMPOUND_HEAD_ZIPF
+        for cut in range(4, len(word) - 4)
+    )
 
 
 def _by_beginning(word: str, lexicon: Lexicon) -> list[str]:
