@@ -71,6 +71,8 @@ REAL_WORD_ZIPF = 3.0
 #: A word real text uses, more rarely, is corrected only to a word this many Zipf points more
 #: frequent (300 times): a common misspelling ("goverment"), not a rare word ("bento" / "bent").
 LISTED_MARGIN = 2.5
+#: A word real text uses is corrected only when it is this long, and never at its first letter.
+MIN_LISTED_LENGTH = 6
 #: A word a source language uses this often may be left untranslated rather than garbled
 #: ("podest"): its correction is ``FOREIGN_PENALTY`` less sure, and the untranslated detector's
 #: flag wins the overlap.
@@ -302,12 +304,19 @@ def _ranked_corrections(word: str, lexicon: Lexicon) -> tuple[tuple[str, ...], f
     the first (memoised: a garbled word often recurs, and its edits cost ~0.1 ms).
 
     The close candidates are the common words one edit away, ranked by how often real text
-    uses them; a word real text uses itself needs a candidate ``LISTED_MARGIN`` more frequent.
+    uses them; a word real text uses itself needs ``MIN_LISTED_LENGTH`` letters and a candidate
+    ``LISTED_MARGIN`` more frequent with the same first letter.
     """
     observed = lexicon.zipf(word)
+    if observed and len(word) < MIN_LISTED_LENGTH:
+        return (), 0.0  # a short token real text uses: an abbreviation, a brand, slang
     floor = observed + LISTED_MARGIN if observed else 0.0
     scored = {c: lexicon.zipf(c) for c in _common_among(edits1(word), lexicon)}
-    candidates = [c for c, zipf in scored.items() if zipf >= floor]
+    candidates = [
+        c
+        for c, zipf in scored.items()
+        if zipf >= floor and not (observed and c[0] != word[0])  # "egirl" is no "girl"
+    ]
     if not candidates:
         if observed or len(word) < MIN_PREFIX_WORD or _loose_compound(word, lexicon):
             return (), 0.0
