@@ -25,6 +25,8 @@ def _found(text: str) -> list[tuple[str, str, str]]:
     [
         # A word of the bilingual list: translated, capitalised like the original.
         ("The Bürgermeister opened the new bridge on Friday.", ("Bürgermeister", "mayor")),
+        # English words that join names do not make a source word part of one.
+        ("The Bürgermeister of Berlin opened the bridge.", ("Bürgermeister", "mayor")),
         ("Bürgermeister and councillors met on Monday.", ("Bürgermeister", "Mayor")),
         ("Police closed the road und diverted traffic.", ("und", "and")),
         ("The strike was called by the grève committee.", ("grève", "strike")),

@@ -43,7 +43,7 @@ ENGLISH_ZIPF = 3.0
 #: times): "foule" (French 4.5, English 1.2), not a loanword ("gilets": 3.4 and 1.5).
 SOURCE_MARGIN = 3.0
 #: Lower-case words that join the words of a name or title ("Wissenschaft und Politik").
-NAME_JOINERS = NAME_PARTICLES | frozenset("und für zu zur zum am im et e y of and for".split())
+NAME_JOINERS = NAME_PARTICLES | frozenset("und für zu zur zum am im et e y".split())
 #: Shortest lower-case word flagged without a bilingual-list entry.
 MIN_LENGTH = 5
 #: Endings of German nouns that English does not share.
