@@ -166,3 +166,11 @@ def test_proposals_are_well_formed_on_any_mix_of_words(words: list[str]) -> None
             untranslated.FLAG_CONFIDENCE,
             untranslated.TRANSLATION_CONFIDENCE,
         )
+
+
+def test_foreign_zipf_names_the_language_that_uses_a_word_most() -> None:
+    lexicon = load_lexicon()
+    language, zipf = lexicon.foreign_zipf("aber")
+    assert language == "de" and zipf > lexicon.zipf("aber") + untranslated.SOURCE_MARGIN
+    assert lexicon.foreign_zipf("aber", ("fr", "es")) == ("", 0.0)
+    assert lexicon.foreign_zipf("zzqxv") == ("", 0.0)
