@@ -58,3 +58,21 @@ def test_confidence_falls_when_several_close_words_compete() -> None:
     changes = mtfix.clean("The plape was big.", mtfix.Config(min_confidence=0.0)).changes
     (change,) = [c for c in changes if c.kind == "nonword"]
     assert change.confidence < 0.5 and change.alternatives
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club signed Lustig and Koenig before the season.",  # surnames real text uses
+        "Prosecutors questioned Kieslich on Monday.",  # where a name stands
+        "Smith and Greulich wrote the report.",
+    ],
+)
+def test_german_looking_surnames_stay(text: str) -> None:
+    assert nonword_fixes(text) == []
+
+
+def test_english_stem_with_german_ending_where_an_adjective_stands() -> None:
+    assert nonword_fixes("The minister called the talks open and Franzig.") == [
+        ("Franzig", "frank")
+    ]

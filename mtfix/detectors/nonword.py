@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from ..change import Proposal
@@ -26,6 +27,15 @@ from ..text import Document, Token
 
 #: German adjective endings that machine translation leaves on an English stem.
 GERMAN_ADJECTIVE_ENDINGS = ("isch", "lich", "ig")
+#: Words before an adjective: a capitalised word after one (or after "and" that follows a
+#: lower-case word, "useful and Franzig") stands where an adjective does, not a name.
+ADJECTIVE_CUES = frozenset(
+    "very so too quite rather more most less is was are were be been being seems seemed "
+    "remains remained became become looks looked".split()
+)
+COORDINATORS = frozenset({"and", "or", "but"})
+#: Confidence of a German-ending reading where a name may stand (below the threshold).
+NAME_SLOT_CONFIDENCE = 0.4
 #: A word this long with no close candidate is matched by its longest known beginning.
 MIN_PREFIX_WORD = 12
 #: Productive English endings: a word made of a known word and these is a word too
@@ -108,6 +118,8 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         word = token.text
         if word[0].isupper():
             proposal = _german_ending(token, lexicon)
+            if proposal is not None and not _adjective_slot(document, token):
+                proposal = replace(proposal, confidence=NAME_SLOT_CONFIDENCE)
         elif word.islower():
             proposal = _spelling(token, lexicon, _foreign(word, document, lexicon))
         else:
@@ -248,15 +260,19 @@ def _in_web_address(document: Document, token: Token) -> bool:
 
 
 def _german_ending(token: Token, lexicon: Lexicon) -> Proposal | None:
+    """Read a capitalised unknown word as an English stem with a German adjective ending
+    ("Franzig": frank + -ig): never one real text uses (a name: "Lustig", "Koenig"), and only
+    to a stem with the same first letter (a first-letter edit makes another word)."""
     word = token.text.lower()
+    if lexicon.zipf(word):
+        return None
     for ending in GERMAN_ADJECTIVE_ENDINGS:
         stem = word[: -len(ending)]
         if not word.endswith(ending) or len(stem) < 4:
             continue
-        edits = edits1(stem)
-        common = _common_among(edits, lexicon)
-        # In edits1's order, as before: max() below keeps the first of equally frequent words.
-        candidates = [candidate for candidate in edits if candidate in common]
+        common = _common_among(edits1(stem), lexicon)
+        # No edit at all is likelier than any; sorted: max() keeps the first of equal ones.
+        candidates = [stem] if stem in common else sorted(c for c in common if c[0] == stem[0])
         if not candidates:
             continue
         best = max(candidates, key=lexicon.word_counts.get)
@@ -268,9 +284,22 @@ def _german_ending(token: Token, lexicon: Lexicon) -> Proposal | None:
             confidence=0.55,
             reason=f"“{token.text}” reads as English “{best}” with the German ending “-{ending}”.",
             rule="nonword.german_ending",
-            alternatives=tuple(sorted(set(candidates) - {best})),
+            alternatives=tuple(c for c in candidates if c != best),
         )
     return None
+
+
+def _adjective_slot(document: Document, token: Token) -> bool:
+    """Tell whether ``token`` stands where an adjective does: after a degree word or a copula,
+    or after "and" / "or" / "but" that follows a lower-case word ("useful and Franzig"; in
+    "Smith and Greulich" it is a name)."""
+    tokens = document.tokens
+    before = tokens[token.index - 1].text.lower() if token.index > 0 else ""
+    if before in ADJECTIVE_CUES:
+        return True
+    if before in COORDINATORS and token.index > 1:
+        return tokens[token.index - 2].text.islower()
+    return False
 
 
 def _foreign(word: str, document: Document, lexicon: Lexicon) -> bool:
