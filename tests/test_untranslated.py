@@ -174,3 +174,8 @@ def test_foreign_zipf_names_the_language_that_uses_a_word_most() -> None:
     assert language == "de" and zipf > lexicon.zipf("aber") + untranslated.SOURCE_MARGIN
     assert lexicon.foreign_zipf("aber", ("fr", "es")) == ("", 0.0)
     assert lexicon.foreign_zipf("zzqxv") == ("", 0.0)
+
+
+@pytest.mark.parametrize("text", ["The WНO said so.", "The Кremlin said so."])
+def test_a_latin_word_with_a_cyrillic_look_alike_is_no_russian_word(text: str) -> None:
+    assert _found(text) == []

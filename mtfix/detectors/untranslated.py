@@ -102,7 +102,7 @@ def _cyrillic_runs(document: Document) -> Iterator[list[Token]]:
     """Yield runs of Cyrillic words separated only by spaces or hyphens."""
     run: list[Token] = []
     for token in document.tokens:
-        if CYRILLIC.search(token.text):
+        if _mostly_cyrillic(token.text):
             gap = document.text[run[-1].end : token.start] if run else ""
             if run and gap.strip(" -") == "":
                 run.append(token)
@@ -115,6 +115,17 @@ def _cyrillic_runs(document: Document) -> Iterator[list[Token]]:
             run = []
     if run:
         yield run
+
+
+def _mostly_cyrillic(word: str) -> bool:
+    """Tell whether most letters of ``word`` are Cyrillic: a Latin word with a Cyrillic look-alike
+    letter ("WНO") is a homoglyph garble, not a word left in Russian.
+
+    >>> _mostly_cyrillic("Кремль"), _mostly_cyrillic("WНO"), _mostly_cyrillic("Кremlin")
+    (True, False, False)
+    """
+    cyrillic = len(CYRILLIC.findall(word))
+    return cyrillic > 0 and 2 * cyrillic > sum(map(str.isalpha, word))
 
 
 def _cyrillic_language(phrase: str, tables: dict[str, dict[str, str]]) -> str:
