@@ -42,7 +42,7 @@ MIN_PREFIX_WORD = 12
 #: ("gravitylessness": gravity + less + ness; "leucocythemia": leucocyte + hemia).
 SUFFIXES = ("ation", "ization", "isation", "ship", "ness", "ment", "ly", "er", "ers", "s")
 SUFFIXES += ("ing", "ed", "ize", "ise", "ities", "ity", "less", "ism", "ist", "ists", "ies")
-SUFFIXES += ("able", "ful", "hemia", "haemia", "emia", "aemia", "therapy")
+SUFFIXES += ("able", "ful", "hemia", "haemia", "emia", "aemia")
 #: How many productive endings a derived word may stack.
 MAX_SUFFIXES = 2
 #: Endings cut from a candidate to find its stem: a word that begins with the stem of the word
