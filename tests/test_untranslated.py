@@ -90,6 +90,8 @@ def test_flags_are_never_applied() -> None:
         # A source word inside a name or title, joined by a word that joins names.
         "A researcher at the Stiftung Wissenschaft und Politik said so.",
         "The Institut für Sozialforschung published the study.",
+        "The Frankfurter Allgemeine Zeitung and Die Zeit reported it first.",
+        "She teaches at the Hochschule für Musik und Theater.",
     ],
 )
 def test_english_and_names_are_left_alone(text: str) -> None:
