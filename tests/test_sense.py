@@ -290,6 +290,8 @@ def test_fires_with_context_and_stays_silent_in_the_other_sense(
         # Natural English with a word a confusion set lists: no cue for the other sense.
         "The minister said more intensive controls on imports were needed.",
         "He believes in the enlightenment values of reason and tolerance.",
+        "The ministry awarded contracts at lower prices.",  # 'awarded' alone: no prize
+        "The state organs donated last year saved many lives.",  # organs in a medical sense
     ],
 )
 def test_correct_english_is_left_alone(sentence: str) -> None:
