@@ -292,6 +292,16 @@ def test_fires_with_context_and_stays_silent_in_the_other_sense(
         "He believes in the enlightenment values of reason and tolerance.",
         "The ministry awarded contracts at lower prices.",  # 'awarded' alone: no prize
         "The state organs donated last year saved many lives.",  # organs in a medical sense
+        # A cue word in a phrase of the right sense: compounds, sport, resolve, entry.
+        "The bank introduced a new process for fraud detection.",
+        "She received a voice message from the minister.",
+        "He played the left wing for the club for years.",
+        "The lawyers asked for protection for the witness.",
+        "The judge urged negotiation between the two sides.",
+        "Admission to the vaccine centre is free.",
+        "He fired the ball into the top corner.",
+        "The prosecutor's determination to win the case was clear.",
+        "She took amazing positions on climate policy.",
     ],
 )
 def test_correct_english_is_left_alone(sentence: str) -> None:
