@@ -302,6 +302,13 @@ def test_fires_with_context_and_stays_silent_in_the_other_sense(
         "He fired the ball into the top corner.",
         "The prosecutor's determination to win the case was clear.",
         "She took amazing positions on climate policy.",
+        "According to early indications, turnout was high.",
+        "The company filed an ad campaign against its rival.",
+        "The process for murder cases takes years.",
+        "Patients in the chamber music hall enjoyed the concert.",
+        "The affected hospital staff went on strike.",
+        "She posted a roller skating video.",
+        "Monks held teachings on compassion in the temple.",
     ],
 )
 def test_correct_english_is_left_alone(sentence: str) -> None:
