@@ -76,3 +76,10 @@ def test_english_stem_with_german_ending_where_an_adjective_stands() -> None:
     assert nonword_fixes("The minister called the talks open and Franzig.") == [
         ("Franzig", "frank")
     ]
+
+
+def test_a_very_long_token_is_no_garbled_word_and_costs_little() -> None:
+    """The candidate search grows with the square of a word's length: a 20,000-letter token
+    would take gigabytes, so tokens past ``MAX_WORD_LENGTH`` letters are never looked at."""
+    text = f"The file held {'goverment' * 2_000} and nothing else.\n"
+    assert mtfix.clean(text, mtfix.Config(min_confidence=0)).changes == ()

@@ -97,6 +97,9 @@ FOREIGN_PENALTY = 0.1
 CLEAR_CONFIDENCE = 0.6
 CLEAR_SHARE = 0.9
 AMBIGUOUS_CONFIDENCE = 0.45
+#: Longer tokens (run-together text, chemistry, a URL without its scheme) are no garbled English
+#: word; the limit also bounds the work per word, which grows with the square of its length.
+MAX_WORD_LENGTH = 40
 #: How much less sure a correction of a word real text uses is.
 LISTED_PENALTY = 0.05
 #: A long word that is a word real text uses this often and a common word is a compound.
@@ -133,7 +136,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
 
 
 def _unknown_words(document: Document, lexicon: Lexicon) -> set[str]:
-    """Return the words of the document worth a closer look: four letters or more, no
+    """Return the words of the document worth a closer look: four to forty letters, no
     apostrophe, of a shape the detector corrects (lower case, or capitalised with a German
     adjective ending), known to no list, not built from known words and used rarely by real
     English text.
@@ -144,7 +147,7 @@ def _unknown_words(document: Document, lexicon: Lexicon) -> set[str]:
     return {
         word
         for word in words
-        if len(word) >= 4
+        if 4 <= len(word) <= MAX_WORD_LENGTH
         and "'" not in word
         and "’" not in word
         and _correctable_shape(word)
