@@ -371,11 +371,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "nonword.german_ending",
-        "An English stem with a German adjective ending ('Economisch'), as English.",
-        "A capitalised unknown word ending in -isch, -lich or -ig whose stem is a common "
-        "English word (after one edit) is half translated; the English word is proposed.",
-        "The Economisch crisis hit the region hard.",
-        "The economic crisis hit the region hard.",
+        "An English stem with a German adjective ending ('Optimistisch'), as English.",
+        "A capitalised unknown word ending in -isch, -lich or -ig where an adjective stands "
+        "(after 'too', 'very', 'was', or 'and' after a lower-case word), whose stem is a "
+        "common English word, is half translated; the English stem is proposed for review.",
+        "Critics said the budget was too Optimistisch.",
+        "Critics said the budget was too optimistic.",
     ),
     _sense(
         "de",
