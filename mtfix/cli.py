@@ -15,7 +15,7 @@ from typing import Annotated, NoReturn, TextIO
 
 import typer
 
-from . import __version__
+from . import __version__, accept
 from .batch import (
     Inputs,
     Outcome,
@@ -191,6 +191,15 @@ def clean(
             "sense confusion sets (default: try all, less confidently).",
         ),
     ] = None,
+    accept_files: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--accept",
+            metavar="FILE",
+            help="Words and names never to change or flag, one a line (# comments); "
+            "--interactive adds what you reject with n to it.",
+        ),
+    ] = None,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even if changes are found.")
     ] = False,
@@ -249,6 +258,7 @@ def clean(
         "skip": _rule_prefixes(skip, "--skip") if skip else None,
         "dictionaries": tuple(dictionaries) if dictionaries else None,
         "source-lang": _languages(source_lang) if source_lang else None,
+        "accept": _accepted(accept_files, interactive) if accept_files else None,
         "include": _globs(include),
         "exclude": _globs(exclude),
         "jobs": jobs,
@@ -288,7 +298,8 @@ def clean(
             raise UsageProblem(str(clash)) from clash
     color = _wants_color(no_color)
     if interactive or output is not None:
-        return _review(inputs, config, output, color, backup, exit_zero)
+        accept_file = accept_files[0] if accept_files else None
+        return _review(inputs, config, output, color, backup, exit_zero, accept_file)
     for message in inputs.errors:
         _error(message)
     work = plan(inputs.sources, jsonl_field, _warn)
@@ -372,7 +383,13 @@ class _Shown:
 
 
 def _review(
-    inputs: Inputs, config: Config, output: Path | None, color: bool, backup: bool, exit_zero: bool
+    inputs: Inputs,
+    config: Config,
+    output: Path | None,
+    color: bool,
+    backup: bool,
+    exit_zero: bool,
+    accept_file: Path | None = None,
 ) -> int:
     """Review files at the terminal (``output`` None) or write the html review page."""
     # Imported here: only reviews need them, and every other run starts faster without.
@@ -390,7 +407,7 @@ def _review(
             raise UsageProblem(
                 "--interactive reads your answers from standard input, which is closed"
             )
-        code = review.run(files, config, color, backup, _error)
+        code = review.run(files, config, color, backup, _error, accept_file)
         return ExitCode.ERROR if inputs.errors else code
     if any(output.resolve() == path.resolve() for path, _, _ in files):
         raise UsageProblem(f"-o {output} is one of the inputs")
@@ -466,6 +483,21 @@ def _rule_prefixes(values: list[str], option: str) -> tuple[str, ...]:
         return rule_prefixes(values)
     except ValueError as problem:
         raise UsageProblem(f"{option}: {problem}") from problem
+
+
+def _accepted(files: list[Path], interactive: bool) -> tuple[str, ...]:
+    """Read ``--accept`` files; a missing one is empty for ``--interactive``, which makes it."""
+    entries: list[str] = []
+    for path in files:
+        try:
+            entries += accept.read_file(path)
+        except FileNotFoundError:
+            if not interactive:
+                raise UsageProblem(f"--accept {path}: no such file") from None
+        except (OSError, UnicodeDecodeError) as error:
+            reason = "not UTF-8" if isinstance(error, UnicodeDecodeError) else error.strerror
+            raise UsageProblem(f"--accept {path}: {reason}") from error
+    return tuple(entries)
 
 
 def _languages(values: list[str]) -> tuple[str, ...]:

@@ -23,6 +23,7 @@ class Config:
         extra_dictionaries: more dictionary files to load beside the shipped ones.
         source_languages: languages the texts were translated from ("de", "ru", ...); picks
             the sense confusion sets (empty: try all, with lower confidence).
+        accept: words and names never changed or flagged (``mtfix.accept``).
     """
 
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
@@ -30,6 +31,7 @@ class Config:
     skip: tuple[str, ...] = ()
     extra_dictionaries: tuple[Path, ...] = ()
     source_languages: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
 
     def wants(self, rule: str) -> bool:
         """Tell whether the dotted rule id passes ``only`` and ``skip``."""

@@ -6,6 +6,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .accept import unaccepted
 from .change import Change, Proposal, apply_changes
 from .config import Config
 from .detectors import DETECTORS
@@ -58,6 +59,8 @@ def clean(text: str, config: Config | None = None, lexicon: Lexicon | None = Non
         for proposal in detect(document, lexicon)
         if config.wants(proposal.rule) and proposal.confidence >= config.min_confidence
     ]
+    if config.accept:
+        proposals = unaccepted(text, proposals, config.accept)
     changes = tuple(
         _to_change(text, proposal, document.line_at(proposal.start))
         for proposal in _non_overlapping(proposals)

@@ -135,3 +135,65 @@ def test_the_diff_with_flags_applies_with_patch_and_git_apply(tool: str, tmp_pat
     written = (tmp_path / "written.txt").read_bytes()
     assert (tmp_path / "patched.txt").read_bytes() == written
     assert written.decode("utf-8") == ALL_FIXES
+
+
+# -- Suppression: the accept list -------------------------------------------------------------
+
+
+def test_accept_list_in_mtfix_toml_and_accept_file_silence_words_and_names(article: Path) -> None:
+    folder = article.parent
+    (folder / "mtfix.toml").write_text('accept = ["Vereinbarung"]\n', encoding="utf-8")
+    (folder / "ours.txt").write_text("# our spellings\nOlaf Scholtz  # as he signs\n", "utf-8")
+    lint = run("clean", article.name, "-f", "lint", cwd=folder).out
+    assert FLAG not in lint and "Scholtz" in lint
+    both = run("clean", article.name, "-f", "lint", "--accept", "ours.txt", cwd=folder)
+    assert FLAG not in both.out and "Scholtz" not in both.out and "Kiev" in both.out
+    config = run("config", article.name, "--accept", "ours.txt", cwd=folder)
+    assert config.code == ExitCode.ERROR  # mtfix config takes no --accept; clean does
+    run("clean", article.name, "--write", "--accept", "ours.txt", cwd=folder)
+    assert run("clean", article.name, "--accept", "ours.txt", cwd=folder).code == ExitCode.CLEAN
+
+
+def test_a_missing_accept_file_is_a_usage_error(article: Path) -> None:
+    result = run("clean", article.name, "--accept", "absent.txt", cwd=article.parent)
+    assert_one_line_error(result, "--accept absent.txt: no such file")
+
+
+def _interactive(folder: Path, keys: str, *args: str) -> subprocess.CompletedProcess[str]:
+    from tests.test_cli import BASE_ENV, MTFIX
+
+    return subprocess.run(
+        [*MTFIX, "clean", "--interactive", *args],
+        input=keys,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=BASE_ENV,
+        timeout=120,
+    )
+
+
+def test_n_in_the_review_adds_the_word_to_the_accept_file(article: Path) -> None:
+    folder = article.parent
+    # boilerplate: y; Scholtz: n, then y to "never again"; Kiev, the hyphen: y; the flag: n, y
+    keys = "y\nn\ny\ny\ny\nn\ny\n"
+    done = _interactive(folder, keys, article.name, "--accept", "words.txt")
+    assert done.returncode == 0, done.stderr
+    assert (folder / "words.txt").read_text(encoding="utf-8") == f"Scholtz\n{FLAG}\n"
+    again = run("clean", article.name, "--accept", "words.txt", cwd=folder)
+    assert again.code == ExitCode.CLEAN, again.out + again.err
+
+
+SCHOLTZ = (
+    "German Chancellor Olaf Scholtz opened the harbour festival on Sunday.\n"
+    "The two -day festival drew large crowds, the organisers said.\n"
+    "Scholtz said the city would hold it again next year.\n"
+)
+
+
+def test_accept_all_of_a_kind_reaches_later_mentions_after_skip(tmp_path: Path) -> None:
+    (tmp_path / "festival.txt").write_text(SCHOLTZ, encoding="utf-8")
+    done = _interactive(tmp_path, "a\ns\n", "festival.txt")  # a on Scholtz, s on the hyphen
+    assert done.returncode == 0, done.stderr
+    written = (tmp_path / "festival.txt").read_text(encoding="utf-8")
+    assert written == SCHOLTZ.replace("Scholtz", "Scholz")
