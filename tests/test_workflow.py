@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from mtfix.cli import ExitCode
-from tests.test_cli import assert_one_line_error, run
+from tests.test_cli import ROOT, assert_one_line_error, run
 
 #: A safe fix (the house style's Kyiv), a review fix (a garbled chancellor) and a flag (German).
 ARTICLE = (
@@ -197,3 +197,34 @@ def test_accept_all_of_a_kind_reaches_later_mentions_after_skip(tmp_path: Path) 
     assert done.returncode == 0, done.stderr
     written = (tmp_path / "festival.txt").read_text(encoding="utf-8")
     assert written == SCHOLTZ.replace("Scholtz", "Scholz")
+
+
+# -- A second run over mtfix's own output proposes nothing ------------------------------------
+
+
+def test_a_second_run_after_write_unsafe_fixes_proposes_nothing_new(tmp_path: Path) -> None:
+    """Over every fixture and example: after ``--write --unsafe-fixes`` a second run shows only
+    the flags the first run showed (no fix is known for them), and once they are accepted,
+    nothing at all."""
+    news = tmp_path / "news"
+    shutil.copytree(ROOT / "tests" / "fixtures", news / "fixtures")
+    shutil.copytree(ROOT / "examples", news / "examples", ignore=shutil.ignore_patterns("*.tsv"))
+
+    def changes() -> dict[str, list[tuple[str, str, str]]]:
+        reports = json.loads(run("clean", "news", "-f", "json", cwd=tmp_path).out)
+        return {
+            report["path"]: [
+                (c["original"], c["replacement"], c["source"]) for c in report["changes"]
+            ]
+            for report in reports
+        }
+
+    first = changes()
+    assert sum(map(len, first.values())) > 50
+    written = run("clean", "news", "--write", "--unsafe-fixes", "-f", "lint", cwd=tmp_path)
+    assert written.code in (ExitCode.CLEAN, ExitCode.CHANGES), written.err
+    flags = {path: [c for c in found if c[0] == c[1]] for path, found in first.items()}
+    assert changes() == flags
+    accept = tmp_path / "accept.txt"
+    accept.write_text("".join(f"{c[0]}\n" for found in flags.values() for c in found), "utf-8")
+    assert run("clean", "news", "--accept", str(accept), cwd=tmp_path).code == ExitCode.CLEAN
