@@ -431,15 +431,30 @@ def apply_decisions(
     decisions: Annotated[
         Path,
         typer.Argument(
-            metavar="DECISIONS.json", help="A decisions file downloaded from the html review page."
+            metavar="FILE.json",
+            help="A decisions file from the html review page, or the output of mtfix clean "
+            "--format json (- for standard input).",
         ),
     ],
+    index: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--index",
+            metavar="N[,...]",
+            help="Apply only these changes, numbered from 1 in the file's order (default: "
+            "every change but flags).",
+        ),
+    ] = None,
 ) -> int:
-    """Apply the changes accepted on an html review page to the files (refused if one changed)."""
+    """Apply the changes a review accepted, or a json report lists (refused if a file changed)."""
     from .decisions import apply_file  # only this command needs it: faster start for the rest
 
     try:
-        applied = apply_file(decisions)
+        chosen = {int(part) for value in index or () for part in value.split(",") if part.strip()}
+    except ValueError as problem:
+        raise UsageProblem(f"--index takes change numbers: {problem}") from problem
+    try:
+        applied = apply_file(decisions, chosen)
     except InputError as problem:
         _error(str(problem))
         return ExitCode.ERROR

@@ -270,7 +270,7 @@ class Session:
         )
         self.console.print(
             f"line {change.line}, column {change.column} · [bold]{change.kind}[/] · "
-            f"{change.confidence:.2f} · [dim]{markup_escape(change.source)}[/]"
+            f"{change.safety} · {change.confidence:.2f} · [dim]{markup_escape(change.source)}[/]"
         )
         self.console.print(Text(escape(change.reason), style="italic"))
         if change.alternatives:

@@ -228,3 +228,66 @@ def test_a_second_run_after_write_unsafe_fixes_proposes_nothing_new(tmp_path: Pa
     accept = tmp_path / "accept.txt"
     accept.write_text("".join(f"{c[0]}\n" for found in flags.values() for c in found), "utf-8")
     assert run("clean", "news", "--accept", str(accept), cwd=tmp_path).code == ExitCode.CLEAN
+
+
+# -- mtfix apply: decisions files and json reports --------------------------------------------
+
+
+def test_apply_takes_the_json_report_all_or_chosen_by_index(article: Path) -> None:
+    folder = article.parent
+    report = run("clean", article.name, "-f", "json", cwd=folder).out
+    (folder / "report.json").write_text(report, encoding="utf-8")
+    changes = json.loads(report)["changes"]
+    scholtz = 1 + [c["original"] for c in changes].index("Scholtz")
+    chosen = run("apply", "report.json", "--index", str(scholtz), cwd=folder)
+    assert (chosen.code, chosen.out) == (0, "visit.txt: applied 1 change\n")
+    assert article.read_text(encoding="utf-8") == ARTICLE.replace("Scholtz", "Scholz")
+    again = run("apply", "report.json", cwd=folder)  # "Scholtz" is no longer there
+    assert_one_line_error(again, "does not match the file")
+    assert article.read_text(encoding="utf-8") == ARTICLE.replace("Scholtz", "Scholz")
+
+
+def test_apply_takes_a_report_from_stdin_and_skips_flags(article: Path) -> None:
+    folder = article.parent
+    report = run("clean", article.name, "-f", "json", cwd=folder).out
+    done = run("apply", "-", cwd=folder, stdin=report.encode())
+    assert done.code == 0, done.err
+    assert article.read_text(encoding="utf-8") == ALL_FIXES  # the flag stays as it is
+
+
+def test_apply_refuses_a_flag_or_a_number_beyond_the_report(article: Path) -> None:
+    folder = article.parent
+    report = json.loads(run("clean", article.name, "-f", "json", cwd=folder).out)
+    (folder / "report.json").write_text(json.dumps(report), encoding="utf-8")
+    flag = 1 + [c["original"] == c["replacement"] for c in report["changes"]].index(True)
+    assert_one_line_error(run("apply", "report.json", "--index", str(flag), cwd=folder), "a flag")
+    assert_one_line_error(run("apply", "report.json", "--index", "1,99", cwd=folder), "--index 99")
+    assert_one_line_error(run("apply", "report.json", "--index", "x", cwd=folder), "numbers")
+    assert article.read_text(encoding="utf-8") == ARTICLE
+    report["path"] = "../elsewhere.txt"
+    (folder / "report.json").write_text(json.dumps(report), encoding="utf-8")
+    assert_one_line_error(run("apply", "report.json", cwd=folder), "outside the folder")
+
+
+def test_the_decisions_schema_describes_what_the_review_page_downloads(article: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from mtfix import Config
+    from mtfix.decisions import VERSION, change_entry, review
+
+    schema = json.loads((ROOT / "schema" / "mtfix-decisions.schema.json").read_text("utf-8"))
+    reviewed = review([(article, article.name, False)], Config())[0][0]
+    decisions = {
+        "mtfix_decisions": VERSION,
+        "generator": "mtfix",
+        "files": [
+            {
+                "path": article.name,
+                "sha256": reviewed.sha256,
+                "changes": [change_entry(c) for c in reviewed.item.report.changes if not c.is_flag],
+            }
+        ],
+    }
+    jsonschema.validators.validator_for(schema)(schema).validate(decisions)
+    (article.parent / "d.json").write_text(json.dumps(decisions), encoding="utf-8")
+    assert run("apply", "d.json", cwd=article.parent).code == 0
+    assert article.read_text(encoding="utf-8") == ALL_FIXES
