@@ -121,8 +121,8 @@ def test_diff_is_annotated_per_hunk_and_plain_when_piped(article: Path) -> None:
     assert result.out.startswith("--- a/ferry.txt\n+++ b/ferry.txt\n")
     headers = re.findall(r"^@@ -(\d+),(\d+) \+(\d+),(\d+) @@ (.*)$", result.out, re.M)
     assert [header[:4] for header in headers] == [
-        ("1", "3", "1", "1"),  # one line of context after the deletion
-        ("6", "4", "4", "2"),
+        ("1", "3", "1", "1"),  # the line after a hunk is its context
+        ("7", "3", "5", "1"),
     ]
     assert headers[0][4].startswith("boilerplate · safe · 0.95 · “close”")
     assert headers[1][4].startswith("encoding · safe · 0.90 · ")

@@ -1,7 +1,7 @@
 """The ``diff`` format: a unified diff per file, each hunk annotated with its changes.
 
-Hunks have one line of context: one hunk per group of nearby changed lines, its header
-``@@ -l,n +l,n @@ kind · safety · confidence · reason`` (several changes joined by `` | ``).
+One hunk per group of adjacent changed lines, with the unchanged line after it as context; its
+header ``@@ -l,n +l,n @@ kind · safety · confidence · reason`` (several joined by `` | ``).
 Hunks hold real edits only, so the diff applies with ``patch -p1`` and ``git apply``. A flag
 (no fix known) is told in the header of the nearest hunk, with its line and column; a file
 with flags only has no diff (the command line prints its flags on stderr). With colour, the
@@ -22,8 +22,6 @@ from . import FileReport, escape
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _BREAK = re.compile(r"(?:\r\n|\r|\n)\Z")
 _NO_NEWLINE = "\\ No newline at end of file"
-#: Unchanged lines shown before and after each hunk (``git apply`` needs them).
-CONTEXT = 1
 
 STYLES = {
     "file": "bold",
@@ -75,8 +73,8 @@ def render(item: FileReport, color: bool = False) -> str:
     flags = [change for change in item.report.changes if change.is_flag]
     hunks = _with_flags(list(_hunks(text, spans, edits)), flags)
     offset = 0
-    for block in _blocks(hunks):
-        offset = _block(out, text, spans, block, offset, color)
+    for hunk in hunks:
+        offset = _hunk(out, text, spans, hunk, offset, color)
     if not color:
         return "".join(text for text, _ in out.pieces)
     from rich.console import Console  # only coloured output needs rich: a faster start
@@ -90,59 +88,27 @@ def render(item: FileReport, color: bool = False) -> str:
     return buffer.getvalue()
 
 
-def _blocks(hunks: list[_Hunk]) -> Iterator[list[_Hunk]]:
-    """Group hunks whose context lines would touch: they are shown as one hunk."""
-    block: list[_Hunk] = []
-    for hunk in hunks:
-        if block and hunk.first - block[-1].last - 1 > 2 * CONTEXT:
-            yield block
-            block = []
-        block.append(hunk)
-    if block:
-        yield block
-
-
-def _block(
-    out: _Out,
-    text: str,
-    spans: list[tuple[int, int]],
-    block: list[_Hunk],
-    offset: int,
-    color: bool,
+def _hunk(
+    out: _Out, text: str, spans: list[tuple[int, int]], hunk: _Hunk, offset: int, color: bool
 ) -> int:
-    """Append one hunk of the diff (a block of changed line groups with the unchanged lines
-    around and between them) and return the line offset of the new text after it."""
-    first = max(block[0].first - CONTEXT, 0)
-    last = min(block[-1].last + CONTEXT, len(spans) - 1)
-    rows: list[tuple[str, str, int, int, list[tuple[int, int, str]]]] = []
-    position = first
-    for hunk in block:
-        rows += [(" ", text, *spans[line], []) for line in range(position, hunk.first)]
-        old_marks = [(c.start, c.end, "flag" if c.is_flag else "-span") for c in hunk.changes]
-        rows += [
-            ("-", text, s, e, old_marks) for s, e in spans[hunk.first : hunk.last + 1] if e > s
-        ]
-        new_marks = [(s, e, "+span") for s, e in hunk.new_spans]
-        rows += [
-            ("+", hunk.new_text, m.start(), m.end(), new_marks)
-            for m in _LINE.finditer(hunk.new_text)
-        ]
-        position = hunk.last + 1
-    rows += [(" ", text, *spans[line], []) for line in range(position, last + 1)]
-    old_count = sum(row[0] != "+" for row in rows)
-    new_count = sum(row[0] != "-" for row in rows)
-    old_start = first + 1 if old_count else first
-    new_start = first + 1 + offset if new_count else first + offset
-    changes = [change for hunk in block for change in hunk.changes]
-    _header(
-        out,
-        (old_start, old_count),
-        (new_start, new_count),
-        changes,
-        [f for h in block for f in h.flags],
-    )
-    for sign, source, start, end, marks in rows:
-        _line(out, sign, source, start, end, marks, color)
+    """Append one hunk (its changed lines and the unchanged line after them, which
+    ``git apply`` needs to place a hunk that does not end the file) and return the line offset
+    of the new text after it."""
+    old_lines = [(s, e) for s, e in spans[hunk.first : hunk.last + 1] if e > s]
+    new_lines = [(m.start(), m.end()) for m in _LINE.finditer(hunk.new_text)]
+    after = [spans[hunk.last + 1]] if hunk.last + 1 < len(spans) else []
+    old_count, new_count = len(old_lines) + len(after), len(new_lines) + len(after)
+    old_start = hunk.first + 1 if old_count else hunk.first
+    new_start = hunk.first + 1 + offset if new_count else hunk.first + offset
+    _header(out, (old_start, old_count), (new_start, new_count), hunk)
+    old_marks = [(c.start, c.end, "-span") for c in hunk.changes]
+    for start, end in old_lines:
+        _line(out, "-", text, start, end, old_marks, color)
+    new_marks = [(s, e, "+span") for s, e in hunk.new_spans]
+    for start, end in new_lines:
+        _line(out, "+", hunk.new_text, start, end, new_marks, color)
+    for start, end in after:
+        _line(out, " ", text, start, end, [], color)
     return offset + new_count - old_count
 
 
@@ -212,15 +178,9 @@ def _apply(
     return "".join(pieces), spans
 
 
-def _header(
-    out: _Out,
-    old: tuple[int, int],
-    new: tuple[int, int],
-    changes: Sequence[Change],
-    flags: Sequence[Change],
-) -> None:
+def _header(out: _Out, old: tuple[int, int], new: tuple[int, int], hunk: _Hunk) -> None:
     out.append(f"@@ -{old[0]},{old[1]} +{new[0]},{new[1]} @@", STYLES["hunk"])
-    for number, change in enumerate((*changes, *flags)):
+    for number, change in enumerate((*hunk.changes, *hunk.flags)):
         out.append(" |" if number else "")
         if change.is_flag:
             out.append(f" flag at {change.line}:{change.column}:", STYLES["meta"])
