@@ -5,20 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
-from .rules import safety_of
+from .rules import KIND_SAFETY, safety_of
 
-KINDS = (
-    "entity",
-    "variant",
-    "nonword",
-    "typography",
-    "quotes",
-    "capitalisation",
-    "sense",
-    "boilerplate",
-    "untranslated",
-    "encoding",
-)
+#: Every kind of artefact, in the order of the rule registry (``mtfix.rules``).
+KINDS = tuple(KIND_SAFETY)
 
 #: Kinds fixed by rules rather than dictionaries; a rerun after applying them proposes nothing new.
 MECHANICAL_KINDS = frozenset({"typography", "quotes", "boilerplate", "encoding", "capitalisation"})
