@@ -272,7 +272,9 @@ def clean(
             raise UsageProblem(
                 "--dask writes JSON lines or Parquet to --output-dir; no --write/--format"
             )
-        return _clean_on_dask(dask_address, paths, output_dir, config, jsonl_field, exit_zero)
+        return _clean_on_dask(
+            dask_address, paths, output_dir, config, jsonl_field, exit_zero, unsafe_fixes
+        )
     if backup and not (write or interactive):
         raise UsageProblem("--backup needs --write or --interactive")
     if (output is not None) != (output_format is Format.HTML):
@@ -477,6 +479,7 @@ def _clean_on_dask(
     config: Config,
     field: str | None,
     exit_zero: bool,
+    unsafe_fixes: bool,
 ) -> int:
     """Clean JSON-lines or Parquet files on a Dask cluster (``mtfix.dask``) into ``output_dir``."""
     if output_dir is None:
@@ -486,7 +489,9 @@ def _clean_on_dask(
     except ImportError as missing:
         raise UsageProblem(f"--dask needs {missing.name}: pip install 'mtfix[dask]'") from missing
     try:
-        tally = clean_files(address, patterns, output_dir, config, field or DEFAULT_FIELD)
+        tally = clean_files(
+            address, patterns, output_dir, config, field or DEFAULT_FIELD, review=unsafe_fixes
+        )
     except InputError as problem:
         raise UsageProblem(str(problem)) from problem
     return ExitCode.CHANGES if tally.by_kind and not exit_zero else ExitCode.CLEAN

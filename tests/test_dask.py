@@ -175,7 +175,8 @@ def test_cli_jsonl_glob_equals_single_process(
         for line in part.read_text(encoding="utf-8").splitlines()
     ]
     assert len(read_parts(out, ".jsonl")) >= 2
-    assert [r["body"] for r in records] == [report.apply() for report in single]
+    # --output-dir writes the safe fixes only (--unsafe-fixes: all, as in the parquet test)
+    assert [r["body"] for r in records] == [report.apply(review=False) for report in single]
     assert [r["changes"] for r in records] == [
         [c.to_dict() for c in report.changes] for report in single
     ]
@@ -199,6 +200,7 @@ def test_cli_parquet_equals_single_process(
         "--output-dir",
         str(out),
         "--exit-zero",
+        "--unsafe-fixes",
     )
     assert run.returncode == 0, run.stderr
     result = pd.concat(pd.read_parquet(part) for part in read_parts(out, ".parquet"))
