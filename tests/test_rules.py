@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_cli import assert_one_line_error, run
 
 import mtfix
 from mtfix.detectors import DETECTORS
 from mtfix.rules import KIND_SAFETY, RULES, Rule, find, safety_of
-from tests.test_cli import assert_one_line_error, run
 
 ROOT = Path(__file__).resolve().parent.parent
 

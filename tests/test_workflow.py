@@ -9,9 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from test_cli import ROOT, assert_one_line_error, run
 
 from mtfix.cli import ExitCode
-from tests.test_cli import ROOT, assert_one_line_error, run
 
 #: A safe fix (the house style's Kyiv), a review fix (a garbled chancellor) and a flag (German).
 ARTICLE = (
@@ -160,7 +160,7 @@ def test_a_missing_accept_file_is_a_usage_error(article: Path) -> None:
 
 
 def _interactive(folder: Path, keys: str, *args: str) -> subprocess.CompletedProcess[str]:
-    from tests.test_cli import BASE_ENV, MTFIX
+    from test_cli import BASE_ENV, MTFIX
 
     return subprocess.run(
         [*MTFIX, "clean", "--interactive", *args],
