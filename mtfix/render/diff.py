@@ -5,7 +5,7 @@ header ``@@ -l,n +l,n @@ kind · safety · confidence · reason`` (several joine
 Hunks hold real edits only, so the diff applies with ``patch -p1`` and ``git apply``. A flag
 (no fix known) is told in the header of the nearest hunk, with its line and column; a file
 with flags only has no diff (the command line prints its flags on stderr). With colour, the
-words a change touches are highlighted within the lines.
+words a change touches (and a flag on a changed line) are highlighted within the lines.
 """
 
 from __future__ import annotations
@@ -101,7 +101,10 @@ def _hunk(
     old_start = hunk.first + 1 if old_count else hunk.first
     new_start = hunk.first + 1 + offset if new_count else hunk.first + offset
     _header(out, (old_start, old_count), (new_start, new_count), hunk)
-    old_marks = [(c.start, c.end, "-span") for c in hunk.changes]
+    old_marks = sorted(
+        [(c.start, c.end, "-span") for c in hunk.changes]
+        + [(f.start, f.end, "flag") for f in hunk.flags]  # a flag on a changed line, marked
+    )
     for start, end in old_lines:
         _line(out, "-", text, start, end, old_marks, color)
     new_marks = [(s, e, "+span") for s, e in hunk.new_spans]
