@@ -67,6 +67,7 @@ Examples:
   mtfix clean article.txt --write --backup # apply the safe fixes in place, keep article.txt.bak
   cat article.txt | mtfix clean - --format text > cleaned.txt
   mtfix clean news/ --output-dir cleaned/ --only typography,quotes --min-confidence 0.8
+  mtfix rules                              # every rule: id, kind, safe or review, what it finds
 
 \b
 Exit codes: 0 nothing (left) to change, 1 changes proposed (after --write: left, the flags and
@@ -167,7 +168,8 @@ def clean(
         typer.Option(
             "--only",
             metavar="KIND[,...]",
-            help="Only these kinds or rules (dotted prefixes), e.g. --only typography,quotes.",
+            help="Only these kinds or rule ids (mtfix rules lists them), e.g. --only "
+            "typography,quotes.",
         ),
     ] = None,
     skip: Annotated[
