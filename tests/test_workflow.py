@@ -9,9 +9,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_cli import ROOT, assert_one_line_error, run
+from hypothesis import HealthCheck, given, settings
+from test_cli import ROOT, assert_one_line_error, run, texts_and_changes
 
+import mtfix
 from mtfix.cli import ExitCode
+from mtfix.render import FileReport, diff
 
 #: A safe fix (the house style's Kyiv), a review fix (a garbled chancellor) and a flag (German).
 ARTICLE = (
@@ -291,3 +294,24 @@ def test_the_decisions_schema_describes_what_the_review_page_downloads(article: 
     (article.parent / "d.json").write_text(json.dumps(decisions), encoding="utf-8")
     assert run("apply", "d.json", cwd=article.parent).code == 0
     assert article.read_text(encoding="utf-8") == ALL_FIXES
+
+
+@pytest.mark.skipif(len(_tools()) < 2, reason="needs patch and git")
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(texts_and_changes())
+def test_any_diff_applies_with_the_real_tools(
+    tmp_path: Path, case: tuple[str, list[mtfix.Change]]
+) -> None:
+    """Edits, flags, deletions of whole lines, CR LF and a missing last newline: ``patch`` and
+    ``git apply`` both turn the text into exactly what applying the changes gives."""
+    text, changes = case
+    report = mtfix.Report(text=text, changes=tuple(changes))
+    patch = diff.render(FileReport("f.txt", report)).encode("utf-8")
+    if not patch:
+        return
+    for command in (["patch", "-p1", "--quiet"], ["git", "apply", "-p1", "-"]):
+        (tmp_path / "f.txt").write_bytes(text.encode("utf-8"))
+        subprocess.run(command, cwd=tmp_path, input=patch, check=True, capture_output=True)
+        assert (tmp_path / "f.txt").read_bytes().decode("utf-8") == report.apply(), command
