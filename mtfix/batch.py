@@ -27,6 +27,7 @@ from .io import (
     Decoded,
     InputError,
     encode,
+    parse_record,
     read_file,
     read_stdin,
     write_atomic,
@@ -353,13 +354,9 @@ def plan(sources: Iterable[Source], jsonl_field: str | None, warn: Callable[[str
 def _record_task(source: Source, number: int, line: str, corpus: Corpus) -> Task:
     """Parse one corpus line into a task (an error task when it is not a usable record)."""
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        return Task(source, line=number, error=f"not JSON ({error.msg})")
-    except RecursionError:
-        return Task(source, line=number, error="not usable JSON (nested too deeply)")
-    if not isinstance(record, dict):
-        return Task(source, line=number, error="not a JSON object")
+        record = parse_record(line)
+    except ValueError as problem:
+        return Task(source, line=number, error=str(problem))
     text = record.get(corpus.field)
     if not isinstance(text, str):
         return Task(source, line=number, error=f"no text field {corpus.field!r}")

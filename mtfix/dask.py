@@ -31,7 +31,7 @@ from fsspec.utils import infer_compression
 
 from .change import KINDS, Change
 from .config import Config
-from .io import InputError, write_atomic
+from .io import InputError, parse_record, write_atomic
 from .lexicon import load_lexicon
 from .pipeline import clean
 from .render.screen import Screen
@@ -351,12 +351,9 @@ def _has_text(item: tuple[str, str]) -> bool:
 def _parse_line(item: tuple[str, str]) -> dict:
     line, path = item
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{path}: a line is not JSON ({error.msg}): {line[:60]!r}") from None
-    if not isinstance(record, dict):
-        raise InputError(f"{path}: a line is not a JSON object: {line[:60]!r}")
-    return record
+        return parse_record(line)
+    except ValueError as problem:
+        raise InputError(f"{path}: a line is {problem}: {line[:60]!r}") from None
 
 
 def _tally(records: int, field_values: Iterable[object], kinds: Counter[str]) -> Tally:
