@@ -89,8 +89,18 @@ def _entity(entity_type: str, what: str, wrong: str, right: str) -> Rule:
     )
 
 
-#: The languages of the sense rules, by code.
-_LANGUAGES = {"de": "German", "ru": "Russian", "uk": "Ukrainian", "fr": "French", "es": "Spanish"}
+#: The languages of the sense and untranslated rules, by code.
+_LANGUAGES = {
+    "de": "German",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "cs": "Czech",
+}
 
 
 def _sense(language: str, wrong: str, right: str) -> Rule:
@@ -113,8 +123,9 @@ def _untranslated(language: str, wrong: str, right: str) -> Rule:
     return Rule(
         f"untranslated.{language}",
         f"A {name} word or sentence left untranslated.",
-        f"A word from the {name} word lists that is no English word (or a run of them): "
-        "translated when the bilingual list knows it, otherwise flagged for an editor.",
+        f"A word {name} uses far more often than English does (from the bilingual lists or "
+        "the frequency lists), or a run of them: translated when the bilingual list knows it, "
+        "otherwise flagged for an editor. Loanwords English writes as they are stay.",
         wrong,
         right,
     )
@@ -417,6 +428,26 @@ RULES: tuple[Rule, ...] = (
         "es",
         "The huelga at the port lasted a week.",
         "The strike at the port lasted a week.",
+    ),
+    _untranslated(
+        "it",
+        "The minister said the trattative would continue next week.",
+        "The minister said the negotiations would continue next week.",
+    ),
+    _untranslated(
+        "nl",
+        "The minister said the onderhandelingen would continue next week.",
+        "The minister said the negotiations would continue next week.",
+    ),
+    _untranslated(
+        "pl",
+        "The strike, which the unions called a strajk, lasted a week.",
+        "The strike, which the unions called a walkout, lasted a week.",
+    ),
+    _untranslated(
+        "cs",
+        "The minister said the vyjednávání would continue next week.",
+        "The minister said the negotiations would continue next week.",
     ),
     _untranslated(
         "ru",

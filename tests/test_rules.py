@@ -104,3 +104,22 @@ def test_a_config_file_with_an_unknown_rule_is_refused(tmp_path: Path) -> None:
     (tmp_path / "mtfix.toml").write_text('skip = ["quotes.nosuch"]\n', encoding="utf-8")
     (tmp_path / "x.txt").write_text("The talks went on.\n", encoding="utf-8")
     assert_one_line_error(run("clean", "x.txt", cwd=tmp_path), "quotes.direction")
+
+
+def test_every_id_the_detectors_can_make_from_their_data_is_registered() -> None:
+    """Ids built from data: an entity type of any shipped dictionary, a typography rule, a
+    language of the untranslated and sense lists."""
+    from mtfix.detectors import typography, untranslated
+    from mtfix.lexicon import TRANSLATED_NAMES, read_entities
+
+    data = ROOT / "dictionaries"
+    files = [
+        *sorted((data / "entities").glob("*.tsv")),
+        *sorted((data / "generated").glob("*.tsv")),
+    ]
+    types = {e.type for path in files if path.name != TRANSLATED_NAMES for e in read_entities(path)}
+    ids = {f"entity.{entity_type}" for entity_type in types} | {"entity.translated_name"}
+    ids |= {f"typography.{rule.__name__}" for rule in typography.RULES}
+    ids |= {f"untranslated.{language}" for language in untranslated.SOURCE_LANGUAGES}
+    ids |= {f"sense.{path.stem}.word" for path in (data / "sense").glob("*.tsv")}
+    assert {rule_id for rule_id in ids if find(rule_id) is None} == set()
