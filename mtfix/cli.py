@@ -254,7 +254,7 @@ def clean(
     ] = None,
 ) -> int:
     """Propose corrections for each input; print them; optionally write the cleaned text."""
-    options = {
+    options: dict[str, object] = {
         "min-confidence": min_confidence,
         "only": _rule_prefixes(only, "--only") if only else None,
         "skip": _rule_prefixes(skip, "--skip") if skip else None,

@@ -167,8 +167,9 @@ def _entries(document: object, decisions_file: Path) -> list[_Entry]:
         if not isinstance(files, list):
             raise InputError(f'{decisions_file}: "files" is not a list')
         return [_entry(item, with_hash=True) for item in files]
-    reports = document if isinstance(document, list) else [document]
-    if not reports or not all(isinstance(r, dict) and "changes" in r for r in reports):
+    listed = document if isinstance(document, list) else [document]
+    reports = [report for report in listed if isinstance(report, dict) and "changes" in report]
+    if not reports or len(reports) != len(listed):
         raise InputError(
             f"{decisions_file}: not an mtfix decisions file (version {VERSION}) "
             "or mtfix clean --format json report"
