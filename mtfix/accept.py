@@ -54,9 +54,10 @@ def _pattern(entries: tuple[str, ...]) -> re.Pattern[str]:
 def accepted_spans(text: str, entries: tuple[str, ...]) -> list[tuple[int, int]]:
     """Return where accepted entries occur in ``text``, in order.
 
-    >>> accepted_spans("Scholtz said. scholtz", ("Scholtz",))
+    >>> accepted_spans("Scholtz said. scholtz", ("Scholtz", ""))
     [(0, 7)]
     """
+    entries = entries_of(entries)
     if not entries:
         return []
     return [match.span() for match in _pattern(entries).finditer(text)]
