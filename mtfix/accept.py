@@ -45,7 +45,11 @@ def add_to_file(path: Path, entry: str) -> None:
 
 
 @lru_cache(maxsize=8)
-def _pattern(entries: tuple[str, ...]) -> re.Pattern[str]:
+def _pattern(entries: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The pattern of the entries' forms as whole words (None when there is no entry)."""
+    entries = entries_of(entries)
+    if not entries:
+        return None
     forms = set(entries) | {e[:1].upper() + e[1:] for e in entries if e[:1].islower()}
     alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
@@ -57,10 +61,8 @@ def accepted_spans(text: str, entries: tuple[str, ...]) -> list[tuple[int, int]]
     >>> accepted_spans("Scholtz said. scholtz", ("Scholtz", ""))
     [(0, 7)]
     """
-    entries = entries_of(entries)
-    if not entries:
-        return []
-    return [match.span() for match in _pattern(entries).finditer(text)]
+    pattern = _pattern(entries)
+    return [match.span() for match in pattern.finditer(text)] if pattern else []
 
 
 def unaccepted(
