@@ -315,3 +315,22 @@ def test_any_diff_applies_with_the_real_tools(
         (tmp_path / "f.txt").write_bytes(text.encode("utf-8"))
         subprocess.run(command, cwd=tmp_path, input=patch, check=True, capture_output=True)
         assert (tmp_path / "f.txt").read_bytes().decode("utf-8") == report.apply(), command
+
+
+def test_accept_matches_whole_words_and_names_and_a_capital_at_a_sentence_start() -> None:
+    from mtfix.accept import accepted_spans, unaccepted
+
+    text = "Communiqué issued. The communiqué said Olaf Scholtz met Scholtz-Weber."
+    assert [text[a:b] for a, b in accepted_spans(text, ("communiqué",))] == [
+        "Communiqué",
+        "communiqué",
+    ]
+    assert [text[a:b] for a, b in accepted_spans(text, ("Olaf Scholtz", "Scholtz"))] == [
+        "Olaf Scholtz",
+        "Scholtz",  # in "Scholtz-Weber": a hyphen is no letter
+    ]
+    start = text.index("Olaf")
+    inside = mtfix.Change(start + 4, start + 4, "", " ", "typography", 0.9, "", "t")
+    edge = mtfix.Change(start - 1, start, " ", "", "typography", 0.9, "", "t")
+    kept = unaccepted(text, [inside, edge], ("Olaf Scholtz",))
+    assert kept == [edge]  # an insertion inside the name is dropped, one beside it kept
