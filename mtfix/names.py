@@ -64,6 +64,34 @@ def name_key(text: str) -> str:
     return _DOUBLE.sub(r"\1", key)
 
 
+#: Endings on which English romanisations of one name disagree: Sergey/Sergei, Anatoliy/
+#: Anatolii, Zelensky/Zelenskyy/Zelenskyi, Natalya/Natalia, and Aleksei/Alexei (a German
+#: transliteration such as Nawalny or Prigoschin differs in a consonant, so it stays apart).
+_ROMANISATION = [
+    (re.compile(r"e[iy]+$"), "ei"),
+    (re.compile(r"(?<!e)[iy]+$"), "i"),
+    (re.compile(r"[iy]+a$"), "ia"),
+    (re.compile("ks"), "x"),
+]
+
+
+@lru_cache(maxsize=65536)
+def romanisation_key(text: str) -> str:
+    """Return a spelling key on which accepted English romanisations of a name agree.
+
+    >>> romanisation_key("Zaluzhnyi") == romanisation_key("Zaluzhny")
+    True
+    >>> romanisation_key("Nawalny") == romanisation_key("Navalny")
+    False
+    >>> romanisation_key("Putyn") == romanisation_key("Putin")
+    False
+    """
+    key = fold(text)
+    for pattern, replacement in _ROMANISATION:
+        key = pattern.sub(replacement, key)
+    return key
+
+
 @lru_cache(maxsize=65536)
 def similarity(a: str, b: str) -> float:
     """Score how alike two spellings are (0..1): edit distance, shared start, and keys."""
