@@ -303,15 +303,18 @@ def _is_suspicious(word: str, lexicon: Lexicon) -> bool:
 def _check_run(
     run: list[Token], document: Document, lexicon: Lexicon, context: _Context
 ) -> Iterator[Candidate]:
-    done: set[int] = set()
-    for query in _queries(run, document, lexicon, context):
-        if query.i in done:
-            continue
-        best = _best_candidate(query)
-        if best is not None:
-            # words the change covers ("Volodimir Zelenski") are not checked again
-            done.update(j for j, token in enumerate(run) if token.start < best.end)
-            yield best
+    """Yield the likeliest reading of each suspicious word of the run, likeliest first, unless a
+    likelier one already covers its words ("Jewgeni Prigoschin" read once, not twice)."""
+    best = [
+        candidate
+        for query in _queries(run, document, lexicon, context)
+        if (candidate := _best_candidate(query)) is not None
+    ]
+    taken: list[Candidate] = []
+    for candidate in sorted(best, key=lambda c: -c.confidence):
+        if all(candidate.end <= t.start or t.end <= candidate.start for t in taken):
+            taken.append(candidate)
+            yield candidate
 
 
 def _queries(
@@ -521,16 +524,19 @@ def _features(query: _Query, match: _Match, matches: list[_Match]) -> tuple[floa
 
 
 def _loose_neighbours(query: _Query, match: _Match) -> int:
-    """Count the words of the run outside the reading that look like more of a name (not an
-    English word nor a title): "Julius" in "Julius Thole" says Thole is someone's surname."""
-    lexicon = query.lexicon
+    """Count the words right beside the reading, in its run, that look like more of a name (not
+    an English word, a title or a word news capitalises): "Julius" in "Julius Thole" says Thole
+    is someone's surname."""
+    lexicon, words = query.lexicon, query.words
     return sum(
         1
-        for j, word in enumerate(query.words)
-        if not match.low <= j < match.high
-        and word[:1].isupper()
-        and word.lower() not in lexicon.english_words
-        and word.lower() not in PERSON_TITLES
+        for j in (match.low - 1, match.high)
+        if 0 <= j < len(words)
+        and words[j][:1].isupper()
+        and words[j].lower() not in lexicon.english_words
+        and words[j].lower() not in PERSON_TITLES
+        and words[j] not in lexicon.capitalised_words
+        and not query.run[j].sentence_initial
     )
 
 
