@@ -264,3 +264,18 @@ def test_a_word_of_a_longer_name_is_still_an_ordinary_word() -> None:
 )
 def test_a_speech_verb_opening_a_quotation_or_paragraph_keeps_its_capital(text: str) -> None:
     assert fixes(text, ("capitalisation",)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ukrainian president Zelenskyi spoke in Kyiv about the war with Russia.",
+        "President Volodymyr Zelenskyi thanked the allies in Kyiv.",
+        "General Valerii Zaluzhny said the front was stable.",
+        "Russian ambassador Anatoliy Antonov spoke in Washington.",
+    ],
+)
+def test_another_romanisation_of_a_name_is_not_an_entity_change(text: str) -> None:
+    """Zelensky/Zelenskyi/Zelenskyy and Anatoliy/Anatolii are spellings, not garbles: the
+    variant detector and house style decide them, never the entity detector."""
+    assert fixes(text, ("entity",)) == []

@@ -12,17 +12,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from math import exp, log1p
-from pathlib import Path
-
-from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from ..change import Proposal
-from ..lexicon import PLACE_TYPES, Entity, Lexicon, read_rows
+from ..lexicon import Entity, Lexicon
 from ..names import NameForm, fold, name_key, romanisation_key, similarity
 from ..text import Document, Token
 from ..words import NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
@@ -33,12 +28,13 @@ MIN_SIMILARITY = 0.76
 MIN_SUSPICIOUS_LENGTH = 4
 #: Another mention of a garbled name word is corrected this much less confidently.
 SAME_GARBLING_PENALTY = 0.05
-#: Enough for a first name to be weighed when the surname is exact ("Jassend Ardern").
+#: A rival entity scoring within this of the best makes the choice ambiguous.
+AMBIGUITY_MARGIN = 0.04
+#: Enough for a first name when the surname is exact and the article is about the person.
 WEAK_SIMILARITY = 0.55
-#: The fitted model, relative to the dictionaries folder.
-MODEL = Path("models") / "entity.tsv"
 #: Words before a place name.
 PLACE_PREPOSITIONS = frozenset("in from near to at into across outside of around".split())
+PLACE_TYPES = frozenset("country region city place".split())
 #: Endings that derive a word from a known name: "Bavarians", "Dortmunder", "Djiboutian".
 DERIVED_ENDINGS = ("s", "er", "ers", "n", "an", "ian", "ns", "ans", "ians", "ese", "i")
 
@@ -61,6 +57,7 @@ class Candidate:
 class _Match:
     """The words ``low``..``high`` of a run read as the name form ``name``."""
 
+    score: float
     low: int
     high: int
     name: NameForm
@@ -185,11 +182,6 @@ class _Context:
         return sorted(set(self.text.split()))
 
     @cached_property
-    def counts(self) -> Counter[str]:
-        """How often each word (possessive cut off) occurs in the article."""
-        return Counter(_base(token)[0] for token in self.document.tokens)
-
-    @cached_property
     def word_set(self) -> frozenset[str]:
         return frozenset(self.words)
 
@@ -276,9 +268,7 @@ def _is_known(word: str, lexicon: Lexicon, derived: bool = True) -> bool:
     if word in lexicon.names.exact or lexicon.is_known_name(word) or lexicon.is_english_word(word):
         return True
     if derived and any(
-        word.endswith(ending)
-        and word[-len(ending) - 1] != ending[0]  # "Londonn" doubles a letter, derives nothing
-        and _is_place_name(word[: -len(ending)], lexicon)
+        word.endswith(ending) and _is_place_name(word[: -len(ending)], lexicon)
         for ending in DERIVED_ENDINGS
     ):
         return True
@@ -303,27 +293,11 @@ def _is_suspicious(word: str, lexicon: Lexicon) -> bool:
 def _check_run(
     run: list[Token], document: Document, lexicon: Lexicon, context: _Context
 ) -> Iterator[Candidate]:
-    """Yield the likeliest reading of each suspicious word of the run, likeliest first, unless a
-    likelier one already covers its words ("Jewgeni Prigoschin" read once, not twice)."""
-    best = [
-        candidate
-        for query in _queries(run, document, lexicon, context)
-        if (candidate := _best_candidate(query)) is not None
-    ]
-    taken: list[Candidate] = []
-    for candidate in sorted(best, key=lambda c: -c.confidence):
-        if all(candidate.end <= t.start or t.end <= candidate.start for t in taken):
-            taken.append(candidate)
-            yield candidate
-
-
-def _queries(
-    run: list[Token], document: Document, lexicon: Lexicon, context: _Context
-) -> Iterator[_Query]:
-    """Yield the words of a run that may be garbled names: unknown ones, and known words beside
-    a well-known part of a person's name ("Joe Baden")."""
     words = [t.text[:-2] if t.text.endswith(POSSESSIVES) else t.text for t in run]  # bases
+    done: set[int] = set()
     for i, word in enumerate(words):
+        if i in done:
+            continue
         suspicious = _is_suspicious(word, lexicon)  # cheapest test first: most words are known
         if not suspicious and not _beside_known_name_part(words, i, lexicon):
             continue
@@ -333,7 +307,12 @@ def _queries(
             or _inside_known_name(words, i, lexicon)
         ):
             continue
-        yield _Query(run, words, i, suspicious, document, lexicon, context)
+        query = _Query(run, words, i, suspicious, document, lexicon, context)
+        best = _best_candidate(query)
+        if best is not None:
+            # words the change covers ("Volodimir Zelenski") are not checked again
+            done.update(j for j, token in enumerate(run) if token.start < best.end)
+            yield best
 
 
 def _beside_ampersand(document: Document, token: Token) -> bool:
@@ -374,58 +353,48 @@ def _beside_known_name_part(words: list[str], i: int, lexicon: Lexicon) -> bool:
 
 
 def _best_candidate(query: _Query) -> Candidate | None:
-    """Read the word (alone or with its neighbours) as each entity spelling it may stand for,
-    and keep the reading the model finds likeliest."""
-    scored = [(probability(features, query.lexicon), match) for match, features in _scored(query)]
-    if not scored:
-        return None
-    scored.sort(key=lambda pair: -pair[0])
-    confidence, best = scored[0]
-    rivals = dict.fromkeys(
-        match.name.entity.name for _, match in scored[1:] if match.name.entity != best.name.entity
-    )
-    return replace(_candidate(query, best, confidence), alternatives=tuple(list(rivals)[:3]))
-
-
-def _scored(query: _Query) -> list[tuple[_Match, tuple[float, ...]]]:
-    """Every reading of the query word as an entity spelling, with the model's features."""
+    """Rank the entity spellings the word (alone or with its neighbours) may stand for."""
     i, words = query.i, query.words
     windows = [
         (low, low + size)
         for size in range(1, 5)
         for low in range(i - size + 1, i + 1)
-        if low >= 0 and low + size <= len(words)
+        if low >= 0 and low + size <= len(words) and (size > 1 or len(words) == 1)
     ]
     names = query.lexicon.names
-    matches = [
+    scored = [
         match
         for low, high in windows
         for name in names.candidates(" ".join(words[low:high]), high - low)
-        if (match := _match(query, name, low, high)) is not None
+        if (match := _score(query, name, low, high)) is not None
     ]
-    return [(match, _features(query, match, matches)) for match in matches]
+    if not scored or any(_romanisation_of(query, match) for match in scored):
+        return None  # Sergey for Sergei is a spelling, for the variant detector and house style
+    scored.sort(key=lambda match: -match.score)
+    best = scored[0]
+    rivals: dict[str, _Match] = {}
+    for match in scored[1:]:
+        if match.name.entity != best.name.entity:
+            rivals.setdefault(match.name.entity.name, match)
+    candidate = _candidate(query, best)
+    if any(m.score > best.score - AMBIGUITY_MARGIN for m in rivals.values()):
+        candidate = replace(candidate, confidence=max(0.05, candidate.confidence - 0.15))
+    return replace(candidate, alternatives=tuple(list(rivals)[:3]))
 
 
-def candidate_readings(
-    document: Document, lexicon: Lexicon
-) -> Iterator[tuple[int, Candidate, tuple[float, ...]]]:
-    """Yield every reading the detector weighs (not only the best of each word): where the
-    word read starts, the change the reading makes, and the model's features (what
-    ``scripts/train_entity.py`` learns from)."""
-    context = _Context(document)
-    for run in _capitalised_runs(document):
-        for query in _queries(run, document, lexicon, context):
-            for match, features in _scored(query):
-                yield run[query.i].start, _candidate(query, match, 0.0), features
+def _romanisation_of(query: _Query, match: _Match) -> bool:
+    """Tell whether the word is another accepted romanisation of the person's name in the
+    reading (Zelenskyi for Zelenskyy, Anatoliy for Anatolii): then it is that name, spelled."""
+    target = match.name.form.split()[query.i - match.low]
+    word = query.words[query.i]
+    return match.name.entity.type == "person" and romanisation_key(word) == romanisation_key(target)
 
 
-def _match(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
-    """Read the words ``low``..``high`` as ``name``; None when the spelling cannot be a garble
-    of it.
+def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
+    """Score reading the words ``low``..``high`` as ``name``; None when it does not fit.
 
-    The other words of the span must be alike and one of them the same (the rest of the name);
-    the word itself close enough, and not merely another accepted romanisation of the name
-    (Sergey/Sergei: those are spellings, for the variant detector and house style to decide).
+    The other words must be alike and one of them the same (the rest of the name), the
+    word itself close enough, and the article must support the entity.
     """
     span, parts = query.words[low:high], name.form.split()
     others = [
@@ -436,126 +405,21 @@ def _match(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
     if others and not any(name_key(a) == name_key(b) for a, b in others if a not in NAME_PARTICLES):
         return None
     word, target = query.words[query.i], parts[query.i - low]
-    if word == target or (
-        name.entity.type == "person" and romanisation_key(word) == romanisation_key(target)
-    ):
-        return None
     spelling = similarity(word, target)
+    hits = query.context.matches(name.entity)
     needed = MIN_SIMILARITY - 0.06 * bool(others)
-    if others and fold(word)[:1] == fold(target)[:1]:
-        needed = WEAK_SIMILARITY  # "Jassend Ardern": the surname agrees
-    if spelling < needed:
+    if others and hits >= 2 and fold(word)[:1] == fold(target)[:1]:
+        needed = WEAK_SIMILARITY  # "Jassend Ardern": surname and context agree
+    if spelling < needed or word == target:
         return None
-    return _Match(low, high, name, spelling)
-
-
-#: What the model weighs for each reading, in the order of its coefficients.
-FEATURES = (
-    "spelling",
-    "jaro_winkler",
-    "edits",
-    "same_key",
-    "same_initial",
-    "observed_zipf",
-    "observed_foreign_zipf",
-    "observed_known",
-    "target_zipf",
-    "context_words",
-    "slot",
-    "rest_of_name",
-    "rivals",
-    "rival_gap",
-    "length",
-    "person",
-    "place",
-    "target_in_article",
-    "observed_mentions",
-    "unsupported",
-    "loose_neighbours",
-    "article_words",
-    "consistent_unsupported",
-    "distance_beside_rest_of_name",
-)
-#: Languages whose common words (wordfreq Zipf >= 3) mark an observed form as a real word.
-FOREIGN_LANGUAGES = ("de", "fr", "es", "it", "nl", "pl")
-
-
-def _features(query: _Query, match: _Match, matches: list[_Match]) -> tuple[float, ...]:
-    """The evidence for reading the query word as ``match`` (see ``FEATURES``)."""
-    lexicon, document = query.lexicon, query.document
-    word = query.words[query.i]
-    target = match.name.form.split()[query.i - match.low]
-    entity = match.name.entity
-    folded_word, folded_target = fold(word), fold(target)
-    rival = max(
-        (m.spelling for m in matches if m.name.entity != entity), default=match.spelling - 0.3
-    )
-    counts = query.context.counts
-    context_words = min(query.context.matches(entity), 3)
-    slot = _slot_fit(document, lexicon, query.run, match.low, entity)
-    target_in_article = float(counts.get(target, 0) > 0)
-    rest_of_name = float(match.high - match.low > 1)
-    return (
-        match.spelling,
-        JaroWinkler.similarity(folded_word, folded_target),
-        min(Levenshtein.distance(folded_word, folded_target), 4),
-        float(name_key(word) == name_key(target)),
-        float(folded_word[:1] == folded_target[:1]),
-        lexicon.zipf(word),
-        max(lexicon.zipf(word, language) for language in FOREIGN_LANGUAGES),
-        float(not query.suspicious),
-        lexicon.zipf(target),
-        context_words,
-        slot,
-        rest_of_name,
-        log1p(len({m.name.entity for m in matches} - {entity})),
-        match.spelling - rival,
-        min(len(word), 12),
-        float(entity.type == "person"),
-        float(entity.type in PLACE_TYPES),
-        target_in_article,
-        log1p(counts.get(word, 0)),
-        float(not (context_words or slot or target_in_article or rest_of_name)),
-        _loose_neighbours(query, match),
-        log1p(len(document.tokens)),
-        float(counts.get(word, 0) > 1 and not (context_words or target_in_article)),
-        (1 - match.spelling) * rest_of_name,
-    )
-
-
-def _loose_neighbours(query: _Query, match: _Match) -> int:
-    """Count the words right beside the reading, in its run, that look like more of a name (not
-    an English word, a title or a word news capitalises): "Julius" in "Julius Thole" says Thole
-    is someone's surname."""
-    lexicon, words = query.lexicon, query.words
-    return sum(
-        1
-        for j in (match.low - 1, match.high)
-        if 0 <= j < len(words)
-        and words[j][:1].isupper()
-        and words[j].lower() not in lexicon.english_words
-        and words[j].lower() not in PERSON_TITLES
-        and words[j] not in lexicon.capitalised_words
-        and not query.run[j].sentence_initial
-    )
-
-
-def probability(features: tuple[float, ...], lexicon: Lexicon) -> float:
-    """The model's probability that a reading is right (``dictionaries/models/entity.tsv``)."""
-    intercept, weights = _model(lexicon.root)
-    z = intercept + sum(w * f for w, f in zip(weights, features, strict=True))
-    return 1 / (1 + exp(-max(-30.0, min(30.0, z))))
-
-
-@lru_cache(maxsize=4)
-def _model(root: Path) -> tuple[float, tuple[float, ...]]:
-    """The logistic regression fitted by ``scripts/train_entity.py``: its intercept and one
-    weight per feature (zero for a feature the file lacks; no file: nothing is likely)."""
-    path = root / MODEL
-    if not path.exists():
-        return -30.0, tuple(0.0 for _ in FEATURES)
-    coefficients = {row[0]: float(row[1]) for row in read_rows(path)}
-    return coefficients["intercept"], tuple(coefficients.get(f, 0.0) for f in FEATURES)
+    slot = _slot_fit(query.document, query.lexicon, query.run, low, name.entity)
+    if hits == 0 and not (query.suspicious and slot and name.entity.type in PLACE_TYPES):
+        return None  # an article says what it is about: no support, no correction
+    exact = sum(a == b for a, b in zip(span, parts, strict=True))
+    score = spelling + 0.04 * min(hits, 3) + 0.05 * slot + 0.05 * bool(others)
+    score += 0.01 * exact  # the fewest words changed
+    score += 0.005 * (name.form in (name.entity.name, name.entity.name.split()[-1]))
+    return _Match(score, low, high, name, spelling)
 
 
 def _slot_fit(
@@ -594,10 +458,10 @@ def _listed_with_places(document: Document, lexicon: Lexicon, run: list[Token]) 
     )
 
 
-def _candidate(query: _Query, match: _Match, confidence: float) -> Candidate:
-    """Turn a reading into a change of the words that differ from the name."""
-    run, words, context = query.run, query.words, query.context
-    low, high, name = match.low, match.high, match.name
+def _candidate(query: _Query, match: _Match) -> Candidate:
+    """Turn the best match into a change of the words that differ from the name."""
+    run, words, suspicious, context = query.run, query.words, query.suspicious, query.context
+    low, high, name, spelling = match.low, match.high, match.name, match.spelling
     parts = name.form.split()
     changed = [j for j in range(low, high) if words[j] != parts[j - low]]
     canonical = name.entity.name.split()
@@ -610,6 +474,11 @@ def _candidate(query: _Query, match: _Match, confidence: float) -> Candidate:
     original = " ".join(words[first : last + 1])
     replacement = " ".join(parts[first - low : last - low + 1])
     context_hits = context.matches(name.entity)
+    # The score adds context, slot and full-name evidence to the spelling similarity.
+    confidence = 0.35 + 1.3 * (spelling - MIN_SIMILARITY) + 2 * (match.score - spelling)
+    if not suspicious:
+        confidence -= 0.1
+    confidence = max(0.05, min(confidence, 0.95))
     kind = "person" if name.entity.type == "person" else name.entity.type
     reason = f"“{original}” is close to “{replacement}” ({kind}: {name.entity.name})"
     reason += f"; {context_hits} context word(s) in the article." if context_hits else "."
