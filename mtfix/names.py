@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -138,6 +138,8 @@ class NameIndex:
         self._blocks: dict[tuple[int, str], _Block] = defaultdict(_Block)
         self.first_names: set[str] = set()
         self.surnames: set[str] = set()
+        #: How many people's full names have each word ("Keir" one, "Wang" dozens).
+        self.people_with_word: Counter[str] = Counter()
         self._memo: dict[tuple[str, int], list[NameForm]] = {}
         for entity in entities:
             for form in _forms(entity):
@@ -146,6 +148,7 @@ class NameIndex:
                 full_names = [f.split() for f in (entity.name, *entity.aliases) if " " in f]
                 self.first_names.update(parts[0] for parts in full_names)
                 self.surnames.update(parts[-1] for parts in full_names)
+                self.people_with_word.update({word for parts in full_names for word in parts})
 
     def _add(self, name: NameForm) -> None:
         self.exact[name.form].append(name)

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+
+from rapidfuzz.distance import Levenshtein
 
 from ..change import Proposal
 from ..lexicon import Entity, Lexicon
@@ -32,6 +35,8 @@ SAME_GARBLING_PENALTY = 0.05
 AMBIGUITY_MARGIN = 0.04
 #: Enough for a first name when the surname is exact and the article is about the person.
 WEAK_SIMILARITY = 0.55
+#: A context word this short is an abbreviation, matched in capitals only ("US", not "us").
+SHORT_CONTEXT = 3
 #: Words before a place name.
 PLACE_PREPOSITIONS = frozenset("in from near to at into across outside of around".split())
 PLACE_TYPES = frozenset("country region city place".split())
@@ -172,27 +177,42 @@ class _Context:
         """The article lower-cased, each run of non-word characters one space, spaces around."""
         return " " + re.sub(r"\W+", " ", self.document.text.lower()) + " "
 
-    def matches(self, entity: Entity) -> int:
-        """Count the entity's context words that occur in the article."""
-        return sum(1 for word in entity.context if self._occurs(word))
+    def matches(self, entity: Entity, besides: str = "") -> int:
+        """Count the entity's context words that occur in the article in some word other
+        than ``besides`` (the word being read: "Politik" is no context for Politico)."""
+        other = besides.lower()
+        return sum(1 for word in entity.context if self._occurs(word, other))
 
     @cached_property
     def words(self) -> list[str]:
         """The article's distinct lower-case words, sorted (to find a stem by bisection)."""
         return sorted(set(self.text.split()))
 
+    def mentions(self, word: str) -> int:
+        """Count the article's tokens that are ``word`` (a possessive ending cut off)."""
+        return self._counts[word]
+
+    @cached_property
+    def _counts(self) -> Counter[str]:
+        return Counter(_base(token)[0] for token in self.document.tokens)
+
     @cached_property
     def word_set(self) -> frozenset[str]:
         return frozenset(self.words)
 
-    def _occurs(self, word: str) -> bool:
+    def _occurs(self, word: str, besides: str) -> bool:
+        if len(word) <= SHORT_CONTEXT:  # "us", "uk": the abbreviation, not the pronoun
+            return word.upper() in self.document.distinct_words
         if " " in word:
             return f" {word} " in self.text
         if len(word) < 6:
-            return word in self.word_set
+            return word != besides and word in self.word_set
         stem = word[: max(5, len(word) - 2)]
         index = bisect_left(self.words, stem)  # the first word not before the stem
-        return index < len(self.words) and self.words[index].startswith(stem)
+        for found in self.words[index : index + 2]:  # the word read and one more
+            if found.startswith(stem) and found != besides:
+                return True
+        return False
 
 
 def _translated_names(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
@@ -405,21 +425,106 @@ def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
     if others and not any(name_key(a) == name_key(b) for a, b in others if a not in NAME_PARTICLES):
         return None
     word, target = query.words[query.i], parts[query.i - low]
+    if (
+        _extends(word, target)
+        or (not others and _derived(word, target))
+        or abs(len(word) - len(target)) > MAX_LENGTH_CHANGE
+        or (query.suspicious and not others and _plausible(word, query))
+    ):
+        return None
     spelling = similarity(word, target)
-    hits = query.context.matches(name.entity)
+    hits = query.context.matches(name.entity, word)
     needed = MIN_SIMILARITY - 0.06 * bool(others)
     if others and hits >= 2 and fold(word)[:1] == fold(target)[:1]:
         needed = WEAK_SIMILARITY  # "Jassend Ardern": surname and context agree
     if spelling < needed or word == target:
         return None
     slot = _slot_fit(query.document, query.lexicon, query.run, low, name.entity)
-    if hits == 0 and not (query.suspicious and slot and name.entity.type in PLACE_TYPES):
-        return None  # an article says what it is about: no support, no correction
+    if hits == 0 and not _evident_without_context(query, name, target, others, slot):
+        return None
     exact = sum(a == b for a, b in zip(span, parts, strict=True))
     score = spelling + 0.04 * min(hits, 3) + 0.05 * slot + 0.05 * bool(others)
     score += 0.01 * exact  # the fewest words changed
     score += 0.005 * (name.form in (name.entity.name, name.entity.name.split()[-1]))
     return _Match(score, low, high, name, spelling)
+
+
+#: Machine translation changes a few letters of a name; a word longer or shorter than the
+#: name by more than this is another name ("Schüller" is not "Schallenberg").
+MAX_LENGTH_CHANGE = 3
+#: A word English text uses this often (wordfreq Zipf) is a real word or name of its own.
+PLAUSIBLE_ZIPF = 2.0
+#: A word this common in another language (wordfreq Zipf) is that language's word.
+FOREIGN_ZIPF = 4.5
+#: The languages whose common words are looked up (those the frequency layer has).
+FOREIGN_LANGUAGES = ("de", "fr", "es", "it", "nl", "pl", "cs", "ru", "uk")
+#: How prominent (wordfreq Zipf) a name must be to be corrected to with no context word.
+PROMINENT_ZIPF = 2.5
+#: A part of a full name shared by at most this many people identifies the person.
+DISTINCTIVE_NAME_PART = 2
+
+
+def _extends(word: str, target: str) -> bool:
+    """Tell whether the word is the name with letters added at its end ("Xinhuanet",
+    "YouTuber"): a derived word or another name, not a garble of it."""
+    folded, name = fold(word), fold(target)
+    return len(folded) >= len(name) + 2 and folded.startswith(name)
+
+
+#: Endings of a word derived from a name (as the transliteration key spells them):
+#: "Israeli", "Syrian", "Venezuelan", "Japanese".
+ADJECTIVE_ENDINGS = ("an", "ian", "ean", "ese", "i", "ish")
+
+
+def _derived(word: str, target: str) -> bool:
+    """Tell whether the word is longer than the name and ends like a word derived from it
+    ("Israely", "Syryan" for Israeli, Syrian): a garbled adjective, not the name."""
+    key, name = name_key(word), name_key(target)
+    return len(key) > len(name) and any(
+        key.endswith(ending) and not name.endswith(ending) for ending in ADJECTIVE_ENDINGS
+    )
+
+
+def _plausible(word: str, query: _Query) -> bool:
+    """Tell whether real text uses the word often enough to be a word or name of its own
+    ("Jiang", "Maruyama"), or a common word of another language left untranslated
+    ("Politik"): alone, with no rest of a name, it is then not a garble."""
+    lexicon = query.lexicon
+    return lexicon.zipf(word) >= PLAUSIBLE_ZIPF or any(
+        lexicon.zipf(word, language) >= FOREIGN_ZIPF for language in FOREIGN_LANGUAGES
+    )
+
+
+def _evident_without_context(
+    query: _Query,
+    name: NameForm,
+    target: str,
+    others: list[tuple[str, str]],
+    slot: int,
+) -> bool:
+    """Tell whether a reading stands without any of the entity's context words in the article.
+
+    The article usually says what it is about, but a short text may not; then a word no list
+    knows, written once (a name the article repeats the same way, with no context for the
+    entity, is more likely a rare real one), needs other evidence: a place's slot ("in
+    Khanson"); the rest of a full name that hardly anyone else has ("Keir Starrer"); or one
+    slip from a prominent name, in a word real text never uses ("shelled Kgarkiv").
+    """
+    lexicon, word = query.lexicon, query.words[query.i]
+    if not query.suspicious or query.context.mentions(word) > 1:
+        return False
+    if slot and name.entity.type in PLACE_TYPES:
+        return True
+    people = lexicon.names.people_with_word
+    if any(a == b and people[b] <= DISTINCTIVE_NAME_PART for a, b in others):
+        return True
+    folded, name_folded = fold(word), fold(target)
+    return (
+        lexicon.zipf(word) == 0
+        and folded[:1] == name_folded[:1]
+        and Levenshtein.distance(folded, name_folded) == 1
+        and lexicon.zipf(target) >= PROMINENT_ZIPF
+    )
 
 
 def _slot_fit(
@@ -473,7 +578,7 @@ def _candidate(query: _Query, match: _Match) -> Candidate:
     end = _base(run[last])[1]
     original = " ".join(words[first : last + 1])
     replacement = " ".join(parts[first - low : last - low + 1])
-    context_hits = context.matches(name.entity)
+    context_hits = context.matches(name.entity, words[query.i])
     # The score adds context, slot and full-name evidence to the spelling similarity.
     confidence = 0.35 + 1.3 * (spelling - MIN_SIMILARITY) + 2 * (match.score - spelling)
     if not suspicious:
