@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
 
@@ -191,6 +192,24 @@ class _Context:
     def mentions(self, word: str) -> int:
         """Count the article's tokens that are ``word`` (a possessive ending cut off)."""
         return self._counts[word]
+
+    def names_before(self, word: str) -> frozenset[str]:
+        """The capitalised words that stand right before ``word`` in the article as a first
+        name would ("Petra" in "Petra Schallenbach"), sentence openers left out."""
+        return self._names_before.get(word, frozenset())
+
+    @cached_property
+    def _names_before(self) -> dict[str, frozenset[str]]:
+        tokens, text = self.document.tokens, self.document.text
+        found: dict[str, set[str]] = {}
+        for before, token in pairwise(tokens):
+            if (
+                before.text[:1].isupper()
+                and not before.sentence_initial
+                and text[before.end : token.start] == " "
+            ):
+                found.setdefault(_base(token)[0], set()).add(before.text)
+        return {word: frozenset(names) for word, names in found.items()}
 
     @cached_property
     def _counts(self) -> Counter[str]:
@@ -429,7 +448,8 @@ def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
         _extends(word, target)
         or (not others and _derived(word, target))
         or abs(len(word) - len(target)) > MAX_LENGTH_CHANGE
-        or (query.suspicious and not others and _plausible(word, query))
+        or (query.suspicious and not others and _plausible(word, target, query))
+        or (not others and _named_otherwise(query, name.entity))
     ):
         return None
     spelling = similarity(word, target)
@@ -472,26 +492,41 @@ def _extends(word: str, target: str) -> bool:
 
 
 #: Endings of a word derived from a name (as the transliteration key spells them):
-#: "Israeli", "Syrian", "Venezuelan", "Japanese".
-ADJECTIVE_ENDINGS = ("an", "ian", "ean", "ese", "i", "ish")
+#: "Israeli", "Syrian", "Venezuelan", "Japanese", "YouTuber", "Netanyahus".
+ADJECTIVE_ENDINGS = ("an", "ian", "ean", "ese", "i", "ish", "er", "s")
 
 
 def _derived(word: str, target: str) -> bool:
     """Tell whether the word is longer than the name and ends like a word derived from it
-    ("Israely", "Syryan" for Israeli, Syrian): a garbled adjective, not the name."""
+    ("Israely", "Syryan" for Israeli, Syrian; "YouTuber"): a derived word, not the name."""
     key, name = name_key(word), name_key(target)
     return len(key) > len(name) and any(
         key.endswith(ending) and not name.endswith(ending) for ending in ADJECTIVE_ENDINGS
     )
 
 
-def _plausible(word: str, query: _Query) -> bool:
+def _plausible(word: str, target: str, query: _Query) -> bool:
     """Tell whether real text uses the word often enough to be a word or name of its own
     ("Jiang", "Maruyama"), or a common word of another language left untranslated
-    ("Politik"): alone, with no rest of a name, it is then not a garble."""
-    lexicon = query.lexicon
+    ("Politik"): alone, with no rest of a name, it is then not a garble, unless the article
+    spells the name the other way more often (a minority spelling is the slip)."""
+    lexicon, context = query.lexicon, query.context
+    if context.mentions(target) > context.mentions(word):
+        return False
     return lexicon.zipf(word) >= PLAUSIBLE_ZIPF or any(
         lexicon.zipf(word, language) >= FOREIGN_ZIPF for language in FOREIGN_LANGUAGES
+    )
+
+
+def _named_otherwise(query: _Query, entity: Entity) -> bool:
+    """Tell whether the article names the word's bearer with a first name the person lacks
+    ("Petra Schallenbach ... Schallenbach said"): then it is someone else."""
+    if entity.type != "person":
+        return False
+    own = {part for form in (entity.name, *entity.aliases) for part in form.split()}
+    return any(
+        before not in own and before.lower() not in PERSON_TITLES
+        for before in query.context.names_before(query.words[query.i])
     )
 
 
@@ -520,7 +555,8 @@ def _evident_without_context(
         return True
     folded, name_folded = fold(word), fold(target)
     return (
-        lexicon.zipf(word) == 0
+        (others or name.entity.type != "person")  # a lone surname: too often another's
+        and lexicon.zipf(word) == 0
         and folded[:1] == name_folded[:1]
         and Levenshtein.distance(folded, name_folded) == 1
         and lexicon.zipf(target) >= PROMINENT_ZIPF
