@@ -87,7 +87,11 @@ def collect(
             continue
         path = Path(argument)
         if path.is_dir():
-            found = list(_walk(path, include, exclude, inputs.errors))
+            try:
+                found = list(_walk(path, include, exclude, inputs.errors))
+            except RecursionError:  # os.walk recurses, before Python 3.12
+                inputs.errors.append(f"{argument}: folders nested too deeply to walk")
+                continue
             if not found:
                 patterns = " or ".join(include)
                 inputs.errors.append(f"{argument}: no {patterns} files in this folder")
@@ -98,7 +102,11 @@ def collect(
             inputs.errors.append(f"{argument}: no such file or folder")
             continue
         for file, relative, from_walk in candidates:
-            key = file.resolve()
+            try:
+                key = file.resolve()
+            except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
+                inputs.errors.append(f"{file}: a symlink loop")
+                continue
             if key not in seen:
                 seen.add(key)
                 inputs.sources.append(Source(file, str(file), relative, from_walk))
@@ -335,6 +343,8 @@ def _record_task(source: Source, number: int, line: str, corpus: Corpus) -> Task
         record = json.loads(line)
     except json.JSONDecodeError as error:
         return Task(source, line=number, error=f"not JSON ({error.msg})")
+    except RecursionError:
+        return Task(source, line=number, error="not usable JSON (nested too deeply)")
     if not isinstance(record, dict):
         return Task(source, line=number, error="not a JSON object")
     text = record.get(corpus.field)

@@ -4,6 +4,11 @@ Building the lexicon from its text files takes over a second; unpickling it a sm
 that. The cache lives in the user's cache folder (``$MTFIX_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/mtfix`` or ``~/.cache/mtfix``) and is rebuilt whenever a source file's size or
 modification time changes. If the folder cannot be written, mtfix works without a cache.
+
+A pickle can run code when it is loaded, so a cache file is read only when no one else could have
+written it: the folder is created private (0700) and must belong to the user running mtfix, and
+so must the file, with neither writable by group or others. Otherwise mtfix builds the
+dictionaries in memory and leaves the folder alone.
 """
 
 from __future__ import annotations
@@ -46,14 +51,16 @@ def load_cached(name: str, files: list[Path], build: Callable[[], T]) -> T:
     ``name`` names the cache entry; older entries of that name are removed.
     """
     path = cache_dir() / f"{name}-{fingerprint(files)}.pickle"
+    if not _private_folder(path.parent):
+        return build()
     try:
-        with path.open("rb") as handle, _collector_paused():
-            return pickle.load(handle)
-    except Exception:  # unreadable, truncated or from other code: build it afresh
+        if _own_and_private(path.stat()):
+            with path.open("rb") as handle, _collector_paused():
+                return pickle.load(handle)
+    except Exception:  # missing, unreadable, truncated or from other code: build it afresh
         pass
     value = build()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
@@ -63,6 +70,31 @@ def load_cached(name: str, files: list[Path], build: Callable[[], T]) -> T:
     except OSError:
         pass
     return value
+
+
+def _private_folder(folder: Path) -> bool:
+    """Make sure the cache folder exists and only its owner, the current user, can write to it;
+    tell whether it can be trusted. A folder of another user is never used; one of ours that
+    others may write to is made private first."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        stat = folder.lstat()
+        if not hasattr(os, "getuid"):  # no POSIX owners (Windows): the user's own profile
+            return True
+        if stat.st_uid != os.getuid() or not os.path.isdir(folder) or os.path.islink(folder):
+            return False
+        if stat.st_mode & 0o022:
+            folder.chmod(0o700)
+        return True
+    except OSError:
+        return False
+
+
+def _own_and_private(stat: os.stat_result) -> bool:
+    """Tell whether a cache file belongs to the current user and no one else can write it."""
+    if not hasattr(os, "getuid"):
+        return True
+    return stat.st_uid == os.getuid() and not stat.st_mode & 0o022
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -40,6 +41,7 @@ class ExitCode(IntEnum):
     CLEAN = 0  #: nothing to change
     CHANGES = 1  #: changes proposed (0 with ``--exit-zero``)
     ERROR = 2  #: usage or input error, reported on stderr
+    INTERNAL = 3  #: a bug in mtfix, reported in one line with a request to report it
 
 
 #: The exit code after Ctrl-C, as shells report a process ended by SIGINT.
@@ -348,6 +350,10 @@ def _review(
         _error(message)
     files = [(s.path, s.display, s.from_walk) for s in inputs.sources if s.path is not None]
     if output is None:
+        if sys.stdin is None:
+            raise UsageProblem(
+                "--interactive reads your answers from standard input, which is closed"
+            )
         code = review.run(files, config, color, backup, _error)
         return ExitCode.ERROR if inputs.errors else code
     if any(output.resolve() == path.resolve() for path, _, _ in files):
@@ -358,7 +364,7 @@ def _review(
     for message in errors:
         _error(message)
     try:
-        write_atomic(output, html.render(reviewed).encode("utf-8"))
+        write_atomic(output, html.render(reviewed).encode("utf-8", "backslashreplace"))
     except InputError as problem:
         raise UsageProblem(f"-o {output}: {problem}") from problem
     if inputs.errors or errors:
@@ -501,6 +507,10 @@ def main(argv: list[str] | None = None) -> None:
     """Run the ``mtfix`` command and exit with its ``ExitCode``."""
     command = typer.main.get_command(app)
     args = sys.argv[1:] if argv is None else argv
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # A lone surrogate (from a JSON "\ud800" or a file name that is not UTF-8) is written
+        # as its escape, which JSON reads back as the same character, instead of failing.
+        sys.stdout.reconfigure(errors="backslashreplace")
     try:
         code = command.main(args=args or ["--help"], prog_name="mtfix", standalone_mode=False)
     except UsageProblem as problem:
@@ -509,10 +519,21 @@ def main(argv: list[str] | None = None) -> None:
     except typer.exceptions.TyperException as problem:
         _error(" ".join(problem.format_message().split()))
         code = ExitCode.ERROR
-    except OutputClosed:
+    except OutputClosed as closed:
         _silence_stdout()
-        _error("output closed early (broken pipe)")
+        _error(
+            f"cannot write output: {closed}" if str(closed) else "output closed early (broken pipe)"
+        )
         code = ExitCode.ERROR
+    except OSError as problem:  # stdout on a full disk, a vanished terminal...
+        _error(f"cannot write output: {problem.strerror or problem}")
+        code = ExitCode.ERROR
+    except Exception as bug:  # never a traceback: one line, and a code of its own
+        _error(
+            f"internal error ({type(bug).__name__}: {bug}); please report it with the command "
+            "you ran"
+        )
+        code = ExitCode.INTERNAL
     code = code if isinstance(code, int) else ExitCode.CLEAN
     if argv is None:
         _leave(code)
@@ -531,6 +552,10 @@ def _leave(code: int) -> NoReturn:
     except (BrokenPipeError, ValueError):  # the reader left, or stdout was closed
         _silence_stdout()
         _error("output closed early (broken pipe)")
+        code = ExitCode.ERROR
+    except OSError as problem:  # a full disk: the output is lost, so say so
+        _silence_stdout()
+        _error(f"cannot write output: {problem.strerror or problem}")
         code = ExitCode.ERROR
     sys.stderr.flush()
     if "distributed" in sys.modules or threading.active_count() > 1:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,14 +114,19 @@ def apply_file(decisions_file: Path) -> list[tuple[Path, int]]:
             changed since the review; the message is one line.
     """
     try:
+        if not stat.S_ISREG(decisions_file.stat().st_mode):
+            raise InputError(f"{decisions_file}: not a regular file (a folder, pipe or device)")
         document = json.loads(decisions_file.read_text(encoding="utf-8"))
     except OSError as error:
         raise InputError(f"{decisions_file}: {error.strerror or error}") from error
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise InputError(f"{decisions_file}: not a JSON decisions file ({error})") from error
     if not isinstance(document, dict) or document.get("mtfix_decisions") != VERSION:
         raise InputError(f"{decisions_file}: not an mtfix decisions file (version {VERSION})")
-    plans = [_plan(entry) for entry in document.get("files", [])]
+    entries = document.get("files", [])
+    if not isinstance(entries, list):
+        raise InputError(f'{decisions_file}: "files" is not a list')
+    plans = [_plan(entry) for entry in entries]
     for plan in plans:
         if not plan.changes:
             continue
@@ -129,14 +135,27 @@ def apply_file(decisions_file: Path) -> list[tuple[Path, int]]:
     return [(plan.path, len(plan.changes)) for plan in plans]
 
 
+def _check_inside_here(path: Path) -> None:
+    """Refuse a path that leads outside the folder ``mtfix apply`` runs in (``..``, an absolute
+    path elsewhere, a symlink out): a decisions file names files of the review, nothing else."""
+    here = Path.cwd().resolve()
+    try:
+        inside = path.resolve().is_relative_to(here)
+    except (OSError, RuntimeError, ValueError):  # a loop, a NUL byte in the name
+        inside = False
+    if not inside:
+        raise InputError(f"{path}: outside the folder mtfix apply runs in; nothing was applied")
+
+
 def _plan(entry: dict) -> _Planned:
     """Check one file's entry against the file on disk."""
     try:
         path = Path(entry["path"])
         expected = str(entry["sha256"])
         raw = list(entry["changes"])
-    except (KeyError, TypeError) as error:
+    except (KeyError, TypeError, ValueError) as error:
         raise InputError(f"malformed decisions entry: missing {error}") from error
+    _check_inside_here(path)
     try:
         original = read_original(path)
     except InputError as error:
@@ -161,7 +180,7 @@ def _plan(entry: dict) -> _Planned:
                 reason="accepted in review",
                 source=str(item.get("source", "")),
             )
-        except (KeyError, TypeError, ValueError) as error:
+        except (KeyError, TypeError, ValueError, OverflowError) as error:
             raise InputError(f"{path}: malformed change in the decisions file ({error})") from error
         if not 0 <= start <= end <= len(text) or text[start:end] != change.original:
             raise InputError(f"{path}: a change at offset {start} does not match the file")

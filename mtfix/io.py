@@ -120,6 +120,8 @@ def read_file(path: Path) -> Decoded:
         InputError: the file is missing, a folder, unreadable, binary or undecodable.
     """
     try:
+        if not stat.S_ISREG(path.stat().st_mode) and not path.is_dir():
+            raise InputError("not a regular file (a pipe, device or socket): not read")
         data = path.read_bytes()
     except FileNotFoundError as error:
         raise InputError("no such file") from error
@@ -133,7 +135,13 @@ def read_file(path: Path) -> Decoded:
 
 
 def read_stdin() -> Decoded:
-    """Read and decode standard input as bytes."""
+    """Read and decode standard input as bytes.
+
+    Raises:
+        InputError: standard input is closed.
+    """
+    if sys.stdin is None:
+        raise InputError("standard input is closed")
     return decode(sys.stdin.buffer.read())
 
 

@@ -95,7 +95,10 @@ class Settings:
 
 def find_file(start: Path) -> Path | None:
     """Return the nearest ``mtfix.toml``, or ``pyproject.toml`` with ``[tool.mtfix]``, upwards."""
-    folder = start.resolve()
+    try:
+        folder = start.resolve()
+    except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop, before Python 3.13
+        raise SettingsError(f"{start}: cannot follow this path ({error})") from error
     if not folder.is_dir():
         folder = folder.parent
     for candidate in (folder, *folder.parents):
@@ -115,6 +118,8 @@ def _read(path: Path) -> dict:
         raise SettingsError(f"{path}: {error.strerror}") from error
     except tomllib.TOMLDecodeError as error:
         raise SettingsError(f"{path}: not valid TOML ({error})") from error
+    except UnicodeDecodeError as error:
+        raise SettingsError(f"{path}: not UTF-8 text ({error.reason})") from error
 
 
 def read_table(path: Path) -> dict[str, object]:
@@ -166,8 +171,11 @@ def resolve(
         if value is not None:
             values[key] = value
             origins[key] = f"--{key}"
+    min_confidence = float(values["min-confidence"])  # type: ignore[arg-type]
+    if not 0.0 <= min_confidence <= 1.0:  # also refuses nan, which every comparison fails
+        raise SettingsError(f"{origins['min-confidence']}: min-confidence must be from 0 to 1")
     config = Config(
-        min_confidence=float(values["min-confidence"]),  # type: ignore[arg-type]
+        min_confidence=min_confidence,
         only=tuple(values["only"]),  # type: ignore[arg-type]
         skip=tuple(values["skip"]),  # type: ignore[arg-type]
         extra_dictionaries=tuple(Path(p) for p in values["dictionaries"]),  # type: ignore[attr-defined]

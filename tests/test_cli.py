@@ -89,7 +89,7 @@ def article(tmp_path: Path) -> Path:
 
 
 def test_exit_codes_are_pinned() -> None:
-    assert [int(code) for code in ExitCode] == [0, 1, 2]
+    assert [int(code) for code in ExitCode] == [0, 1, 2, 3]
 
 
 def test_version(tmp_path: Path) -> None:

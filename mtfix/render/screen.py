@@ -24,6 +24,8 @@ def write_stdout(text: str) -> None:
             sys.stdout.flush()
         except BrokenPipeError as error:
             raise OutputClosed from error
+        except OSError as error:  # typer would swallow it: the output would be lost silently
+            raise OutputClosed(error.strerror or str(error)) from error
 
 
 class Screen:

@@ -1,0 +1,83 @@
+"""The dictionary cache never loads a file someone else could have written (a pickle runs code)."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import stat
+from pathlib import Path
+
+import pytest
+
+from mtfix.cache import fingerprint, load_cached
+
+
+class _Planted:
+    """What an attacker would plant: unpickling it creates ``marker``."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (Path.touch, (self.marker,))
+
+
+@pytest.fixture()
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "words.txt"
+    path.write_text("word\n", encoding="utf-8")
+    return path
+
+
+def _plant(folder: Path, source: Path, marker: Path, mode: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    planted = folder / f"demo-{fingerprint([source])}.pickle"
+    planted.write_bytes(pickle.dumps(_Planted(marker)))
+    planted.chmod(mode)
+    return planted
+
+
+def test_the_folder_is_created_private_and_a_fresh_cache_is_used(
+    tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("MTFIX_CACHE_DIR", str(folder))
+    assert load_cached("demo", [source], lambda: {"built": 1}) == {"built": 1}
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert load_cached("demo", [source], lambda: {"built": 2}) == {"built": 1}  # from the cache
+
+
+def test_a_file_others_could_write_is_never_loaded(
+    tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, marker = tmp_path / "cache", tmp_path / "code-ran"
+    monkeypatch.setenv("MTFIX_CACHE_DIR", str(folder))
+    _plant(folder, source, marker, 0o666)
+    assert load_cached("demo", [source], lambda: "built") == "built"
+    assert not marker.exists()
+    assert load_cached("demo", [source], lambda: "again") == "built"  # rewritten, private
+
+
+def test_a_folder_others_could_write_is_made_private_before_use(
+    tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o777)
+    folder.chmod(0o777)
+    monkeypatch.setenv("MTFIX_CACHE_DIR", str(folder))
+    assert load_cached("demo", [source], lambda: "built") == "built"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to chown")
+def test_another_users_folder_and_files_are_never_used(
+    tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, marker = tmp_path / "shared-cache", tmp_path / "code-ran"
+    planted = _plant(folder, source, marker, 0o644)
+    os.chown(folder, 65534, 65534)
+    os.chown(planted, 65534, 65534)
+    monkeypatch.setenv("MTFIX_CACHE_DIR", str(folder))
+    assert load_cached("demo", [source], lambda: "built") == "built"
+    assert not marker.exists()
+    assert planted.read_bytes() == pickle.dumps(_Planted(marker))  # left alone
