@@ -6,6 +6,11 @@ and known words right after a well-known first name ("Joe Baden"), are matched a
 curated entities' spellings in the blocked index; candidates are ranked by spelling similarity,
 the rest of the name, the entity's context words in the article and the slot (a title before a
 person, "in" before a place). A correct name is never a target: known names are skipped early.
+
+An unknown word is a rare one, not an error (``_score``): a word real text uses, a derived
+word, a name with letters added or a surname the article gives another first name is left
+alone, and context words are evidence rather than a gate (``_evident_without_context``).
+Each text is its own evidence: nothing carries over from one document to the next.
 """
 
 from __future__ import annotations
