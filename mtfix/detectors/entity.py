@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -195,8 +194,18 @@ class _Context:
         return sorted(set(self.text.split()))
 
     def mentions(self, word: str) -> int:
-        """Count the article's tokens that are ``word`` (a possessive ending cut off)."""
-        return self._counts[word]
+        """Count the article's mentions of ``word`` as a whole word (a possessive may follow;
+        one search of the text per word asked about, memoised)."""
+        if word not in self.document.text:  # the common case for a candidate's name
+            return 0
+        if word not in self._mentions:
+            pattern = rf"(?<![\w'’-]){re.escape(word)}(?![\w-]|['’](?!s\b)\w)"
+            self._mentions[word] = len(re.findall(pattern, self.document.text))
+        return self._mentions[word]
+
+    @cached_property
+    def _mentions(self) -> dict[str, int]:
+        return {}
 
     def names_before(self, word: str) -> frozenset[str]:
         """The capitalised words that stand right before ``word`` in the article as a first
@@ -215,10 +224,6 @@ class _Context:
             ):
                 found.setdefault(_base(token)[0], set()).add(before.text)
         return {word: frozenset(names) for word, names in found.items()}
-
-    @cached_property
-    def _counts(self) -> Counter[str]:
-        return Counter(_base(token)[0] for token in self.document.tokens)
 
     @cached_property
     def word_set(self) -> frozenset[str]:
@@ -516,11 +521,10 @@ def _plausible(word: str, target: str, query: _Query) -> bool:
     ("Politik"): alone, with no rest of a name, it is then not a garble, unless the article
     spells the name the other way more often (a minority spelling is the slip)."""
     lexicon, context = query.lexicon, query.context
-    if context.mentions(target) > context.mentions(word):
-        return False
-    return lexicon.zipf(word) >= PLAUSIBLE_ZIPF or any(
+    plausible = lexicon.zipf(word) >= PLAUSIBLE_ZIPF or any(
         lexicon.zipf(word, language) >= FOREIGN_ZIPF for language in FOREIGN_LANGUAGES
     )
+    return plausible and context.mentions(target) <= context.mentions(word)
 
 
 def _named_otherwise(query: _Query, entity: Entity) -> bool:
