@@ -338,3 +338,27 @@ def test_a_variant_inside_another_name_keeps_its_spelling() -> None:
         "Kiev Mayor Vitali Klitschko said Kiev Oblast was calm.\n"
     )
     assert fixes(text, ("variant",)) == [("Kiev", "Kyiv"), ("Kiev", "Kyiv")]
+
+
+def test_a_minority_spelling_of_a_name_takes_the_articles_majority_spelling() -> None:
+    """The article itself says how a name no list knows is written."""
+    text = (
+        "Mayor Ingrid Vallenbrock opened the new bridge on Friday. Vallenbrock said it had "
+        "cost less than planned. Valenbrock also thanked the workers.\n"
+    )
+    assert fixes(text, ("entity",)) == [("Valenbrock", "Vallenbrock")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people with similar names, each named as often as the other
+        "Researchers Tom Hallberg and Eva Hallborg published the study. Hallberg led it and "
+        "Hallborg wrote it.",
+        # two forms of one word, not a slip
+        "The Obernauer festival drew crowds to Obernauen. The mayor said Obernauen would host "
+        "it again next year.",
+    ],
+)
+def test_names_that_differ_otherwise_are_not_majority_spellings(text: str) -> None:
+    assert fixes(text, ("entity",)) == []

@@ -106,6 +106,8 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 alternatives=candidate.alternatives,
             )
     yield from _same_garbling(document, lexicon, candidates)
+    covered = [(candidate.start, candidate.end) for candidate in candidates]
+    yield from _minority_spellings(document, lexicon, covered)
 
 
 def _same_garbling(
@@ -144,6 +146,70 @@ def _same_garbling(
             "the person in full: machine translation garbles a name the same way throughout.",
             rule=f"entity.{source.entity.type}",
         )
+
+
+#: A name spelled the article's other way must be at least this long to be corrected to it.
+MIN_MINORITY_LENGTH = 5
+#: The confidence of a minority spelling corrected to the article's majority one.
+MINORITY_CONFIDENCE = 0.6
+
+
+def _minority_spellings(
+    document: Document, lexicon: Lexicon, covered: list[tuple[int, int]]
+) -> Iterator[Proposal]:
+    """Correct a name the article spells once one way and more often another, one letter
+    apart inside the word ("Holetschek ... Holetschek ... Holeschek"), when no text uses the
+    minority spelling: machine translation slipped, and the article itself says how the name
+    is written, whether or not any list knows it. Words that differ in their ending are
+    forms of one word ("Thüringer", "Thüringen"), not slips."""
+    counts: dict[str, list[Token]] = {}
+    for token in document.tokens:
+        word = _base(token)[0]
+        if word[:1].isupper() and not word.isupper() and len(word) >= MIN_MINORITY_LENGTH - 1:
+            counts.setdefault(word, []).append(token)
+    if len(counts) < 2:
+        return
+    by_initial: dict[str, list[str]] = {}
+    for word in counts:
+        by_initial.setdefault(fold(word)[:1], []).append(word)
+    for word, tokens in counts.items():
+        if len(word) < MIN_MINORITY_LENGTH or not _is_suspicious(word, lexicon):
+            continue
+        if lexicon.zipf(word) > 0:
+            continue
+        majority = [
+            other
+            for other in by_initial[fold(word)[:1]]
+            if len(counts[other]) > len(tokens)
+            and Levenshtein.distance(fold(word), fold(other)) == 1
+            and not _same_but_ending(fold(word), fold(other))
+            and not lexicon.is_english_word(other.lower())
+        ]
+        if len(majority) != 1:
+            continue  # none, or no telling which
+        other = majority[0]
+        for token in tokens:
+            end = _base(token)[1]
+            if any(a <= token.start < b for a, b in covered):
+                continue
+            yield Proposal(
+                start=token.start,
+                end=end,
+                replacement=other,
+                confidence=MINORITY_CONFIDENCE,
+                reason=f"The article spells this name “{other}” {len(counts[other])} times and "
+                f"“{word}” {len(tokens)}: one letter apart, and no text uses “{word}”.",
+                rule="entity.minority_spelling",
+            )
+
+
+def _same_but_ending(a: str, b: str) -> bool:
+    """Tell whether two words differ only in their last letter or letters added at the end:
+    forms of one word ("Thüringer", "Thüringen"; "Westnet", "Westnetz"; "Pokal", "Pokals")."""
+    shared = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return shared >= min(len(a), len(b)) - 1
 
 
 def _may_be_something_else(document: Document, token: Token, lexicon: Lexicon) -> bool:
