@@ -340,13 +340,26 @@ def test_a_variant_inside_another_name_keeps_its_spelling() -> None:
     assert fixes(text, ("variant",)) == [("Kiev", "Kyiv"), ("Kiev", "Kyiv")]
 
 
-def test_a_minority_spelling_of_a_name_takes_the_articles_majority_spelling() -> None:
-    """The article itself says how a name no list knows is written."""
-    text = (
-        "Mayor Ingrid Vallenbrock opened the new bridge on Friday. Vallenbrock said it had "
-        "cost less than planned. Valenbrock also thanked the workers.\n"
-    )
-    assert fixes(text, ("entity",)) == [("Valenbrock", "Vallenbrock")]
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Mayor Ingrid Vallenbrock opened the new bridge on Friday. Vallenbrock said it had "
+            "cost less than planned. Valenbrock also thanked the workers.\n",
+            [("Valenbrock", "Vallenbrock")],
+        ),
+        # as often as a spelling real text uses, two letters swapped
+        (
+            "Coach Mike Henderson praised the team. Hendreson said the players trained hard.\n",
+            [("Hendreson", "Henderson")],
+        ),
+    ],
+)
+def test_a_minority_spelling_of_a_name_takes_the_articles_majority_spelling(
+    text: str, wanted: list[tuple[str, str]]
+) -> None:
+    """The article itself says how a name is written, even when no list knows it."""
+    assert fixes(text, ("entity",)) == wanted
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from ..change import Proposal
 from ..lexicon import Entity, Lexicon
@@ -107,7 +107,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             )
     yield from _same_garbling(document, lexicon, candidates)
     covered = [(candidate.start, candidate.end) for candidate in candidates]
-    yield from _minority_spellings(document, lexicon, covered)
+    yield from _minority_spellings(document, lexicon, context, covered)
 
 
 def _same_garbling(
@@ -156,13 +156,13 @@ MINORITY_CONFIDENCE = 0.85
 
 
 def _minority_spellings(
-    document: Document, lexicon: Lexicon, covered: list[tuple[int, int]]
+    document: Document, lexicon: Lexicon, context: _Context, covered: list[tuple[int, int]]
 ) -> Iterator[Proposal]:
-    """Correct a name the article spells once one way and more often another, one letter
-    apart inside the word ("Holetschek ... Holetschek ... Holeschek"), when no text uses the
-    minority spelling: machine translation slipped, and the article itself says how the name
-    is written, whether or not any list knows it. Words that differ in their ending are
-    forms of one word ("Thüringer", "Thüringen"), not slips."""
+    """Correct a name the article spells less often one way than another, one slip apart (a
+    letter changed, added, dropped or two swapped: "Vallenbrock ... Valenbrock"), when no
+    text uses the minority spelling: machine translation slipped, and the article itself
+    says how the name is written, whether or not any list knows it. As often as a known
+    spelling also counts as less often. Forms of one word are not slips (``_forms_of_one_word``)."""
     counts: dict[str, list[Token]] = {}
     for token in document.tokens:
         word = _base(token)[0]
@@ -181,10 +181,12 @@ def _minority_spellings(
         majority = [
             other
             for other in by_initial[fold(word)[:1]]
-            if len(counts[other]) > len(tokens)
-            and Levenshtein.distance(fold(word), fold(other)) == 1
-            and not _same_but_ending(fold(word), fold(other))
-            and not lexicon.is_english_word(other.lower())
+            if other != word
+            and _outweighs(other, len(counts[other]), len(tokens), lexicon)
+            and OSA.distance(fold(word), fold(other)) == 1
+            and not _forms_of_one_word(fold(word), fold(other))
+            and other.lower() not in lexicon.common_words  # "Their" for "Thier"
+            and not _two_people(word, other, context)
         ]
         if len(majority) != 1:
             continue  # none, or no telling which
@@ -198,19 +200,40 @@ def _minority_spellings(
                 end=end,
                 replacement=other,
                 confidence=MINORITY_CONFIDENCE,
-                reason=f"The article spells this name “{other}” {len(counts[other])} times and "
-                f"“{word}” {len(tokens)}: one letter apart, and no text uses “{word}”.",
+                reason=f"The article spells this name “{other}” {len(counts[other])} time(s) and "
+                f"“{word}” {len(tokens)}: one slip apart, and no text uses “{word}”.",
                 rule="entity.minority_spelling",
             )
 
 
-def _same_but_ending(a: str, b: str) -> bool:
-    """Tell whether two words differ only in their last letter or letters added at the end:
-    forms of one word ("Thüringer", "Thüringen"; "Westnet", "Westnetz"; "Pokal", "Pokals")."""
+def _outweighs(other: str, other_count: int, count: int, lexicon: Lexicon) -> bool:
+    """Tell whether a spelling the article uses ``other_count`` times outweighs one it uses
+    ``count`` times that no text uses: by being more frequent, or as frequent and used in
+    real text (wordfreq)."""
+    return other_count > count or (other_count == count and lexicon.zipf(other) > 0)
+
+
+def _two_people(word: str, other: str, context: _Context) -> bool:
+    """Tell whether the article gives the two spellings different first names ("Tom
+    Hallberg", "Eva Hallborg"): two people, not one name and its slip."""
+    before, other_before = context.names_before(word), context.names_before(other)
+    return bool(before and other_before and before.isdisjoint(other_before))
+
+
+#: Ends that inflect one word (German ones included, as MT leaves them): the tails after
+#: what two spellings share ("Thüringer", "Thüringen": "r" and "n").
+INFLECTION_TAILS = frozenset({"", "s", "n", "r", "e", "es", "en", "er", "ern", "ns", "rs"})
+
+
+def _forms_of_one_word(a: str, b: str) -> bool:
+    """Tell whether two spellings are forms of one word rather than a slip: one is the other
+    with letters added at its end ("Westnet", "Westnetz"; "Pokal", "Pokals"), or they differ
+    in an inflection ending ("Thüringer", "Thüringen")."""
     shared = next(
         (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
     )
-    return shared >= min(len(a), len(b)) - 1
+    tails = (a[shared:], b[shared:])
+    return not tails[0] or not tails[1] or all(tail in INFLECTION_TAILS for tail in tails)
 
 
 def _may_be_something_else(document: Document, token: Token, lexicon: Lexicon) -> bool:
