@@ -348,6 +348,13 @@ def test_a_variant_inside_another_name_keeps_its_spelling() -> None:
             "cost less than planned. Valenbrock also thanked the workers.\n",
             [("Valenbrock", "Vallenbrock")],
         ),
+        # a last letter doubled, and a last letter cut
+        (
+            "Ines Marovski won the race. Marovskii said she had trained for a year. Marovski "
+            "will defend the title. Coach Lena Brenvik praised Brenvi and the team. Brenvik "
+            "left.\n",
+            [("Marovskii", "Marovski"), ("Brenvi", "Brenvik")],
+        ),
         # as often as a spelling real text uses, two letters swapped
         (
             "Coach Mike Henderson praised the team. Hendreson said the players trained hard.\n",

@@ -225,15 +225,20 @@ def _two_people(word: str, other: str, context: _Context) -> bool:
 INFLECTION_TAILS = frozenset({"", "s", "n", "r", "e", "es", "en", "er", "ern", "ns", "rs"})
 
 
-def _forms_of_one_word(a: str, b: str) -> bool:
-    """Tell whether two spellings are forms of one word rather than a slip: one is the other
-    with letters added at its end ("Westnet", "Westnetz"; "Pokal", "Pokals"), or they differ
-    in an inflection ending ("Thüringer", "Thüringen")."""
+def _forms_of_one_word(word: str, other: str) -> bool:
+    """Tell whether the minority spelling ``word`` and the majority one ``other`` are forms of
+    one word rather than a slip: they differ in an inflection ending ("Thüringer",
+    "Thüringen"; "Pokals", "Pokal"), or ``word`` is ``other`` with letters added that do not
+    repeat its last one ("Westnetz", "Westnet"). A doubled last letter ("Vallenbrockk") and
+    a cut ending ("Vallenbro") are slips."""
     shared = next(
-        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+        (i for i, (x, y) in enumerate(zip(word, other, strict=False)) if x != y),
+        min(len(word), len(other)),
     )
-    tails = (a[shared:], b[shared:])
-    return not tails[0] or not tails[1] or all(tail in INFLECTION_TAILS for tail in tails)
+    tail, other_tail = word[shared:], other[shared:]
+    if tail in INFLECTION_TAILS and other_tail in INFLECTION_TAILS:
+        return True
+    return not other_tail and tail != word[shared - 1 : shared]
 
 
 def _may_be_something_else(document: Document, token: Token, lexicon: Lexicon) -> bool:
