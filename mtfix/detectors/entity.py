@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -25,7 +26,7 @@ from itertools import pairwise
 from rapidfuzz.distance import OSA, Levenshtein
 
 from ..change import Proposal
-from ..lexicon import Entity, Lexicon
+from ..lexicon import NAME_WORD, Entity, Lexicon
 from ..names import NameForm, fold, name_key, romanisation_key, similarity
 from ..text import Document, Token
 from ..words import NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
@@ -163,45 +164,51 @@ def _minority_spellings(
     text uses the minority spelling: machine translation slipped, and the article itself
     says how the name is written, whether or not any list knows it. As often as a known
     spelling also counts as less often. Forms of one word are not slips (``_forms_of_one_word``)."""
-    counts: dict[str, list[Token]] = {}
-    for token in document.tokens:
-        word = _base(token)[0]
-        if word[:1].isupper() and not word.isupper() and len(word) >= MIN_MINORITY_LENGTH - 1:
-            counts.setdefault(word, []).append(token)
-    if len(counts) < 2:
-        return
+    names = {_strip(word) for word in document.distinct_words if word[:1].isupper()}
+    minorities = {
+        word
+        for word in names
+        if len(word) >= MIN_MINORITY_LENGTH
+        and _is_suspicious(word, lexicon)  # all capitals are never suspicious
+        and lexicon.zipf(word) == 0
+    }
+    if not minorities:
+        return  # the common case, told from the article's distinct words alone
     by_initial: dict[str, list[str]] = {}
-    for word in counts:
+    for word in names:
         by_initial.setdefault(fold(word)[:1], []).append(word)
-    for word, tokens in counts.items():
-        if len(word) < MIN_MINORITY_LENGTH or not _is_suspicious(word, lexicon):
-            continue
-        if lexicon.zipf(word) > 0:
-            continue
-        majority = [
+    for word in sorted(minorities):
+        neighbours = [
             other
             for other in by_initial[fold(word)[:1]]
             if other != word
-            and _outweighs(other, len(counts[other]), len(tokens), lexicon)
             and OSA.distance(fold(word), fold(other)) == 1
             and not _forms_of_one_word(fold(word), fold(other))
             and other.lower() not in lexicon.common_words  # "Their" for "Thier"
+        ]
+        if not neighbours:
+            continue  # the common case: nothing to count
+        count = context.mentions(word)
+        majority = [
+            other
+            for other in neighbours
+            if _outweighs(other, context.mentions(other), count, lexicon)
             and not _two_people(word, other, context)
         ]
         if len(majority) != 1:
             continue  # none, or no telling which
         other = majority[0]
-        for token in tokens:
-            end = _base(token)[1]
-            if any(a <= token.start < b for a, b in covered):
+        for token in document.tokens:
+            base, end = _base(token)
+            if base != word or any(a <= token.start < b for a, b in covered):
                 continue
             yield Proposal(
                 start=token.start,
                 end=end,
                 replacement=other,
                 confidence=MINORITY_CONFIDENCE,
-                reason=f"The article spells this name “{other}” {len(counts[other])} time(s) and "
-                f"“{word}” {len(tokens)}: one slip apart, and no text uses “{word}”.",
+                reason=f"The article spells this name “{other}” {context.mentions(other)} "
+                f"time(s) and “{word}” {count}: one slip apart, and no text uses “{word}”.",
                 rule="entity.minority_spelling",
             )
 
@@ -288,19 +295,17 @@ class _Context:
         """The article's distinct lower-case words, sorted (to find a stem by bisection)."""
         return sorted(set(self.text.split()))
 
-    def mentions(self, word: str) -> int:
-        """Count the article's mentions of ``word`` as a whole word (a possessive may follow;
-        one search of the text per word asked about, memoised)."""
-        if word not in self.document.text:  # the common case for a candidate's name
-            return 0
-        if word not in self._mentions:
-            pattern = rf"(?<![\w'’-]){re.escape(word)}(?![\w-]|['’](?!s\b)\w)"
-            self._mentions[word] = len(re.findall(pattern, self.document.text))
-        return self._mentions[word]
+    def mentions(self, name: str) -> int:
+        """Count the article's mentions of a capitalised ``name`` as a whole word (a
+        possessive may follow)."""
+        return self._capitalised[name]
 
     @cached_property
-    def _mentions(self) -> dict[str, int]:
-        return {}
+    def _capitalised(self) -> Counter[str]:
+        """The article's capitalised words and how often each occurs (one regular-expression
+        pass, counted in C)."""
+        words = NAME_WORD.findall(self.document.text)
+        return Counter(_strip(word) for word in words if word[:1].isupper())
 
     def names_before(self, word: str) -> frozenset[str]:
         """The capitalised words that stand right before ``word`` in the article as a first
@@ -398,6 +403,11 @@ def _name_follows(tokens: list[Token], token: Token) -> bool:
 
 #: A possessive ending, left out of the name it follows ("Scholz’s").
 POSSESSIVES = ("'s", "’s")
+
+
+def _strip(word: str) -> str:
+    """Return the word without a possessive ending."""
+    return word[:-2] if word.endswith(POSSESSIVES) else word
 
 
 def _base(token: Token) -> tuple[str, int]:
