@@ -625,11 +625,17 @@ def _plausible(word: str, target: str, query: _Query) -> bool:
     ("Jiang", "Maruyama"), or a common word of another language left untranslated
     ("Politik"): alone, with no rest of a name, it is then not a garble, unless the article
     spells the name the other way more often (a minority spelling is the slip)."""
-    lexicon, context = query.lexicon, query.context
-    plausible = lexicon.zipf(word) >= PLAUSIBLE_ZIPF or any(
+    context = query.context
+    return _in_real_use(word, query.lexicon) and context.mentions(target) <= context.mentions(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _in_real_use(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether real text uses the word as a word or name of its own: English often
+    enough, or another language commonly (memoised: a pure function of the word)."""
+    return lexicon.zipf(word) >= PLAUSIBLE_ZIPF or any(
         lexicon.zipf(word, language) >= FOREIGN_ZIPF for language in FOREIGN_LANGUAGES
     )
-    return plausible and context.mentions(target) <= context.mentions(word)
 
 
 def _named_otherwise(query: _Query, entity: Entity) -> bool:
