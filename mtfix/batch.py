@@ -30,6 +30,7 @@ from .io import (
     parse_record,
     read_file,
     read_stdin,
+    replace_file,
     write_atomic,
 )
 from .parallel import Pool, deferred_interrupt
@@ -185,19 +186,23 @@ class Saving:
     def save(self, source: Source, decoded: Decoded, cleaned: str) -> None:
         """Write ``cleaned`` as asked, in the encoding ``decoded`` was read in.
 
-        In place, a file is rewritten only when its text changed; a copy is always written.
+        In place, a file is rewritten only when its text changed, and only if it has not changed
+        since it was read (``io.replace_file``); a copy is always written, never through a
+        symlinked folder out of the output folder.
         """
         if source.path is None or not (self.write or self.directory):
             return
         if self.write:
             if cleaned != decoded.text:
                 with deferred_interrupt():
-                    write_atomic(source.path, encode(cleaned, decoded), backup=self.backup)
+                    replace_file(source.path, encode(cleaned, decoded), decoded, self.backup)
             return
         assert self.directory is not None
         target = self.directory / source.relative
         if target.resolve() == source.path.resolve():
             raise InputError(f"--output-dir would overwrite the input {target}")
+        if not target.parent.resolve().is_relative_to(self.directory.resolve()):
+            raise InputError(f"{target.parent}: a symlink leads out of --output-dir; not written")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:

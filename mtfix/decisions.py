@@ -15,7 +15,6 @@ A report has no hashes: there every change's ``original`` must still match the f
 
 from __future__ import annotations
 
-import hashlib
 import json
 import stat
 import sys
@@ -25,7 +24,7 @@ from pathlib import Path
 
 from .change import Change, apply_changes
 from .config import Config
-from .io import BinaryFileError, Decoded, InputError, decode, encode, write_atomic
+from .io import BinaryFileError, Decoded, InputError, encode, read_file, replace_file
 from .pipeline import clean
 from .render import FileReport
 
@@ -47,11 +46,9 @@ def read_original(path: Path) -> Original:
     Raises:
         InputError: the file cannot be read or is binary.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(error.strerror or str(error)) from error
-    return Original(decode(data), hashlib.sha256(data).hexdigest())
+    decoded = read_file(path)
+    assert decoded.stamp is not None
+    return Original(decoded, decoded.stamp.sha256)
 
 
 @dataclass(frozen=True)
@@ -139,7 +136,7 @@ def apply_file(decisions_file: Path, indexes: Collection[int] = ()) -> list[tupl
         if not plan.changes:
             continue
         cleaned = apply_changes(plan.original.decoded.text, plan.changes)
-        write_atomic(plan.path, encode(cleaned, plan.original.decoded))
+        replace_file(plan.path, encode(cleaned, plan.original.decoded), plan.original.decoded)
     return [(plan.path, len(plan.changes)) for plan in plans]
 
 

@@ -7,13 +7,15 @@ byte-order mark, trailing whitespace and a missing final newline all survive a r
 from __future__ import annotations
 
 import codecs
+import hashlib
 import json
 import os
-import shutil
 import stat
 import sys
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 #: Byte-order marks, longest first, with the codec that reads the text after them.
@@ -35,7 +37,22 @@ class InputError(Exception):
 
 
 class BinaryFileError(InputError):
-    """The bytes are not text: they hold NUL bytes and no UTF-16 byte-order mark."""
+    """Not text: the bytes hold NUL bytes and no UTF-16 byte-order mark (a folder walk skips such
+    a file with a warning)."""
+
+
+class SpecialFileError(BinaryFileError):
+    """Not a regular file (a pipe, socket or device): refused without being read, and skipped
+    with a warning in a folder walk, as a binary file is."""
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A file as it was read: size, modification time (ns) and the SHA-256 of its bytes."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
 
 
 @dataclass(frozen=True)
@@ -46,11 +63,14 @@ class Decoded:
         text: the text, without the byte-order mark.
         encoding: the codec that reads it (``utf-8``, ``utf-16-le``, ``utf-16-be`` or ``cp1252``).
         bom: the byte-order mark the file started with (``b""`` if none).
+        stamp: the file as it was read (``None`` for standard input), checked before it is
+            replaced.
     """
 
     text: str
     encoding: str
     bom: bytes = b""
+    stamp: Stamp | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_fallback(self) -> bool:
@@ -115,15 +135,25 @@ def encode(text: str, like: Decoded) -> bytes:
 
 
 def read_file(path: Path) -> Decoded:
-    """Read and decode one file.
+    """Read and decode one file, stamped with its size, modification time and hash.
+
+    A pipe, socket or device is refused before it is opened (a pipe would wait for ever), and
+    opened without waiting, so one put in its place meanwhile is refused too.
 
     Raises:
-        InputError: the file is missing, a folder, unreadable, binary or undecodable.
+        InputError: the file is missing, a folder, unreadable, binary or undecodable;
+            ``SpecialFileError`` for a pipe, socket or device.
     """
     try:
-        if not stat.S_ISREG(path.stat().st_mode) and not path.is_dir():
-            raise InputError("not a regular file (a pipe, device or socket): not read")
-        data = path.read_bytes()
+        before = path.stat()
+        if stat.S_ISDIR(before.st_mode):
+            raise IsADirectoryError
+        _check_regular(before)
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(handle, "rb") as stream:
+            info = os.fstat(handle)
+            _check_regular(info)
+            data = stream.read()
     except FileNotFoundError as error:
         raise InputError("no such file") from error
     except IsADirectoryError as error:
@@ -132,7 +162,13 @@ def read_file(path: Path) -> Decoded:
         raise InputError("permission denied") from error
     except OSError as error:
         raise InputError(error.strerror or str(error)) from error
-    return decode(data)
+    stamp = Stamp(info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    return replace(decode(data), stamp=stamp)
+
+
+def _check_regular(info: os.stat_result) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise SpecialFileError("not a regular file (a pipe, device or socket): not read")
 
 
 def read_stdin() -> Decoded:
@@ -167,21 +203,73 @@ def parse_record(line: str) -> dict:
     return record
 
 
-def write_atomic(path: Path, data: bytes, backup: bool = False) -> None:
+def replace_file(path: Path, data: bytes, read: Decoded, backup: bool = False) -> None:
+    """Write ``data`` over the file ``read`` came from, if it is still as it was read.
+
+    A symlink is written through: its target gets the new bytes and the link stays a link. A
+    read-only file is refused, not rewritten. With ``backup``, ``path.bak`` gets the bytes that
+    were read (not what is on disk now), atomically. Two mtfix runs never check and replace one
+    file at the same time (an exclusive lock, where the system has ``flock``).
+
+    Raises:
+        InputError: the file changed since it was read (also when another mtfix run wrote it
+            first), is read-only, or cannot be written; nothing was written then.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        with _locked(target):
+            if read.stamp is not None and not _unchanged(target, read.stamp):
+                raise InputError("changed on disk since it was read; not written, run mtfix again")
+            if not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222:
+                raise InputError("read-only file; not written")
+            if backup:
+                write_atomic(path.with_name(path.name + ".bak"), encode(read.text, read))
+            write_atomic(target, data)
+    except OSError as error:
+        raise InputError(f"cannot write: {error.strerror or error}") from error
+
+
+def _unchanged(path: Path, stamp: Stamp) -> bool:
+    """Tell whether ``path`` still has the size, modification time and bytes it was read with."""
+    info = path.stat()
+    if (info.st_size, info.st_mtime_ns) != (stamp.size, stamp.mtime_ns):
+        return False
+    return hashlib.sha256(path.read_bytes()).hexdigest() == stamp.sha256
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on ``path`` (where the system has it) while the block runs."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock
+        yield
+        return
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically, keeping its permission bits.
 
-    The bytes go to a temporary file in the same folder, which then replaces ``path`` with
-    ``os.replace``; a reader never sees half a file. A new file gets the usual mode (0o666 less
-    the umask). With ``backup``, ``path`` is first copied to ``path.bak``.
+    The bytes go to a temporary file (``.NAME.XXXX.tmp``) in the same folder, which then
+    replaces ``path`` with ``os.replace``; a reader never sees half a file. The temporary file is
+    removed when the write fails or is interrupted (Ctrl-C, SIGTERM); only a kill -9 can leave
+    it. A new file gets the usual mode (0o666 less the umask). A symlink at ``path`` is replaced,
+    not followed.
 
     Raises:
         InputError: the folder is not writable, or the disk is full.
     """
     try:
         mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else _default_mode()
-        if backup and path.exists():
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)

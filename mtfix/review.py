@@ -25,7 +25,7 @@ from .accept import add_to_file
 from .change import Change, apply_changes
 from .config import Config
 from .decisions import Original, read_original
-from .io import BinaryFileError, InputError, encode, write_atomic
+from .io import BinaryFileError, InputError, encode, replace_file
 from .pipeline import clean
 from .render import escape
 
@@ -301,11 +301,12 @@ class Session:
         if not result.accepted:
             self.console.print(f"[dim]{markup_escape(result.display)}: nothing accepted, unchanged")
             return
-        if read_original(path).sha256 != original.sha256:
-            result.error = "changed on disk during the review; not written"
-            return
         cleaned = apply_changes(original.decoded.text, result.accepted)
-        write_atomic(path, encode(cleaned, original.decoded), backup=self.backup)
+        try:
+            replace_file(path, encode(cleaned, original.decoded), original.decoded, self.backup)
+        except InputError as error:
+            result.error = str(error)
+            return
         result.written = True
         unreviewed = result.total - result.rejected - result.left - len(result.accepted)
         counts = (

@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mtfix.io import BinaryFileError, InputError, decode, encode, read_file, write_atomic
+from mtfix.io import (
+    BinaryFileError,
+    InputError,
+    decode,
+    encode,
+    read_file,
+    replace_file,
+    write_atomic,
+)
 
 ARTICLE = "Sané & Co. won.\r\nThe club said “yes”.  \r\n\r\nNo final newline"
 
@@ -66,11 +74,11 @@ def test_read_file_reports_missing_and_folders(tmp_path) -> None:
         read_file(tmp_path)
 
 
-def test_write_atomic_keeps_permissions_and_leaves_no_temporary_file(tmp_path) -> None:
+def test_replace_file_keeps_permissions_and_leaves_no_temporary_file(tmp_path) -> None:
     path = tmp_path / "article.txt"
     path.write_bytes(b"old\r\n")
     path.chmod(0o640)
-    write_atomic(path, b"new\r\n", backup=True)
+    replace_file(path, b"new\r\n", read_file(path), backup=True)
     assert path.read_bytes() == b"new\r\n"
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert (tmp_path / "article.txt.bak").read_bytes() == b"old\r\n"
@@ -88,3 +96,32 @@ def test_write_atomic_gives_a_new_file_the_usual_mode(tmp_path) -> None:
 def test_write_atomic_into_a_missing_folder_is_an_input_error(tmp_path) -> None:
     with pytest.raises(InputError, match="cannot write"):
         write_atomic(tmp_path / "absent" / "x.txt", b"text")
+
+
+def test_replace_file_backs_up_the_bytes_read_and_skips_a_file_changed_since(tmp_path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(b"read\n")
+    read = read_file(path)
+    path.write_bytes(b"someone else's edit\n")
+    with pytest.raises(InputError, match="changed on disk since it was read"):
+        replace_file(path, b"cleaned\n", read, backup=True)
+    assert path.read_bytes() == b"someone else's edit\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt"]
+    read = read_file(path)
+    os.utime(path, ns=(1, 1))  # the same bytes, touched: the modification time counts
+    with pytest.raises(InputError, match="changed on disk"):
+        replace_file(path, b"cleaned\n", read)
+
+
+def test_replace_file_writes_through_a_symlink_and_refuses_a_read_only_file(tmp_path) -> None:
+    target = tmp_path / "target.txt"
+    target.write_bytes(b"old\n")
+    link = tmp_path / "link.txt"
+    link.symlink_to("target.txt")
+    replace_file(link, b"new\n", read_file(link), backup=True)
+    assert link.is_symlink() and target.read_bytes() == b"new\n"
+    assert (tmp_path / "link.txt.bak").read_bytes() == b"old\n"
+    target.chmod(0o444)
+    with pytest.raises(InputError, match="read-only"):
+        replace_file(target, b"newer\n", read_file(target))
+    assert target.read_bytes() == b"new\n"
