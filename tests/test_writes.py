@@ -36,11 +36,12 @@ main(sys.argv[2:])
 def test_a_file_edited_after_it_was_read_is_not_overwritten(tmp_path: Path) -> None:
     path = tmp_path / "ferry.txt"
     path.write_text(ARTICLE, encoding="utf-8")
+    importable = os.pathsep.join([str(ROOT), BASE_ENV.get("PYTHONPATH", "")])
     done = subprocess.run(
         [sys.executable, "-c", EDIT_WHILE_CLEANING, "ferry.txt",
          "clean", "ferry.txt", "--write", "--backup", "--jobs", "1"],
         cwd=tmp_path, capture_output=True, text=True, timeout=120,
-        env={**BASE_ENV, "PYTHONPATH": os.pathsep.join([str(ROOT), BASE_ENV.get("PYTHONPATH", "")])},
+        env={**BASE_ENV, "PYTHONPATH": importable},
     )  # fmt: skip
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.splitlines() == [
@@ -57,11 +58,15 @@ def test_two_concurrent_runs_never_lose_a_change_and_back_up_what_they_read(
     encoding_fixed = ARTICLE.replace("& amp;", "&")
     for _ in range(3):
         path.write_text(ARTICLE, encoding="utf-8")
+        command = [*MTFIX, "clean", "ferry.txt", "--write", "--backup", "--only"]
         runs = [
             subprocess.Popen(
-                [*MTFIX, "clean", "ferry.txt", "--write", "--backup", "--only", only],
-                cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=BASE_ENV,
-            )  # fmt: skip
+                [*command, only],
+                cwd=tmp_path,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                env=BASE_ENV,
+            )
             for only in ("encoding", "boilerplate")
         ]
         errors = [process.communicate(timeout=120)[1].decode() for process in runs]
