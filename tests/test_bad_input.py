@@ -99,3 +99,22 @@ def test_apply_refuses_an_infinite_offset(tmp_path: Path) -> None:
     entry = {"path": "a.txt", "sha256": digest, "changes": [{"start": 1e999, "end": 2}]}
     (tmp_path / "d.json").write_text(json.dumps({"mtfix_decisions": 1, "files": [entry]}))
     assert_one_line_error(run("apply", "d.json", cwd=tmp_path), "malformed change")
+
+
+def test_special_files_in_a_folder_are_skipped_with_a_warning_never_opened(tmp_path: Path) -> None:
+    import socket
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    os.mkfifo(news / "b.txt")  # opened for reading, a pipe would wait for a writer for ever
+    with socket.socket(socket.AF_UNIX) as listening:
+        listening.bind(str(news / "c.txt"))
+        for extra in ([], ["--format", "html", "-o", "review.html"]):
+            result = run("clean", "news", "-f", "lint", *extra, cwd=tmp_path)
+            assert result.code == 1 and "Traceback" not in result.err
+            assert result.err.splitlines() == [
+                f"mtfix: warning: news/{name}: skipped, not a regular file (a pipe, device or "
+                "socket): not read"
+                for name in ("b.txt", "c.txt")
+            ]
