@@ -610,8 +610,15 @@ def _silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+def _terminated(number: int, _frame: object) -> NoReturn:
+    """End the run on SIGTERM as an exception does: a write under way removes its temporary file
+    (the file itself is replaced whole or not at all), and workers leave quietly."""
+    raise SystemExit(128 + number)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the ``mtfix`` command and exit with its ``ExitCode``."""
+    signal.signal(signal.SIGTERM, _terminated)
     command = typer.main.get_command(app)
     args = sys.argv[1:] if argv is None else argv
     if isinstance(sys.stdout, io.TextIOWrapper):

@@ -1,7 +1,8 @@
 """Run one function over many items in worker processes, yielding results in input order.
 
 Each worker runs an initializer once (to set up what every item needs, such as the loaded
-dictionaries) and ignores Ctrl-C, so a file it is writing is always finished; the parent stops
+dictionaries) and ignores Ctrl-C, so a file it is writing is always finished (a worker whose
+parent was killed ends at once, quietly); the parent stops
 handing out work on Ctrl-C and collects what was already handed out (``Pool.drain``). Where
 processes fork (Linux), the parent runs the initializer and a ``preload`` first, so the workers
 start with its loaded dictionaries (shared copy-on-write) instead of each loading them again.
@@ -9,6 +10,7 @@ start with its loaded dictionaries (shared copy-on-write) instead of each loadin
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import itertools
 import multiprocessing
@@ -40,10 +42,23 @@ def _call_each(function: Callable[[T], R], chunk: list[T]) -> list[R]:
     return [function(item) for item in chunk]
 
 
-def _start_worker(initializer: Callable[..., None] | None, initargs: tuple) -> None:
+def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with(parent)
     if initializer is not None:
         initializer(*initargs)
+
+
+def _end_with(parent: int) -> None:
+    """Have Linux send this worker SIGTERM when its parent dies (killed, say), so it ends at once
+    (and quietly: a write under way removes its temporary file) instead of finishing its work
+    and failing with a traceback to send the result to nobody."""
+    try:
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+    except (AttributeError, OSError, TypeError):  # not Linux
+        return
+    if os.getppid() != parent:  # it died before that
+        os._exit(0)
 
 
 class Pool(Generic[T, R]):
@@ -85,7 +100,7 @@ class Pool(Generic[T, R]):
             context = multiprocessing.get_context("fork" if forks else None)
             gc.freeze()  # keep the collector from touching (and so copying) shared objects
             self.processes = context.Pool(
-                self.jobs, _start_worker, (self.initializer, self.initargs)
+                self.jobs, _start_worker, (os.getpid(), self.initializer, self.initargs)
             )
             gc.unfreeze()
         return self

@@ -118,3 +118,26 @@ def test_special_files_in_a_folder_are_skipped_with_a_warning_never_opened(tmp_p
                 "socket): not read"
                 for name in ("b.txt", "c.txt")
             ]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_workers_leave_quietly_when_the_parent_is_killed(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    news = tmp_path / "news"
+    news.mkdir()
+    for number in range(200):
+        (news / f"{number:03}.txt").write_text(ARTICLE * 20, encoding="utf-8")
+    process = subprocess.Popen(
+        [*MTFIX, "clean", "news", "--jobs", "2", "-f", "lint"], cwd=tmp_path,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=BASE_ENV,
+    )  # fmt: skip
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 60
+    while len(children.read_text().split()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # the workers are cleaning
+    process.send_signal(signal.SIGKILL)
+    errors = process.communicate(timeout=60)[1].decode()  # read until the workers have ended
+    assert "Traceback" not in errors and "Error" not in errors, errors

@@ -116,3 +116,42 @@ def test_output_dir_never_follows_a_symlinked_folder_out_of_it(tmp_path: Path) -
     assert_one_line_error(result, "out/sport: a symlink leads out of --output-dir; not written")
     assert list((tmp_path / "elsewhere").iterdir()) == []
     assert (tmp_path / "out" / "ferry.txt").exists()
+
+
+#: A run of mtfix that gets SIGTERM in the middle of writing the file (after the bytes went to
+#: the temporary file, before it replaces the original).
+TERMINATED_WHILE_WRITING = """
+import os
+import signal
+import sys
+
+from mtfix.cli import main
+
+real_fsync = os.fsync
+
+
+def fsync_then_terminated(handle):
+    real_fsync(handle)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+os.fsync = fsync_then_terminated
+main(sys.argv[1:])
+"""
+
+
+def test_sigterm_during_a_write_leaves_the_file_whole_and_no_temporary_file(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ferry.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    importable = os.pathsep.join([str(ROOT), BASE_ENV.get("PYTHONPATH", "")])
+    done = subprocess.run(
+        [sys.executable, "-c", TERMINATED_WHILE_WRITING,
+         "clean", "ferry.txt", "--write", "--jobs", "1"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={**BASE_ENV, "PYTHONPATH": importable},
+    )  # fmt: skip
+    assert done.returncode == 128 + 15 and "Traceback" not in done.stderr
+    assert path.read_text(encoding="utf-8") == ARTICLE
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ferry.txt"]
