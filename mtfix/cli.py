@@ -30,7 +30,7 @@ from .batch import (
 from .config import DEFAULT_MIN_CONFIDENCE, Config, rule_prefixes, source_languages
 from .io import InputError, write_atomic
 from .lexicon import read_rows
-from .render import FileReport, diff, jsonout, lint, summary
+from .render import FileReport, diff, jsonout, lint, printable, summary
 from .render.screen import PROGRESS_MIN_FILES, OutputClosed, Screen, write_stdout
 from .settings import Settings, SettingsError, resolve
 
@@ -597,11 +597,11 @@ def _wants_color(no_color: bool, stream: TextIO = sys.stdout) -> bool:
 
 
 def _error(message: str) -> None:
-    print(f"mtfix: error: {message}", file=sys.stderr)
+    print(f"mtfix: error: {printable(message)}", file=sys.stderr)
 
 
 def _warn(message: str) -> None:
-    print(f"mtfix: warning: {message}", file=sys.stderr)
+    print(f"mtfix: warning: {printable(message)}", file=sys.stderr)
 
 
 def _silence_stdout() -> None:

@@ -141,3 +141,24 @@ def test_workers_leave_quietly_when_the_parent_is_killed(tmp_path: Path) -> None
     process.send_signal(signal.SIGKILL)
     errors = process.communicate(timeout=60)[1].decode()  # read until the workers have ended
     assert "Traceback" not in errors and "Error" not in errors, errors
+
+
+def test_file_names_with_line_breaks_and_escape_codes_are_shown_escaped(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    name = "a\nfake.txt:1:1: \x1b[2Jb.txt"
+    (news / name).write_text(ARTICLE, encoding="utf-8")
+    (news / "c\x1b]0;title\x07.txt").write_bytes(b"\0binary")
+    shown = "news/a\\nfake.txt:1:1: \\x1b[2Jb.txt"
+    for output in ("lint", "diff"):
+        result = run("clean", "news", "-f", output, "--summary", cwd=tmp_path)
+        assert result.code == 1
+        assert "\x1b" not in result.out + result.err
+        assert shown in result.out
+        skipped = "news/c\\x1b]0;title\\x07.txt"
+        assert f"mtfix: warning: {skipped}: skipped" in result.err
+        assert f"skipped: {skipped}: binary" in result.err  # the summary's list
+    lint = run("clean", "news", "-f", "lint", cwd=tmp_path).out
+    assert all(line.startswith(shown + ":") for line in lint.splitlines())
+    json_out = run("clean", "news", "-f", "json", cwd=tmp_path).out
+    assert json.loads(json_out)[0]["path"] == f"news/{name}"  # JSON keeps the real name

@@ -65,6 +65,7 @@ def test_page_is_self_contained_and_carries_every_change(tmp_path):
 
     assert not errors
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert "script-src 'sha256-" in page and "script-src 'unsafe-inline'" not in page
     for loader in ("http:", "https:", "//", "src=", "<link", "@import", "url("):
         assert loader not in page.replace("</", "<"), loader
     data = page_data(page)

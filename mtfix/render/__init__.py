@@ -6,9 +6,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..pipeline import Report
+
+#: Characters a file name must not show raw: control characters (line breaks, the escape that
+#: starts a terminal code), and the marks that reorder a line's text.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -26,3 +31,13 @@ def escape(text: str) -> str:
     'close\\r\\n'
     """
     return text.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+
+
+def printable(text: str) -> str:
+    r"""Show control characters as escapes, so a file name (or a message naming one) is one
+    inert line: no line break, no terminal escape code.
+
+    >>> printable("a\nb\x1b[2J.txt")
+    'a\\nb\\x1b[2J.txt'
+    """
+    return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode(), text)

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..change import Change
-from . import FileReport, escape
+from . import FileReport, escape, printable
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _BREAK = re.compile(r"(?:\r\n|\r|\n)\Z")
@@ -65,7 +65,7 @@ def render(item: FileReport, color: bool = False) -> str:
     if not edits:
         return ""
     out = _Out()
-    name = item.path.lstrip("/")
+    name = printable(item.path.lstrip("/"))
     out.append(f"--- a/{name}\n", STYLES["file"])
     out.append(f"+++ b/{name}\n", STYLES["file"])
     text = item.report.text

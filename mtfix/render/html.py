@@ -3,11 +3,14 @@
 The page shows each file's cleaned text with every change highlighted (kind, confidence and
 reason on hover), a checkbox per change and per kind, and a button that downloads the accepted
 changes as a decisions file for ``mtfix apply`` (see ``mtfix.decisions``). It loads nothing: the
-styles and the script are inline, and a Content-Security-Policy forbids any network request.
+styles and the script are inline, and a Content-Security-Policy forbids any network request and
+any script but the page's own (allowed by its SHA-256).
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -16,8 +19,6 @@ from html import escape
 from .. import __version__
 from ..change import Change
 from ..decisions import VERSION, ReviewedFile, change_entry
-
-_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
 _STYLE = """
 :root { --ink: #1d232b; --muted: #5b6572; --line: #d9dee5; --bg: #fbfbf8; }
@@ -100,6 +101,14 @@ document.getElementById('download').addEventListener('click', () => {
 });
 refresh();
 """
+
+
+#: Nothing loaded; the one inline script runs by its hash (no other script can), the inline
+#: style is allowed (it cannot run code, and no request can leave the page).
+_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src "
+    f"'sha256-{base64.b64encode(hashlib.sha256(_SCRIPT.encode()).digest()).decode()}'"
+)
 
 
 def render(files: Sequence[ReviewedFile]) -> str:

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable
 
 from ..change import Change
-from . import FileReport, escape
+from . import FileReport, escape, printable
 
 
 def render(item: FileReport) -> str:
@@ -25,7 +25,7 @@ def _line(path: str, change: Change) -> str:
     original = _quote(change.original)
     proposal = "(flag, no fix known)" if change.is_flag else f"-> {_quote(change.replacement)}"
     return (
-        f"{path}:{change.line}:{change.column}: {change.kind}: {original} {proposal}"
+        f"{printable(path)}:{change.line}:{change.column}: {change.kind}: {original} {proposal}"
         f" ({change.confidence:.2f}, {change.safety}) {escape(change.reason)}"
     )
 

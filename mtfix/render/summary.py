@@ -6,6 +6,7 @@ import io
 
 from ..batch import Summary
 from ..change import KINDS
+from . import printable
 
 
 def render(summary: Summary, color: bool = False, width: int = 100) -> str:
@@ -34,7 +35,8 @@ def render(summary: Summary, color: bool = False, width: int = 100) -> str:
     console.print(table)
     for label, problems in (("error", summary.errors), ("skipped", summary.skipped)):
         for name, message in problems:
-            console.print(f"{label}: {name}: {message}", markup=False, soft_wrap=True)
+            line = printable(f"{label}: {name}: {message}")
+            console.print(line, markup=False, soft_wrap=True)
     return buffer.getvalue()
 
 
