@@ -150,7 +150,7 @@ def _load(decisions_file: Path) -> object:
         return json.loads(decisions_file.read_text(encoding="utf-8"))
     except OSError as error:
         raise InputError(f"{decisions_file}: {error.strerror or error}") from error
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+    except (ValueError, RecursionError) as error:  # not UTF-8, not JSON, a 5,000-digit number
         raise InputError(f"{decisions_file}: not a JSON decisions file ({error})") from error
 
 
