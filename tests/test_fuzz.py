@@ -3,7 +3,7 @@ corpora and decisions files. Whatever comes in, mtfix exits 0, 1 or 2 (never 3, 
 traceback, and writes nothing outside the folder it works in.
 
 Each example is one run of the installed ``mtfix`` in a fresh folder; few examples each, so the
-suite stays well under half a minute.
+suite stays well under half a minute (``MTFIX_FUZZ_EXAMPLES`` sets more).
 """
 
 from __future__ import annotations
@@ -18,8 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_cli import run
 
+#: Examples per test: few by default (one mtfix run each); MTFIX_FUZZ_EXAMPLES=200 for a long run.
 FUZZ = settings(
-    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=int(os.environ.get("MTFIX_FUZZ_EXAMPLES", "8")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 
 #: Our own words with the artefacts mtfix fixes, to mix into fuzzed text.
