@@ -132,12 +132,23 @@ def apply_file(decisions_file: Path, indexes: Collection[int] = ()) -> list[tupl
     entries = _entries(_load(decisions_file), decisions_file)
     chosen = _chosen(entries, set(indexes))
     plans = [_plan(entry, changes) for entry, changes in chosen]
+    _check_each_once(plans)
     for plan in plans:
         if not plan.changes:
             continue
         cleaned = apply_changes(plan.original.decoded.text, plan.changes)
         replace_file(plan.path, encode(cleaned, plan.original.decoded), plan.original.decoded)
     return [(plan.path, len(plan.changes)) for plan in plans]
+
+
+def _check_each_once(plans: list[_Planned]) -> None:
+    """Refuse a file with changes under two entries: writing one would undo the other."""
+    seen: set[Path] = set()
+    for plan in plans:
+        if plan.changes and plan.path.resolve() in seen:
+            raise InputError(f"{plan.path}: listed twice with changes; nothing was applied")
+        if plan.changes:
+            seen.add(plan.path.resolve())
 
 
 def _load(decisions_file: Path) -> object:

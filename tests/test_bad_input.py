@@ -162,3 +162,18 @@ def test_file_names_with_line_breaks_and_escape_codes_are_shown_escaped(tmp_path
     assert all(line.startswith(shown + ":") for line in lint.splitlines())
     json_out = run("clean", "news", "-f", "json", cwd=tmp_path).out
     assert json.loads(json_out)[0]["path"] == f"news/{name}"  # JSON keeps the real name
+
+
+def test_apply_refuses_a_file_listed_twice_with_changes(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    digest = hashlib.sha256(ARTICLE.encode()).hexdigest()
+    start = ARTICLE.index("Scholtz")
+    change = {"start": start, "end": start + 7, "original": "Scholtz", "replacement": "Scholz"}
+    comma = {"start": 36, "end": 38, "original": " ,", "replacement": ","}
+    files = [
+        {"path": "a.txt", "sha256": digest, "changes": [change]},
+        {"path": "./a.txt", "sha256": digest, "changes": [comma]},
+    ]
+    (tmp_path / "d.json").write_text(json.dumps({"mtfix_decisions": 1, "files": files}))
+    assert_one_line_error(run("apply", "d.json", cwd=tmp_path), "listed twice")
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == ARTICLE
