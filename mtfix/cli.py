@@ -611,8 +611,8 @@ def _silence_stdout() -> None:
 
 
 def _terminated(number: int, _frame: object) -> NoReturn:
-    """End the run on SIGTERM as an exception does: a write under way removes its temporary file
-    (the file itself is replaced whole or not at all), and workers leave quietly."""
+    """End the run on SIGTERM as an exception does: a write under way in this process removes
+    its temporary file (the file itself is replaced whole or not at all)."""
     raise SystemExit(128 + number)
 
 

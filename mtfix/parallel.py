@@ -44,17 +44,19 @@ def _call_each(function: Callable[[T], R], chunk: list[T]) -> list[R]:
 
 def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # Pool.terminate() ends a worker at once
     _end_with(parent)
     if initializer is not None:
         initializer(*initargs)
 
 
 def _end_with(parent: int) -> None:
-    """Have Linux send this worker SIGTERM when its parent dies (killed, say), so it ends at once
-    (and quietly: a write under way removes its temporary file) instead of finishing its work
-    and failing with a traceback to send the result to nobody."""
+    """Have Linux kill this worker when its parent dies (killed, say), so it ends at once and
+    quietly, like its parent, instead of finishing its work and failing with a traceback to send
+    the result to nobody (or waiting for ever for a queue lock a dead sibling held). SIGKILL,
+    since a Python handler can be cut short (an exception raised in a finalizer is ignored)."""
     try:
-        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
     except (AttributeError, OSError, TypeError):  # not Linux
         return
     if os.getppid() != parent:  # it died before that
