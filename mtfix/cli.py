@@ -18,6 +18,7 @@ import typer
 from . import __version__
 from .batch import (
     Inputs,
+    Originals,
     Outcome,
     Saving,
     check_targets,
@@ -177,6 +178,32 @@ def clean(
             "sense confusion sets (default: try all, less confidently).",
         ),
     ] = None,
+    source_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--source",
+            metavar="FILE",
+            help="The text the input was translated from: its names repair garbled ones and "
+            "protect the ones it spells (one input).",
+        ),
+    ] = None,
+    source_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--source-dir",
+            metavar="DIR",
+            help="Each input's source is DIR/<its path below the folder named>, or DIR/<its "
+            "file name> for a file named directly.",
+        ),
+    ] = None,
+    source_field: Annotated[
+        str | None,
+        typer.Option(
+            "--source-field",
+            metavar="FIELD",
+            help="With --jsonl-field (or --dask): each record's source text is in FIELD.",
+        ),
+    ] = None,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even if changes are found.")
     ] = False,
@@ -243,12 +270,15 @@ def clean(
     config = settings.config
     for path in config.extra_dictionaries:
         _dictionary(path)
+    originals = _originals(source_file, source_dir, source_field, jsonl_field, dask_address)
     if dask_address is not None:
         if write or output_format is not Format.DIFF:
             raise UsageProblem(
                 "--dask writes JSON lines or Parquet to --output-dir; no --write/--format"
             )
-        return _clean_on_dask(dask_address, paths, output_dir, config, jsonl_field, exit_zero)
+        return _clean_on_dask(
+            dask_address, paths, output_dir, config, jsonl_field, exit_zero, source_field
+        )
     if backup and not (write or interactive):
         raise UsageProblem("--backup needs --write or --interactive")
     if (output is not None) != (output_format is Format.HTML):
@@ -267,11 +297,15 @@ def clean(
         except ValueError as clash:
             raise UsageProblem(str(clash)) from clash
     color = _wants_color(no_color)
+    if originals.file is not None and len(inputs.sources) > 1:
+        raise UsageProblem("--source is the source of one input; use --source-dir for several")
     if interactive or output is not None:
+        if originals != Originals():
+            raise UsageProblem("--interactive and --format html do not take a source yet")
         return _review(inputs, config, output, color, backup, exit_zero)
     for message in inputs.errors:
         _error(message)
-    work = plan(inputs.sources, jsonl_field, _warn)
+    work = plan(inputs.sources, jsonl_field, _warn, originals)
     as_list = len(paths) > 1 or jsonl_field is not None or any(s.from_walk for s in inputs.sources)
     shown = _Shown(output_format, color, as_list)
     with (
@@ -402,6 +436,25 @@ _RENDER: dict[Format, Callable[[FileReport, bool], str]] = {
 }
 
 
+def _originals(
+    file: Path | None,
+    folder: Path | None,
+    field: str | None,
+    jsonl_field: str | None,
+    dask_address: str | None,
+) -> Originals:
+    """Check the source options: at most one, each where it applies."""
+    if sum(option is not None for option in (file, folder, field)) > 1:
+        raise UsageProblem("use one of --source, --source-dir and --source-field")
+    if field is not None and jsonl_field is None and dask_address is None:
+        raise UsageProblem("--source-field is for JSON-lines inputs: add --jsonl-field")
+    if (file is not None or folder is not None) and (jsonl_field or dask_address):
+        raise UsageProblem("JSON-lines and --dask inputs take their source from --source-field")
+    if folder is not None and not folder.is_dir():
+        raise UsageProblem(f"--source-dir {folder}: not a folder")
+    return Originals(file, folder, field)
+
+
 def _clean_on_dask(
     address: str,
     patterns: list[str],
@@ -409,6 +462,7 @@ def _clean_on_dask(
     config: Config,
     field: str | None,
     exit_zero: bool,
+    source_field: str | None = None,
 ) -> int:
     """Clean JSON-lines or Parquet files on a Dask cluster (``mtfix.dask``) into ``output_dir``."""
     if output_dir is None:
@@ -418,7 +472,9 @@ def _clean_on_dask(
     except ImportError as missing:
         raise UsageProblem(f"--dask needs {missing.name}: pip install 'mtfix[dask]'") from missing
     try:
-        tally = clean_files(address, patterns, output_dir, config, field or DEFAULT_FIELD)
+        tally = clean_files(
+            address, patterns, output_dir, config, field or DEFAULT_FIELD, source_field=source_field
+        )
     except InputError as problem:
         raise UsageProblem(str(problem)) from problem
     return ExitCode.CHANGES if tally.by_kind and not exit_zero else ExitCode.CLEAN

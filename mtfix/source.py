@@ -57,7 +57,7 @@ BAND = 25
 #: A source "does not match" when fewer than this share of the hypothesis's anchors (numbers and
 #: rare capitalised words) occur in it, out of at least ``MIN_ANCHORS``.
 MIN_ANCHOR_SHARE = 0.1
-MIN_ANCHORS = 4
+MIN_ANCHORS = 3
 #: Languages told apart by their frequent words (``dictionaries/frequency/``).
 LATIN_LANGUAGES = ("de", "fr", "es", "it", "nl", "pl", "cs", "en")
 #: Pinyin syllables joined into one romanised name at most (Ouyang Xiaoming: 2 and 2).
@@ -382,7 +382,7 @@ class SourceText:
         words = WORD_RE.findall(text)
         forms = {form.lower() for w in words for form in latin_forms(w, self.language)}
         forms |= {name.lower() for name in pinyin_names(text)}
-        forms |= set(_NUMBER.findall(text))
+        forms |= set(_NUMBER.findall(unicodedata.normalize("NFKC", text)))
         return frozenset(forms)
 
     def confirms(self, word: str, line: int) -> bool:
@@ -435,11 +435,12 @@ def _matches(hypothesis_lines: Sequence[str], source: SourceText, lexicon: Lexic
     the hypothesis; too few anchors to tell counts as a match."""
     text = "\n".join(hypothesis_lines)
     anchors = set(_NUMBER.findall(text))
-    anchors |= {
-        w
-        for w in WORD_RE.findall(text)
-        if w[0].isupper() and len(w) >= 4 and not w.isupper() and lexicon.zipf(w) < 3.0
-    }
+    if source.language != "ja":  # a Japanese source is not romanised: only numbers anchor it
+        anchors |= {
+            w
+            for w in WORD_RE.findall(text)
+            if w[0].isupper() and len(w) >= 4 and not w.isupper() and lexicon.zipf(w) < 3.0
+        }
     if len(anchors) < MIN_ANCHORS:
         return True
     forms = source.document_forms

@@ -43,6 +43,8 @@ MIN_LENGTH = 4
 UNUSED = 1.0
 #: A garble ending in an English word at least this common is a compound translated in half.
 HALF_TRANSLATED = 3.5
+#: ... unless the English word is this similar to the rest of the source word, or more.
+HALF_SIMILAR = 0.5
 #: A source word this common in its language is a word, not a name, unless English uses it too.
 COMMON_IN_SOURCE = 3.0
 #: A source word left in the translation must be this common in the source language.
@@ -112,7 +114,7 @@ def _garbled_name(
     lexicon: Lexicon,
 ) -> Proposal | None:
     """The source name ``word`` garbles, as a proposal, if one is close enough."""
-    if _plural_of_used(word, lexicon) or _half_translated(word, lexicon):
+    if _plural_of_used(word, lexicon):
         return None
     line_words = {t.lower() for t in _line_words(document, line)}
     best: tuple[float, str, str] | None = None
@@ -124,6 +126,8 @@ def _garbled_name(
             continue
         for match, written in spellings:
             if written.lower() in line_words or len(match) < MIN_LENGTH or not _latin(written):
+                continue
+            if _half_translated(word, match, lexicon):
                 continue
             score = _score(word, match, source.language)
             if score and (best is None or score > best[0]):
@@ -163,12 +167,17 @@ def _plural_of_used(word: str, lexicon: Lexicon) -> bool:
     return word.endswith("s") and not _unused(word[:-1], lexicon)
 
 
-def _half_translated(word: str, lexicon: Lexicon) -> bool:
-    """The word ends in a common English word of 4 letters or more (Doublewinner,
-    Ultraleichtairplane): a compound translated in half, whose source word is a noun, not a
-    name."""
-    lower = word.lower()
-    return any(lexicon.zipf(lower[cut:]) >= HALF_TRANSLATED for cut in range(1, len(lower) - 3))
+def _half_translated(word: str, match: str, lexicon: Lexicon) -> bool:
+    """The word is the source compound with its end translated: it ends in a common English
+    word of 4 letters or more that does not spell the rest of the source word (Doublewinner for
+    Doublesieger, Ultraleichtairplane for Ultraleichtflugzeug; not Vertape for Verstappen)."""
+    lower, other = word.lower(), match.lower()
+    for cut in range(1, len(lower) - 3):
+        tail = lower[cut:]
+        if lexicon.zipf(tail) >= HALF_TRANSLATED:
+            rest = other[cut:]
+            return Levenshtein.normalized_similarity(tail, rest) <= HALF_SIMILAR
+    return False
 
 
 def _spellings(name: SourceName, language: str) -> list[tuple[str, str]]:
