@@ -23,8 +23,9 @@ Alignment (:func:`align`), in this order:
    paragraph, each line of a hypothesis paragraph getting the whole source paragraph;
 3. else sentences, aligned monotonically by length (Gale and Church's idea: one sentence to
    one, two or none, and two to one, the cost of a pair being how far its length ratio is from
-   the two texts' overall ratio), each hypothesis line getting the source sentences aligned to
-   its own.
+   the two texts' overall ratio, or from the usual one for the script when theirs is far off:
+   1.1 source characters per English one for alphabets, 0.33 for Chinese and Japanese), each
+   hypothesis line getting the source sentences aligned to its own.
 
 The transliteration libraries are imported on first use: runs without a source never load them.
 """
@@ -155,7 +156,7 @@ def align_sentences(ours: Sequence[str], theirs: Sequence[str]) -> list[tuple[in
     n, m = len(ours), len(theirs)
     if not n or not m:
         return [() for _ in ours]
-    ratio = sum(map(len, theirs)) / max(1, sum(map(len, ours)))
+    ratio = _length_ratio(ours, theirs)
     band = BAND + abs(n - m)
     infinity = float("inf")
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
@@ -192,6 +193,15 @@ def align_sentences(ours: Sequence[str], theirs: Sequence[str]) -> list[tuple[in
                 pairs[i] = tuple(range(start[1], cell[1]))
         cell = start
     return pairs
+
+
+def _length_ratio(ours: Sequence[str], theirs: Sequence[str]) -> float:
+    """Characters of source per character of English: the texts' own ratio when it is a usual
+    one for the source's script, else the usual one (a source with lines missing, or extra)."""
+    total = sum(map(len, theirs)) / max(1, sum(map(len, ours)))
+    dense = sum(len(_HAN.findall(s)) for s in theirs) > sum(map(len, theirs)) / 10
+    usual, low, high = (0.33, 0.2, 0.5) if dense else (1.1, 0.8, 1.5)
+    return total if low <= total <= high else usual
 
 
 def _mismatch(length_ours: int, length_theirs: int, ratio: float) -> float:
@@ -285,6 +295,15 @@ def _russian_schemas() -> tuple:
     return (iuliia.BGN_PCGN, iuliia.ICAO_DOC_9303, iuliia.WIKIPEDIA)
 
 
+def _russian_latin(word: str, schema: object) -> str:
+    """Romanise a Russian word by one of iuliia's systems; a letter a system leaves in
+    Cyrillic (ё in some) is read as its plain form (е)."""
+    latin = schema.translate(word)  # type: ignore[attr-defined]
+    if _CYRILLIC.search(latin):
+        latin = schema.translate(word.replace("ё", "е").replace("Ё", "Е"))  # type: ignore[attr-defined]
+    return latin
+
+
 @lru_cache(maxsize=65536)
 def latin_forms(word: str, language: str) -> tuple[str, ...]:
     """The ways English text may spell a source word, the word as written first (if Latin).
@@ -293,16 +312,15 @@ def latin_forms(word: str, language: str) -> tuple[str, ...]:
     ('Müller', 'Muller', 'Mueller')
     >>> latin_forms("Юлия", "ru")
     ('Yuliya', 'Iuliia')
+    >>> latin_forms("Воробьёв", "ru")
+    ('Vorob’yev', 'Vorobev', 'Vorobyov', 'Vorobyev')
     """
     if _CYRILLIC.search(word):
         if language == "uk":
             forms = [ukrainian_latin(word)]
         else:
-            forms = [
-                schema.translate(word.replace("ё", "е").replace("Ё", "Е"))
-                for schema in _russian_schemas()
-            ]
-        forms += [fold(form) for form in forms]
+            forms = [_russian_latin(word, schema) for schema in _russian_schemas()]
+        forms += [fold(form).replace("’", "").replace("'", "") for form in forms]
     else:
         forms = [word, fold(word), fold(word.translate(_UMLAUTS))]
     return tuple(dict.fromkeys(form for form in forms if form))
@@ -384,6 +402,11 @@ class SourceText:
         forms |= {name.lower() for name in pinyin_names(text)}
         forms |= set(_NUMBER.findall(unicodedata.normalize("NFKC", text)))
         return frozenset(forms)
+
+    @cached_property
+    def lower_case_words(self) -> frozenset[str]:
+        """The words the source writes in lower case somewhere."""
+        return frozenset(w for w in WORD_RE.findall(self.text) if w.islower())
 
     def confirms(self, word: str, line: int) -> bool:
         """Tell whether the source spells ``word`` in the line's segment (any case, accents

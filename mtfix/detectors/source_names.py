@@ -34,6 +34,7 @@ SHARED_BEGINNING = 4
 #: Two words with this many first letters in common, differing in at most their last two, are
 #: one word inflected.
 INFLECTED_STEM = 6
+INFLECTION_LETTERS = frozenset("aeiouymns")
 CUT = 0.5
 JARO_WINKLER = 0.85
 SHARED_ENDING = 6
@@ -120,7 +121,7 @@ def _garbled_name(
     best: tuple[float, str, str] | None = None
     for name in source.names(line):
         spellings = _spellings(name, source.language)
-        if not _name_like(name, source.language, lexicon) or any(
+        if not _name_like(name, source, lexicon) or any(
             _same_word(word, match) for match, _ in spellings
         ):
             continue
@@ -203,15 +204,20 @@ def _spellings(name: SourceName, language: str) -> list[tuple[str, str]]:
 def _same_word(word: str, form: str) -> bool:
     """The translation has the source word itself, inflected or as part of a compound: one
     begins the other (Eggenfelden, Eggenfeldener; Biontech, Biontech-Chef), or after the same
-    ``INFLECTED_STEM`` letters or more both differ only in their last two (Oberpfälzers,
-    Oberpfälzern). Accents aside."""
+    ``INFLECTED_STEM`` letters or more both differ only in their last two, which are letters of
+    inflected endings (Oberpfälzers, Oberpfälzern; not Shevchik, Shevchuk). Accents aside."""
     a, b = fold(word).lower(), fold(form).lower()
     if a.startswith(b) or b.startswith(a):
         return True
     shared = 0
     while shared < min(len(a), len(b)) and a[shared] == b[shared]:
         shared += 1
-    return shared >= INFLECTED_STEM and shared >= max(len(a), len(b)) - 2
+    tails = a[shared:] + b[shared:]
+    return (
+        shared >= INFLECTED_STEM
+        and shared >= max(len(a), len(b)) - 2
+        and all(letter in INFLECTION_LETTERS for letter in tails)
+    )
 
 
 def _latin(form: str) -> bool:
@@ -224,10 +230,14 @@ def _line_words(document: Document, line: int) -> list[str]:
     return [t.text for t in document.tokens if where.start <= t.start < where.end]
 
 
-def _name_like(name: SourceName, language: str, lexicon: Lexicon) -> bool:
-    """A capitalised source word that is a name rather than a common word of its language
-    (German capitalises every noun): rare in the source language, or used in English as much."""
-    common = lexicon.zipf(name.word, language) if language else 0.0
+def _name_like(name: SourceName, source: SourceText, lexicon: Lexicon) -> bool:
+    """A capitalised source word that is a name rather than a common word. German capitalises
+    every noun, so there a name is rare in German or used in English as much; elsewhere a
+    capital marks a name unless the source also writes the word in lower case (a capital that
+    only opens a sentence)."""
+    if source.language != "de":
+        return name.word.lower() not in source.lower_case_words
+    common = lexicon.zipf(name.word, "de")
     if common < COMMON_IN_SOURCE:
         return True
     return lexicon.is_known_name(name.word) or lexicon.zipf(name.word) >= common - 0.5
