@@ -70,7 +70,7 @@ def clean(
     vetoed = 0
     if document.source is not None:
         kept = [p for p in proposals if not _confirmed(p, document, lexicon)]
-        vetoed, proposals = len(proposals) - len(kept), kept
+        vetoed, proposals = len(proposals) - len(kept), _prefer_source(kept, document)
     changes = tuple(
         _to_change(text, proposal, document.line_at(proposal.start))
         for proposal in _non_overlapping(proposals)
@@ -115,6 +115,32 @@ def _confirmed(proposal: Proposal, document: Document, lexicon: Lexicon) -> bool
     if kind == "capitalisation" and source.language == "de":
         changed = [word for word in changed if lexicon.zipf(word, "de") < GERMAN_NOUN]
     return any(source.confirms(word, line) for word in changed)
+
+
+def _prefer_source(proposals: list[Proposal], document: Document) -> list[Proposal]:
+    """Between a name the source spells (``entity.source``) and another word- or name-list
+    correction of the same words, keep the one the source supports: the list's when the source
+    spells its replacement too, else the source's ("Portimo" is Portimão, not Porto, when the
+    source says Portimão and not Porto)."""
+    from_source = [p for p in proposals if p.rule == "entity.source"]
+    if not from_source:
+        return proposals
+    source = document.source
+    assert source is not None
+    dropped: set[int] = set()
+    for ours in from_source:
+        for other in proposals:
+            if (
+                other.rule.partition(".")[0] in VETOED_KINDS
+                and other is not ours
+                and other.start < ours.end
+                and ours.start < other.end
+            ):
+                line = document.line_at(other.start).number
+                words = WORD_RE.findall(other.replacement)
+                supported = words and all(source.confirms(word, line) for word in words)
+                dropped.add(id(ours) if supported else id(other))
+    return [p for p in proposals if id(p) not in dropped]
 
 
 def _source_summary(aligned: SourceText, vetoed: int, changes: tuple[Change, ...]) -> dict:
