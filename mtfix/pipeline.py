@@ -97,8 +97,10 @@ def _confirmed(proposal: Proposal, document: Document, lexicon: Lexicon) -> bool
     Only for the kinds that judge a word by lists (``VETOED_KINDS``), and never for the source's
     own proposals. A house-style ``variant`` is vetoed only by a Latin-script spelling in the
     source, not by a romanisation, which is one accepted spelling among several. Lowering a
-    capital is vetoed by a German source only for a word that is no common German word (German
-    capitalises every noun: its "Tango" does not make the English one a name).
+    capital is vetoed only by a capitalised source word (a script without capitals, Chinese or
+    Japanese, says nothing about them), and by a German source only for a word that is no
+    common German word (German capitalises every noun: its "Tango" does not make the English
+    one a name).
     """
     kind, _, rule = proposal.rule.partition(".")
     source = document.source
@@ -112,8 +114,10 @@ def _confirmed(proposal: Proposal, document: Document, lexicon: Lexicon) -> bool
     if kind == "variant":
         segment = source.segment(line).lower()
         return any(word.lower() in segment for word in changed)
-    if kind == "capitalisation" and source.language == "de":
-        changed = [word for word in changed if lexicon.zipf(word, "de") < GERMAN_NOUN]
+    if kind == "capitalisation":
+        if source.language == "de":
+            changed = [word for word in changed if lexicon.zipf(word, "de") < GERMAN_NOUN]
+        return any(source.spells_capitalised(word, line) for word in changed)
     return any(source.confirms(word, line) for word in changed)
 
 

@@ -12,9 +12,11 @@ English text may spell it:
 - Chinese: Hanyu Pinyin (``pypinyin``), syllables joined as given names are (Xiaoming) and alone
   (Zhang).
 
-Japanese is not romanised: the maintained romanisers need a MeCab dictionary of some 50 MB
-(``cutlet`` with ``unidic-lite``) or are GPL (``pykakasi``), so a Japanese source confirms only
-the Latin-script words and numbers it holds.
+- Japanese: Hepburn romaji by ``cutlet`` (MIT) when the optional ``japanese`` extra is
+  installed (``pip install 'mtfix[japanese]'``: cutlet, fugashi and the MeCab dictionary
+  ``unidic-lite``, about 250 MB, all in the wheels, nothing downloaded at run time; pykakasi,
+  the lighter one, is GPL). Without it a Japanese source confirms only the Latin-script words
+  and numbers it holds.
 
 Alignment (:func:`align`), in this order:
 
@@ -49,6 +51,12 @@ _NUMBER = re.compile(r"\d[\d.,]*\d")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_LATIN_CLASS = "A-Za-z\u00c0-\u024f"
+#: Where Chinese or Japanese writing meets a Latin letter: words are cut there (Margrafです).
+_SCRIPT_BREAK = re.compile(
+    rf"(?<=[{_CJK_CLASS}])(?=[{_LATIN_CLASS}])|(?<=[{_LATIN_CLASS}])(?=[{_CJK_CLASS}])"
+)
 #: Costs of the sentence alignment's steps besides one sentence to one: two to one (either
 #: way), and a sentence left without a partner.
 MERGE_COST = 0.6
@@ -348,15 +356,47 @@ def pinyin_names(text: str) -> list[str]:
     return names
 
 
-# -- The source of one text ----------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class SourceName:
     """A source word that may be a name, with the ways English may spell it (best first)."""
 
     word: str
     forms: tuple[str, ...]
+
+
+#: Long vowels that Hepburn as English news writes it leaves short (Tarou, Yuuta: Taro, Yuta).
+_LONG_VOWELS = (("ou", "o"), ("oo", "o"), ("uu", "u"), ("aa", "a"), ("ee", "e"))
+
+
+@lru_cache(maxsize=1)
+def _romaniser() -> object | None:
+    """cutlet's Hepburn romaniser, when the ``japanese`` extra is installed (else None)."""
+    try:
+        import cutlet  # MIT; with fugashi and unidic-lite, a MeCab dictionary in the wheel
+    except ImportError:
+        return None
+    return cutlet.Cutlet()
+
+
+@lru_cache(maxsize=4096)
+def romaji_names(text: str) -> tuple[SourceName, ...]:
+    """The words of a Japanese text in Hepburn romaji (cutlet capitalises proper nouns and
+    spells loanwords the English way), each also with its long vowels short; () without the
+    ``japanese`` extra."""
+    romaniser = _romaniser()
+    if romaniser is None or not (_KANA.search(text) or _HAN.search(text)):
+        return ()
+    words = WORD_RE.findall(romaniser.romaji(text))  # type: ignore[attr-defined]
+    names = []
+    for word in dict.fromkeys(words):
+        short = word
+        for long, plain in _LONG_VOWELS:
+            short = short.replace(long, plain)
+        names.append(SourceName(word, tuple(dict.fromkeys((word, short)))))
+    return tuple(names)
+
+
+# -- The source of one text ----------------------------------------------------------------------
 
 
 @dataclass
@@ -397,9 +437,12 @@ class SourceText:
         return self._forms_of(self.text)
 
     def _forms_of(self, text: str) -> frozenset[str]:
-        words = WORD_RE.findall(text)
+        words = WORD_RE.findall(_SCRIPT_BREAK.sub(" ", text))
         forms = {form.lower() for w in words for form in latin_forms(w, self.language)}
-        forms |= {name.lower() for name in pinyin_names(text)}
+        if self.language == "zh":
+            forms |= {name.lower() for name in pinyin_names(text)}
+        elif self.language == "ja":
+            forms |= {form.lower() for name in romaji_names(text) for form in name.forms}
         forms |= set(_NUMBER.findall(unicodedata.normalize("NFKC", text)))
         return frozenset(forms)
 
@@ -414,6 +457,19 @@ class SourceText:
         forms = self.forms(line)
         return word.lower() in forms or fold(word).lower() in forms
 
+    def spells_capitalised(self, word: str, line: int) -> bool:
+        """Tell whether the line's segment has ``word`` as a capitalised word of its own
+        (as written, accents aside, or romanised from Cyrillic; not a Chinese reading)."""
+        if self.language in ("zh", "ja"):
+            return False
+        wanted = {word.lower(), fold(word).lower()}
+        return any(
+            form.lower() in wanted
+            for name in self.names(line)
+            if name.word[0].isupper()
+            for form in name.forms
+        )
+
     def names(self, line: int) -> tuple[SourceName, ...]:
         """The source words of the line's segment that may be names: capitalised words (for
         Chinese, the pinyin of 1-3 characters), each with its English spellings."""
@@ -423,13 +479,15 @@ class SourceText:
 
     def _names_of(self, text: str) -> Iterable[SourceName]:
         seen = set()
-        for word in WORD_RE.findall(text):
+        for word in WORD_RE.findall(_SCRIPT_BREAK.sub(" ", text)):
             if word[0].isupper() and not word.isupper() and word not in seen:
                 seen.add(word)
                 yield SourceName(word, latin_forms(word, self.language))
         if self.language == "zh":
             for name in dict.fromkeys(pinyin_names(text)):
                 yield SourceName(name, (name,))
+        # Japanese romaji only confirm: a reading of a name in kanji is a guess (MeCab reads
+        # many names otherwise than their bearers), so it never replaces one.
 
 
 def prepare(

@@ -346,3 +346,14 @@ def test_dask_takes_each_record_source_from_a_field() -> None:
     frame = dd.from_pandas(pd.DataFrame({"text": [GARBLED], "de": [GERMAN_SOURCE]}), 1)
     cleaned = clean_dataframe(frame, "text", source_column="de").compute(scheduler="sync")
     assert "Max Verstappen won" in cleaned["text"].iloc[0]
+
+
+def test_a_japanese_source_confirms_names_in_romaji_but_never_replaces_one() -> None:
+    pytest.importorskip("cutlet")
+    text = "Mayor Yamada visited Shibuya on Monday with Yamata.\n"
+    source = "山田市長は月曜日に渋谷を訪れた。\n"
+    report = mtfix.clean(text, source=source)
+    assert report.summary["source"]["language"] == "ja"
+    assert not [c for c in report.changes if c.source == "entity.source"]
+    aligned = prepare(text.splitlines(), source, load_lexicon())
+    assert aligned.confirms("Yamada", 1) and aligned.confirms("Shibuya", 1)
