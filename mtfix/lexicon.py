@@ -33,6 +33,9 @@ RARE_FREQUENCY = 50
 COMMON_FREQUENCY = 500
 #: Zipf frequencies are stored as hundredths, in whole numbers.
 ZIPF_SCALE = 100
+#: The source languages with a frequency file, Latin-script ones first.
+LATIN_FREQUENCY_LANGUAGES = ("de", "fr", "es", "it", "nl", "pl", "cs")
+FREQUENCY_LANGUAGES = (*LATIN_FREQUENCY_LANGUAGES, "ru", "uk")
 
 
 class Entity(NamedTuple):
@@ -282,6 +285,18 @@ class Lexicon:
         word is not listed (``dictionaries/frequency/``; English lists words from Zipf 1.0 on,
         the other languages from 3.0). A language with no file gives 0.0 for every word."""
         return frequency_table(self.root, language).get(word.lower()) / ZIPF_SCALE
+
+    def foreign_zipf(
+        self, word: str, languages: Iterable[str] = FREQUENCY_LANGUAGES
+    ) -> tuple[str, float]:
+        """Return the language among ``languages`` whose text uses ``word`` most, and its Zipf
+        frequency there (``("", 0.0)`` when none lists it)."""
+        best = ("", 0.0)
+        for language in languages:
+            zipf = self.zipf(word, language)
+            if zipf > best[1]:
+                best = (language, zipf)
+        return best
 
     def is_known_name(self, word: str) -> bool:
         """Tell whether ``word`` is spelled as in some known name (any dictionary layer)."""

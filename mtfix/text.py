@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
+import unicodedata
+from functools import cache, cached_property
 from itertools import accumulate, compress, count, repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
@@ -39,6 +40,26 @@ _TEXT_START = re.compile(rf"{_MARKED}{_OPENER}*(?=[^\W\d_])")
 #: Splits a text into the stretch before each word and the word (in C, in linear time); the
 #: running sum of their lengths gives every offset.
 _WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
+
+
+@cache
+def is_non_latin_letter(character: str) -> bool:
+    """Tell whether ``character`` is a letter of another script than Latin (Cyrillic, Greek,
+    CJK, Arabic...): text in or beside such a word is not English typography to fix.
+
+    >>> is_non_latin_letter("é"), is_non_latin_letter("ж"), is_non_latin_letter("語")
+    (False, True, True)
+    """
+    return character.isalpha() and not unicodedata.name(character, "").startswith("LATIN")
+
+
+def beside_other_script(text: str, start: int, end: int) -> bool:
+    """Tell whether ``text[start:end]``, or the nearest character on either side of it past
+    spaces, is a letter of another script than Latin ("( Кремль )", "Путин и Трамп"): the
+    spacing and marks there follow that script's conventions, not English ones."""
+    left = text[max(0, start - 40) : start].rstrip(" \t")[-1:]
+    right = text[end : end + 40].lstrip(" \t")[:1]
+    return any(map(is_non_latin_letter, left + text[start:end] + right))
 
 
 class Token(NamedTuple):

@@ -1,10 +1,12 @@
-"""The encoding detector runs ftfy only on lines with a sign of mojibake; ftfy leaves the rest."""
+"""The encoding detector runs ftfy only on lines with a sign of mojibake; ftfy leaves the rest.
+It spells a Latin word that carries a Cyrillic or Greek look-alike letter in Latin."""
 
 from __future__ import annotations
 
 import pytest
 from ftfy.chardata import CHARMAP_ENCODINGS
 
+import mtfix
 from mtfix.detectors.encoding import FTFY_ENCODINGS, _may_need_ftfy, fix_text
 
 
@@ -47,3 +49,44 @@ def test_clean_news_shows_none() -> None:
 
 def test_the_encodings_are_ftfys() -> None:
     assert list(FTFY_ENCODINGS) == CHARMAP_ENCODINGS
+
+
+def _homoglyph_fixes(text: str) -> list[tuple[str, str, float]]:
+    changes = mtfix.clean(text, mtfix.Config(min_confidence=0.0)).changes
+    return [(c.original, c.replacement, c.confidence) for c in changes if c.kind == "encoding"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "latin"),
+    [
+        ("The W\u041dO warned of a new wave.", "W\u041dO", "WHO"),  # Cyrillic Н
+        ("Officials spoke to \u0420utin on Monday.", "\u0420utin", "Putin"),  # Cyrillic Р
+        ("Talks in M\u03bfscow and Berl\u0456n failed.", "M\u03bfscow", "Moscow"),  # Greek ο
+        (
+            "The army received more \u041d\u0406\u041c\u0410RS launchers.",
+            "\u041d\u0406\u041c\u0410RS",
+            "HIMARS",
+        ),
+    ],
+)
+def test_a_latin_word_with_a_cyrillic_or_greek_look_alike_is_spelled_in_latin(
+    text: str, word: str, latin: str
+) -> None:
+    fixes = {original: (new, confidence) for original, new, confidence in _homoglyph_fixes(text)}
+    assert fixes[word][0] == latin
+    assert fixes[word][1] >= 0.9
+    assert mtfix.clean(text).apply().count(latin) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin (\u041a\u0440\u0435\u043c\u043b\u044c) said so.",  # a Russian word
+        "Officials met \u0422\u0440\u0430\u043c\u043f in Kyiv.",  # Cyrillic, all of it
+        "T\u0440\u0430\u043c\u043f, a Cyrillic word with one Latin letter, stays.",
+        "A \u03b2-blocker and 5 \u03bcm particles were found.",  # Greek letters English uses
+        "It was \u041d\u041eT in the hall.",  # every letter could be either script's
+    ],
+)
+def test_a_word_of_another_script_is_left_alone(text: str) -> None:
+    assert _homoglyph_fixes(text) == []

@@ -67,6 +67,11 @@ FIRES = [
     ("He called it ”excessive”.", "He called it “excessive”.", {"direction"}),
     ("She said: „I told him: ‚Wait‘.“", "She said: “I told him: ‘Wait’.”", {"direction"}),
     ("the players‘ union", "the players’ union", {"direction"}),
+    (
+        "Li said: “We will open the hall next year. ”\nThe hall will hold “every kind of art”.",
+        "Li said: “We will open the hall next year.”\nThe hall will hold “every kind of art”.",
+        {"spaced_close"},
+    ),
 ]
 
 #: Correct quoting the detector must not touch.
@@ -86,6 +91,10 @@ SILENT = [
     "“This is not the end.\n\n“Nobody will be left alone,” she said.",
     "(“Yes”) and [“No”] and “Maybe.”",
     "The ‘Road to Recovery’ tour and ’80s music.",
+    # beside a word of another script the marks follow that script's conventions
+    "The newspaper “ Коммерсант ” reported it, and the slogan “Слава Україні “ was heard.",
+    # a writer who spaces every curly closing mark: a habit, not a translation's slip
+    "Li said: “We will open the hall next year. ”\n“It will hold every kind of art. ”",
 ]
 
 

@@ -287,10 +287,39 @@ def test_fires_with_context_and_stays_silent_in_the_other_sense(
         "She is a management consultant.",
         "Storms hit Germany and France overnight.",
         "The trainer said the horse was in good shape.",
+        # Natural English with a word a confusion set lists: no cue for the other sense.
+        "The minister said more intensive controls on imports were needed.",
+        "He believes in the enlightenment values of reason and tolerance.",
+        "The ministry awarded contracts at lower prices.",  # 'awarded' alone: no prize
+        "The state organs donated last year saved many lives.",  # organs in a medical sense
+        # A cue word in a phrase of the right sense: compounds, sport, resolve, entry.
+        "The bank introduced a new process for fraud detection.",
+        "She received a voice message from the minister.",
+        "He played the left wing for the club for years.",
+        "The lawyers asked for protection for the witness.",
+        "The judge urged negotiation between the two sides.",
+        "Admission to the vaccine centre is free.",
+        "He fired the ball into the top corner.",
+        "The prosecutor's determination to win the case was clear.",
+        "She took amazing positions on climate policy.",
+        "According to early indications, turnout was high.",
+        "The company filed an ad campaign against its rival.",
+        "The process for murder cases takes years.",
+        "Patients in the chamber music hall enjoyed the concert.",
+        "The affected hospital staff went on strike.",
+        "She posted a roller skating video.",
+        "Monks held teachings on compassion in the temple.",
     ],
 )
 def test_correct_english_is_left_alone(sentence: str) -> None:
     assert clean(sentence, ONLY_SENSE).changes == ()
+
+
+def test_decisive_cues_still_fire() -> None:
+    text = "Police carried out random controls on the motorway."
+    assert [(c.original, c.replacement) for c in clean(text, ONLY_SENSE).changes] == [
+        ("controls", "checks")
+    ]
 
 
 def test_the_shared_example_phrases_are_fixed_in_context() -> None:

@@ -1,11 +1,20 @@
-"""Detect source-language capitals leaking into English: "it takes two to Tango".
+"""Detect source-language capitals leaking into English: "they agreed a Compromise".
 
 German capitalises every noun, and machine translation sometimes keeps the capital. A word is
 flagged only when every sign says it is an ordinary word, not a name: its lower-case form is a
 common English word, the English word list does not know it capitalised, no dictionary lists it
-as a name, it is not where English capitalises (sentence start, after a colon or quote, in a
-headline), its neighbours are lower case, and the article never capitalises it elsewhere mid-
-sentence.
+as a name, it is not in a headline, its neighbours are lower case, and the article never
+capitalises it elsewhere mid-sentence.
+
+The positive evidence is the slot: the word follows a lower-case word across one plain space.
+After an article, determiner, possessive or infinitive "to" ("agreed a Compromise", "our
+Political will", "two to Tango") a phrase goes on, so no sentence can start there and the
+capital is the German one, unless a noun that names stand before follows ("the Delta
+variant"). After a preposition a name is as likely ("talks on Zoom", "a park in Rust"); after
+any other word the capital may open a sentence whose full stop the translation lost (a
+headline run into its story: "fried shrimp Homemade sauce"). Those changes are offered below
+the default threshold. Anything else before the word (a line start, a bracket, a bullet, a
+colon, a comma, several spaces) may start a sentence, a label or a name: it is left alone.
 """
 
 from __future__ import annotations
@@ -24,19 +33,42 @@ from ..words import NAME_PARTICLES, SPEECH_VERBS
 COMMON_FREQUENCY = 1000
 #: Small words inside multi-word names ("Ministry of Culture", "Tour de France").
 NAME_CONNECTORS = (
-    frozenset("of and the a an for from in on at to with by into over".split()) | NAME_PARTICLES
+    frozenset("of and the a an as for from in on at to with by into over".split()) | NAME_PARTICLES
 )
-#: Prepositions before a place name: a capitalised word after one may be an unknown place.
-PLACE_PREPOSITIONS = frozenset("in at from near of".split())
+#: Articles, determiners, possessives and the "to" of an infinitive: a phrase goes on after one,
+#: and no sentence starts there, so a capital right after one is mid-phrase ("agreed a
+#: Compromise", "two to Tango").
+DETERMINERS = frozenset(
+    "the a an this these those each every some any no another such both either neither my your "
+    "his her its our their whose to".split()
+)
+#: Prepositions: mid-phrase too, but a name often follows one ("on Zoom", "in Rust").
+PREPOSITIONS = frozenset(
+    "of in on at for with from by into onto about over under after before between against "
+    "during without within through across per via near towards".split()
+)
+#: Nouns that a name stands before: "the Beta variant", "a Teams meeting", "the Patriot system".
+NAMED_HEADS = frozenset(
+    """app apps award brand call calls campaign channel chat class drone jet label magazine
+    meeting meetings missile missiles mission model movement network newspaper operation party
+    platform poll prize program programme project rocket satellite series service show software
+    spyware storm strain subvariant system systems tank tanks variant vessel yacht""".split()
+)
 #: Sentence-initial words that say nothing about the capital of the word after them.
 FUNCTION_WORDS = frozenset(
     "the a an in on at by to of for from with after before as if when while but and or so "
     "this that these those it he she we they i there here his her its their our my your "
     "no not all some many most".split()
 )
-#: For capitalised plurals (often team names: "the Wolves") and words where a place name may
-#: stand ("the village of Steam"): below the default threshold.
+#: After a determiner.
+AFTER_DETERMINER_CONFIDENCE = 0.7
+#: For capitalised plurals (often team names: "the Wolves") and words after a preposition,
+#: where a name may stand ("the village of Steam", "talks on Zoom"): below the default threshold.
 WEAK_CONFIDENCE = 0.45
+#: After a lower-case word that may end a sentence: the capital may open one, shown for review.
+AFTER_WORD_CONFIDENCE = 0.35
+#: Words that open the speaker's name after a speech verb ("said the mayor", "asked she").
+SPEAKER_STARTS = frozenset("the a an he she they we i his her their its our".split())
 QUOTE_MARKS = "\"'“”‘’«»„"
 _start = attrgetter("start")
 
@@ -57,23 +89,35 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     headlines: dict[int, bool] = {}
     for token in candidates:
         word = token.text
-        if word.lower() in SPEECH_VERBS and _after_closing_quote(document.text, token.start):
-            yield _proposal(token, 0.85, f"“{word}” reports speech after a quotation.")
-            continue
+        if word.lower() in SPEECH_VERBS:
+            ending = _quotation_ends_before(document.text, token.start)
+            # after a full stop, "?" or "!" a new sentence may start: "Reports suggest..."
+            if ending == "," or (ending and _subject_follows(document, token)):
+                yield _proposal(token, 0.85, f"“{word}” reports speech after a quotation.")
+                continue
         # the tests that follow only rule a word out, so the cheapest run first
         if token.sentence_initial or word not in ordinary:
             continue
+        previous = _previous_word(document, token)
+        if previous is None or not previous.text[0].islower():
+            continue
         if _in_headline(document, token, headlines):
             continue
-        if _beside_number_or_particle(document, token) or _in_short_quotation(document, token):
+        if _before_number_or_particle(document, token) or _in_short_quotation(document, token):
             continue
-        if _near_capitalised(document, token) or _after_colon_or_quote(document.text, token.start):
+        if _near_capitalised(document, token) or _before_named_head(document, token):
             continue
-        previous = _adjacent(document, token, -1)
-        in_place_slot = previous is not None and previous.text in PLACE_PREPOSITIONS
+        if previous.text in DETERMINERS:
+            # a plural may be a team ("the Wolves"), unless the article writes it in lower case
+            plural_name = word.endswith("s") and word.lower() not in document.distinct_words
+            confidence = WEAK_CONFIDENCE if plural_name else AFTER_DETERMINER_CONFIDENCE
+        elif previous.text in PREPOSITIONS:
+            confidence = WEAK_CONFIDENCE
+        else:
+            confidence = AFTER_WORD_CONFIDENCE
         yield _proposal(
             token,
-            WEAK_CONFIDENCE if word.endswith("s") or in_place_slot else 0.7,
+            confidence,
             f"“{word}” is an ordinary word capitalised mid-sentence, as German writes nouns.",
         )
 
@@ -134,6 +178,21 @@ def _near_capitalised(document: Document, token: Token) -> bool:
     return False
 
 
+def _before_named_head(document: Document, token: Token) -> bool:
+    """Tell whether a noun that names follow comes next ("the Delta variant")."""
+    following = _adjacent(document, token, 1)
+    return following is not None and following.text.lower() in NAMED_HEADS
+
+
+def _previous_word(document: Document, token: Token) -> Token | None:
+    """Return the word before ``token`` if one plain space separates them (no punctuation,
+    bracket, bullet, line break or run of spaces that could end a sentence or open a label)."""
+    if token.index == 0:
+        return None
+    previous = document.tokens[token.index - 1]
+    return previous if document.text[previous.end : token.start] == " " else None
+
+
 def _adjacent(document: Document, token: Token, step: int) -> Token | None:
     """Return the next word in direction ``step`` if only spaces stand between them."""
     index = token.index + step
@@ -148,18 +207,11 @@ def _adjacent(document: Document, token: Token, step: int) -> Token | None:
     return other if gap.strip(" ") == "" and "\n" not in gap else None
 
 
-def _after_colon_or_quote(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip()
-    return bool(before) and (before[-1] in ":;" or before[-1] in QUOTE_MARKS)
-
-
-def _beside_number_or_particle(document: Document, token: Token) -> bool:
-    """Tell whether a number is right beside the word ("Level 1", "July 23 Thirsty burglar"),
-    an ampersand follows it ("Sane & Co.") or a foreign name particle ("Tour de France")."""
-    text = document.text
-    before = text[max(0, token.start - 3) : token.start].rstrip()
-    after = text[token.end : token.end + 3].lstrip()
-    if (before and before[-1].isdigit()) or (after and (after[0].isdigit() or after[0] == "&")):
+def _before_number_or_particle(document: Document, token: Token) -> bool:
+    """Tell whether a number follows the word ("the Level 1 alert"), an ampersand ("Sane & Co.")
+    or a foreign name particle ("Tour de France")."""
+    after = document.text[token.end : token.end + 3].lstrip()
+    if after and (after[0].isdigit() or after[0] == "&"):
         return True
     following = _adjacent(document, token, 1)
     return following is not None and following.text.lower() in NAME_PARTICLES
@@ -180,15 +232,27 @@ def _in_short_quotation(document: Document, token: Token) -> bool:
     return len(quoted.split()) <= 8 and quoted.strip()[:1].isupper()
 
 
-def _after_closing_quote(text: str, start: int) -> bool:
-    """Tell whether a quotation closes right before, on the same line ("ready?” Said",
-    "here “, Said"), rather than one opening ("“According to") or a new paragraph."""
+def _quotation_ends_before(text: str, start: int) -> str:
+    """Tell how a quotation that closes right before the word, on the same line, ended: ","
+    ("here,” Said", "here “, Said"), "." for a full stop, "?", "!" or "…" ("ready?” Asked"),
+    or "" when none closes there (one opening: "“According to", or a new paragraph)."""
     before = text[max(0, start - 5) : start].rstrip(" ")
     comma = before.endswith(",")
     before = before.rstrip(",").rstrip(" ")
     if len(before) < 2 or before[-1] not in QUOTE_MARKS:
-        return False
-    return comma or before[-2] in ",.?!…"
+        return ""
+    if comma or before[-2] == ",":
+        return ","
+    return "." if before[-2] in ".?!…" else ""
+
+
+def _subject_follows(document: Document, token: Token) -> bool:
+    """Tell whether the speaker follows the verb ("Asked the minister", "Said Vance"), as in an
+    attribution, rather than the rest of a new sentence ("Reports suggest", "States must")."""
+    following = _adjacent(document, token, 1)
+    return following is not None and (
+        following.text in SPEAKER_STARTS or following.text[0].isupper()
+    )
 
 
 def _in_headline(document: Document, token: Token, verdicts: dict[int, bool]) -> bool:

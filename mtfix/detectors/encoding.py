@@ -1,8 +1,12 @@
-"""Detect mojibake and HTML-entity leftovers, with ftfy deciding what is broken.
+"""Detect mojibake, HTML-entity leftovers and Latin words spelled with Cyrillic or Greek letters.
 
-ftfy's defaults also straighten curly quotes and normalise character widths, which is wrong for
-news; it is called with those fixes off, and its before/after difference becomes ``encoding``
-changes.
+ftfy decides what is mojibake. Its defaults also straighten curly quotes and normalise character
+widths, which is wrong for news; it is called with those fixes off, and its before/after
+difference becomes ``encoding`` changes.
+
+A Latin word that carries a Cyrillic or Greek letter drawn like a Latin one ("WНO" with a
+Cyrillic Н) is a character-set slip, not a word of another language: the Latin letters are
+swapped back. A word mostly in another script is that script's word and is left alone.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from functools import lru_cache
 
 from ..change import Proposal
 from ..lexicon import Lexicon
-from ..text import Document
+from ..text import Document, is_non_latin_letter
 
 
 @lru_cache(maxsize=1)
@@ -117,8 +121,55 @@ def _may_need_ftfy(text: str) -> bool:
     )
 
 
+#: Cyrillic and Greek letters drawn like Latin ones, and the Latin letter each looks like.
+HOMOGLYPHS = {
+    **dict(zip("АВЕІЈКМНОРЅСТХаеорсухіјѕԁӏ", "ABEIJKMHOPSCTXaeopcyxijsdl", strict=True)),
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧο", "ABEZHIKMNOPTYXo", strict=True)),
+}
+_TO_LATIN = str.maketrans(HOMOGLYPHS)
+_LOOK_ALIKE_TARGETS = frozenset(HOMOGLYPHS.values())
+_HOMOGLYPH = re.compile(f"[{''.join(HOMOGLYPHS)}]")
+#: When real English text uses the Latin spelling ("WHO", "HIMARS"), the swap is certain.
+KNOWN_HOMOGLYPH_CONFIDENCE = 0.95
+#: When the word is unknown but has a Latin letter that no Cyrillic or Greek one looks like.
+HOMOGLYPH_CONFIDENCE = 0.75
+
+
+def homoglyph_fixes(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
+    """Yield the Latin spelling of each Latin word that carries a Cyrillic or Greek look-alike."""
+    if not _HOMOGLYPH.search(document.text):  # one scan of the text: most have none
+        return
+    for token in document.tokens:
+        word = token.text
+        if not _HOMOGLYPH.search(word):
+            continue
+        foreign = [character for character in word if is_non_latin_letter(character)]
+        if not all(character in HOMOGLYPHS for character in foreign):
+            continue  # a word of another script: it has letters English cannot stand for
+        latin = [character for character in word if character.isalpha() and character.isascii()]
+        fixed = word.translate(_TO_LATIN)
+        known = lexicon.is_known_name(fixed) or lexicon.zipf(fixed) > 0
+        if not set(latin) <= _LOOK_ALIKE_TARGETS:
+            # a Latin letter no Cyrillic or Greek one looks like ("W"): a Latin word
+            confidence = KNOWN_HOMOGLYPH_CONFIDENCE if known else HOMOGLYPH_CONFIDENCE
+        elif known and len(latin) >= len(foreign):
+            confidence = KNOWN_HOMOGLYPH_CONFIDENCE
+        else:
+            continue  # every letter could be either script's: no evidence for the Latin word
+        yield Proposal(
+            start=token.start,
+            end=token.end,
+            replacement=fixed,
+            confidence=confidence,
+            reason=f"“{word}” mixes Latin letters with Cyrillic or Greek look-alikes.",
+            rule="encoding.homoglyph",
+        )
+
+
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
-    """Yield a change for each stretch of text that ftfy would repair."""
+    """Yield a change for each stretch of text that ftfy would repair, and for each Latin word
+    spelled with a Cyrillic or Greek look-alike letter."""
+    yield from homoglyph_fixes(document, lexicon)
     text = document.text
     for match in _SPACED_ENTITY.finditer(text):
         yield Proposal(

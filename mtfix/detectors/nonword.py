@@ -1,9 +1,16 @@
 """Detect garbled or half-translated ordinary words ("demilitacicians", "Franzig").
 
-Only lower-case words that no word list knows are corrected from pyspellchecker's candidates
-(ranked by edit distance, then frequency); a long word with no candidate is matched by its
-longest known beginning. A capitalised unknown word is taken for a name and left alone, except
-an English stem carrying a German adjective ending ("Franzig": frank + -ig).
+An unknown word is not an error, it is a rare one. Only lower-case words that no word list knows
+and that real English text uses rarely (wordfreq's Zipf frequency, ``Lexicon.zipf``) are
+corrected, to a common English word one edit away; a word real text does use ("bento", "machina")
+is corrected only to a word hundreds of times more frequent ("goverment"). The confidence is the
+share of the likeliest candidate among the close ones, weighed by how often each is used, lower
+for a word a source language uses often (it may be left untranslated). A long word with no
+candidate is matched by its longest known beginning, unless it begins with that word's stem (a
+derivation or a compound, "informatization", not a garble). A word built from known parts
+(prefix, suffixes, compound) or with accented letters is no English garble. A capitalised unknown
+word is taken for a name and left alone, except an English stem carrying a German adjective ending
+("Franzig": frank + -ig).
 """
 
 from __future__ import annotations
@@ -11,19 +18,36 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from ..change import Proposal
-from ..lexicon import Lexicon
+from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon
 from ..text import Document, Token
 
 #: German adjective endings that machine translation leaves on an English stem.
 GERMAN_ADJECTIVE_ENDINGS = ("isch", "lich", "ig")
+#: Words before an adjective: a capitalised word after one (or after "and" that follows a
+#: lower-case word, "useful and Franzig") stands where an adjective does, not a name.
+ADJECTIVE_CUES = frozenset(
+    "very so too quite rather more most less is was are were be been being seems seemed "
+    "remains remained became become looks looked".split()
+)
+COORDINATORS = frozenset({"and", "or", "but"})
+#: Confidence of a German-ending reading where a name may stand (below the threshold).
+NAME_SLOT_CONFIDENCE = 0.4
 #: A word this long with no close candidate is matched by its longest known beginning.
 MIN_PREFIX_WORD = 12
-#: Productive English endings: a word made of a known word and one of these is a word too.
+#: Productive English endings: a word made of a known word and these is a word too
+#: ("gravitylessness": gravity + less + ness; "leucocythemia": leucocyte + hemia).
 SUFFIXES = ("ation", "ization", "isation", "ship", "ness", "ment", "ly", "er", "ers", "s")
-SUFFIXES += ("ing", "ed")
+SUFFIXES += ("ing", "ed", "ize", "ise", "ities", "ity", "less", "ism", "ist", "ists", "ies")
+SUFFIXES += ("able", "ful", "hemia", "haemia", "emia", "aemia")
+#: How many productive endings a derived word may stack.
+MAX_SUFFIXES = 2
+#: Endings cut from a candidate to find its stem: a word that begins with the stem of the word
+#: its beginning matched derives from it ("informatization" from "informat-ics").
+STEM_ENDINGS = ("ics", "ic", "ism", "ity", "y", "ise", "ize", "er", "e", "s", "al")
 #: Productive English prefixes: "interpartner", "counteroffensive" are words too.
 PREFIXES = (
     "anti",
@@ -52,8 +76,36 @@ PREFIXES = (
     "un",
     "under",
 )
-#: With several close candidates the choice is a guess: below the default threshold.
+#: A word real English text uses this often (Zipf, see ``Lexicon.zipf``) is never corrected.
+REAL_WORD_ZIPF = 3.0
+#: A word real text uses, more rarely, is corrected only to a word this many Zipf points more
+#: frequent (300 times): a common misspelling ("goverment"), not a rare word ("bento" / "bent").
+#: Below ``SURE_LISTED_MARGIN`` (1,000 times) the correction is ``LISTED_PENALTY`` less sure
+#: again: of 3,000 rare words real text uses, two in three corrected with a margin between the
+#: two were real words, names or foreign words ("signee", "quartier"), not misspellings.
+LISTED_MARGIN = 2.5
+SURE_LISTED_MARGIN = 3.0
+#: A word real text uses is corrected only when it is this long, and never at its first letter.
+MIN_LISTED_LENGTH = 6
+#: A word a source language uses this often may be left untranslated rather than garbled
+#: ("podest"): its correction is ``FOREIGN_PENALTY`` less sure, and the untranslated detector's
+#: flag wins the overlap.
+SOURCE_WORD_ZIPF = 3.0
+FOREIGN_PENALTY = 0.1
+#: Confidence of a correction whose candidate carries ``CLEAR_SHARE`` of the close candidates'
+#: frequency, and of one that does not (a guess among several: below the default threshold).
+CLEAR_CONFIDENCE = 0.6
+CLEAR_SHARE = 0.9
 AMBIGUOUS_CONFIDENCE = 0.45
+#: Longer tokens (run-together text, chemistry, a URL without its scheme) are no garbled English
+#: word; the limit also bounds the work per word, which grows with the square of its length.
+MAX_WORD_LENGTH = 40
+#: How much less sure a correction of a word real text uses is.
+LISTED_PENALTY = 0.05
+#: A long word that is a word real text uses this often and a common word is a compound.
+COMPOUND_HEAD_ZIPF = 1.0
+#: Confidence of a correction by the longest known beginning.
+BEGINNING_CONFIDENCE = 0.5
 _WEB_CHUNK = re.compile(r"://|www\.|@|\.(?:com|org|net|de|uk|html?)\b", re.IGNORECASE)
 
 
@@ -73,8 +125,10 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         word = token.text
         if word[0].isupper():
             proposal = _german_ending(token, lexicon)
+            if proposal is not None and not _adjective_slot(document, token):
+                proposal = replace(proposal, confidence=NAME_SLOT_CONFIDENCE)
         elif word.islower():
-            proposal = _spelling(token, lexicon)
+            proposal = _spelling(token, lexicon, _foreign(word, document, lexicon))
         else:
             proposal = None
         if proposal is not None:
@@ -82,9 +136,10 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
 
 
 def _unknown_words(document: Document, lexicon: Lexicon) -> set[str]:
-    """Return the words of the document worth a closer look: four letters or more, no
+    """Return the words of the document worth a closer look: four to forty letters, no
     apostrophe, of a shape the detector corrects (lower case, or capitalised with a German
-    adjective ending), known to no list and not built from known words.
+    adjective ending), known to no list, not built from known words and used rarely by real
+    English text.
 
     Most words are known: a set difference (in C) drops them before any per-word test.
     """
@@ -92,19 +147,23 @@ def _unknown_words(document: Document, lexicon: Lexicon) -> set[str]:
     return {
         word
         for word in words
-        if len(word) >= 4
+        if 4 <= len(word) <= MAX_WORD_LENGTH
         and "'" not in word
         and "’" not in word
         and _correctable_shape(word)
         and not lexicon.is_english_word(word)
         and not lexicon.is_known_name(word)
+        and lexicon.zipf(word) < REAL_WORD_ZIPF
         and not _known_parts(word, lexicon)
     }
 
 
 def _correctable_shape(word: str) -> bool:
     """Tell whether ``detect`` has a rule for a word of this case: spelling for a lower-case
-    word, the German ending for a capitalised one (most unknown capitalised words are names)."""
+    word, the German ending for a capitalised one (most unknown capitalised words are names);
+    none for a word with accented letters, which English words do not have."""
+    if not word.isascii():  # English spells its words without accents: "lapés" is foreign
+        return False
     if word[0].isupper():
         return word.lower().endswith(GERMAN_ADJECTIVE_ENDINGS)
     return word.islower()
@@ -114,7 +173,10 @@ def _known_parts(word: str, lexicon: Lexicon) -> bool:
     """Tell whether the word is built from known words: hyphenated, compounded or derived."""
     parts = word.split("-")
     if len(parts) > 1:
-        return all(lexicon.is_english_word(part) or lexicon.is_known_name(part) for part in parts)
+        return all(
+            lexicon.is_english_word(part) or lexicon.is_known_name(part) or part in PREFIXES
+            for part in parts
+        )
     lower = word.lower()
     for prefix in PREFIXES:
         if (
@@ -123,20 +185,31 @@ def _known_parts(word: str, lexicon: Lexicon) -> bool:
             and _common(lower[len(prefix) :], lexicon)
         ):
             return True
+    return _derived(lower, lexicon, MAX_SUFFIXES) or _compound(lower, lexicon)
+
+
+def _derived(word: str, lexicon: Lexicon, depth: int) -> bool:
+    """Tell whether ``word`` is a known word (or one derived from it) with up to ``depth``
+    productive endings ("gravity-less-ness")."""
     for suffix in SUFFIXES:
-        stem = lower[: -len(suffix)]
-        if (
-            lower.endswith(suffix)
-            and len(stem) >= 4
-            and (lexicon.is_english_word(stem) or lexicon.is_english_word(stem + "e"))
-        ):
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 4:
+            continue
+        if any(lexicon.is_english_word(stem + ending) for ending in ("", "e", "y")):
             return True
+        if depth > 1 and _derived(stem, lexicon, depth - 1):
+            return True
+    return False
+
+
+def _compound(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether ``word`` is two common words written together ("ceasefire")."""
     english = lexicon.data.english_words
     return any(
-        lower[:cut] in english  # the cheap test first: most beginnings are no word
-        and _common(lower[:cut], lexicon)
-        and _common(lower[cut:], lexicon)
-        for cut in range(3, len(lower) - 2)
+        word[:cut] in english  # the cheap test first: most beginnings are no word
+        and _common(word[:cut], lexicon)
+        and _common(word[cut:], lexicon)
+        for cut in range(3, len(word) - 2)
     )
 
 
@@ -194,15 +267,19 @@ def _in_web_address(document: Document, token: Token) -> bool:
 
 
 def _german_ending(token: Token, lexicon: Lexicon) -> Proposal | None:
+    """Read a capitalised unknown word as an English stem with a German adjective ending
+    ("Franzig": frank + -ig): never one real text uses (a name: "Lustig", "Koenig"), and only
+    to a stem with the same first letter (a first-letter edit makes another word)."""
     word = token.text.lower()
+    if lexicon.zipf(word):
+        return None
     for ending in GERMAN_ADJECTIVE_ENDINGS:
         stem = word[: -len(ending)]
         if not word.endswith(ending) or len(stem) < 4:
             continue
-        edits = edits1(stem)
-        common = _common_among(edits, lexicon)
-        # In edits1's order, as before: max() below keeps the first of equally frequent words.
-        candidates = [candidate for candidate in edits if candidate in common]
+        common = _common_among(edits1(stem), lexicon)
+        # No edit at all is likelier than any; sorted: max() keeps the first of equal ones.
+        candidates = [stem] if stem in common else sorted(c for c in common if c[0] == stem[0])
         if not candidates:
             continue
         best = max(candidates, key=lexicon.word_counts.get)
@@ -214,12 +291,33 @@ def _german_ending(token: Token, lexicon: Lexicon) -> Proposal | None:
             confidence=0.55,
             reason=f"“{token.text}” reads as English “{best}” with the German ending “-{ending}”.",
             rule="nonword.german_ending",
-            alternatives=tuple(sorted(set(candidates) - {best})),
+            alternatives=tuple(c for c in candidates if c != best),
         )
     return None
 
 
-def _spelling(token: Token, lexicon: Lexicon) -> Proposal | None:
+def _adjective_slot(document: Document, token: Token) -> bool:
+    """Tell whether ``token`` stands where an adjective does: after a degree word or a copula,
+    or after "and" / "or" / "but" that follows a lower-case word ("useful and Franzig"; in
+    "Smith and Greulich" it is a name)."""
+    tokens = document.tokens
+    before = tokens[token.index - 1].text.lower() if token.index > 0 else ""
+    if before in ADJECTIVE_CUES:
+        return True
+    if before in COORDINATORS and token.index > 1:
+        return tokens[token.index - 2].text.islower()
+    return False
+
+
+def _foreign(word: str, document: Document, lexicon: Lexicon) -> bool:
+    """Tell whether a source language of the document (any, when unknown) uses ``word`` often."""
+    languages = LATIN_FREQUENCY_LANGUAGES
+    if document.source_languages:
+        languages = tuple(lang for lang in languages if lang in document.source_languages)
+    return lexicon.foreign_zipf(word, languages)[1] >= SOURCE_WORD_ZIPF
+
+
+def _spelling(token: Token, lexicon: Lexicon, foreign: bool) -> Proposal | None:
     word = token.text
     ranked, confidence = _ranked_corrections(word, lexicon)
     if not ranked:
@@ -229,7 +327,7 @@ def _spelling(token: Token, lexicon: Lexicon) -> Proposal | None:
         start=token.start,
         end=token.end,
         replacement=best,
-        confidence=confidence,
+        confidence=round(confidence - FOREIGN_PENALTY, 3) if foreign else confidence,
         reason=f"“{word}” is not an English word; “{best}” is the likeliest one close to it.",
         rule="nonword.spelling",
         alternatives=tuple(ranked[1:4]),
@@ -239,20 +337,53 @@ def _spelling(token: Token, lexicon: Lexicon) -> Proposal | None:
 @lru_cache(maxsize=1 << 14)
 def _ranked_corrections(word: str, lexicon: Lexicon) -> tuple[tuple[str, ...], float]:
     """The corrections of an unknown lower-case word, likeliest first, and the confidence in
-    the first (memoised: a garbled word often recurs, and its edits cost ~0.1 ms)."""
-    candidates = list(_common_among(edits1(word), lexicon))  # ranked below: order is free
-    confidence = 0.6
-    if not candidates and len(word) >= MIN_PREFIX_WORD:
-        candidates = _by_beginning(word, lexicon)
-        confidence = 0.5
-    ranked = sorted(candidates, key=lambda c: (-lexicon.word_counts.get(c), len(c), c))
-    if len(ranked) > 1 and confidence > 0.5:
-        confidence = AMBIGUOUS_CONFIDENCE
-    return tuple(ranked), confidence
+    the first (memoised: a garbled word often recurs, and its edits cost ~0.1 ms).
+
+    The close candidates are the common words one edit away, ranked by how often real text
+    uses them; a word real text uses itself needs ``MIN_LISTED_LENGTH`` letters and a candidate
+    ``LISTED_MARGIN`` more frequent with the same first letter.
+    """
+    observed = lexicon.zipf(word)
+    if observed and len(word) < MIN_LISTED_LENGTH:
+        return (), 0.0  # a short token real text uses: an abbreviation, a brand, slang
+    floor = observed + LISTED_MARGIN if observed else 0.0
+    scored = {c: lexicon.zipf(c) for c in _common_among(edits1(word), lexicon)}
+    candidates = [
+        c
+        for c, zipf in scored.items()
+        if zipf >= floor and not (observed and c[0] != word[0])  # "egirl" is no "girl"
+    ]
+    if not candidates:
+        if observed or len(word) < MIN_PREFIX_WORD or _loose_compound(word, lexicon):
+            return (), 0.0
+        return tuple(_by_beginning(word, lexicon)), BEGINNING_CONFIDENCE
+    ranked = sorted(candidates, key=lambda c: (-scored[c], -lexicon.word_counts.get(c), c))
+    weights = [10 ** scored[c] for c in scored]  # every close word, however rare, competes
+    share = 10 ** scored[ranked[0]] / sum(weights)
+    confidence = CLEAR_CONFIDENCE if share >= CLEAR_SHARE else AMBIGUOUS_CONFIDENCE
+    if observed:
+        confidence -= LISTED_PENALTY
+        if scored[ranked[0]] - observed < SURE_LISTED_MARGIN:
+            confidence -= LISTED_PENALTY
+    return tuple(ranked), round(confidence, 3)
+
+
+def _loose_compound(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether ``word`` is a word real text uses (four letters or more) followed by a
+    common one of five or more ("crypto-miners", "canis-therapy"): a compound, however rare.
+
+    Weaker evidence than ``_compound``'s (garbles split so too: "respons-ability"), it only
+    stops a match by the word's beginning, never a close correction.
+    """
+    return any(
+        _common(word[cut:], lexicon) and lexicon.zipf(word[:cut]) >= COMPOUND_HEAD_ZIPF
+        for cut in range(4, len(word) - 4)
+    )
 
 
 def _by_beginning(word: str, lexicon: Lexicon) -> list[str]:
-    """Return the base form of the words sharing the longest beginning (half or more) with it."""
+    """Return the base form of the words sharing the longest beginning (half or more) with it,
+    unless the word begins with that form's stem: it derives from it, it is no garble of it."""
     words = _sorted_words(lexicon)
     for length in range(len(word) - 1, max(5, len(word) // 2) - 1, -1):
         prefix = word[:length]
@@ -264,8 +395,21 @@ def _by_beginning(word: str, lexicon: Lexicon) -> list[str]:
         if matches:
             shortest = min(len(m) for m in matches)
             base = [m for m in matches if len(m) == shortest]
-            return sorted(base, key=lambda m: (not m.endswith("ise"), m))[:1]
+            best = sorted(base, key=lambda m: (not m.endswith("ise"), m))[0]
+            return [] if word.startswith(_stem(best)) else [best]
     return []
+
+
+def _stem(word: str) -> str:
+    """Return ``word`` without its productive ending ("informatics" -> "informat").
+
+    >>> _stem("informatics"), _stem("demilitarise"), _stem("leucocyte")
+    ('informat', 'demilitar', 'leucocyt')
+    """
+    for ending in STEM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 
 
 @lru_cache(maxsize=4)

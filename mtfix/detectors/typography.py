@@ -1,6 +1,8 @@
 """Detect typography artefacts: stray spaces, hyphens for dashes, spaced letters and colons.
 
-No rule looks across a line break or touches a URL or an e-mail address. Rules are tried in
+No rule looks across a line break or touches a URL or an e-mail address, nor text in or beside
+a word of another script (the spaces around a Cyrillic or Japanese word follow that script's
+conventions, not English ones). Rules are tried in
 order of precedence and a later rule never proposes a span that overlaps an earlier
 one, nor a span the ``quotes`` detector rewrites, so applying the changes leaves nothing for a
 second run to find.
@@ -9,12 +11,13 @@ second run to find.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 
 from ..change import Proposal
 from ..lexicon import Lexicon
-from ..text import Document
+from ..text import Document, beside_other_script
 from . import quotes
 
 #: Words that start a clause or a noun phrase; a hyphen before one joins clauses, not a compound.
@@ -29,8 +32,16 @@ NUMBER_LABELS = frozenset(
     "act article chapter figure fig item level no number page part phase point psalm question"
     " round rule scene section stage step table verse".split()
 )
+#: Words that open a sentence, so "Why?Because" and "great!The" run two sentences together,
+#: where a capital on both sides of the mark may be a name ("Yahoo!News", "WoW!Korea").
+SENTENCE_OPENERS = frozenset(
+    "the a an it he she we they i you this that these those there here but and so because "
+    "what why how who when where if then now yes no".split()
+)
+#: Marks that open an item of a list or a label line ("■Term : definition", "<Shop> Item :").
+LIST_MARKS = "<[【〈《・•*"
 #: Top-level domains capitalised by MT ("Spiegel.De"), where "." joins a domain, not sentences.
-DOMAINS = frozenset("com de org net io eu ch uk gov edu info".split())
+DOMAINS = frozenset("com de org net io eu ch uk gov edu info fr es ru jp cn pl nl au cz tv".split())
 
 #: Every quotation mark and apostrophe (the quotes detector may change one into another).
 _QUOTES = "\"'“”„‘’‚"
@@ -46,13 +57,17 @@ _ADDRESS_MARK = re.compile("|".join(map(re.escape, _ADDRESS_MARKS)))
 _SPACED_HYPHEN = re.compile(r" (?<=[^\W_] ) *-(?=([^\W\d_]+))")
 _SPACED_HYPHEN_HINT = re.compile(" -")
 _SUSPENDED = re.compile(r" +[^\W\d_]+-[^\W\d_]")
-_CLAUSE_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]+)(?![\w-])")
+#: A hyphen between two words, not inside a longer compound ("state-of-the-art"); a spaced
+#: hyphen before the first word is a dash in the making (" -which-a"), not a compound's.
+_CLAUSE_HYPHEN = re.compile(r"(?:(?<![\w-])|(?<= -))([^\W\d_]{2,})-([^\W\d_]+)(?![\w-])")
 #: What every match of ``_CLAUSE_HYPHEN`` that the rule keeps contains: a hyphen and a clause word.
 _CLAUSE_HYPHEN_HINT = re.compile(rf"-(?:{'|'.join(sorted(CLAUSE_WORDS))})(?![\w-])")
 _SPACED_LETTER = re.compile(r"(?<=[^\W\d_])(?: +[^\W\d_\x00-\x7f])+ +(?=[^\W\d_])")
 _SPACED_LETTER_HINT = re.compile(r" [^\W\d_\x00-\x7f] ")
-_SPACED_COLON = re.compile(r"(?<![\d.,:])(\d{1,2}): +(\d{1,2})(?![\d:]|[.,]\d)")
-_SPACED_COLON_HINT = re.compile(r": +\d")
+#: A time or score of two or three parts ("4:45", "2:05:30"); the rule keeps those with a space.
+_SPACED_COLON = re.compile(r"(?<![\d.,:])\d{1,2}(?: *: *(\d{1,2})){1,2}(?![\d:]|[.,]\d)")
+_COLON_SPACES = re.compile(r" *: *")
+_SPACED_COLON_HINT = re.compile(r": +\d| :")
 _TIME_AFTER = re.compile(r" ?(?:[ap]\.?m\b|o'clock|h\b|hrs\b)", re.IGNORECASE)
 _SCORE_NEAR = re.compile(r"\(\d{1,2}: ?\d{1,2}")
 _SPACE_BEFORE = re.compile(
@@ -65,7 +80,9 @@ _BRACKET_SPACE_HINT = re.compile(r"[()\[\]]")
 #: are then kept only before a capital).
 _NO_SPACE_AFTER = re.compile(r"[,;?!](?<=[^\W_].)(?=[^\W\d_])")
 _NO_SPACE_PERIOD = re.compile(r"\.(?<=[a-z][a-z]\.)(?=([A-Z][a-z]+))")
-_DOUBLE_SPACE = re.compile(r"  (?<=\S  ) *(?=\S)")
+#: Two spaces inside a sentence: between words, or after a comma or semicolon. More spaces, or
+#: two after a sentence end, are a layout or a writer's habit, not a translation artefact.
+_DOUBLE_SPACE = re.compile(r"  (?<=[^\W_]  |[,;]  )(?=[^\W_])")
 _RIGHT_WORD = re.compile(r"[^\W_]+")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 #: How far back to look for the word before a match (bounded, so long lines stay linear).
@@ -87,7 +104,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         taken.add(start, end)
     for rule in RULES:
         for start, end, replacement, confidence, reason, name in rule(text, lexicon):
-            if taken.is_free(start, end):
+            if taken.is_free(start, end) and not beside_other_script(text, start, end):
                 taken.add(start, end)
                 yield Proposal(start, end, replacement, confidence, reason, f"typography.{name}")
 
@@ -174,24 +191,27 @@ def _left_word(text: str, end: int) -> str:
 
 
 def spaced_colon(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
-    """Close up "4: 45 p.m." and "won 2: 1": a space after the colon of a time or score."""
+    """Close up "4: 45 p.m.", "won 2 : 1", "2: 05: 30": a space beside the colon of a time or
+    score."""
     for match in _hinted(_SPACED_COLON, _SPACED_COLON_HINT, text):
+        if " " not in match.group():
+            continue
         window = text[max(0, match.start() - _WINDOW) : match.start()].rpartition("\n")[2]
         label = _WORD_BEFORE.search(window)
         if label and label.group(1).lower() in NUMBER_LABELS:
             continue
-        if _TIME_AFTER.match(text, match.end()) and len(match.group(2)) == 2:
+        if _TIME_AFTER.match(text, match.end()) and len(match.group(1)) == 2:
             confidence, what = 0.95, "time"
         elif window.rfind("(") > window.rfind(")") or _SCORE_NEAR.match(text, match.end() + 1):
             confidence, what = 0.9, "score"
         else:
             confidence, what = 0.8, "score or time"
         yield (
-            match.start(1),
-            match.end(2),
-            f"{match.group(1)}:{match.group(2)}",
+            match.start(),
+            match.end(),
+            _COLON_SPACES.sub(":", match.group()),
             confidence,
-            f"A {what} is written without a space after the colon.",
+            f"A {what} is written without spaces around the colon.",
             "spaced_colon",
         )
 
@@ -279,14 +299,23 @@ def space_before_punct(
     """Remove the space in "word ," and "word .": punctuation follows its word directly."""
     for match in _hinted(_SPACE_BEFORE, _SPACE_BEFORE_HINT, text):
         mark = match.group(1)
+        # "■Term : definition": a list's layout, where a spaced colon may be the writer's style
+        label = mark == ":" and _in_list_item(text, match.start())
         yield (
             match.start(),
             match.start(1),
             "",
-            0.85,
+            0.4 if label else 0.85,
             f"A stray space stands before the '{mark}'.",
             "space_before_punct",
         )
+
+
+def _in_list_item(text: str, position: int) -> bool:
+    """Tell whether the line holding ``position`` opens with a list mark or a symbol ("■", "●",
+    "<Shop>")."""
+    line = text[text.rfind("\n", 0, position) + 1 : position].lstrip()
+    return bool(line) and (line[0] in LIST_MARKS or unicodedata.category(line[0]) in ("So", "Sm"))
 
 
 def bracket_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
@@ -314,6 +343,8 @@ def missing_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
             continue  # an HTML entity such as "&amp;"
         known = right[0].isupper() or lexicon.is_english_word(right)
         confidence = (0.85 if mark in ",;" else 0.8) if known and len(right) > 1 else 0.4
+        if mark in "?!" and left[:1].isupper() and right.lower() not in SENTENCE_OPENERS:
+            confidence = 0.4  # "Yahoo!News": a name may hold the mark
         yield (
             match.end(),
             match.end(),
@@ -338,13 +369,17 @@ def missing_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
 
 
 def double_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
-    """Collapse two or more spaces between words into one."""
+    """Collapse two spaces between the words of a sentence into one.
+
+    Before a capital the two spaces may part a caption or headline from the next sentence, so
+    that change is offered below the default threshold.
+    """
     for match in _DOUBLE_SPACE.finditer(text):
         yield (
             match.start(),
             match.end(),
             " ",
-            0.9,
+            0.45 if text[match.end()].isupper() else 0.9,
             "Words are separated by more than one space.",
             "double_space",
         )

@@ -1,10 +1,15 @@
-"""Detect words left in the source language (German, French, Spanish, Russian, Ukrainian).
+"""Detect words left in the source language (German, French, Spanish, Italian, Dutch, Polish,
+Czech, Russian, Ukrainian).
 
 Cyrillic words in an English text are always flagged. A Latin-script word is flagged only when
-it is unknown to English, not part of a known name, listed in pyspellchecker's word list for a
-source language and long enough; a capitalised one mid-sentence must also look like a German noun
-(an ending such as *-ung* or *-schaft*). A translation is proposed only where the small bilingual
-list in ``dictionaries/untranslated/<lang>-en.tsv`` has one; otherwise the change is a flag
+it is unknown to the English word lists, not part of a known name or title, long enough, and the
+frequencies of real text say it belongs to a source language: a source language uses it at least
+``SOURCE_MARGIN`` Zipf points (1,000 times) more often than English ("aber", "foule"), or English
+text never uses it and pyspellchecker's list of a source language has it ("Elfmeters"). A
+loanword English text does use ("biennale", "gilets", "roadmap") is silent. A capitalised one
+mid-sentence must also look like a German noun (an ending such as *-ung* or *-schaft*). A
+translation is proposed only where the small bilingual list in
+``dictionaries/untranslated/<lang>-en.tsv`` has one; otherwise the change is a flag
 (``replacement == original``).
 """
 
@@ -21,14 +26,24 @@ from pathlib import Path
 from ..cache import load_cached
 from ..change import Proposal
 from ..counts import WordCounts
-from ..lexicon import Lexicon, read_rows
+from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon, read_rows
 from ..text import Document, Token
+from ..words import NAME_PARTICLES
 
 #: Latin-script source languages with a pyspellchecker word list, and their names.
 LATIN_LANGUAGES = {"de": "German", "fr": "French", "es": "Spanish"}
+#: Latin-script source languages known only by their frequency files.
+FREQUENCY_ONLY_LANGUAGES = {"it": "Italian", "nl": "Dutch", "pl": "Polish", "cs": "Czech"}
 #: Names of the Cyrillic-script source languages.
 CYRILLIC_LANGUAGES = {"ru": "Russian", "uk": "Ukrainian"}
-SOURCE_LANGUAGES = {**LATIN_LANGUAGES, **CYRILLIC_LANGUAGES}
+SOURCE_LANGUAGES = {**LATIN_LANGUAGES, **FREQUENCY_ONLY_LANGUAGES, **CYRILLIC_LANGUAGES}
+#: A word English text uses this often (Zipf, see ``Lexicon.zipf``) is English ("roadmap").
+ENGLISH_ZIPF = 3.0
+#: A source language must use a word this many Zipf points more often than English (1,000
+#: times): "foule" (French 4.5, English 1.2), not a loanword ("gilets": 3.4 and 1.5).
+SOURCE_MARGIN = 3.0
+#: Lower-case words that join the words of a name or title ("Wissenschaft und Politik").
+NAME_JOINERS = NAME_PARTICLES | frozenset("und für zu zur zum am im et e y".split())
 #: Shortest lower-case word flagged without a bilingual-list entry.
 MIN_LENGTH = 5
 #: Endings of German nouns that English does not share.
@@ -87,7 +102,7 @@ def _cyrillic_runs(document: Document) -> Iterator[list[Token]]:
     """Yield runs of Cyrillic words separated only by spaces or hyphens."""
     run: list[Token] = []
     for token in document.tokens:
-        if CYRILLIC.search(token.text):
+        if _mostly_cyrillic(token.text):
             gap = document.text[run[-1].end : token.start] if run else ""
             if run and gap.strip(" -") == "":
                 run.append(token)
@@ -100,6 +115,17 @@ def _cyrillic_runs(document: Document) -> Iterator[list[Token]]:
             run = []
     if run:
         yield run
+
+
+def _mostly_cyrillic(word: str) -> bool:
+    """Tell whether most letters of ``word`` are Cyrillic: a Latin word with a Cyrillic look-alike
+    letter ("WНO") is a homoglyph garble, not a word left in Russian.
+
+    >>> _mostly_cyrillic("Кремль"), _mostly_cyrillic("WНO"), _mostly_cyrillic("Кremlin")
+    (True, False, False)
+    """
+    cyrillic = len(CYRILLIC.findall(word))
+    return cyrillic > 0 and 2 * cyrillic > sum(map(str.isalpha, word))
 
 
 def _cyrillic_language(phrase: str, tables: dict[str, dict[str, str]]) -> str:
@@ -141,16 +167,30 @@ def _english_compound(word: str, lexicon: Lexicon) -> bool:
 
 
 def _in_name_or_broken(document: Document, token: Token) -> bool:
-    """Tell whether a neighbour joined by a space is capitalised (a name) or a lone letter."""
+    """Tell whether a neighbour joined by a space is capitalised (a name), maybe behind a word
+    that joins names ("Stiftung Wissenschaft und Politik"), or a lone letter."""
+    before = _neighbour(document, token.index, -1)
+    if before and len(before.text) == 1 and before.text not in "aAI":
+        return True
+    if before and before.text in NAME_JOINERS:
+        before = _neighbour(document, before.index, -1)
+    after = _neighbour(document, token.index, 1)
+    if after and after.text in NAME_JOINERS:
+        after = _neighbour(document, after.index, 1)
+    if before and before.text[:1].isupper() and not before.sentence_initial:
+        return True
+    return bool(after and after.text[:1].isupper())
+
+
+def _neighbour(document: Document, index: int, step: int) -> Token | None:
+    """Return the token next to ``tokens[index]`` on the side ``step`` when only a space
+    separates them."""
     tokens, text = document.tokens, document.text
-    before = tokens[token.index - 1] if token.index > 0 else None
-    after = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
-    if before and text[before.end : token.start] == " ":
-        if before.text[:1].isupper() and not before.sentence_initial:
-            return True
-        if len(before.text) == 1 and before.text not in "aAI":
-            return True
-    return bool(after and text[token.end : after.start] == " " and after.text[:1].isupper())
+    other = index + step
+    if not 0 <= other < len(tokens):
+        return None
+    first, second = (tokens[index], tokens[other]) if step > 0 else (tokens[other], tokens[index])
+    return tokens[other] if text[first.end : second.start] == " " else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -170,14 +210,29 @@ def _latin_language(word: str, lexicon: Lexicon) -> tuple[str, str] | None:
             return language, IN_LIST
     if len(lower) < MIN_LENGTH or "-" in word or _english_compound(lower, lexicon):
         return None
-    if word[:1].isupper():
-        if lower.endswith(GERMAN_NOUN_ENDINGS) and likeliest_language(lower, ("de",)):
-            return "de", "a German noun, capitalised as German writes nouns"
+    found = _by_frequency(lower, lexicon)
+    if word[:1].isupper() and not lower.endswith(GERMAN_NOUN_ENDINGS):
+        return None  # a capitalised word mid-sentence without German noun evidence is a name
+    if word[:1].isupper() and found and found[0] != "de":
         return None
-    language = likeliest_language(lower)
-    if language is None:
+    return found
+
+
+def _by_frequency(word: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """Return (language, evidence) when real text's frequencies put the lower-case ``word`` in a
+    source language rather than in English."""
+    english = lexicon.zipf(word)
+    if english >= ENGLISH_ZIPF:
         return None
-    return language, f"a {LATIN_LANGUAGES[language]} word unknown to English"
+    language, zipf = lexicon.foreign_zipf(word, LATIN_FREQUENCY_LANGUAGES)
+    if zipf - english >= SOURCE_MARGIN:
+        return language, f"common in {SOURCE_LANGUAGES[language]}, rare in English"
+    if english > 0:
+        return None  # English text uses it: a loanword, a name, a rare English word
+    listed = likeliest_language(word)
+    if listed is None:
+        return None
+    return listed, f"a {LATIN_LANGUAGES[listed]} word English text never uses"
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:

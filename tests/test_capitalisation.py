@@ -1,0 +1,105 @@
+"""The capitalisation detector on sentences we wrote, with the real dictionaries: a German-style
+noun capital after a determiner is lowered; a capital that may open a sentence, a label, a list
+item or a name keeps it."""
+
+import pytest
+
+import mtfix
+
+
+def lowered(text: str, min_confidence: float = 0.5) -> list[tuple[str, str, float]]:
+    """Return (original, replacement, confidence) of the capitalisation changes shown."""
+    config = mtfix.Config(min_confidence=min_confidence)
+    return [
+        (c.original, c.replacement, c.confidence)
+        for c in mtfix.clean(text, config).changes
+        if c.kind == "capitalisation"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The ministers agreed a Compromise after long talks.", "Compromise"),
+        ("Every adult should be offered a Booster dose before the spring.", "Booster"),
+        ("The party must sharpen its Political judgement, the leader said.", "Political"),
+        ("Vance said it takes two to Tango, and left.", "Tango"),
+        ("From the first minute the team was simply not at the Height of its game.", "Height"),
+    ],
+)
+def test_a_noun_capitalised_after_a_determiner_is_lowered(text: str, word: str) -> None:
+    assert [(original, new) for original, new, _ in lowered(text)] == [(word, word.lower())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bracket, a colon, a comma or a bullet before the word: a new sentence, label or item
+        "The match kicks off on Saturday (18:30, Sky) in the old stadium.",
+        "Her best-known song “Ohne dich” (Without you) was a hit in 1998.",
+        "(Reuters) According to the ministry, the talks failed on Friday.",
+        "[Photo] Just looking at the bridge makes visitors dizzy.",
+        "Tokyo, May 3 (reporter Ken Ito) The council met on Monday.",
+        "Riverside, June 2 (correspondent: Li Wen, Photographer: Ma Lin) The fair opened.",
+        "● For a small fee, visitors can join the evening tour.",
+        "■Steel bridge walk: the most popular ride of the park.",
+        "The inspection may miss real defects ●For the broker, the seller is a client.",
+        "A storm washed the bridge away   Residents stocked up on food for weeks.",
+        "The road was closed　Traffic was diverted through the village.",
+        # lists and titles of capitalised words
+        "The Ministry of Land, Infrastructure, Transport and Tourism revised the law.",
+        "The show has three parts: Memory as an Experiment, Walking to the Sea and Home.",
+        # a noun that names stand before follows
+        "Officials tracked the Beta variant across the region.",
+        "She joined a Zoom call with the mayor on Monday.",
+        "Both teams met in a Teams meeting on Friday.",
+        "The army deployed the Patriot system near the border.",
+        # an institution, newspaper or competition written with a capital
+        "He has been a member of the Diet since 2012.",
+        "The report first appeared in the Times, and she went on to win the Open.",
+    ],
+)
+def test_a_capital_that_may_open_a_sentence_or_a_name_is_kept(text: str) -> None:
+    assert lowered(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The ministers met on Zoom and agreed a plan.", "Zoom"),
+        ("The amusement park in Rust drew a million visitors.", "Rust"),
+        ("The club passed the Wolves with a late goal.", "Wolves"),
+        ("Fried fish with shrimp Homemade sauce is on the menu.", "Homemade"),
+    ],
+)
+def test_a_capital_where_a_name_or_a_sentence_may_stand_is_only_offered_for_review(
+    text: str, word: str
+) -> None:
+    assert lowered(text) == []
+    offered = lowered(text, min_confidence=0.0)
+    assert [(original, new) for original, new, _ in offered] == [(word, word.lower())]
+    assert offered[0][2] < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("“We are ready,” Said the minister.", "Said"),
+        ("“Are we ready?” Asked the minister on Monday.", "Asked"),
+        ("“We won”, Added the coach after the match.", "Added"),
+    ],
+)
+def test_a_speech_verb_attributing_a_quotation_is_lowered(text: str, word: str) -> None:
+    assert [(original, new) for original, new, _ in lowered(text)] == [(word, word.lower())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said: “We won.” According to the police, the match was fixed.",
+        "“We won.” Reports suggest that the match was fixed.",
+        "“It is over.” States must now act, the envoy said.",
+    ],
+)
+def test_a_speech_verb_opening_the_next_sentence_keeps_its_capital(text: str) -> None:
+    assert lowered(text) == []

@@ -1,0 +1,85 @@
+"""The nonword detector on sentences we wrote, with the real dictionaries: an unknown word is a
+rare one, changed only when the evidence for another reading is strong."""
+
+import pytest
+
+import mtfix
+
+
+def nonword_fixes(text: str) -> list[tuple[str, str]]:
+    """Return (original, replacement) of the nonword changes shown at the default threshold."""
+    return [(c.original, c.replacement) for c in mtfix.clean(text).changes if c.kind == "nonword"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Rare real words real text uses, one edit from a commoner word.
+        "The station sells bento boxes and a broth made with dashi.",
+        "The minister appeared like a deus ex machina to rescue the talks.",
+        "He finished third at the grand prix in the rain.",
+        "She wore a quilted gilet over her jumper.",
+        # Short tokens real text uses, and words that differ at the first letter.
+        "Fans of the show call the network the beeb.",
+        "Teenagers copied the egirl look from the video app.",
+        # Derivations and compounds of known words, not truncated to their first part.
+        "The informatization of rural schools has been slow.",
+        "Doctors treated a rare leucocythemia with new drugs.",
+        "The children enjoyed the canistherapy sessions with the dogs.",
+        "Astronauts trained for gravitylessness in a diving pool.",
+        "Police raided a warehouse of illegal cryptominers on Tuesday.",
+        "Artists should keep their individualities, the curator said.",
+        "Patients with pre-existing conditions were vaccinated first.",
+        # Foreign words: accented, or common in a source language (the untranslated detector's).
+        "The chef served lapés with the fish.",
+        "She stood on the podest after the race.",
+    ],
+)
+def test_rare_words_derivations_and_foreign_words_stay(text: str) -> None:
+    assert nonword_fixes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("The player is back in isloation after the trip.", ("isloation", "isolation")),
+        ("The team won furios after a slow start.", ("furios", "furious")),
+        # A misspelling real text does use, hundreds of times rarer than the word.
+        ("The goverment announced new measures on Monday.", ("goverment", "government")),
+        ("He said he would demilitacicians the region.", ("demilitacicians", "demilitarise")),
+    ],
+)
+def test_garbles_are_still_fixed(text: str, fixed: tuple[str, str]) -> None:
+    assert nonword_fixes(text) == [fixed]
+
+
+def test_confidence_falls_when_several_close_words_compete() -> None:
+    """Several common words one edit away share the evidence: a guess, below the threshold."""
+    changes = mtfix.clean("The plape was big.", mtfix.Config(min_confidence=0.0)).changes
+    (change,) = [c for c in changes if c.kind == "nonword"]
+    assert change.confidence < 0.5 and change.alternatives
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club signed Lustig and Koenig before the season.",  # surnames real text uses
+        "Prosecutors questioned Kieslich on Monday.",  # where a name stands
+        "Smith and Greulich wrote the report.",
+    ],
+)
+def test_german_looking_surnames_stay(text: str) -> None:
+    assert nonword_fixes(text) == []
+
+
+def test_english_stem_with_german_ending_where_an_adjective_stands() -> None:
+    assert nonword_fixes("The minister called the talks open and Franzig.") == [
+        ("Franzig", "frank")
+    ]
+
+
+def test_a_very_long_token_is_no_garbled_word_and_costs_little() -> None:
+    """The candidate search grows with the square of a word's length: a 20,000-letter token
+    would take gigabytes, so tokens past ``MAX_WORD_LENGTH`` letters are never looked at."""
+    text = f"The file held {'goverment' * 2_000} and nothing else.\n"
+    assert mtfix.clean(text, mtfix.Config(min_confidence=0)).changes == ()
