@@ -248,7 +248,7 @@ class Originals:
         return None
 
 
-def read_original(path: Path) -> tuple[str | None, str | None]:
+def read_source_text(path: Path) -> tuple[str | None, str | None]:
     """Read a source file: its text, or ``None`` and why it cannot be used."""
     try:
         decoded = read_file(path)
@@ -457,7 +457,7 @@ def _run(task: Task) -> Outcome:
     warnings: list[str] = []
     original = task.original_text
     if task.original_path is not None:
-        original, problem = read_original(task.original_path)
+        original, problem = read_source_text(task.original_path)
         if problem:
             warnings.append(f"{task.display}: {problem}; cleaned without a source")
     try:

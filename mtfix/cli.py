@@ -25,6 +25,7 @@ from .batch import (
     collect,
     plan,
     process,
+    read_source_text,
     report_object,
     workers,
 )
@@ -300,9 +301,7 @@ def clean(
     if originals.file is not None and len(inputs.sources) > 1:
         raise UsageProblem("--source is the source of one input; use --source-dir for several")
     if interactive or output is not None:
-        if originals != Originals():
-            raise UsageProblem("--interactive and --format html do not take a source yet")
-        return _review(inputs, config, output, color, backup, exit_zero)
+        return _review(inputs, config, output, color, backup, exit_zero, originals)
     for message in inputs.errors:
         _error(message)
     work = plan(inputs.sources, jsonl_field, _warn, originals)
@@ -370,7 +369,13 @@ class _Shown:
 
 
 def _review(
-    inputs: Inputs, config: Config, output: Path | None, color: bool, backup: bool, exit_zero: bool
+    inputs: Inputs,
+    config: Config,
+    output: Path | None,
+    color: bool,
+    backup: bool,
+    exit_zero: bool,
+    originals: Originals,
 ) -> int:
     """Review files at the terminal (``output`` None) or write the html review page."""
     # Imported here: only reviews need them, and every other run starts faster without.
@@ -383,16 +388,17 @@ def _review(
     for message in inputs.errors:
         _error(message)
     files = [(s.path, s.display, s.from_walk) for s in inputs.sources if s.path is not None]
+    sources = _source_texts(inputs, originals)
     if output is None:
         if sys.stdin is None:
             raise UsageProblem(
                 "--interactive reads your answers from standard input, which is closed"
             )
-        code = review.run(files, config, color, backup, _error)
+        code = review.run(files, config, color, backup, _error, sources)
         return ExitCode.ERROR if inputs.errors else code
     if any(output.resolve() == path.resolve() for path, _, _ in files):
         raise UsageProblem(f"-o {output} is one of the inputs")
-    reviewed, errors, warnings = review_files(files, config)
+    reviewed, errors, warnings = review_files(files, config, sources)
     for message in warnings:
         _warn(message)
     for message in errors:
@@ -434,6 +440,21 @@ _RENDER: dict[Format, Callable[[FileReport, bool], str]] = {
     Format.JSONL: lambda item, _color: jsonout.render_jsonl(item),
     Format.LINT: lambda item, _color: lint.render(item),
 }
+
+
+def _source_texts(inputs: Inputs, originals: Originals) -> dict[Path, str]:
+    """Read each input's source text for a review (a bad one is a warning, and left out)."""
+    texts = {}
+    for source in inputs.sources:
+        where = originals.path_for(source)
+        if source.path is None or where is None:
+            continue
+        text, problem = read_source_text(where)
+        if problem:
+            _warn(f"{source.display}: {problem}; cleaned without a source")
+        else:
+            texts[source.path] = text
+    return texts
 
 
 def _originals(

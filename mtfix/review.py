@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -121,8 +121,16 @@ class Keyboard:
 class Session:
     """One interactive review over several files, remembering the kinds accepted with ``a``."""
 
-    def __init__(self, config: Config, console: Console, keyboard: Keyboard, backup: bool) -> None:
+    def __init__(
+        self,
+        config: Config,
+        console: Console,
+        keyboard: Keyboard,
+        backup: bool,
+        sources: Mapping[Path, str] | None = None,
+    ) -> None:
         self.config = config
+        self.sources = sources or {}
         self.console = console
         self.keyboard = keyboard
         self.backup = backup
@@ -152,7 +160,7 @@ class Session:
         """Review one file's changes, then write the accepted ones."""
         original = read_original(path)
         text = original.decoded.text
-        changes = clean(text, self.config).changes
+        changes = clean(text, self.config, source=self.sources.get(path)).changes
         result.total = len(changes)
         try:
             for number, change in enumerate(changes, 1):
@@ -305,8 +313,10 @@ def run(
     color: bool,
     backup: bool,
     report: Callable[[str], None],
+    sources: Mapping[Path, str] | None = None,
 ) -> int:
-    """Review ``(path, display name, found in a folder)`` files interactively.
+    """Review ``(path, display name, found in a folder)`` files interactively (each with the
+    text it was translated from, when ``sources`` has it).
 
     Returns:
         0, or 2 if a file could not be read or written (each ``report``-ed in one line), or 130
@@ -316,7 +326,7 @@ def run(
     console.print(f"[dim]{_HELP}")
     try:
         with Keyboard() as keyboard:
-            results = Session(config, console, keyboard, backup).run(files)
+            results = Session(config, console, keyboard, backup, sources).run(files)
     except KeyboardInterrupt:
         console.print("\n[red]interrupted: nothing more was written[/]")
         return 130

@@ -357,3 +357,12 @@ def test_a_japanese_source_confirms_names_in_romaji_but_never_replaces_one() -> 
     assert not [c for c in report.changes if c.source == "entity.source"]
     aligned = prepare(text.splitlines(), source, load_lexicon())
     assert aligned.confirms("Yamada", 1) and aligned.confirms("Shibuya", 1)
+
+
+def test_cli_review_page_takes_the_source_too(corpus: Path) -> None:
+    result = run(
+        "clean", "mt/sport/race.txt", "--source", "de/sport/race.txt", "--format", "html",
+        "-o", "review.html", cwd=corpus,
+    )  # fmt: skip
+    assert result.code == 1, result.err
+    assert "Verstappen" in (corpus / "review.html").read_text(encoding="utf-8")
