@@ -265,6 +265,15 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def umlauts(word: str) -> str:
+    """The word with German umlauts written out.
+
+    >>> umlauts("Müller")
+    'Mueller'
+    """
+    return word.translate(_UMLAUTS)
+
+
 #: Ukrainian national transliteration (2010): a letter's Latin at the start of a word, and
 #: elsewhere when it differs.
 _UKRAINIAN = {
@@ -330,7 +339,7 @@ def latin_forms(word: str, language: str) -> tuple[str, ...]:
             forms = [_russian_latin(word, schema) for schema in _russian_schemas()]
         forms += [fold(form).replace("’", "").replace("'", "") for form in forms]
     else:
-        forms = [word, fold(word), fold(word.translate(_UMLAUTS))]
+        forms = [word, fold(word), fold(umlauts(word))]
     return tuple(dict.fromkeys(form for form in forms if form))
 
 
@@ -437,7 +446,7 @@ class SourceText:
         return self._forms_of(self.text)
 
     def _forms_of(self, text: str) -> frozenset[str]:
-        words = WORD_RE.findall(_SCRIPT_BREAK.sub(" ", text))
+        words = _words(text)
         forms = {form.lower() for w in words for form in latin_forms(w, self.language)}
         if self.language == "zh":
             forms |= {name.lower() for name in pinyin_names(text)}
@@ -479,7 +488,7 @@ class SourceText:
 
     def _names_of(self, text: str) -> Iterable[SourceName]:
         seen = set()
-        for word in WORD_RE.findall(_SCRIPT_BREAK.sub(" ", text)):
+        for word in _words(text):
             if word[0].isupper() and not word.isupper() and word not in seen:
                 seen.add(word)
                 yield SourceName(word, latin_forms(word, self.language))
@@ -488,6 +497,13 @@ class SourceText:
                 yield SourceName(name, (name,))
         # Japanese romaji only confirm: a reading of a name in kanji is a guess (MeCab reads
         # many names otherwise than their bearers), so it never replaces one.
+
+
+def _words(text: str) -> list[str]:
+    """The words of a source text, and the parts of each hyphenated one (Düsseldorf-Garath is
+    also Düsseldorf and Garath); a word is cut where Chinese or Japanese meets Latin."""
+    words = WORD_RE.findall(_SCRIPT_BREAK.sub(" ", text))
+    return words + [part for word in words if "-" in word for part in word.split("-") if part]
 
 
 def prepare(

@@ -366,3 +366,22 @@ def test_cli_review_page_takes_the_source_too(corpus: Path) -> None:
     )  # fmt: skip
     assert result.code == 1, result.err
     assert "Verstappen" in (corpus / "review.html").read_text(encoding="utf-8")
+
+
+def test_a_part_of_a_hyphenated_source_name_is_confirmed() -> None:
+    text = "The fire broke out in Garath late on Friday night.\n"
+    source = "Das Feuer brach am späten Freitagabend in Düsseldorf-Garath aus.\n"
+    assert changes(text, source) == changes(text)
+    assert prepare([text], source, load_lexicon()).confirms("Garath", 1)
+
+
+def test_an_inflected_source_word_is_no_garble_of_the_translation() -> None:
+    text = "The Öffentliche service was praised in Pforzheim.\n"
+    source = "Der Oeffentlichen Dienst wurde von Pforzheimer Bürgern gelobt.\n"
+    assert not [c for c in mtfix.clean(text, source=source).changes if "source" in c.source]
+
+
+def test_a_foreign_name_read_back_from_chinese_is_left_alone() -> None:
+    # Pinyin of a foreign name is no English spelling of it: "Kunbizze" is not pinyin.
+    text = "The envoy Kunbizze arrived on Monday.\n"
+    assert changes(text, "特使昆比泽周一抵达。\n") == changes(text)

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -21,7 +22,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from ..change import Proposal
 from ..lexicon import Lexicon
-from ..source import SourceName, SourceText, fold
+from ..source import SourceName, SourceText, fold, umlauts
 from ..text import Document, Token
 
 #: A garble and a source name: Levenshtein similarity at least this (for Chinese, whose pinyin
@@ -52,7 +53,7 @@ COMMON_IN_SOURCE = 3.0
 LEFT_COMMON = 3.5
 #: Endings of inflected names taken off to give the name (Kimmichs, Babišem, Kowalskiego).
 ENDINGS = {
-    "de": ("s", "es", "ns"),
+    "de": ("s", "es", "ns", "er"),
     "cs": ("a", "u", "em", "ovi", "e", "y", "ou", "ům", "ech", "ovou", "ové"),
     "pl": ("a", "u", "em", "owi", "ie", "ego", "iej", "ą"),
     "ru": ("a", "u", "om", "e", "y", "ym", "ogo"),
@@ -64,6 +65,12 @@ BASE, SPAN, CAP = 0.5, 0.45, 0.95
 UNALIGNED = 0.1
 LEFT_CONFIDENCE = 0.7
 POSSESSIVES = ("'s", "’s")
+#: A word made of pinyin syllables (an initial, then a final; approximately).
+PINYIN_WORD = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ao|ai|an|ei|en|er|ia|ie|in|iu|ou|ua|uo"
+    r"|ui|un|ue|ve|a|e|i|o|u|v))+"
+)
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
@@ -72,6 +79,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     if source is None or source.problem:
         return
     starts = [line.start for line in document.lines]
+    line_words = _LineWords(document, starts)
     for token in document.tokens:
         line = bisect.bisect_right(starts, token.start)
         word, end = _without_possessive(token)
@@ -84,7 +92,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         elif (
             word[0].isupper() and not word.isupper() and "-" not in word and _unused(word, lexicon)
         ):
-            garble = _garbled_name(word, token.start, end, document, source, line, lexicon)
+            garble = _garbled_name(word, token.start, end, line_words(line), source, line, lexicon)
             if garble is not None:
                 yield garble
 
@@ -109,15 +117,15 @@ def _garbled_name(
     word: str,
     start: int,
     end: int,
-    document: Document,
+    line_words: set[str],
     source: SourceText,
     line: int,
     lexicon: Lexicon,
 ) -> Proposal | None:
-    """The source name ``word`` garbles, as a proposal, if one is close enough."""
+    """The source name ``word`` garbles, as a proposal, if one is close enough (and not one
+    of ``line_words``, the words of its line)."""
     if _plural_of_used(word, lexicon):
         return None
-    line_words = {t.lower() for t in _line_words(document, line)}
     best: tuple[float, str, str] | None = None
     for name in source.names(line):
         spellings = _spellings(name, source.language)
@@ -152,15 +160,16 @@ def _garbled_name(
 
 def _score(word: str, match: str, language: str) -> float:
     """The similarity of a garble and a source spelling, 0 below the threshold. Chinese asks
-    for one letter's difference, and not l for r (a foreign name written in Chinese and read
-    back in pinyin is not the name's English spelling)."""
+    for one letter's difference, not l for r, and a garble that reads as pinyin syllables (a
+    foreign name written in Chinese and read back in pinyin is not the name's English
+    spelling: Kunbizze is no garble of Kunbize)."""
     score = similarity(word, match)
     if language != "zh":
         return score if score >= SIMILAR else 0.0
     a, b = word.lower(), match.lower()
     if Levenshtein.distance(a, b) > 1 or a.replace("r", "l") == b.replace("r", "l"):
         return 0.0
-    return score
+    return score if PINYIN_WORD.fullmatch(a) else 0.0
 
 
 def _plural_of_used(word: str, lexicon: Lexicon) -> bool:
@@ -206,7 +215,11 @@ def _same_word(word: str, form: str) -> bool:
     begins the other (Eggenfelden, Eggenfeldener; Biontech, Biontech-Chef), or after the same
     ``INFLECTED_STEM`` letters or more both differ only in their last two, which are letters of
     inflected endings (Oberpfälzers, Oberpfälzern; not Shevchik, Shevchuk). Accents aside."""
-    a, b = fold(word).lower(), fold(form).lower()
+    b = fold(form).lower()
+    return any(_inflected(a, b) for a in {fold(word).lower(), fold(umlauts(word)).lower()})
+
+
+def _inflected(a: str, b: str) -> bool:
     if a.startswith(b) or b.startswith(a):
         return True
     shared = 0
@@ -225,9 +238,21 @@ def _latin(form: str) -> bool:
     return all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in form)
 
 
-def _line_words(document: Document, line: int) -> list[str]:
-    where = document.lines[line - 1]
-    return [t.text for t in document.tokens if where.start <= t.start < where.end]
+class _LineWords:
+    """The words of each line, lower case, gathered on first use (most texts need none)."""
+
+    def __init__(self, document: Document, starts: list[int]) -> None:
+        self.document = document
+        self.starts = starts
+        self.by_line: dict[int, set[str]] | None = None
+
+    def __call__(self, line: int) -> set[str]:
+        if self.by_line is None:
+            self.by_line = {}
+            for token in self.document.tokens:
+                number = bisect.bisect_right(self.starts, token.start)
+                self.by_line.setdefault(number, set()).add(token.text.lower())
+        return self.by_line.get(line, set())
 
 
 def _name_like(name: SourceName, source: SourceText, lexicon: Lexicon) -> bool:
