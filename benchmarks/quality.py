@@ -1287,6 +1287,7 @@ def headline(summary: dict, sets: Sequence[CorpusSet]) -> str:
     mined = summary.get(MINED) or {}
     judged = summary.get(JUDGED) or {}
     synthetic = summary.get(SYNTHETIC) or {}
+    with_source = summary.get(SOURCE) or {}
 
     def cell(source: dict, group: str, render: Callable[[dict], str]) -> str:
         return render(source[group]) if group in source else "failed (see its section)"
@@ -1322,6 +1323,22 @@ def headline(summary: dict, sets: Sequence[CorpusSet]) -> str:
             "synthetic name garbles fixed exactly, precision of all changes",
             "≥ 70 % at ≥ 97 %",
             *(cell(synthetic, g, lambda s: f"{s['exact']}, {s['precision']}") for g in present),
+        ],
+        [
+            "with the source (issue 13): mined names fixed exactly, without → with; harm % "
+            "without → with",
+            "≥ 2× without; ≤ 3 %",
+            *(
+                cell(
+                    with_source,
+                    g,
+                    lambda w: (
+                        f"{w['fixed without']} → {w['fixed with']} of {w['pairs']}; "
+                        f"{w['harm % without']} → {w['harm % with']}"
+                    ),
+                )
+                for g in present
+            ),
         ],
     ]
     return (
