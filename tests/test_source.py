@@ -385,3 +385,20 @@ def test_a_foreign_name_read_back_from_chinese_is_left_alone() -> None:
     # Pinyin of a foreign name is no English spelling of it: "Kunbizze" is not pinyin.
     text = "The envoy Kunbizze arrived on Monday.\n"
     assert changes(text, "特使昆比泽周一抵达。\n") == changes(text)
+
+
+#: Our own Czech news: names declined in the source, nominative in the translation.
+CZECH_SOURCE = (
+    "Podle mluvčího Jiřího Ovčáčka prezident přijede do Dětmarovic.\n"
+    "Povodně zasáhly Uherské Hradiště a Kroměříž, uvedl hydrolog Radek Čekal.\n"
+    "Útočník Tomáš Verstappek skóroval za Slavii.\n"
+)
+CZECH_TRANSLATION = (
+    "According to spokesman Jiří Ovčáček, the president will come to Dětmarovice.\n"
+    "Floods hit Uherské Hradiště and Kroměříž, said hydrologist Radek Čekal.\n"
+    "The striker Tomáš Vertapek scored for Slavia.\n"
+)
+
+
+def test_a_name_declined_in_the_source_is_no_garble_and_no_untranslated_word() -> None:
+    assert changes(CZECH_TRANSLATION, CZECH_SOURCE) == [("Vertapek", "Verstappek", "entity.source")]

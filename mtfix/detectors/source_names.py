@@ -36,6 +36,13 @@ SHARED_BEGINNING = 4
 #: one word inflected.
 INFLECTED_STEM = 6
 INFLECTION_LETTERS = frozenset("aeiouymns")
+#: Languages that decline names in cases, where a source name ends otherwise than the
+#: translation's nominative: up to ``DECLINED_ENDING`` last letters of a word of ``MIN_STEM`` or
+#: more letters (Ovčáček / Ovčáčka, Kowalski / Kowalskiego).
+DECLINING = frozenset({"cs", "sk", "pl", "ru", "uk", "be", "hr", "sr", "sl", "lt", "lv", "fi"})
+DECLINED_ENDING = 3
+MIN_STEM = 3
+CASE_ENDING_LETTERS = frozenset("aeiouymh")
 CUT = 0.5
 JARO_WINKLER = 0.85
 SHARED_ENDING = 6
@@ -130,7 +137,8 @@ def _garbled_name(
     for name in source.names(line):
         spellings = _spellings(name, source.language)
         if not _name_like(name, source, lexicon) or any(
-            _same_word(word, match) for match, _ in spellings
+            _same_word(word, match) or _declined(word, match, source.language)
+            for match, _ in spellings
         ):
             continue
         for match, written in spellings:
@@ -219,6 +227,22 @@ def _same_word(word: str, form: str) -> bool:
     return any(_inflected(a, b) for a in {fold(word).lower(), fold(umlauts(word)).lower()})
 
 
+def _declined(word: str, form: str, language: str) -> bool:
+    """In a language that declines names (Czech, Polish, Russian...), the source word is the
+    translation's word in another case when the two differ only in their last three letters
+    and the source word ends as case endings do, in a vowel, m or h: Ovčáček is Ovčáčka,
+    Dětmarovice Dětmarovicích, Praha Praze (but Shevchik is no case of Shevchuk)."""
+    if language not in DECLINING:
+        return False
+    a, b = fold(word).lower(), fold(form).lower()
+    shared = 0
+    while shared < min(len(a), len(b)) and a[shared] == b[shared]:
+        shared += 1
+    return (
+        shared >= MIN_STEM and shared >= len(a) - DECLINED_ENDING and b[-1:] in CASE_ENDING_LETTERS
+    )
+
+
 def _inflected(a: str, b: str) -> bool:
     if a.startswith(b) or b.startswith(a):
         return True
@@ -294,6 +318,8 @@ def _left_untranslated(
     language = source.language
     if not language or language == "en" or lexicon.zipf(word, language) < LEFT_COMMON:
         return None
+    if word[0].isupper() and language != "de":
+        return None  # a capital marks a name, except in German, which capitalises nouns
     if lexicon.zipf(word) >= UNUSED or lexicon.is_english_word(word):
         return None
     if lexicon.is_known_name(word) or lexicon.is_known_name(fold(word)):
