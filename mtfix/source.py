@@ -10,13 +10,12 @@ English text may spell it:
   the national system of 2010 (Cabinet of Ministers resolution 55, written out below: ``iuliia``
   has Russian systems only);
 - Chinese: Hanyu Pinyin (``pypinyin``), syllables joined as given names are (Xiaoming) and alone
-  (Zhang).
-
+  (Zhang);
 - Japanese: Hepburn romaji by ``cutlet`` (MIT) when the optional ``japanese`` extra is
   installed (``pip install 'mtfix[japanese]'``: cutlet, fugashi and the MeCab dictionary
   ``unidic-lite``, about 250 MB, all in the wheels, nothing downloaded at run time; pykakasi,
-  the lighter one, is GPL). Without it a Japanese source confirms only the Latin-script words
-  and numbers it holds.
+  the lighter one, is GPL), only to confirm names: a kanji name's reading is a guess. Without
+  it a Japanese source confirms only the Latin-script words and numbers it holds.
 
 Alignment (:func:`align`), in this order:
 
@@ -89,10 +88,6 @@ class Alignment:
     segments: tuple[str, ...]
     lines: int
     aligned: int
-
-    def describe(self) -> str:
-        """One phrase for a summary: how much was aligned, and how."""
-        return f"{self.aligned} of {self.lines} lines aligned by {self.method}"
 
 
 def align(hypothesis_lines: Sequence[str], source: str) -> Alignment:

@@ -4,8 +4,10 @@
   (wordfreq knows it not at all, no name list has it) and that the aligned source does not spell,
   close in spelling to a name of that source segment (as written, without accents, or romanised:
   :mod:`mtfix.source`) that the line lacks: "Vertape" where the source says "Verstappen". The
-  replacement is the source's spelling closest to the garble, an inflected ending of the source
-  language taken off (Verstappens -> Verstappen).
+  replacement is the name as the source writes it (Uğur, Plößberg; for Cyrillic and Chinese the
+  romanisation closest to the garble), an inflected ending of the source language taken off
+  (Verstappens -> Verstappen). Not a garble: the source word itself inflected, declined (Czech
+  Ovčáčka for Ovčáček) or with its end translated (Doublewinner for Doublesieger).
 - ``untranslated.source``: a word of the translation that the source segment has as it is, that is
   a common word of the source language and no English word or known name: a flag, with the
   source word as the reason.
@@ -25,27 +27,28 @@ from ..lexicon import Lexicon
 from ..source import SourceName, SourceText, fold, umlauts
 from ..text import Document, Token
 
-#: A garble and a source name: Levenshtein similarity at least this (for Chinese, whose pinyin
-#: gives many short candidates, one letter's difference), and the same first letter or
+#: A garble and a source name: Levenshtein similarity at least ``SIMILAR`` (for Chinese, whose
+#: pinyin gives many short candidates, one letter's difference), and the same first letter or
 #: Jaro-Winkler at least ``JARO_WINKLER``; or a shared ending of ``SHARED_ENDING`` letters
 #: (Powerolsheim); or a shared beginning of ``SHARED_BEGINNING`` letters and a Levenshtein
 #: similarity of at least ``CUT`` (a name cut short: Kimme for Kimmich).
 SIMILAR = 0.6
+JARO_WINKLER = 0.85
+SHARED_ENDING = 6
 SHARED_BEGINNING = 4
-#: Two words with this many first letters in common, differing in at most their last two, are
-#: one word inflected.
+CUT = 0.5
+#: Two words with ``INFLECTED_STEM`` first letters in common, differing in at most their last
+#: two, which are ``INFLECTION_LETTERS``, are one word inflected (Oberpfälzers, Oberpfälzern).
 INFLECTED_STEM = 6
 INFLECTION_LETTERS = frozenset("aeiouymns")
 #: Languages that decline names in cases, where a source name ends otherwise than the
-#: translation's nominative: up to ``DECLINED_ENDING`` last letters of a word of ``MIN_STEM`` or
-#: more letters (Ovčáček / Ovčáčka, Kowalski / Kowalskiego).
+#: translation's nominative: up to ``DECLINED_ENDING`` last letters of a word, after a stem of
+#: ``MIN_STEM`` letters or more, the source word ending in one of ``CASE_ENDING_LETTERS``
+#: (Ovčáček / Ovčáčka, Kowalski / Kowalskiego).
 DECLINING = frozenset({"cs", "sk", "pl", "ru", "uk", "be", "hr", "sr", "sl", "lt", "lv", "fi"})
 DECLINED_ENDING = 3
 MIN_STEM = 3
 CASE_ENDING_LETTERS = frozenset("aeiouymh")
-CUT = 0.5
-JARO_WINKLER = 0.85
-SHARED_ENDING = 6
 #: Shortest word considered.
 MIN_LENGTH = 4
 #: Zipf frequency below which English text does not use a word (wordfreq lists from 1.0 on).
@@ -235,26 +238,35 @@ def _declined(word: str, form: str, language: str) -> bool:
     if language not in DECLINING:
         return False
     a, b = fold(word).lower(), fold(form).lower()
-    shared = 0
-    while shared < min(len(a), len(b)) and a[shared] == b[shared]:
-        shared += 1
+    shared = _shared_beginning(a, b)
     return (
         shared >= MIN_STEM and shared >= len(a) - DECLINED_ENDING and b[-1:] in CASE_ENDING_LETTERS
     )
 
 
 def _inflected(a: str, b: str) -> bool:
+    """See :func:`_same_word` (both words folded, lower case)."""
     if a.startswith(b) or b.startswith(a):
         return True
-    shared = 0
-    while shared < min(len(a), len(b)) and a[shared] == b[shared]:
-        shared += 1
+    shared = _shared_beginning(a, b)
     tails = a[shared:] + b[shared:]
     return (
         shared >= INFLECTED_STEM
         and shared >= max(len(a), len(b)) - 2
         and all(letter in INFLECTION_LETTERS for letter in tails)
     )
+
+
+def _shared_beginning(a: str, b: str) -> int:
+    """How many first letters two words have in common.
+
+    >>> _shared_beginning("ovcacek", "ovcacka")
+    5
+    """
+    shared = 0
+    while shared < min(len(a), len(b)) and a[shared] == b[shared]:
+        shared += 1
+    return shared
 
 
 def _latin(form: str) -> bool:
