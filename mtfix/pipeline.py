@@ -112,8 +112,8 @@ def _confirmed(proposal: Proposal, document: Document, lexicon: Lexicon) -> bool
     changed = [word for word in WORD_RE.findall(original) if word not in kept]
     line = document.line_at(proposal.start).number
     if kind == "variant":
-        segment = source.segment(line).lower()
-        return any(word.lower() in segment for word in changed)
+        written = {word.lower() for word in WORD_RE.findall(source.segment(line))}
+        return any(word.lower() in written for word in changed)
     if kind == "capitalisation":
         if source.language == "de":
             changed = [word for word in changed if lexicon.zipf(word, "de") < GERMAN_NOUN]
