@@ -136,9 +136,9 @@ def changes_of(text: str, config: Config) -> tuple[Change, ...]:
 
 
 @cache
-def changes_with_source(text: str, source: str, config: Config) -> tuple[Change, ...]:
+def report_with_source(text: str, source: str, config: Config) -> mtfix.Report:
     """Run mtfix on ``text`` with the text it was translated from (once per pair)."""
-    return mtfix.clean(text, config, source=source).changes
+    return mtfix.clean(text, config, source=source)
 
 
 @cache
@@ -1005,7 +1005,7 @@ def source_report(sets: Sequence[CorpusSet], config: Config) -> tuple[str, dict]
             references = corpus_set.ref_lines(doc)
             source = read(corpus_set.root / "src" / doc)
             found = mined_names(lines, references, corpus_set.lines("src", doc), latin)
-            report = mtfix.clean(text, config, source=source)
+            report = report_with_source(text, source, config)
             runs = {"without": changes_of(text, config), "with": report.changes}
             vetoed = report.summary.get("source", {}).get("vetoed", 0)
             for run, changes in runs.items():
@@ -1086,8 +1086,47 @@ def source_report(sets: Sequence[CorpusSet], config: Config) -> tuple[str, dict]
         "each counted as a false alarm, though some fix a reference's own slip of a name "
         "(`--explain` lists the ones from the source, tuning sets only).\n\n"
         + table(alarm_header, alarm_rows)
+        + _source_chrf(sets, config)
     )
     return text, summary
+
+
+def _source_chrf(sets: Sequence[CorpusSet], config: Config) -> str:
+    """chrF against ``ref/`` per set and system: the MT, every change applied without the
+    source, and with it ('' without sacrebleu)."""
+    try:
+        from sacrebleu.metrics import CHRF
+    except ImportError:
+        return ""
+    chrf = CHRF()
+    rows = []
+    for corpus_set in sets:
+        label = HELD_OUT_LABEL if corpus_set.held_out else corpus_set.name
+        for system in corpus_set.systems:
+            before, without, with_, refs = [], [], [], []
+            for doc in corpus_set.docs:
+                text = read(corpus_set.root / "mt" / system / doc)
+                source = read(corpus_set.root / "src" / doc)
+                refs.append(" ".join(read(corpus_set.root / "ref" / doc).split()))
+                before.append(" ".join(text.split()))
+                fixed = mtfix.apply_changes(text, changes_of(text, config))
+                without.append(" ".join(fixed.split()))
+                with_.append(" ".join(report_with_source(text, source, config).apply().split()))
+            scores = [chrf.corpus_score(hyps, [refs]).score for hyps in (before, without, with_)]
+            rows.append(
+                [
+                    label,
+                    system,
+                    f"{scores[0]:.2f}",
+                    f"{scores[1] - scores[0]:+.3f}",
+                    f"{scores[2] - scores[0]:+.3f}",
+                ]
+            )
+    header = ["set", "system", "chrF of the MT", "change without the source", "with it"]
+    return (
+        "\n\nchrF against `ref/` (sacrebleu, whole documents, whitespace-normalised), applying "
+        "every change without and with the source:\n\n" + table(header, rows, left=2)
+    )
 
 
 def _rate_cell(counts: Counter[str], run: str) -> str:
