@@ -36,6 +36,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -66,6 +67,8 @@ BAND = 25
 #: rare capitalised words) occur in it, out of at least ``MIN_ANCHORS``.
 MIN_ANCHOR_SHARE = 0.1
 MIN_ANCHORS = 3
+#: How many of a source's most frequent words tell its language (function words mostly).
+LANGUAGE_WORDS = 60
 #: Languages told apart by their frequent words (``dictionaries/frequency/``).
 LATIN_LANGUAGES = ("de", "fr", "es", "it", "nl", "pl", "cs", "en")
 #: Pinyin syllables joined into one romanised name at most (Ouyang Xiaoming: 2 and 2).
@@ -218,8 +221,9 @@ def detect_language(text: str, lexicon: Lexicon) -> str:
     """Guess the source's language: by script (zh, ja, ru or uk), else by frequent words.
 
     Cyrillic: Ukrainian when its own letters (і ї є ґ) outnumber Russian ones (ы э ъ ё). Latin:
-    the language whose frequency list (``dictionaries/frequency/``) covers the text's words best,
-    each word weighing by its Zipf frequency there.
+    the language whose frequency list (``dictionaries/frequency/``) covers the text's
+    ``LANGUAGE_WORDS`` most frequent words best, each weighing by its count and its Zipf
+    frequency there.
     """
     sample = text[:20000]
     letters = [c for c in sample if c.isalpha()]
@@ -235,8 +239,11 @@ def detect_language(text: str, lexicon: Lexicon) -> str:
         ukrainian = sum(lower.count(c) for c in "іїєґ")
         russian = sum(lower.count(c) for c in "ыэъё")
         return "uk" if ukrainian > russian else "ru"
-    words = [w.lower() for w in WORD_RE.findall(sample)][:2000]
-    scores = {lang: sum(lexicon.zipf(w, lang) for w in words) for lang in LATIN_LANGUAGES}
+    frequent = Counter(w.lower() for w in WORD_RE.findall(sample)).most_common(LANGUAGE_WORDS)
+    scores = {
+        lang: sum(count * lexicon.zipf(word, lang) for word, count in frequent)
+        for lang in LATIN_LANGUAGES
+    }
     return max(scores, key=lambda lang: scores[lang])
 
 
@@ -250,6 +257,7 @@ _FOLD = str.maketrans(
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """The word without diacritics.
 
