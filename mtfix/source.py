@@ -525,7 +525,9 @@ def prepare(
         return SourceText(source, language, align(hypothesis_lines, ""), "the source is empty")
     alignment = align(hypothesis_lines, source)
     result = SourceText(source, language, alignment)
-    if not _matches(hypothesis_lines, result, lexicon):
+    if source.split() == "\n".join(hypothesis_lines).split():
+        result.problem = "the source is the text itself"
+    elif not _matches(hypothesis_lines, result, lexicon):
         result.problem = "the source does not match the text (no shared names or numbers)"
     return result
 

@@ -414,3 +414,9 @@ def test_a_house_style_variant_is_vetoed_only_by_the_same_spelling() -> None:
     )
     # A Latin-script source that writes Kiev itself vetoes it.
     assert not any(c[:2] == variant for c in changes(text, "Vojska opustila okolí Kiev na jaře.\n"))
+
+
+def test_the_text_itself_is_no_source() -> None:
+    report = mtfix.clean(SCHOLTZ, source=SCHOLTZ)
+    assert report.summary["source"]["problem"] == "the source is the text itself"
+    assert report.changes == mtfix.clean(SCHOLTZ).changes
