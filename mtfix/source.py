@@ -43,6 +43,7 @@ from functools import cached_property, lru_cache
 
 from .lexicon import Lexicon
 from .text import WORD_RE
+from .words import NAME_PARTICLES
 
 #: Sentence ends in a source: Western marks before a space, CJK marks anywhere.
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])")
@@ -370,10 +371,13 @@ def pinyin_names(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class SourceName:
-    """A source word that may be a name, with the ways English may spell it (best first)."""
+    """A source word that may be a name, with the ways English may spell it (best first), and
+    the other words of the multi-word names it is part of (Uğur in Uğur Şahin), lower case, in
+    their English spellings."""
 
     word: str
     forms: tuple[str, ...]
+    partners: frozenset[str] = frozenset()
 
 
 #: Long vowels that Hepburn as English news writes it leaves short (Tarou, Yuuta: Taro, Yuta).
@@ -490,16 +494,49 @@ class SourceText:
         return self._names[line]
 
     def _names_of(self, text: str) -> Iterable[SourceName]:
-        seen = set()
+        partners: dict[str, set[str]] = {}
         for word in _words(text):
-            if word[0].isupper() and not word.isupper() and word not in seen:
-                seen.add(word)
-                yield SourceName(word, latin_forms(word, self.language))
+            if word[0].isupper() and not word.isupper():
+                partners.setdefault(word, set())
+        for run in multi_word_names(_SCRIPT_BREAK.sub(" ", text)):
+            for word in run:
+                if word in partners:
+                    partners[word] |= {
+                        form.lower()
+                        for other in run
+                        if other != word
+                        for form in latin_forms(other, self.language)
+                    }
+        for word, others in partners.items():
+            yield SourceName(word, latin_forms(word, self.language), frozenset(others))
         if self.language == "zh":
             for name in dict.fromkeys(pinyin_names(text)):
                 yield SourceName(name, (name,))
         # Japanese romaji only confirm: a reading of a name in kanji is a guess (MeCab reads
         # many names otherwise than their bearers), so it never replaces one.
+
+
+def multi_word_names(text: str) -> list[list[str]]:
+    """The runs of capitalised words one space apart in a text (name particles may stand
+    between them and are left out).
+
+    >>> multi_word_names("Laut Ursula von der Leyen und Uğur Şahin kam es.")
+    [['Laut', 'Ursula', 'Leyen'], ['Uğur', 'Şahin']]
+    """
+    runs: list[list[str]] = []
+    run: list[str] = []
+    end = -1
+    for match in WORD_RE.finditer(text):
+        word = match.group()
+        joined = match.start() == end + 1 and text[end] == " "
+        if word[0].isupper() and (joined or not run):
+            run.append(word)
+        elif not (word in NAME_PARTICLES and run and joined):
+            runs.append(run)
+            run = [word] if word[0].isupper() else []
+        end = match.end()
+    runs.append(run)
+    return [found for found in runs if len(found) > 1]
 
 
 def _words(text: str) -> list[str]:

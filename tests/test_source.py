@@ -420,3 +420,12 @@ def test_the_text_itself_is_no_source() -> None:
     report = mtfix.clean(SCHOLTZ, source=SCHOLTZ)
     assert report.summary["source"]["problem"] == "the source is the text itself"
     assert report.changes == mtfix.clean(SCHOLTZ).changes
+
+
+def test_the_rest_of_a_multi_word_name_lets_a_weaker_likeness_count() -> None:
+    source = "Trainer Christian Lochner lobte am Samstag die Mannschaft.\n"
+    assert changes("Coach Christian Holner praised the team on Saturday.\n", source) == [
+        ("Holner", "Lochner", "entity.source")
+    ]
+    # Alone, "Holner" is not close enough to "Lochner" to be taken for it.
+    assert changes("Coach Holner praised the team on Saturday.\n", source) == []

@@ -19,6 +19,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
@@ -37,6 +38,9 @@ JARO_WINKLER = 0.85
 SHARED_ENDING = 6
 SHARED_BEGINNING = 4
 CUT = 0.5
+#: The Levenshtein similarity enough when the word beside the garble is the one beside the
+#: source name (the rest of a multi-word name agrees).
+WITH_PARTNER = 0.5
 #: Two words with ``INFLECTED_STEM`` first letters in common, differing in at most their last
 #: two, which are ``INFLECTION_LETTERS``, are one word inflected (Oberpfälzers, Oberpfälzern).
 INFLECTED_STEM = 6
@@ -102,7 +106,8 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         elif (
             word[0].isupper() and not word.isupper() and "-" not in word and _unused(word, lexicon)
         ):
-            garble = _garbled_name(word, token.start, end, line_words(line), source, line, lexicon)
+            context = _GarbleContext(line_words(line), _neighbours(document, token), line)
+            garble = _garbled_name(word, token.start, end, context, source, lexicon)
             if garble is not None:
                 yield garble
 
@@ -123,19 +128,47 @@ def _unused(word: str, lexicon: Lexicon) -> bool:
     )
 
 
+class _GarbleContext(NamedTuple):
+    """Where a possible garble stands: the words of its line (lower case), the capitalised
+    words right before and after it (lower case, accents aside), and its line number."""
+
+    line_words: set[str]
+    neighbours: frozenset[str]
+    line: int
+
+
+def _neighbours(document: Document, token: Token) -> frozenset[str]:
+    """The capitalised words one space before and after a token (the rest of its name)."""
+    tokens, text = document.tokens, document.text
+    found = set()
+    for index in (token.index - 1, token.index + 1):
+        if 0 <= index < len(tokens):
+            other = tokens[index]
+            gap = (
+                text[other.end : token.start]
+                if index < token.index
+                else text[token.end : other.start]
+            )
+            if gap == " " and other.text[0].isupper():
+                found.add(fold(other.text).lower())
+    return frozenset(found)
+
+
 def _garbled_name(
     word: str,
     start: int,
     end: int,
-    line_words: set[str],
+    context: _GarbleContext,
     source: SourceText,
-    line: int,
     lexicon: Lexicon,
 ) -> Proposal | None:
     """The source name ``word`` garbles, as a proposal, if one is close enough (and not one
-    of ``line_words``, the words of its line)."""
+    of the words of its line). When the rest of the name agrees (the word next to it is the word
+    next to the source name: Hannes in Hannes Grünwalter / Hannes Grünwalder), a weaker
+    likeness (``WITH_PARTNER``) is enough."""
     if _plural_of_used(word, lexicon):
         return None
+    line, line_words = context.line, context.line_words
     best: tuple[float, str, str] | None = None
     for name in source.names(line):
         spellings = _spellings(name, source.language)
@@ -149,7 +182,8 @@ def _garbled_name(
                 continue
             if _half_translated(word, match, lexicon):
                 continue
-            score = _score(word, match, source.language)
+            partner = not context.neighbours.isdisjoint(name.partners)
+            score = _score(word, match, source.language, partner)
             if score and (best is None or score > best[0]):
                 best = (score, written, name.word)
     if best is None:
@@ -169,14 +203,19 @@ def _garbled_name(
     )
 
 
-def _score(word: str, match: str, language: str) -> float:
+def _score(word: str, match: str, language: str, partner: bool = False) -> float:
     """The similarity of a garble and a source spelling, 0 below the threshold. Chinese asks
     for one letter's difference, not l for r, and a garble that reads as pinyin syllables (a
     foreign name written in Chinese and read back in pinyin is not the name's English
-    spelling: Kunbizze is no garble of Kunbize)."""
-    score = similarity(word, match)
+    spelling: Kunbizze is no garble of Kunbize). With the rest of the name agreeing
+    (``partner``), a Levenshtein similarity of ``WITH_PARTNER`` is enough."""
     if language != "zh":
+        score = similarity(word, match)
+        if partner and score < SIMILAR:
+            score = Levenshtein.normalized_similarity(word.lower(), match.lower())
+            return SIMILAR if score >= WITH_PARTNER else 0.0
         return score if score >= SIMILAR else 0.0
+    score = similarity(word, match)
     a, b = word.lower(), match.lower()
     if Levenshtein.distance(a, b) > 1 or a.replace("r", "l") == b.replace("r", "l"):
         return 0.0
