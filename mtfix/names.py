@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -64,6 +64,34 @@ def name_key(text: str) -> str:
     return _DOUBLE.sub(r"\1", key)
 
 
+#: Endings on which English romanisations of one name disagree: Sergey/Sergei, Anatoliy/
+#: Anatolii, Zelensky/Zelenskyy/Zelenskyi, Natalya/Natalia, and Aleksei/Alexei (a German
+#: transliteration such as Nawalny or Prigoschin differs in a consonant, so it stays apart).
+_ROMANISATION = [
+    (re.compile(r"e[iy]+$"), "ei"),
+    (re.compile(r"(?<!e)[iy]+$"), "i"),
+    (re.compile(r"[iy]+a$"), "ia"),
+    (re.compile("ks"), "x"),
+]
+
+
+@lru_cache(maxsize=65536)
+def romanisation_key(text: str) -> str:
+    """Return a spelling key on which accepted English romanisations of a name agree.
+
+    >>> romanisation_key("Zaluzhnyi") == romanisation_key("Zaluzhny")
+    True
+    >>> romanisation_key("Nawalny") == romanisation_key("Navalny")
+    False
+    >>> romanisation_key("Putyn") == romanisation_key("Putin")
+    False
+    """
+    key = fold(text)
+    for pattern, replacement in _ROMANISATION:
+        key = pattern.sub(replacement, key)
+    return key
+
+
 @lru_cache(maxsize=65536)
 def similarity(a: str, b: str) -> float:
     """Score how alike two spellings are (0..1): edit distance, shared start, and keys."""
@@ -110,6 +138,8 @@ class NameIndex:
         self._blocks: dict[tuple[int, str], _Block] = defaultdict(_Block)
         self.first_names: set[str] = set()
         self.surnames: set[str] = set()
+        #: How many people's full names have each word ("Keir" one, "Wang" dozens).
+        self.people_with_word: Counter[str] = Counter()
         self._memo: dict[tuple[str, int], list[NameForm]] = {}
         for entity in entities:
             for form in _forms(entity):
@@ -118,6 +148,7 @@ class NameIndex:
                 full_names = [f.split() for f in (entity.name, *entity.aliases) if " " in f]
                 self.first_names.update(parts[0] for parts in full_names)
                 self.surnames.update(parts[-1] for parts in full_names)
+                self.people_with_word.update({word for parts in full_names for word in parts})
 
     def _add(self, name: NameForm) -> None:
         self.exact[name.form].append(name)

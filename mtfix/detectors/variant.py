@@ -11,9 +11,12 @@ from functools import lru_cache
 
 from ..change import Proposal
 from ..lexicon import Lexicon
-from ..text import Document
+from ..text import Document, Token
+from ..words import PERSON_TITLES
 
 POSSESSIVES = ("'s", "’s")
+#: Dishes named after a place, which keep the old spelling ("chicken Kiev").
+DISHES = frozenset({"chicken"})
 _LETTER = r"[^\W\d_]"
 
 
@@ -29,10 +32,36 @@ def _words(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     if forms.isdisjoint(document.distinct_words):
         return
     for token in document.tokens:
-        if token.text not in forms:
+        if token.text not in forms or _inside_other_name(document, token):
             continue
         word = token.text[:-2] if token.text.endswith(POSSESSIVES) else token.text
         yield _proposal(token.start, word, lexicon)
+
+
+#: Words after a place's name that keep it the place's name ("Kiev Oblast" is Kyiv Oblast).
+PLACE_NOUNS = frozenset(
+    "Oblast Region Province City Airport Station Metro Reservoir District Raion Governorate".split()
+)
+
+
+def _inside_other_name(document: Document, token: Token) -> bool:
+    """Tell whether the variant is a word of another name, which keeps its spelling: a club
+    ("Dynamo Kiev"), a historical state ("Kiev Rus"), a dish ("chicken Kiev")."""
+    tokens, text = document.tokens, document.text
+    before = tokens[token.index - 1] if token.index > 0 else None
+    after = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+    if before and text[before.end : token.start] == " ":
+        if before.text[:1].isupper() and not before.sentence_initial:
+            return True
+        if before.text in DISHES:
+            return True
+    return bool(
+        after
+        and text[token.end : after.start] == " "
+        and after.text[:1].isupper()
+        and after.text not in PLACE_NOUNS
+        and after.text.lower() not in PERSON_TITLES  # "Kiev Mayor Vitali Klitschko"
+    )
 
 
 def _phrases(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
