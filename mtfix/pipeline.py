@@ -123,9 +123,10 @@ def _confirmed(proposal: Proposal, document: Document, lexicon: Lexicon) -> bool
 
 def _prefer_source(proposals: list[Proposal], document: Document) -> list[Proposal]:
     """Between a name the source spells (``entity.source``) and another word- or name-list
-    correction of the same words, keep the one the source supports: the list's when the source
-    spells its replacement too, else the source's ("Portimo" is Portimão, not Porto, when the
-    source says Portimão and not Porto)."""
+    correction of the same words, keep the one the source supports: the source's when both
+    make the same fix (its reason names the source), the list's when the source spells that
+    other replacement too, else the source's ("Portimo" is Portimão, not Porto, when the source
+    says Portimão and not Porto)."""
     from_source = [p for p in proposals if p.rule == "entity.source"]
     if not from_source:
         return proposals
@@ -140,6 +141,9 @@ def _prefer_source(proposals: list[Proposal], document: Document) -> list[Propos
                 and other.start < ours.end
                 and ours.start < other.end
             ):
+                if other.replacement == ours.replacement:
+                    dropped.add(id(other))  # the same fix, which the source now backs
+                    continue
                 line = document.line_at(other.start).number
                 words = WORD_RE.findall(other.replacement)
                 supported = words and all(source.confirms(word, line) for word in words)
