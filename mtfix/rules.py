@@ -48,7 +48,7 @@ class Rule:
         explanation: a few sentences for ``mtfix rules ID``.
         wrong: a sentence with the artefact; the rule proposes a change in it.
         right: the sentence as an editor would write it; the rule proposes nothing in it.
-        family: the rule stands for every id below it (``sense.de.anhänger``) too.
+        family: the rule stands for every id below it (``sense.de.anhaenger``) too.
         source_languages: the ``--source-lang`` its examples need (sense rules).
         source: the text its examples were translated from (``--source`` rules).
     """
