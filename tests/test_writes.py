@@ -23,9 +23,9 @@ from mtfix.cli import main
 real_clean = mtfix.batch.clean
 
 
-def clean_while_someone_edits(text, config):
+def clean_while_someone_edits(*args, **options):
     Path(sys.argv[1]).write_text("An edit made meanwhile.\\n", encoding="utf-8")
-    return real_clean(text, config)
+    return real_clean(*args, **options)
 
 
 mtfix.batch.clean = clean_while_someone_edits
