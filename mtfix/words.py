@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+#: The longest token a word detector looks at. Longer ones (run-together text, chemistry, an
+#: address without its scheme) are no garbled or foreign word, and the work per word (edits,
+#: split points) grows with the square of its length: one 1 MB word took minutes.
+MAX_WORD_LENGTH = 40
+
 #: Verbs that attribute a quotation ("…,” said the mayor; "…,” she argued).
 SPEECH_VERBS = frozenset(
     """according acknowledged added adds admits admitted agreed announced announces answered

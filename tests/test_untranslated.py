@@ -181,3 +181,10 @@ def test_foreign_zipf_names_the_language_that_uses_a_word_most() -> None:
 @pytest.mark.parametrize("text", ["The WНO said so.", "The Кremlin said so."])
 def test_a_latin_word_with_a_cyrillic_look_alike_is_no_russian_word(text: str) -> None:
     assert _found(text) == []
+
+
+def test_a_very_long_token_is_no_foreign_word_and_costs_little() -> None:
+    """Every split point of a word is tried for an English compound: a 1 MB token took minutes,
+    so tokens past ``MAX_WORD_LENGTH`` letters are never looked at."""
+    text = f"The file held {'rathaus' * 5_000} and nothing else.\n"
+    assert clean(text, Config(min_confidence=0)).changes == ()

@@ -24,6 +24,7 @@ from functools import lru_cache
 from ..change import Proposal
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon
 from ..text import Document, Token
+from ..words import MAX_WORD_LENGTH
 
 #: German adjective endings that machine translation leaves on an English stem.
 GERMAN_ADJECTIVE_ENDINGS = ("isch", "lich", "ig")
@@ -97,9 +98,6 @@ FOREIGN_PENALTY = 0.1
 CLEAR_CONFIDENCE = 0.6
 CLEAR_SHARE = 0.9
 AMBIGUOUS_CONFIDENCE = 0.45
-#: Longer tokens (run-together text, chemistry, a URL without its scheme) are no garbled English
-#: word; the limit also bounds the work per word, which grows with the square of its length.
-MAX_WORD_LENGTH = 40
 #: How much less sure a correction of a word real text uses is.
 LISTED_PENALTY = 0.05
 #: A long word that is a word real text uses this often and a common word is a compound.

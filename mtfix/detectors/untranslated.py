@@ -28,7 +28,7 @@ from ..change import Proposal
 from ..counts import WordCounts
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon, read_rows
 from ..text import Document, Token
-from ..words import NAME_PARTICLES
+from ..words import MAX_WORD_LENGTH, NAME_PARTICLES
 
 #: Latin-script source languages with a pyspellchecker word list, and their names.
 LATIN_LANGUAGES = {"de": "German", "fr": "French", "es": "Spanish"}
@@ -279,7 +279,11 @@ def _unknown_latin_words(document: Document, lexicon: Lexicon) -> set[str]:
     """
     words = document.distinct_words - lexicon.data.english_words
     return {
-        word for word in words if not lexicon.is_english_word(word) and not CYRILLIC.search(word)
+        word
+        for word in words
+        if len(word) <= MAX_WORD_LENGTH
+        and not lexicon.is_english_word(word)
+        and not CYRILLIC.search(word)
     }
 
 
