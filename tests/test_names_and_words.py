@@ -360,6 +360,36 @@ def test_a_variant_inside_another_name_keeps_its_spelling() -> None:
             "Coach Mike Henderson praised the team. Hendreson said the players trained hard.\n",
             [("Hendreson", "Henderson")],
         ),
+        # each spelling once: the one the other slips cluster around is the name
+        (
+            "The town of Wolbrechtsau voted on the budget. Wolbrechsau has 4,000 people. "
+            "The mayor of Wollbrechtsau opened the meeting.\n",
+            [("Wolbrechsau", "Wolbrechtsau"), ("Wollbrechtsau", "Wolbrechtsau")],
+        ),
+        # a slip of a slip takes the spelling that outweighs both
+        (
+            "Farmers around Lake Tengashai sell fish. Tengashai is shrinking, and the "
+            "Tengasha shore and Tengash villages are dry.\n",
+            [("Tengasha", "Tengashai"), ("Tengash", "Tengashai")],
+        ),
+        # a letter doubled before an ending the name has ("-en")
+        (
+            "Trainer Lukas Dremmen left the club. Dremmen said he was tired. Dremmeen will "
+            "rest for a year.\n",
+            [("Dremmeen", "Dremmen")],
+        ),
+        # the first name garbled too is still one first name, one person
+        (
+            "Councillor Andreas Kolbritz resigned. Kolbritz said he had no choice. Later, "
+            "Andreaas Kolbrits said he would sit as an independent.\n",
+            [("Andreaas", "Andreas"), ("Kolbrits", "Kolbritz")],
+        ),
+        # the article's own spelling beats a famous name one slip from the slip
+        (
+            "Football president Reinhard Grindel stepped down in Germany. Grindel apologised. "
+            "Critics of Grinel said the watch from an envoy was a bribe.\n",
+            [("Grinel", "Grindel")],
+        ),
     ],
 )
 def test_a_minority_spelling_of_a_name_takes_the_articles_majority_spelling(
@@ -378,6 +408,13 @@ def test_a_minority_spelling_of_a_name_takes_the_articles_majority_spelling(
         # two forms of one word, not a slip
         "The Obernauer festival drew crowds to Obernauen. The mayor said Obernauen would host "
         "it again next year.",
+        # each spelling once, with nothing to tell which is the name
+        "The firms Dalmoran and Dalmoren both bid for the contract.",
+        # a place and the adjective formed from it ("-er"), each twice
+        "The Laupheimer brewery sold beer in Laupheim. Laupheimer beer is known beyond "
+        "Laupheim.",
+        # a spelling in a heading's capitals is no majority
+        "DRESKOW WINS\nThe club Dreskov won the final.",
     ],
 )
 def test_names_that_differ_otherwise_are_not_majority_spellings(text: str) -> None:

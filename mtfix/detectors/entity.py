@@ -90,12 +90,17 @@ class _Query:
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     """Yield a correction for each garbled or literally translated name, and for each later
-    or earlier mention of a garbled word so corrected (``_same_garbling``)."""
+    or earlier mention of a garbled word so corrected (``_same_garbling``).
+
+    The article's own majority spelling of a name (``_minority_spellings``) is settled first:
+    where the article says how a name is written, no list is asked.
+    """
     yield from _translated_names(document, lexicon)
     context = _Context(document)
+    majority = _minority_spellings(document, lexicon, context)
     candidates = []
     for run in _capitalised_runs(document):
-        for candidate in _check_run(run, document, lexicon, context):
+        for candidate in _check_run(run, document, lexicon, context, majority.outright):
             candidates.append(candidate)
             yield Proposal(
                 start=candidate.start,
@@ -108,7 +113,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             )
     yield from _same_garbling(document, lexicon, candidates)
     covered = [(candidate.start, candidate.end) for candidate in candidates]
-    yield from _minority_spellings(document, lexicon, context, covered)
+    yield from _majority_corrections(document, context, majority, covered)
 
 
 def _same_garbling(
@@ -156,15 +161,30 @@ MIN_MINORITY_LENGTH = 5
 MINORITY_CONFIDENCE = 0.85
 
 
-def _minority_spellings(
-    document: Document, lexicon: Lexicon, context: _Context, covered: list[tuple[int, int]]
-) -> Iterator[Proposal]:
-    """Correct a name the article spells less often one way than another, one slip apart (a
-    letter changed, added, dropped or two swapped: "Vallenbrock ... Valenbrock"), when no
-    text uses the minority spelling: machine translation slipped, and the article itself
-    says how the name is written, whether or not any list knows it. As often as a known
-    spelling also counts as less often. Forms of one word are not slips (``_forms_of_one_word``)."""
-    names = {_strip(word) for word in document.distinct_words if word[:1].isupper()}
+@dataclass(frozen=True)
+class _Majority:
+    """The article's own spellings of its names: each minority spelling mapped to the majority
+    one (``spelling``); ``outright`` holds those a more frequent spelling decides, which no list
+    is asked about (a tie, broken by real text's use or by the other slips, leaves room for a
+    curated name)."""
+
+    spelling: dict[str, str]
+    outright: frozenset[str]
+
+
+def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context) -> _Majority:
+    """Find each name the article spells less often one way than another, one slip apart (a
+    letter changed, added, dropped or two swapped: "Vallenbrock ... Valenbrock"), when no text
+    uses the minority spelling: machine translation slipped, and the article itself says how
+    the name is written, whether or not any list knows it. As often as a known spelling, or as
+    a spelling the article's other slips cluster around ("Freital" beside "Freiatl" and
+    "Freittal"), also counts as less often. Forms of one word are not slips
+    (``_forms_of_one_word``), and a slip of a common word ("Thier", "Their") is left alone."""
+    names = {
+        _strip(word)
+        for word in document.distinct_words
+        if word[:1].isupper() and not word.isupper()  # a heading's capitals spell nothing
+    }
     minorities = {
         word
         for word in names
@@ -173,20 +193,29 @@ def _minority_spellings(
         and lexicon.zipf(word) == 0
     }
     if not minorities:
-        return  # the common case, told from the article's distinct words alone
+        return NO_MAJORITY  # the common case, told from the article's distinct words alone
     by_initial: dict[str, list[str]] = {}
     for word in names:
         by_initial.setdefault(fold(word)[:1], []).append(word)
-    for word in sorted(minorities):
-        neighbours = [
+
+    def close(word: str) -> list[str]:
+        """The article's other spellings one letter or swap from ``word``."""
+        folded = fold(word)
+        return [
             other
-            for other in by_initial[fold(word)[:1]]
-            if other != word
-            and OSA.distance(fold(word), fold(other)) == 1
-            and not _forms_of_one_word(fold(word), fold(other))
-            and other.lower() not in lexicon.common_words  # "Their" for "Thier"
+            for other in by_initial[folded[:1]]
+            if other != word and OSA.distance(folded, fold(other)) == 1
         ]
-        if not neighbours:
+
+    def slips_of(word: str) -> list[str]:
+        """The article's spellings that may be slips of ``word``."""
+        return [other for other in close(word) if not _forms_of_one_word(fold(other), fold(word))]
+
+    spelling: dict[str, str] = {}
+    outright = set()
+    for word in sorted(minorities):
+        neighbours = [o for o in close(word) if not _forms_of_one_word(fold(word), fold(o))]
+        if not neighbours or any(o.lower() in lexicon.common_words for o in neighbours):
             continue  # the common case: nothing to count
         count = context.mentions(word)
         majority = [
@@ -195,22 +224,59 @@ def _minority_spellings(
             if _outweighs(other, context.mentions(other), count, lexicon)
             and not _two_people(word, other, context)
         ]
-        if len(majority) != 1:
-            continue  # none, or no telling which
-        other = majority[0]
-        for token in document.tokens:
-            base, end = _base(token)
-            if base != word or any(a <= token.start < b for a, b in covered):
-                continue
-            yield Proposal(
-                start=token.start,
-                end=end,
-                replacement=other,
-                confidence=MINORITY_CONFIDENCE,
-                reason=f"The article spells this name “{other}” {context.mentions(other)} "
-                f"time(s) and “{word}” {count}: one slip apart, and no text uses “{word}”.",
-                rule="entity.minority_spelling",
-            )
+        if any(context.mentions(other) > count for other in majority):
+            outright.add(word)
+        if not majority:  # a tie: the spelling the article's other slips cluster around
+            majority = [
+                other
+                for other in neighbours
+                if context.mentions(other) == count
+                and len(slips_of(other)) > len(slips_of(word))
+                and not _two_people(word, other, context)
+            ]
+        if len(majority) == 1:  # not none, nor no telling which
+            spelling[word] = majority[0]
+    return _Majority(
+        {word: _settled_spelling(word, spelling) for word in spelling},
+        frozenset(outright.intersection(spelling)),
+    )
+
+
+NO_MAJORITY = _Majority({}, frozenset())
+
+
+def _settled_spelling(word: str, spelling: dict[str, str]) -> str:
+    """Follow a slip of a slip to the spelling that outweighs them both ("Qingh", "Qingha",
+    "Qinghai")."""
+    seen = {word}
+    while word in spelling and spelling[word] not in seen:
+        word = spelling[word]
+        seen.add(word)
+    return word
+
+
+def _majority_corrections(
+    document: Document, context: _Context, majority: _Majority, covered: list[tuple[int, int]]
+) -> Iterator[Proposal]:
+    """Correct every mention of a minority spelling to the article's majority one."""
+    settled = majority.spelling
+    if not settled:
+        return
+    for token in document.tokens:
+        word, end = _base(token)
+        if word not in settled or any(a <= token.start < b for a, b in covered):
+            continue
+        other = settled[word]
+        yield Proposal(
+            start=token.start,
+            end=end,
+            replacement=other,
+            confidence=MINORITY_CONFIDENCE,
+            reason=f"The article spells this name “{other}” {context.mentions(other)} "
+            f"time(s) and “{word}” {context.mentions(word)}: one slip apart, and no text uses "
+            f"“{word}”.",
+            rule="entity.minority_spelling",
+        )
 
 
 def _outweighs(other: str, other_count: int, count: int, lexicon: Lexicon) -> bool:
@@ -222,9 +288,14 @@ def _outweighs(other: str, other_count: int, count: int, lexicon: Lexicon) -> bo
 
 def _two_people(word: str, other: str, context: _Context) -> bool:
     """Tell whether the article gives the two spellings different first names ("Tom
-    Hallberg", "Eva Hallborg"): two people, not one name and its slip."""
+    Hallberg", "Eva Hallborg"): two people, not one name and its slip. First names one slip
+    apart ("Andreas", "Andreaas") are one first name, itself garbled once."""
     before, other_before = context.names_before(word), context.names_before(other)
-    return bool(before and other_before and before.isdisjoint(other_before))
+    return bool(
+        before
+        and other_before
+        and not any(OSA.distance(fold(a), fold(b)) <= 1 for a in before for b in other_before)
+    )
 
 
 #: Ends that inflect one word (German ones included, as MT leaves them): the tails after
@@ -236,16 +307,19 @@ def _forms_of_one_word(word: str, other: str) -> bool:
     """Tell whether the minority spelling ``word`` and the majority one ``other`` are forms of
     one word rather than a slip: they differ in an inflection ending ("Thüringer",
     "Thüringen"; "Pokals", "Pokal"), or ``word`` is ``other`` with letters added that do not
-    repeat its last one ("Westnetz", "Westnet"). A doubled last letter ("Vallenbrockk") and
-    a cut ending ("Vallenbro") are slips."""
+    repeat its last one ("Westnetz", "Westnet"). A doubled or undoubled letter ("Vallenbrockk",
+    "Bideen" for "Biden") and a cut ending ("Vallenbro") are slips."""
     shared = next(
         (i for i, (x, y) in enumerate(zip(word, other, strict=False)) if x != y),
         min(len(word), len(other)),
     )
     tail, other_tail = word[shared:], other[shared:]
+    last = word[shared - 1 : shared]
+    if last + tail == other_tail or tail == last + other_tail:
+        return False  # one letter written twice, or once where the name has it twice
     if tail in INFLECTION_TAILS and other_tail in INFLECTION_TAILS:
         return True
-    return not other_tail and tail != word[shared - 1 : shared]
+    return not other_tail
 
 
 def _may_be_something_else(document: Document, token: Token, lexicon: Lexicon) -> bool:
@@ -445,13 +519,17 @@ def _is_suspicious(word: str, lexicon: Lexicon) -> bool:
 
 
 def _check_run(
-    run: list[Token], document: Document, lexicon: Lexicon, context: _Context
+    run: list[Token],
+    document: Document,
+    lexicon: Lexicon,
+    context: _Context,
+    settled: frozenset[str],
 ) -> Iterator[Candidate]:
     words = [t.text[:-2] if t.text.endswith(POSSESSIVES) else t.text for t in run]  # bases
     done: set[int] = set()
     for i, word in enumerate(words):
-        if i in done:
-            continue
+        if i in done or word in settled:
+            continue  # the article's majority spelling decides a minority one
         suspicious = _is_suspicious(word, lexicon)  # cheapest test first: most words are known
         if not suspicious and not _beside_known_name_part(words, i, lexicon):
             continue
