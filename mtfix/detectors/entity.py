@@ -496,7 +496,9 @@ def _is_known(word: str, lexicon: Lexicon, derived: bool = True) -> bool:
     if word in lexicon.names.exact or lexicon.is_known_name(word) or lexicon.is_english_word(word):
         return True
     if derived and any(
-        word.endswith(ending) and _is_place_name(word[: -len(ending)], lexicon)
+        word.endswith(ending)
+        and _is_place_name(word[: -len(ending)], lexicon)
+        and ending != word[-len(ending) - 1 : -1]  # "Spainn", "Mercedess": a letter doubled
         for ending in DERIVED_ENDINGS
     ):
         return True
