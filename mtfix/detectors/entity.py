@@ -86,6 +86,9 @@ class _Query:
     document: Document
     lexicon: Lexicon
     context: _Context
+    #: Whether the word may be read as a name by itself: it is the whole run, or a suspicious
+    #: word of a longer run whose spelling the article does not settle.
+    alone: bool
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
@@ -100,7 +103,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     majority = _minority_spellings(document, lexicon, context)
     candidates = []
     for run in _capitalised_runs(document):
-        for candidate in _check_run(run, document, lexicon, context, majority.outright):
+        for candidate in _check_run(run, document, lexicon, context, majority):
             candidates.append(candidate)
             yield Proposal(
                 start=candidate.start,
@@ -525,12 +528,12 @@ def _check_run(
     document: Document,
     lexicon: Lexicon,
     context: _Context,
-    settled: frozenset[str],
+    majority: _Majority,
 ) -> Iterator[Candidate]:
     words = [t.text[:-2] if t.text.endswith(POSSESSIVES) else t.text for t in run]  # bases
     done: set[int] = set()
     for i, word in enumerate(words):
-        if i in done or word in settled:
+        if i in done or word in majority.outright:
             continue  # the article's majority spelling decides a minority one
         suspicious = _is_suspicious(word, lexicon)  # cheapest test first: most words are known
         if not suspicious and not _beside_known_name_part(words, i, lexicon):
@@ -541,7 +544,8 @@ def _check_run(
             or _inside_known_name(words, i, lexicon)
         ):
             continue
-        query = _Query(run, words, i, suspicious, document, lexicon, context)
+        alone = len(words) == 1 or (suspicious and word not in majority.spelling)
+        query = _Query(run, words, i, suspicious, document, lexicon, context, alone)
         best = _best_candidate(query)
         if best is not None:
             # words the change covers ("Volodimir Zelenski") are not checked again
@@ -593,7 +597,7 @@ def _best_candidate(query: _Query) -> Candidate | None:
         (low, low + size)
         for size in range(1, 5)
         for low in range(i - size + 1, i + 1)
-        if low >= 0 and low + size <= len(words) and (size > 1 or len(words) == 1)
+        if low >= 0 and low + size <= len(words) and (size > 1 or query.alone)
     ]
     names = query.lexicon.names
     scored = [
@@ -645,6 +649,11 @@ def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
         or abs(len(word) - len(target)) > MAX_LENGTH_CHANGE
         or (query.suspicious and not others and _plausible(word, target, query))
         or (not others and _named_otherwise(query, name.entity))
+        or (
+            not others
+            and len(span) < len(query.words)
+            and not _one_slip_in_run(word, target, name.entity, query)
+        )
     ):
         return None
     spelling = similarity(word, target)
@@ -677,6 +686,41 @@ FOREIGN_LANGUAGES = ("de", "fr", "es", "it", "nl", "pl", "cs", "ru", "uk")
 PROMINENT_ZIPF = 2.5
 #: A part of a full name shared by at most this many people identifies the person.
 DISTINCTIVE_NAME_PART = 2
+
+
+#: A word of a longer capitalised run read as a name by itself is at least this long.
+MIN_WORD_IN_RUN = 5
+
+
+def _one_slip_in_run(word: str, target: str, entity: Entity, query: _Query) -> bool:
+    """Tell whether one word of a longer capitalised run may be read as a name by itself
+    ("Sampdoria Gneoa", "Xinhua News Agency Beijipg"): the run may be another name of its
+    own ("Huasheng Group" is no Huateng, "Jumbo Visma" no Visa), so the word and the name
+    must be long, one slip apart (a letter changed, added, dropped or two swapped) and not
+    forms of one word ("Thüringer"), no text may use the word, and no neighbour may be a
+    part of another person's name ("Huang Xiaoxi" is no Xiaomi, "Chen Chunming" no Hua
+    Chunying)."""
+    folded, name = fold(word), fold(target)
+    return (
+        min(len(word), len(target)) >= MIN_WORD_IN_RUN
+        and query.lexicon.zipf(word) == 0
+        and OSA.distance(folded, name) == 1
+        and not _forms_of_one_word(folded, name)
+        and not _beside_other_name_part(query, entity)
+    )
+
+
+def _beside_other_name_part(query: _Query, entity: Entity) -> bool:
+    """Tell whether a word of the run next to the query word is a known first name or surname
+    that is not part of the entity's own name."""
+    names, words, i = query.lexicon.names, query.words, query.i
+    own = {part for form in (entity.name, *entity.aliases) for part in form.split()}
+    return any(
+        0 <= j < len(words)
+        and words[j] not in own
+        and (words[j] in names.first_names or words[j] in names.surnames)
+        for j in (i - 1, i + 1)
+    )
 
 
 def _extends(word: str, target: str) -> bool:
