@@ -202,12 +202,14 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
         by_initial.setdefault(fold(word)[:1], []).append(word)
 
     def close(word: str) -> list[str]:
-        """The article's other spellings one letter or swap from ``word``."""
+        """The article's other spellings one letter or swap from ``word``, or ``word`` with
+        two more letters at the end (a cut ending: "Pforzhe", "Pforzheim")."""
         folded = fold(word)
         return [
             other
             for other in by_initial[folded[:1]]
-            if other != word and OSA.distance(folded, fold(other)) == 1
+            if other != word
+            and (OSA.distance(folded, fold(other)) == 1 or _cut_ending(folded, fold(other)))
         ]
 
     def slips_of(word: str) -> list[str]:
@@ -246,6 +248,21 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
 
 
 NO_MAJORITY = _Majority({}, frozenset())
+
+
+#: A spelling cut short by two letters is this long at least ("Pforzhe").
+MIN_CUT_LENGTH = 6
+
+
+def _cut_ending(word: str, other: str) -> bool:
+    """Tell whether ``word`` is ``other`` with its last two letters cut, and those letters are
+    no inflection ending ("Laupheim", "Laupheimer" are two forms)."""
+    return (
+        len(word) >= MIN_CUT_LENGTH
+        and len(other) == len(word) + 2
+        and other.startswith(word)
+        and other[len(word) :] not in INFLECTION_TAILS
+    )
 
 
 def _settled_spelling(word: str, spelling: dict[str, str]) -> str:
