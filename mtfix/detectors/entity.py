@@ -323,6 +323,11 @@ def _two_people(word: str, other: str, context: _Context) -> bool:
 INFLECTION_TAILS = frozenset({"", "s", "n", "r", "e", "es", "en", "er", "ern", "ns", "rs"})
 
 
+#: A last letter cut after a vowel ("Leverkuse" for Leverkusen) is a slip, not an ending.
+CUT_CONSONANTS = frozenset("nr")
+VOWELS = frozenset("aeiouy")
+
+
 def _forms_of_one_word(word: str, other: str) -> bool:
     """Tell whether the minority spelling ``word`` and the majority one ``other`` are forms of
     one word rather than a slip: they differ in an inflection ending ("Thüringer",
@@ -337,6 +342,8 @@ def _forms_of_one_word(word: str, other: str) -> bool:
     last = word[shared - 1 : shared]
     if last + tail == other_tail or tail == last + other_tail:
         return False  # one letter written twice, or once where the name has it twice
+    if not tail and other_tail in CUT_CONSONANTS and last in VOWELS:
+        return False  # "Leverkuse", "Krame": no ending leaves a word on that vowel
     if tail in INFLECTION_TAILS and other_tail in INFLECTION_TAILS:
         return True
     return not other_tail
