@@ -182,7 +182,8 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
     the name is written, whether or not any list knows it. As often as a known spelling, or as
     a spelling the article's other slips cluster around ("Freital" beside "Freiatl" and
     "Freittal"), also counts as less often. Forms of one word are not slips
-    (``_forms_of_one_word``), and a slip of a common word ("Thier", "Their") is left alone."""
+    (``_forms_of_one_word``), and a slip of a common word the article writes with a capital only
+    to open a sentence ("Thier", "Their") is left alone."""
     names = {
         _strip(word)
         for word in document.distinct_words
@@ -194,6 +195,7 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
         if len(word) >= MIN_MINORITY_LENGTH
         and _is_suspicious(word, lexicon)  # all capitals are never suspicious
         and lexicon.zipf(word) == 0
+        and not _foreign_word(word, lexicon)  # "Gärten" beside "Garden"
     }
     if not minorities:
         return NO_MAJORITY  # the common case, told from the article's distinct words alone
@@ -220,8 +222,11 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
     outright = set()
     for word in sorted(minorities):
         neighbours = [o for o in close(word) if not _forms_of_one_word(fold(word), fold(o))]
-        if not neighbours or any(o.lower() in lexicon.common_words for o in neighbours):
-            continue  # the common case: nothing to count
+        if not neighbours or any(
+            other.lower() in lexicon.common_words and not context.names_mid_sentence(other)
+            for other in neighbours
+        ):
+            continue  # the common case: nothing to count; or a common word's slip
         count = context.mentions(word)
         majority = [
             other
@@ -425,6 +430,19 @@ class _Context:
             ):
                 found.setdefault(_base(token)[0], set()).add(before.text)
         return {word: frozenset(names) for word, names in found.items()}
+
+    def names_mid_sentence(self, word: str) -> bool:
+        """Tell whether the article writes ``word`` with a capital inside a sentence, as a
+        name ("Peter"), not only to open one ("Their")."""
+        return word in self._mid_sentence
+
+    @cached_property
+    def _mid_sentence(self) -> frozenset[str]:
+        return frozenset(
+            _base(token)[0]
+            for token in self.document.tokens
+            if token.text[:1].isupper() and not token.sentence_initial
+        )
 
     @cached_property
     def word_set(self) -> frozenset[str]:
@@ -784,6 +802,12 @@ def _in_real_use(word: str, lexicon: Lexicon) -> bool:
     return lexicon.zipf(word) >= PLAUSIBLE_ZIPF or any(
         lexicon.zipf(word, language) >= FOREIGN_ZIPF for language in FOREIGN_LANGUAGES
     )
+
+
+@lru_cache(maxsize=1 << 16)
+def _foreign_word(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether another language's text commonly uses the word (memoised)."""
+    return lexicon.foreign_zipf(word, FOREIGN_LANGUAGES)[1] > 0
 
 
 def _named_otherwise(query: _Query, entity: Entity) -> bool:
