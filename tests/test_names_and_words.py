@@ -330,6 +330,41 @@ def test_garbles_with_evidence_other_than_context_words_are_fixed(
     assert cleaned(garbled) == wanted
 
 
+@pytest.mark.parametrize(
+    ("garbled", "wanted"),
+    [
+        # one word of a longer name, one slip from a place
+        (
+            "The Berlinn Senate approved the budget on Monday.",
+            "The Berlin Senate approved the budget on Monday.",
+        ),
+        (
+            "Reporters from the Beijinng Daily attended.",
+            "Reporters from the Beijing Daily attended.",
+        ),
+        # a last letter doubled is no word derived from the name ("Russian")
+        ("Talks were held in Spainn last week.", "Talks were held in Spain last week."),
+    ],
+)
+def test_a_garbled_name_inside_a_longer_name_is_fixed(garbled: str, wanted: str) -> None:
+    assert cleaned(garbled) == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another person's given name beside a surname
+        "Chen Chunming, a deputy director, said the drill went well.",
+        # a team's name, one slip from a short company name
+        "The Jumbo Visma team won the stage.",
+        # a place's adjective inside a longer name
+        "The Thüringer Allgemeine reported the vote.",
+    ],
+)
+def test_a_word_of_another_longer_name_is_left_alone(text: str) -> None:
+    assert fixes(text, ("entity",)) == []
+
+
 def test_a_variant_inside_another_name_keeps_its_spelling() -> None:
     """House style renames the place, not a club, a historical state or a dish named after
     it; the place's own longer names and titles are still the place."""
@@ -384,6 +419,22 @@ def test_a_variant_inside_another_name_keeps_its_spelling() -> None:
             "Andreaas Kolbrits said he would sit as an independent.\n",
             [("Andreaas", "Andreas"), ("Kolbrits", "Kolbritz")],
         ),
+        # a cut ending: two letters that are no inflection, or an n or r after a vowel
+        (
+            "The council of Wendelsheim met on Monday. Wendelsheim plans a school, but "
+            "Wendelshe has no money.\n",
+            [("Wendelshe", "Wendelsheim")],
+        ),
+        (
+            "Coach Jonas Brakemeier praised the team. Brakemeier said they were fit. Later, "
+            "Brakemeie added that two players were injured.\n",
+            [("Brakemeie", "Brakemeier")],
+        ),
+        # a common word the article writes as a name inside a sentence
+        (
+            "Director Peter Hallo thanked the staff. Later, Peteer said the year had been good.\n",
+            [("Peteer", "Peter")],
+        ),
         # the article's own spelling beats a famous name one slip from the slip
         (
             "Football president Reinhard Grindel stepped down in Germany. Grindel apologised. "
@@ -411,10 +462,13 @@ def test_a_minority_spelling_of_a_name_takes_the_articles_majority_spelling(
         # each spelling once, with nothing to tell which is the name
         "The firms Dalmoran and Dalmoren both bid for the contract.",
         # a place and the adjective formed from it ("-er"), each twice
-        "The Laupheimer brewery sold beer in Laupheim. Laupheimer beer is known beyond "
-        "Laupheim.",
+        "The Laupheimer brewery sold beer in Laupheim. Laupheimer beer is known beyond Laupheim.",
         # a spelling in a heading's capitals is no majority
         "DRESKOW WINS\nThe club Dreskov won the final.",
+        # another language's word beside an English name
+        "The Royal Garden Show opened on Friday, with tours of the Gärten of the old palace.",
+        # a common word capitalised only to open a sentence
+        "Their plan failed. The Thier family said it would try again.",
     ],
 )
 def test_names_that_differ_otherwise_are_not_majority_spellings(text: str) -> None:
