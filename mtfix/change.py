@@ -5,18 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
-KINDS = (
-    "entity",
-    "variant",
-    "nonword",
-    "typography",
-    "quotes",
-    "capitalisation",
-    "sense",
-    "boilerplate",
-    "untranslated",
-    "encoding",
-)
+from .rules import KIND_SAFETY, safety_of
+
+#: Every kind of artefact, in the order of the rule registry (``mtfix.rules``).
+KINDS = tuple(KIND_SAFETY)
 
 #: Kinds fixed by rules rather than dictionaries; a rerun after applying them proposes nothing new.
 MECHANICAL_KINDS = frozenset({"typography", "quotes", "boilerplate", "encoding", "capitalisation"})
@@ -47,11 +39,18 @@ class Change:
         """True when the change only marks a problem and proposes no new text."""
         return self.replacement == self.original
 
+    @property
+    def safety(self) -> str:
+        """``safe`` (``--write`` applies it) or ``review`` (needs a person or ``--unsafe-fixes``),
+        by the rule that proposed it (``mtfix.rules``)."""
+        return safety_of(self.kind)
+
     def to_dict(self) -> dict:
         """Return the JSON-ready form of the change (the output contract)."""
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["alternatives"] = list(self.alternatives)
         data["confidence"] = round(self.confidence, 3)
+        data["safety"] = self.safety
         return data
 
 

@@ -15,15 +15,17 @@ from typing import Annotated, NoReturn, TextIO
 
 import typer
 
-from . import __version__
+from . import __version__, accept
 from .batch import (
     Inputs,
+    Originals,
     Outcome,
     Saving,
     check_targets,
     collect,
     plan,
     process,
+    read_source_text,
     report_object,
     workers,
 )
@@ -56,6 +58,7 @@ class Format(str, Enum):
     JSONL = "jsonl"
     LINT = "lint"
     HTML = "html"
+    TEXT = "text"
 
 
 EPILOG = """\b
@@ -63,11 +66,14 @@ Examples:
   mtfix clean article.txt                  # annotated diff of the proposed corrections
   mtfix clean news/ --format lint          # every .txt and .md file below news/
   cat article.txt | mtfix clean - --format json
-  mtfix clean article.txt --write --backup # apply in place, keep article.txt.bak
+  mtfix clean article.txt --write --backup # apply the safe fixes in place, keep article.txt.bak
+  cat article.txt | mtfix clean - --format text > cleaned.txt
   mtfix clean news/ --output-dir cleaned/ --only typography,quotes --min-confidence 0.8
+  mtfix rules                              # every rule: id, kind, safe or review, what it finds
 
 \b
-Exit codes: 0 nothing to change, 1 changes proposed, 2 usage or input error."""
+Exit codes: 0 nothing (left) to change, 1 changes proposed (after --write: left, the flags and
+review fixes not applied), 2 usage or input error."""
 
 app = typer.Typer(
     name="mtfix",
@@ -114,7 +120,10 @@ def clean(
     output_format: Annotated[
         Format,
         typer.Option(
-            "--format", "-f", metavar="FORMAT", help="diff, json, jsonl, lint or html (with -o)."
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="diff, json, jsonl, lint, html (with -o) or text (the cleaned text).",
         ),
     ] = Format.DIFF,
     output: Annotated[
@@ -126,7 +135,15 @@ def clean(
         typer.Option("--interactive", "-i", help="Review each change at the terminal, then write."),
     ] = False,
     write: Annotated[
-        bool, typer.Option("--write", help="Apply the changes in place (atomically).")
+        bool, typer.Option("--write", help="Apply the safe fixes in place (atomically).")
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option(
+            "--unsafe-fixes",
+            help="Apply review fixes too (names, words, sense, capitals) with --write, "
+            "--output-dir or --format text.",
+        ),
     ] = False,
     backup: Annotated[
         bool, typer.Option("--backup", help="With --write, keep FILE.bak first.")
@@ -153,7 +170,8 @@ def clean(
         typer.Option(
             "--only",
             metavar="KIND[,...]",
-            help="Only these kinds or rules (dotted prefixes), e.g. --only typography,quotes.",
+            help="Only these kinds or rule ids (mtfix rules lists them), e.g. --only "
+            "typography,quotes.",
         ),
     ] = None,
     skip: Annotated[
@@ -175,6 +193,41 @@ def clean(
             metavar="LANG[,...]",
             help="Languages the text was translated from (de, ru, uk, fr, es): picks the "
             "sense confusion sets (default: try all, less confidently).",
+        ),
+    ] = None,
+    accept_files: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--accept",
+            metavar="FILE",
+            help="Words and names never to change or flag, one a line (# comments); "
+            "--interactive adds what you reject with n to it.",
+        ),
+    ] = None,
+    source_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--source",
+            metavar="FILE",
+            help="The text the input was translated from: its names repair garbled ones and "
+            "protect the ones it spells (one input).",
+        ),
+    ] = None,
+    source_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--source-dir",
+            metavar="DIR",
+            help="Each input's source is DIR/<its path below the folder named>, or DIR/<its "
+            "file name> for a file named directly.",
+        ),
+    ] = None,
+    source_field: Annotated[
+        str | None,
+        typer.Option(
+            "--source-field",
+            metavar="FIELD",
+            help="With --jsonl-field (or --dask): each record's source text is in FIELD.",
         ),
     ] = None,
     exit_zero: Annotated[
@@ -229,12 +282,13 @@ def clean(
     ] = None,
 ) -> int:
     """Propose corrections for each input; print them; optionally write the cleaned text."""
-    options = {
+    options: dict[str, object] = {
         "min-confidence": min_confidence,
         "only": _rule_prefixes(only, "--only") if only else None,
         "skip": _rule_prefixes(skip, "--skip") if skip else None,
         "dictionaries": tuple(dictionaries) if dictionaries else None,
         "source-lang": _languages(source_lang) if source_lang else None,
+        "accept": _accepted(accept_files, interactive) if accept_files else None,
         "include": _globs(include),
         "exclude": _globs(exclude),
         "jobs": jobs,
@@ -243,12 +297,22 @@ def clean(
     config = settings.config
     for path in config.extra_dictionaries:
         _dictionary(path)
+    originals = _originals(source_file, source_dir, source_field, jsonl_field, dask_address)
     if dask_address is not None:
         if write or output_format is not Format.DIFF:
             raise UsageProblem(
                 "--dask writes JSON lines or Parquet to --output-dir; no --write/--format"
             )
-        return _clean_on_dask(dask_address, paths, output_dir, config, jsonl_field, exit_zero)
+        return _clean_on_dask(
+            dask_address,
+            paths,
+            output_dir,
+            config,
+            jsonl_field,
+            exit_zero,
+            unsafe_fixes,
+            source_field,
+        )
     if backup and not (write or interactive):
         raise UsageProblem("--backup needs --write or --interactive")
     if (output is not None) != (output_format is Format.HTML):
@@ -259,21 +323,31 @@ def clean(
         raise UsageProblem("use --write or --output-dir, not both")
     inputs = collect(paths, settings.include, settings.exclude)
     if (write or output_dir is not None) and any(s.path is None for s in inputs.sources):
-        raise UsageProblem("--write and --output-dir need files, not standard input")
-    saving = Saving(write, backup, output_dir)
+        raise UsageProblem(
+            "--write and --output-dir need files; for standard input use --format text"
+        )
+    if output_format is Format.TEXT and (
+        write or output_dir is not None or jsonl_field or len(inputs.sources) > 1
+    ):
+        raise UsageProblem("--format text prints one cleaned file; no --write/--output-dir")
+    saving = Saving(write, backup, output_dir, unsafe_fixes)
     if output_dir is not None:
         try:
             check_targets(inputs.sources)
         except ValueError as clash:
             raise UsageProblem(str(clash)) from clash
     color = _wants_color(no_color)
+    if originals.file is not None and len(inputs.sources) > 1:
+        raise UsageProblem("--source is the source of one input; use --source-dir for several")
     if interactive or output is not None:
-        return _review(inputs, config, output, color, backup, exit_zero)
+        accept_file = accept_files[0] if accept_files else None
+        return _review(inputs, config, output, color, backup, exit_zero, originals, accept_file)
     for message in inputs.errors:
         _error(message)
-    work = plan(inputs.sources, jsonl_field, _warn)
+    work = plan(inputs.sources, jsonl_field, _warn, originals)
     as_list = len(paths) > 1 or jsonl_field is not None or any(s.from_walk for s in inputs.sources)
-    shown = _Shown(output_format, color, as_list)
+    fixing = write or output_dir is not None or output_format is Format.TEXT
+    shown = _Shown(output_format, color, as_list, saving if fixing else None)
     with (
         workers(
             config, saving, settings.jobs, len(work.tasks), output_format in JSON_FORMATS
@@ -297,12 +371,19 @@ JSON_FORMATS = (Format.JSON, Format.JSONL)
 
 
 class _Shown:
-    """Show outcomes as they come: rendered in ``output_format``, problems on stderr."""
+    """Show outcomes as they come: rendered in ``output_format``, problems on stderr.
 
-    def __init__(self, output_format: Format, color: bool, as_list: bool) -> None:
+    ``found`` tells whether anything is left for a person: any change, or when ``fixing``
+    applies fixes, the flags and the review fixes it does not apply.
+    """
+
+    def __init__(
+        self, output_format: Format, color: bool, as_list: bool, fixing: Saving | None
+    ) -> None:
         self.output_format = output_format
         self.color = color
         self.as_list = as_list
+        self.fixing = fixing
         self.found = False
         self.objects: list[dict] = []
 
@@ -317,16 +398,24 @@ class _Shown:
             else:
                 _error(f"{outcome.display}: {outcome.error}")
             return
-        self.found = self.found or bool(outcome.report.changes)
-        if self.output_format not in JSON_FORMATS:
-            item = FileReport(outcome.display, outcome.report)
+        report = outcome.report
+        left = self.fixing.unapplied(report) if self.fixing else report.changes
+        self.found = self.found or bool(left)
+        item = FileReport(outcome.display, report)
+        if self.output_format is Format.TEXT:
+            assert self.fixing is not None
+            screen.emit(self.fixing.cleaned(report))
+            sys.stderr.write(lint.lines(item.path, left))
+        elif self.output_format not in JSON_FORMATS:
             screen.emit(_RENDER[self.output_format](item, self.color))
-            return
-        value = report_object(outcome)
-        if self.output_format is Format.JSON:
-            self.objects.append(value)
+            if self.output_format is Format.DIFF:
+                sys.stderr.write(lint.lines(item.path, diff.stray_flags(item)))
         else:
-            screen.emit(json.dumps(value, ensure_ascii=False) + "\n")
+            value = report_object(outcome)
+            if self.output_format is Format.JSON:
+                self.objects.append(value)
+            else:
+                screen.emit(json.dumps(value, ensure_ascii=False) + "\n")
 
     def finish(self) -> None:
         """Print the json output, gathered from every input."""
@@ -336,7 +425,14 @@ class _Shown:
 
 
 def _review(
-    inputs: Inputs, config: Config, output: Path | None, color: bool, backup: bool, exit_zero: bool
+    inputs: Inputs,
+    config: Config,
+    output: Path | None,
+    color: bool,
+    backup: bool,
+    exit_zero: bool,
+    originals: Originals,
+    accept_file: Path | None = None,
 ) -> int:
     """Review files at the terminal (``output`` None) or write the html review page."""
     # Imported here: only reviews need them, and every other run starts faster without.
@@ -349,16 +445,17 @@ def _review(
     for message in inputs.errors:
         _error(message)
     files = [(s.path, s.display, s.from_walk) for s in inputs.sources if s.path is not None]
+    sources = _source_texts(inputs, originals)
     if output is None:
         if sys.stdin is None:
             raise UsageProblem(
                 "--interactive reads your answers from standard input, which is closed"
             )
-        code = review.run(files, config, color, backup, _error)
+        code = review.run(files, config, color, backup, _error, accept_file, sources)
         return ExitCode.ERROR if inputs.errors else code
     if any(output.resolve() == path.resolve() for path, _, _ in files):
         raise UsageProblem(f"-o {output} is one of the inputs")
-    reviewed, errors, warnings = review_files(files, config)
+    reviewed, errors, warnings = review_files(files, config, sources)
     for message in warnings:
         _warn(message)
     for message in errors:
@@ -378,15 +475,30 @@ def apply_decisions(
     decisions: Annotated[
         Path,
         typer.Argument(
-            metavar="DECISIONS.json", help="A decisions file downloaded from the html review page."
+            metavar="FILE.json",
+            help="A decisions file from the html review page, or the output of mtfix clean "
+            "--format json (- for standard input).",
         ),
     ],
+    index: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--index",
+            metavar="N[,...]",
+            help="Apply only these changes, numbered from 1 in the file's order (default: "
+            "every change but flags).",
+        ),
+    ] = None,
 ) -> int:
-    """Apply the changes accepted on an html review page to the files (refused if one changed)."""
+    """Apply the changes a review accepted, or a json report lists (refused if a file changed)."""
     from .decisions import apply_file  # only this command needs it: faster start for the rest
 
     try:
-        applied = apply_file(decisions)
+        chosen = {int(part) for value in index or () for part in value.split(",") if part.strip()}
+    except ValueError as problem:
+        raise UsageProblem(f"--index takes change numbers: {problem}") from problem
+    try:
+        applied = apply_file(decisions, chosen)
     except InputError as problem:
         _error(str(problem))
         return ExitCode.ERROR
@@ -402,6 +514,40 @@ _RENDER: dict[Format, Callable[[FileReport, bool], str]] = {
 }
 
 
+def _source_texts(inputs: Inputs, originals: Originals) -> dict[Path, str]:
+    """Read each input's source text for a review (a bad one is a warning, and left out)."""
+    texts = {}
+    for source in inputs.sources:
+        where = originals.path_for(source)
+        if source.path is None or where is None:
+            continue
+        text, problem = read_source_text(where)
+        if problem:
+            _warn(f"{source.display}: {problem}; cleaned without a source")
+        else:
+            texts[source.path] = text
+    return texts
+
+
+def _originals(
+    file: Path | None,
+    folder: Path | None,
+    field: str | None,
+    jsonl_field: str | None,
+    dask_address: str | None,
+) -> Originals:
+    """Check the source options: at most one, each where it applies."""
+    if sum(option is not None for option in (file, folder, field)) > 1:
+        raise UsageProblem("use one of --source, --source-dir and --source-field")
+    if field is not None and jsonl_field is None and dask_address is None:
+        raise UsageProblem("--source-field is for JSON-lines inputs: add --jsonl-field")
+    if (file is not None or folder is not None) and (jsonl_field or dask_address):
+        raise UsageProblem("JSON-lines and --dask inputs take their source from --source-field")
+    if folder is not None and not folder.is_dir():
+        raise UsageProblem(f"--source-dir {folder}: not a folder")
+    return Originals(file, folder, field)
+
+
 def _clean_on_dask(
     address: str,
     patterns: list[str],
@@ -409,6 +555,8 @@ def _clean_on_dask(
     config: Config,
     field: str | None,
     exit_zero: bool,
+    unsafe_fixes: bool,
+    source_field: str | None = None,
 ) -> int:
     """Clean JSON-lines or Parquet files on a Dask cluster (``mtfix.dask``) into ``output_dir``."""
     if output_dir is None:
@@ -418,7 +566,15 @@ def _clean_on_dask(
     except ImportError as missing:
         raise UsageProblem(f"--dask needs {missing.name}: pip install 'mtfix[dask]'") from missing
     try:
-        tally = clean_files(address, patterns, output_dir, config, field or DEFAULT_FIELD)
+        tally = clean_files(
+            address,
+            patterns,
+            output_dir,
+            config,
+            field or DEFAULT_FIELD,
+            review=unsafe_fixes,
+            source_field=source_field,
+        )
     except InputError as problem:
         raise UsageProblem(str(problem)) from problem
     return ExitCode.CHANGES if tally.by_kind and not exit_zero else ExitCode.CLEAN
@@ -430,6 +586,21 @@ def _rule_prefixes(values: list[str], option: str) -> tuple[str, ...]:
         return rule_prefixes(values)
     except ValueError as problem:
         raise UsageProblem(f"{option}: {problem}") from problem
+
+
+def _accepted(files: list[Path], interactive: bool) -> tuple[str, ...]:
+    """Read ``--accept`` files; a missing one is empty for ``--interactive``, which makes it."""
+    entries: list[str] = []
+    for path in files:
+        try:
+            entries += accept.read_file(path)
+        except FileNotFoundError:
+            if not interactive:
+                raise UsageProblem(f"--accept {path}: no such file") from None
+        except (OSError, UnicodeDecodeError) as error:
+            reason = "not UTF-8" if isinstance(error, UnicodeDecodeError) else error.strerror
+            raise UsageProblem(f"--accept {path}: {reason}") from error
+    return tuple(entries)
 
 
 def _languages(values: list[str]) -> tuple[str, ...]:
@@ -471,6 +642,23 @@ def show_config(
 ) -> int:
     """Print the effective settings as TOML, each with where it came from."""
     write_stdout(_settings([str(path)], {}, config_file).describe())
+    return ExitCode.CLEAN
+
+
+@app.command(name="rules")
+def show_rules(
+    rule_id: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help="A rule id or kind to explain.", show_default=False),
+    ] = None,
+) -> int:
+    """List the rules (id, kind, safety, summary), or explain one rule or kind with examples."""
+    from .render.rules import explain, listing  # only this command needs it
+
+    try:
+        write_stdout(listing() if rule_id is None else explain(rule_id))
+    except ValueError as problem:
+        raise UsageProblem(str(problem)) from problem
     return ExitCode.CLEAN
 
 

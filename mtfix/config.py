@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .change import KINDS
+from .rules import check_selector
 
 #: Changes below this confidence are not shown unless asked for.
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -23,6 +23,7 @@ class Config:
         extra_dictionaries: more dictionary files to load beside the shipped ones.
         source_languages: languages the texts were translated from ("de", "ru", ...); picks
             the sense confusion sets (empty: try all, with lower confidence).
+        accept: words and names never changed or flagged (``mtfix.accept``).
     """
 
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
@@ -30,6 +31,7 @@ class Config:
     skip: tuple[str, ...] = ()
     extra_dictionaries: tuple[Path, ...] = ()
     source_languages: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
 
     def wants(self, rule: str) -> bool:
         """Tell whether the dotted rule id passes ``only`` and ``skip``."""
@@ -73,16 +75,17 @@ def source_languages(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def rule_prefixes(values: Iterable[str]) -> tuple[str, ...]:
-    """Split comma-separated dotted rule prefixes, checking that each starts with a known kind.
+    """Split comma-separated kinds and rule ids, checking each against the rule registry.
 
     >>> rule_prefixes(["entity,variant", "typography.double_space"])
     ('entity', 'variant', 'typography.double_space')
 
     Raises:
-        ValueError: a prefix names no kind.
+        ValueError: one names no kind or registered rule (the message lists the valid ones).
     """
-    prefixes = tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-    for prefix in prefixes:
-        if prefix.split(".", 1)[0] not in KINDS:
-            raise ValueError(f"unknown kind {prefix!r} (kinds: {', '.join(KINDS)})")
-    return prefixes
+    return tuple(
+        check_selector(part.strip())
+        for value in values
+        for part in value.split(",")
+        if part.strip()
+    )

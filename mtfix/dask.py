@@ -31,7 +31,7 @@ from fsspec.utils import infer_compression
 
 from .change import KINDS, Change
 from .config import Config
-from .io import InputError, write_atomic
+from .io import InputError, parse_record, write_atomic
 from .lexicon import load_lexicon
 from .pipeline import clean
 from .render.screen import Screen
@@ -59,7 +59,12 @@ PARTITIONS_PER_THREAD = 4
 
 
 def clean_bag(
-    bag: db.Bag, field: str | None = None, config: Config | None = None, changes: str = CHANGES
+    bag: db.Bag,
+    field: str | None = None,
+    config: Config | None = None,
+    changes: str = CHANGES,
+    review: bool = True,
+    source_field: str | None = None,
 ) -> db.Bag:
     """Clean every text of a bag, partition by partition.
 
@@ -69,6 +74,10 @@ def clean_bag(
         config: thresholds and rule selection, as for :func:`mtfix.clean`; files it names
             (``extra_dictionaries``) must be readable on every worker.
         changes: the key that receives the changes.
+        review: apply review fixes too (as ``Report.apply``); False: safe fixes only.
+        source_field: the key of each record's source text (the text before translation,
+            as ``mtfix.clean(..., source=...)`` takes it); a record without one is cleaned
+            without a source.
 
     Returns:
         A bag of dicts in the same order: for a text, ``{"text": cleaned, changes: [...]}``; for a
@@ -77,11 +86,18 @@ def clean_bag(
         original text. A record whose ``field`` is missing or not a string is kept as it is, with
         no changes.
     """
-    return bag.map_partitions(_clean_records, field, config or Config(), changes)
+    return bag.map_partitions(
+        _clean_records, field, config or Config(), changes, review, source_field
+    )
 
 
 def clean_dataframe(
-    df: dd.DataFrame, column: str, config: Config | None = None, changes: str = CHANGES
+    df: dd.DataFrame,
+    column: str,
+    config: Config | None = None,
+    changes: str = CHANGES,
+    review: bool = True,
+    source_column: str | None = None,
 ) -> dd.DataFrame:
     """Clean the texts of one column of a dataframe, partition by partition.
 
@@ -91,16 +107,22 @@ def clean_dataframe(
         config: as for :func:`clean_bag`.
         changes: the name of the column that receives each text's changes as a JSON list;
             ``{changes}_{kind}`` columns count the changes of each kind (``changes_entity``...).
+        review: as for :func:`clean_bag`.
+        source_column: the column of source texts (the texts before translation), if any.
 
     Returns:
         The cleaned dataframe, lazily, with the same partitions.
     """
     config = config or Config()
-    meta = _clean_frame(df._meta, column, config, changes)
-    return df.map_partitions(_clean_frame, column, config, changes, meta=meta)
+    meta = _clean_frame(df._meta, column, config, changes, review, source_column)
+    return df.map_partitions(
+        _clean_frame, column, config, changes, review, source_column, meta=meta
+    )
 
 
-def _report(value: object, config: Config) -> tuple[object, tuple[Change, ...]]:
+def _report(
+    value: object, config: Config, review: bool, source: object = None
+) -> tuple[object, tuple[Change, ...]]:
     """Return the cleaned value and its changes; anything but a string is left alone.
 
     ``load_lexicon`` is cached per process: a worker loads the dictionaries for its first text
@@ -108,20 +130,27 @@ def _report(value: object, config: Config) -> tuple[object, tuple[Change, ...]]:
     """
     if not isinstance(value, str):
         return value, ()
-    report = clean(value, config, load_lexicon(tuple(config.extra_dictionaries)))
-    return report.apply(), report.changes
+    original = source if isinstance(source, str) else None
+    report = clean(value, config, load_lexicon(tuple(config.extra_dictionaries)), original)
+    return report.apply(review), report.changes
 
 
 def _clean_records(
-    records: Iterable[Any], field: str | None, config: Config, changes: str
+    records: Iterable[Any],
+    field: str | None,
+    config: Config,
+    changes: str,
+    review: bool,
+    source_field: str | None = None,
 ) -> list[dict]:
     cleaned = []
     for record in records:
         if field is None:
-            text, found = _report(record, config)
+            text, found = _report(record, config, review)
             cleaned.append({DEFAULT_FIELD: text, changes: [c.to_dict() for c in found]})
         else:
-            text, found = _report(record.get(field), config)
+            source = record.get(source_field) if source_field else None
+            text, found = _report(record.get(field), config, review, source)
             out = dict(record)
             if field in record:
                 out[field] = text
@@ -130,14 +159,22 @@ def _clean_records(
     return cleaned
 
 
-def _clean_frame(frame: pd.DataFrame, column: str, config: Config, changes: str) -> pd.DataFrame:
+def _clean_frame(
+    frame: pd.DataFrame,
+    column: str,
+    config: Config,
+    changes: str,
+    review: bool,
+    source_column: str | None = None,
+) -> pd.DataFrame:
     import pandas as pd
 
     texts: list[object] = []
     listed: list[str] = []
     counts: dict[str, list[int]] = {kind: [] for kind in KINDS}
-    for value in frame[column]:
-        text, found = _report(value, config)
+    sources = frame[source_column] if source_column else [None] * len(frame)
+    for value, source in zip(frame[column], sources, strict=True):
+        text, found = _report(value, config, review, source)
         texts.append(text)
         listed.append(json.dumps([c.to_dict() for c in found], ensure_ascii=False))
         tally = Counter(change.kind for change in found)
@@ -197,6 +234,8 @@ def clean_files(
     config: Config,
     field: str = DEFAULT_FIELD,
     say: Callable[[str], None] | None = None,
+    review: bool = False,
+    source_field: str | None = None,
 ) -> Tally:
     """Clean JSON-lines or Parquet files on a cluster, writing one output file per partition.
 
@@ -209,6 +248,9 @@ def clean_files(
         config: as for :func:`clean_bag`.
         field: the record field (JSON) or column (Parquet) holding the text.
         say: where the dashboard link and the closing tally go (default: stderr).
+        review: apply review fixes too (``--unsafe-fixes``); by default safe fixes only, as
+            ``--output-dir`` does.
+        source_field: the record field (or column) of each text's source, if any.
 
     Returns:
         The tally of records and changes.
@@ -228,13 +270,19 @@ def clean_files(
             frame = _read_parquet(paths)
             if field not in frame.columns:
                 raise InputError(f"the Parquet files have no column {field!r} (see --jsonl-field)")
-            parts = clean_dataframe(frame, field, config).to_delayed()
+            if source_field is not None and source_field not in frame.columns:
+                raise InputError(f"the Parquet files have no column {source_field!r}")
+            parts = clean_dataframe(
+                frame, field, config, review=review, source_column=source_field
+            ).to_delayed()
             writer = _write_parquet
         else:
             threads = sum(client.nthreads().values()) or 1
             lines = db.read_text(paths, blocksize=_blocksize(paths, threads), include_path=True)
             records = lines.filter(_has_text).map(_parse_line)
-            parts = clean_bag(records, field, config).to_delayed()
+            parts = clean_bag(
+                records, field, config, review=review, source_field=source_field
+            ).to_delayed()
             writer = _write_jsonl
         output_dir.mkdir(parents=True, exist_ok=True)
         suffix = ".parquet" if kind == "parquet" else ".jsonl"
@@ -336,12 +384,9 @@ def _has_text(item: tuple[str, str]) -> bool:
 def _parse_line(item: tuple[str, str]) -> dict:
     line, path = item
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{path}: a line is not JSON ({error.msg}): {line[:60]!r}") from None
-    if not isinstance(record, dict):
-        raise InputError(f"{path}: a line is not a JSON object: {line[:60]!r}")
-    return record
+        return parse_record(line)
+    except ValueError as problem:
+        raise InputError(f"{path}: a line is {problem}: {line[:60]!r}") from None
 
 
 def _tally(records: int, field_values: Iterable[object], kinds: Counter[str]) -> Tally:

@@ -1,6 +1,8 @@
 """Review decisions: which changes a person accepted, and applying exactly those to the files.
 
-The HTML review page downloads a decisions file; ``mtfix apply`` applies it::
+The HTML review page downloads a decisions file (its JSON Schema:
+``schema/mtfix-decisions.schema.json``); ``mtfix apply`` applies it, or the changes of a
+``mtfix clean --format json`` report (all, or those chosen by number)::
 
     {"mtfix_decisions": 1,
      "files": [{"path": "news/a.txt", "sha256": "<hash of the original bytes>",
@@ -8,6 +10,7 @@ The HTML review page downloads a decisions file; ``mtfix apply`` applies it::
                              "kind": "capitalisation", "source": "capitalisation.german_noun"}]}]}
 
 A file whose bytes no longer hash to ``sha256`` changed since the review, and nothing is applied.
+A report has no hashes: there every change's ``original`` must still match the file's text.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from __future__ import annotations
 import hashlib
 import json
 import stat
-from collections.abc import Iterable
+import sys
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,9 +63,12 @@ class ReviewedFile:
 
 
 def review(
-    files: Iterable[tuple[Path, str, bool]], config: Config
+    files: Iterable[tuple[Path, str, bool]],
+    config: Config,
+    sources: Mapping[Path, str] | None = None,
 ) -> tuple[list[ReviewedFile], list[str], list[str]]:
-    """Read and clean ``(path, display name, found in a folder)`` files for a review page.
+    """Read and clean ``(path, display name, found in a folder)`` files for a review page,
+    each with the text it was translated from when ``sources`` has it.
 
     Returns:
         The reviewed files in order, error messages (unreadable files), and warnings (binary
@@ -79,7 +86,7 @@ def review(
             else:
                 errors.append(f"{display}: {problem}")
             continue
-        report = clean(original.decoded.text, config)
+        report = clean(original.decoded.text, config, source=(sources or {}).get(path))
         reviewed.append(ReviewedFile(FileReport(display, report), original.sha256))
     return reviewed, errors, warnings
 
@@ -103,36 +110,114 @@ class _Planned:
     changes: tuple[Change, ...]
 
 
-def apply_file(decisions_file: Path) -> list[tuple[Path, int]]:
-    """Apply the accepted changes a decisions file lists; return each file and its change count.
+@dataclass(frozen=True)
+class _Entry:
+    """One file of a decisions file or report: its path, hash (reports have none), changes."""
+
+    path: str
+    sha256: str | None
+    changes: list
+
+
+def apply_file(decisions_file: Path, indexes: Collection[int] = ()) -> list[tuple[Path, int]]:
+    """Apply the changes a decisions file or a ``--format json`` report lists; return each file
+    and its change count.
+
+    Args:
+        decisions_file: the file (``-`` for standard input).
+        indexes: apply only these changes, numbered from 1 across the whole file in order
+            (flags included, so the numbers match the report); empty: every change but flags.
 
     Every file is read and checked before any is written, so a file that changed since the review
     (or a change that does not match its text) means nothing is written at all.
 
     Raises:
-        InputError: the decisions file is unreadable or malformed, a file is missing, or a file
-            changed since the review; the message is one line.
+        InputError: the file is unreadable or malformed, a file is missing or changed since the
+            review, or an index names no change or a flag; the message is one line.
     """
-    try:
-        if not stat.S_ISREG(decisions_file.stat().st_mode):
-            raise InputError(f"{decisions_file}: not a regular file (a folder, pipe or device)")
-        document = json.loads(decisions_file.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise InputError(f"{decisions_file}: {error.strerror or error}") from error
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        raise InputError(f"{decisions_file}: not a JSON decisions file ({error})") from error
-    if not isinstance(document, dict) or document.get("mtfix_decisions") != VERSION:
-        raise InputError(f"{decisions_file}: not an mtfix decisions file (version {VERSION})")
-    entries = document.get("files", [])
-    if not isinstance(entries, list):
-        raise InputError(f'{decisions_file}: "files" is not a list')
-    plans = [_plan(entry) for entry in entries]
+    entries = _entries(_load(decisions_file), decisions_file)
+    chosen = _chosen(entries, set(indexes))
+    plans = [_plan(entry, changes) for entry, changes in chosen]
     for plan in plans:
         if not plan.changes:
             continue
         cleaned = apply_changes(plan.original.decoded.text, plan.changes)
         write_atomic(plan.path, encode(cleaned, plan.original.decoded))
     return [(plan.path, len(plan.changes)) for plan in plans]
+
+
+def _load(decisions_file: Path) -> object:
+    """Read and parse the JSON of a decisions file or report."""
+    try:
+        if str(decisions_file) == "-":
+            return json.loads(sys.stdin.buffer.read().decode("utf-8"))
+        if not stat.S_ISREG(decisions_file.stat().st_mode):
+            raise InputError(f"{decisions_file}: not a regular file (a folder, pipe or device)")
+        return json.loads(decisions_file.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InputError(f"{decisions_file}: {error.strerror or error}") from error
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise InputError(f"{decisions_file}: not a JSON decisions file ({error})") from error
+
+
+def _entries(document: object, decisions_file: Path) -> list[_Entry]:
+    """The files a decisions file (``{"mtfix_decisions": 1, "files": [...]}``) or a
+    ``--format json`` report (one ``{"path", "changes", "summary"}`` object or a list) lists."""
+    if isinstance(document, dict) and "mtfix_decisions" in document:
+        if document["mtfix_decisions"] != VERSION:
+            raise InputError(f"{decisions_file}: not an mtfix decisions file (version {VERSION})")
+        files = document.get("files", [])
+        if not isinstance(files, list):
+            raise InputError(f'{decisions_file}: "files" is not a list')
+        return [_entry(item, with_hash=True) for item in files]
+    listed = document if isinstance(document, list) else [document]
+    reports = [report for report in listed if isinstance(report, dict) and "changes" in report]
+    if not reports or len(reports) != len(listed):
+        raise InputError(
+            f"{decisions_file}: not an mtfix decisions file (version {VERSION}) "
+            "or mtfix clean --format json report"
+        )
+    if not all("path" in report for report in reports):
+        raise InputError(f"{decisions_file}: a JSON-lines record report names no file to change")
+    return [_entry(report, with_hash=False) for report in reports]
+
+
+def _entry(item: object, with_hash: bool) -> _Entry:
+    try:
+        if not isinstance(item, dict):
+            raise TypeError("a file entry is not an object")
+        path, changes = item["path"], list(item["changes"])
+        sha256 = str(item["sha256"]) if with_hash else None
+        if not isinstance(path, str):
+            raise TypeError("path is not a string")
+    except (KeyError, TypeError, ValueError) as error:
+        raise InputError(f"malformed decisions entry: missing {error}") from error
+    return _Entry(path, sha256, changes)
+
+
+def _is_flag(change: object) -> bool:
+    """Tell whether a listed change is a flag: its replacement is its original."""
+    return isinstance(change, dict) and change.get("replacement", 0) == change.get("original")
+
+
+def _chosen(entries: list[_Entry], indexes: set[int]) -> list[tuple[_Entry, list]]:
+    """Each entry with the changes to apply: those numbered in ``indexes``, or all but flags."""
+    chosen: list[tuple[_Entry, list]] = []
+    number = 0
+    for entry in entries:
+        mine = []
+        for change in entry.changes:
+            number += 1
+            flag = _is_flag(change)
+            if indexes and number in indexes and flag:
+                raise InputError(f"--index {number} is a flag (no fix known); nothing was applied")
+            if (number in indexes) if indexes else not flag:
+                mine.append(change)
+        chosen.append((entry, mine))
+    beyond = sorted(index for index in indexes if not 1 <= index <= number)
+    if beyond:
+        raise InputError(f"--index {beyond[0]}: the file lists {number} changes")
+    return chosen
 
 
 def _check_inside_here(path: Path) -> None:
@@ -147,20 +232,15 @@ def _check_inside_here(path: Path) -> None:
         raise InputError(f"{path}: outside the folder mtfix apply runs in; nothing was applied")
 
 
-def _plan(entry: dict) -> _Planned:
-    """Check one file's entry against the file on disk."""
-    try:
-        path = Path(entry["path"])
-        expected = str(entry["sha256"])
-        raw = list(entry["changes"])
-    except (KeyError, TypeError, ValueError) as error:
-        raise InputError(f"malformed decisions entry: missing {error}") from error
+def _plan(entry: _Entry, raw: list) -> _Planned:
+    """Check one file's chosen changes against the file on disk."""
+    path = Path(entry.path)
     _check_inside_here(path)
     try:
         original = read_original(path)
     except InputError as error:
         raise InputError(f"{path}: {error}") from error
-    if original.sha256 != expected:
+    if entry.sha256 is not None and original.sha256 != entry.sha256:
         raise InputError(
             f"{path}: changed since the review (content hash differs); nothing was applied, "
             "review it again"

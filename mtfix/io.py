@@ -7,6 +7,7 @@ byte-order mark, trailing whitespace and a missing final newline all survive a r
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import shutil
 import stat
@@ -143,6 +144,27 @@ def read_stdin() -> Decoded:
     if sys.stdin is None:
         raise InputError("standard input is closed")
     return decode(sys.stdin.buffer.read())
+
+
+def parse_record(line: str) -> dict:
+    """Parse one line of a JSON-lines corpus into its record (a JSON object).
+
+    >>> parse_record('{"text": "Kiev"}')
+    {'text': 'Kiev'}
+
+    Raises:
+        ValueError: why the line is no record, in a few words ("not JSON (...)", "not a JSON
+            object", "not usable JSON (nested too deeply)").
+    """
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not JSON ({error.msg})") from None
+    except RecursionError:
+        raise ValueError("not usable JSON (nested too deeply)") from None
+    if not isinstance(record, dict):
+        raise ValueError("not a JSON object")
+    return record
 
 
 def write_atomic(path: Path, data: bytes, backup: bool = False) -> None:

@@ -1,17 +1,19 @@
 """Interactive review in the terminal: accept, reject or edit each change, then write the file.
 
 Keys (one keypress at a terminal, one line otherwise): ``y`` accept, ``n`` reject, ``e`` type your
-own replacement, ``a`` accept this and every later change of its kind, ``s`` skip the rest of
-this file, ``q`` quit. A file's accepted changes are written atomically when its review ends
-(after its last change, ``s`` or ``q``); a file with nothing accepted is not touched, nor one that
-changed on disk during its review. Ctrl-C stops at once and writes nothing more.
+own replacement, ``a`` accept this and every later change of its kind (also those after an ``s``
+or ``q``), ``s`` skip the rest of this file, ``q`` quit. With an accept file (``--accept FILE``),
+``n`` asks whether to add the word to it, so that mtfix never changes or flags it again. A file's
+accepted changes are written atomically when its review ends (after its last change, ``s`` or
+``q``); a file with nothing accepted is not touched, nor one that changed on disk during its
+review. Ctrl-C stops at once and writes nothing more.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from rich.console import Console
 from rich.markup import escape as markup_escape
 from rich.text import Text
 
+from .accept import add_to_file
 from .change import Change, apply_changes
 from .config import Config
 from .decisions import Original, read_original
@@ -121,12 +124,23 @@ class Keyboard:
 class Session:
     """One interactive review over several files, remembering the kinds accepted with ``a``."""
 
-    def __init__(self, config: Config, console: Console, keyboard: Keyboard, backup: bool) -> None:
+    def __init__(
+        self,
+        config: Config,
+        console: Console,
+        keyboard: Keyboard,
+        backup: bool,
+        accept_file: Path | None = None,
+        sources: Mapping[Path, str] | None = None,
+    ) -> None:
         self.config = config
+        self.sources = sources or {}
         self.console = console
         self.keyboard = keyboard
         self.backup = backup
         self.accept_kinds: set[str] = set()
+        self.accept_file = accept_file
+        self.accepted_words: set[str] = set()
 
     def run(self, files: Sequence[tuple[Path, str, bool]]) -> list[FileResult]:
         """Review each ``(path, display name, found in a folder)`` in turn; stop early on ``q``.
@@ -152,22 +166,29 @@ class Session:
         """Review one file's changes, then write the accepted ones."""
         original = read_original(path)
         text = original.decoded.text
-        changes = clean(text, self.config).changes
+        changes = clean(text, self.config, source=self.sources.get(path)).changes
         result.total = len(changes)
+        reviewed = 0
         try:
             for number, change in enumerate(changes, 1):
                 decision = self._decide(result.display, text, change, number, len(changes))
+                reviewed = number
                 if decision is not None:
                     result.accepted.append(decision)
                 elif change.is_flag:
                     result.left += 1
                 else:
                     result.rejected += 1
-        except _SkipFile:
-            pass
-        except Quit:
-            self._write(path, original, result)
-            raise
+        except (_SkipFile, Quit) as stop:
+            # "a" means every later change of its kind, also those the reviewer skips
+            result.accepted += [
+                change
+                for change in changes[reviewed + 1 :]
+                if change.kind in self.accept_kinds and not change.is_flag
+            ]
+            if isinstance(stop, Quit):
+                self._write(path, original, result)
+                raise
         self._write(path, original, result)
 
     def _decide(
@@ -179,6 +200,8 @@ class Session:
         """
         if change.kind in self.accept_kinds and not change.is_flag:
             return change
+        if change.original in self.accepted_words:
+            return None
         self._show(display, text, change, number, total)
         prompt = _FLAG_PROMPT if change.is_flag else _PROMPT.format(kind=change.kind)
         while True:
@@ -187,6 +210,7 @@ class Session:
             self.console.print(key if key.isprintable() else "", end="  ")
             if change.is_flag and key in ("y", "n"):
                 self.console.print("[dim]left as it is")
+                self._offer_accept(change, key)
                 return None
             if key in ("y", "a") and not change.is_flag:
                 if key == "a":
@@ -197,6 +221,7 @@ class Session:
                 return change
             if key == "n":
                 self.console.print("[red]rejected")
+                self._offer_accept(change, key)
                 return None
             if key == "s":
                 self.console.print("[yellow]skipping the rest of this file")
@@ -218,6 +243,27 @@ class Session:
             self.console.print()
             self.console.print(f"[dim]{_HELP}")
 
+    def _offer_accept(self, change: Change, key: str) -> None:
+        """After ``n``, offer to add the word to the accept file, so it is never shown again."""
+        word = change.original.strip()
+        if key != "n" or self.accept_file is None or not _is_word(word):
+            return
+        self.console.print(
+            f"Never change or flag “{markup_escape(word)}” again (add it to "
+            f"{markup_escape(str(self.accept_file))})? [cyan]\\[y][/]es, any other key: no ",
+            end="",
+        )
+        if self.keyboard.key() != "y":
+            self.console.print("no")
+            return
+        try:
+            add_to_file(self.accept_file, word)
+        except OSError as error:
+            self.console.print(f"[red]cannot write {markup_escape(str(self.accept_file))}: {error}")
+            return
+        self.accepted_words.add(word)
+        self.console.print(f"[green]added to {markup_escape(str(self.accept_file))}")
+
     def _show(self, display: str, text: str, change: Change, number: int, total: int) -> None:
         """Print the change with its context: the old text and the new, highlighted."""
         self.console.print()
@@ -226,7 +272,7 @@ class Session:
         )
         self.console.print(
             f"line {change.line}, column {change.column} · [bold]{change.kind}[/] · "
-            f"{change.confidence:.2f} · [dim]{markup_escape(change.source)}[/]"
+            f"{change.safety} · {change.confidence:.2f} · [dim]{markup_escape(change.source)}[/]"
         )
         self.console.print(Text(escape(change.reason), style="italic"))
         if change.alternatives:
@@ -276,6 +322,15 @@ class Session:
         )
 
 
+def _is_word(text: str) -> bool:
+    """Tell whether a change's text is a word or name the accept list can hold.
+
+    >>> _is_word("Olaf Scholtz"), _is_word(" -"), _is_word("close\\n")
+    (True, False, False)
+    """
+    return bool(text) and text.isprintable() and any(c.isalpha() for c in text)
+
+
 class _SkipFile(Exception):
     """The reviewer pressed ``s``: the rest of the file's changes stay unreviewed."""
 
@@ -305,8 +360,11 @@ def run(
     color: bool,
     backup: bool,
     report: Callable[[str], None],
+    accept_file: Path | None = None,
+    sources: Mapping[Path, str] | None = None,
 ) -> int:
-    """Review ``(path, display name, found in a folder)`` files interactively.
+    """Review ``(path, display name, found in a folder)`` files interactively (each with the
+    text it was translated from, when ``sources`` has it).
 
     Returns:
         0, or 2 if a file could not be read or written (each ``report``-ed in one line), or 130
@@ -316,7 +374,7 @@ def run(
     console.print(f"[dim]{_HELP}")
     try:
         with Keyboard() as keyboard:
-            results = Session(config, console, keyboard, backup).run(files)
+            results = Session(config, console, keyboard, backup, accept_file, sources).run(files)
     except KeyboardInterrupt:
         console.print("\n[red]interrupted: nothing more was written[/]")
         return 130

@@ -8,6 +8,7 @@ table is passed over)::
     only = ["entity", "variant"]
     skip = ["typography.double_space"]
     dictionaries = ["names/our-people.tsv"]   # relative to the file
+    accept = ["Bürgermeister", "Olaf Scholtz"] # never changed or flagged
     include = ["*.txt", "*.md"]
     exclude = ["drafts", "*.orig.txt"]
     jobs = 2
@@ -23,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .accept import entries_of
 from .batch import DEFAULT_INCLUDE
 from .config import DEFAULT_MIN_CONFIDENCE, Config, rule_prefixes, source_languages
 from .parallel import cpu_count
@@ -39,6 +41,7 @@ KEYS = (
     "skip",
     "dictionaries",
     "source-lang",
+    "accept",
     "include",
     "exclude",
     "jobs",
@@ -79,6 +82,7 @@ class Settings:
             "skip": list(self.config.skip),
             "dictionaries": [str(path) for path in self.config.extra_dictionaries],
             "source-lang": list(self.config.source_languages),
+            "accept": list(self.config.accept),
             "include": list(self.include),
             "exclude": list(self.exclude),
             "jobs": self.jobs,
@@ -153,6 +157,7 @@ def resolve(
         "skip": (),
         "dictionaries": (),
         "source-lang": (),
+        "accept": (),
         "include": DEFAULT_INCLUDE,
         "exclude": (),
         "jobs": cpu_count(),
@@ -168,9 +173,14 @@ def resolve(
                 raise SettingsError(f"{path}: {key}: {problem}") from problem
             origins[key] = str(path)
     for key, value in options.items():
-        if value is not None:
-            values[key] = value
+        if value is None:
+            continue
+        if key == "accept":  # the entries of --accept files add to the config file's
+            value = entries_of([*values[key], *value])  # type: ignore[misc]
+            origins[key] = f"--{key}" if origins[key] == DEFAULT else f"{origins[key]}, --{key}"
+        else:
             origins[key] = f"--{key}"
+        values[key] = value
     min_confidence = float(values["min-confidence"])  # type: ignore[arg-type]
     if not 0.0 <= min_confidence <= 1.0:  # also refuses nan, which every comparison fails
         raise SettingsError(f"{origins['min-confidence']}: min-confidence must be from 0 to 1")
@@ -180,6 +190,7 @@ def resolve(
         skip=tuple(values["skip"]),  # type: ignore[arg-type]
         extra_dictionaries=tuple(Path(p) for p in values["dictionaries"]),  # type: ignore[attr-defined]
         source_languages=tuple(values["source-lang"]),  # type: ignore[arg-type]
+        accept=tuple(values["accept"]),  # type: ignore[arg-type]
     )
     return Settings(
         config=config,
@@ -216,4 +227,6 @@ def _checked(key: str, value: object, base: Path) -> object:
         return tuple(base / item for item in items)
     if key == "source-lang":
         return source_languages(items)
+    if key == "accept":
+        return entries_of(items)
     return tuple(items)

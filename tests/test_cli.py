@@ -121,12 +121,11 @@ def test_diff_is_annotated_per_hunk_and_plain_when_piped(article: Path) -> None:
     assert result.out.startswith("--- a/ferry.txt\n+++ b/ferry.txt\n")
     headers = re.findall(r"^@@ -(\d+),(\d+) \+(\d+),(\d+) @@ (.*)$", result.out, re.M)
     assert [header[:4] for header in headers] == [
-        ("1", "1", "0", "0"),
-        ("7", "1", "6", "1"),
-        ("9", "1", "7", "0"),
+        ("1", "3", "1", "1"),  # the line after a hunk is its context
+        ("7", "3", "5", "1"),
     ]
-    assert headers[0][4].startswith("boilerplate · 0.95 · “close”")
-    assert headers[1][4].startswith("encoding · 0.90 · ")
+    assert headers[0][4].startswith("boilerplate · safe · 0.95 · “close”")
+    assert headers[1][4].startswith("encoding · safe · 0.90 · ")
     assert "\n-close\n" in result.out and "\n+The operator said that Brittany Ferries & its" in (
         result.out
     )
@@ -154,7 +153,11 @@ def test_json_for_one_file_is_an_object_whose_changes_replay(article: Path) -> N
     assert data["path"] == "ferry.txt"
     assert data["summary"]["changes"] == len(data["changes"])
     changes = [
-        mtfix.Change(**{**c, "alternatives": tuple(c["alternatives"])}) for c in data["changes"]
+        mtfix.Change(**{**c, "alternatives": tuple(c["alternatives"])})
+        for c in (
+            {key: value for key, value in change.items() if key != "safety"}
+            for change in data["changes"]
+        )
     ]
     assert {"boilerplate", "encoding"} <= {c.kind for c in changes}
     cleaned = mtfix.apply_changes(ARTICLE, changes)
@@ -180,8 +183,12 @@ def test_json_for_several_files_or_a_folder_is_a_list_and_jsonl_one_line_each(
 def test_lint_is_one_line_per_change_with_escaped_newlines(article: Path) -> None:
     result = run("clean", article.name, "-f", "lint", "--only", "boilerplate", cwd=article.parent)
     lines = result.out.splitlines()
-    assert lines[0].startswith('ferry.txt:1:1: boilerplate: "close\\n" -> "" (0.95) “close”')
-    assert lines[1].startswith('ferry.txt:9:1: boilerplate: "Leave a Comment\\n" -> "" (0.95)')
+    assert lines[0].startswith(
+        'ferry.txt:1:1: boilerplate: "close\\n\\n" -> "" (0.95, safe) “close”'
+    )
+    assert lines[1].startswith(
+        'ferry.txt:8:1: boilerplate: "\\nLeave a Comment\\n" -> "" (0.95, safe)'
+    )
     assert len(lines) == 2
 
 
@@ -191,7 +198,7 @@ def test_write_changes_only_the_changed_span_and_keeps_crlf_bom_and_mode(tmp_pat
     path.write_bytes(original)
     path.chmod(0o640)
     result = run("clean", "match.txt", "--only", "encoding", "--write", cwd=tmp_path)
-    assert result.code == 1
+    assert result.code == 0  # nothing is left to change
     assert path.read_bytes() == original.replace(b"& amp;", b"&")
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["match.txt"]
@@ -218,7 +225,7 @@ def test_output_dir_mirrors_the_tree_and_leaves_inputs_alone(tmp_path: Path) -> 
     (tmp_path / "news" / "ferry.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "news" / "sport" / "match.md").write_text(ENTITY_LINE, encoding="utf-8")
     result = run("clean", "news", "--output-dir", "out", "--only", "encoding", cwd=tmp_path)
-    assert result.code == 1
+    assert result.code == 0
     assert (tmp_path / "out" / "sport" / "match.md").read_text(encoding="utf-8") == (
         ENTITY_LINE.replace("& amp;", "&")
     )
@@ -229,7 +236,7 @@ def test_output_dir_mirrors_the_tree_and_leaves_inputs_alone(tmp_path: Path) -> 
 def test_stdin(tmp_path: Path) -> None:
     result = run("clean", "-", "-f", "lint", cwd=tmp_path, stdin=ENTITY_LINE.encode())
     assert result.code == 1
-    assert result.out.startswith('<stdin>:1:20: encoding: "& amp;" -> "&" (0.90)')
+    assert result.out.startswith('<stdin>:1:20: encoding: "& amp;" -> "&" (0.90, safe)')
 
 
 def test_stdin_cannot_be_written(tmp_path: Path) -> None:
@@ -242,7 +249,7 @@ def test_cp1252_is_read_with_a_warning_and_written_back_as_cp1252(tmp_path: Path
     path = tmp_path / "old.txt"
     path.write_bytes(original)
     result = run("clean", "old.txt", "--only", "encoding", "--write", cwd=tmp_path)
-    assert result.code == 1
+    assert result.code == 0
     assert result.err == "mtfix: warning: old.txt: not UTF-8; read as cp1252\n"
     assert path.read_bytes() == original.replace(b"& amp;", b"&")
 
@@ -251,7 +258,7 @@ def test_utf16_with_bom_is_read_and_written_back_as_utf16(tmp_path: Path) -> Non
     original = codecs.BOM_UTF16_LE + f"{ENTITY_LINE}\r\n".encode("utf-16-le")
     path = tmp_path / "wide.txt"
     path.write_bytes(original)
-    assert run("clean", "wide.txt", "--only", "encoding", "--write", cwd=tmp_path).code == 1
+    assert run("clean", "wide.txt", "--only", "encoding", "--write", cwd=tmp_path).code == 0
     expected = codecs.BOM_UTF16_LE + f"{ENTITY_LINE.replace('& amp;', '&')}\r\n".encode("utf-16-le")
     assert path.read_bytes() == expected
 
@@ -392,7 +399,7 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(
         process.wait(timeout=120)
     os.close(leader)
     output = b"".join(chunks).decode("utf-8")
-    assert "@@ -1,1 +0,0 @@" in output
+    assert "@@ -1,3 +1,1 @@" in output
     assert bool(ESCAPE.search(output)) is coloured
 
 
@@ -457,6 +464,9 @@ def test_the_plain_diff_replays_to_the_cleaned_text(case: tuple[str, list[mtfix.
     if not changes:
         assert output == ""
         return
+    if all(change.is_flag for change in changes):
+        assert output == ""
+        return
     assert _apply_unified_diff(text, output) == report.apply()
     headers = "".join(line for line in output.splitlines() if line.startswith("@@"))
     for change in changes:
@@ -481,14 +491,21 @@ def test_a_flag_is_shown_as_a_flag_and_never_applied() -> None:
         column=start + 1,
     )
     item = FileReport("a.txt", mtfix.Report(text=text, changes=(flag,)))
-    assert diff.render(item).splitlines()[2:] == [
-        "@@ -1,1 +1,1 @@ untranslated · 0.60 · German. (flag, not applied)",
-        " " + text.rstrip("\n"),
-    ]
+    assert diff.render(item) == ""  # a diff holds real edits only
+    assert diff.stray_flags(item) == (flag,)
     assert lint.render(item) == (
-        f'a.txt:1:{start + 1}: untranslated: "Bürgermeister" (flag, no fix known) (0.60) German.\n'
+        f'a.txt:1:{start + 1}: untranslated: "Bürgermeister" (flag, no fix known) (0.60, review)'
+        " German.\n"
     )
     assert item.report.apply() == text
+    edit = mtfix.Change(0, 9, "Officials", "Officers", "nonword", 0.7, "Spelling.", "nonword.x")
+    both = FileReport("a.txt", mtfix.Report(text=text, changes=(edit, flag)))
+    assert diff.render(both).splitlines()[2:] == [
+        "@@ -1,1 +1,1 @@ nonword · review · 0.70 · Spelling. | flag at 1:"
+        f"{start + 1}: untranslated · review · 0.60 · German. (“Bürgermeister”, not changed)",
+        "-" + text.rstrip("\n"),
+        "+" + text.replace("Officials", "Officers").rstrip("\n"),
+    ]
 
 
 def test_a_dictionary_that_is_not_utf8_is_a_usage_error(article: Path) -> None:

@@ -175,7 +175,8 @@ def test_cli_jsonl_glob_equals_single_process(
         for line in part.read_text(encoding="utf-8").splitlines()
     ]
     assert len(read_parts(out, ".jsonl")) >= 2
-    assert [r["body"] for r in records] == [report.apply() for report in single]
+    # --output-dir writes the safe fixes only (--unsafe-fixes: all, as in the parquet test)
+    assert [r["body"] for r in records] == [report.apply(review=False) for report in single]
     assert [r["changes"] for r in records] == [
         [c.to_dict() for c in report.changes] for report in single
     ]
@@ -199,6 +200,7 @@ def test_cli_parquet_equals_single_process(
         "--output-dir",
         str(out),
         "--exit-zero",
+        "--unsafe-fixes",
     )
     assert run.returncode == 0, run.stderr
     result = pd.concat(pd.read_parquet(part) for part in read_parts(out, ".parquet"))
@@ -206,6 +208,22 @@ def test_cli_parquet_equals_single_process(
     assert list(result["changes_typography"]) == [
         sum(c.kind == "typography" for c in report.changes) for report in single
     ]
+
+
+def test_cli_takes_each_record_source_from_a_field(client: Client, tmp_path: Path) -> None:
+    record = {
+        "text": "Max Vertape won the race in Zandvoort on Sunday.\n",
+        "de": "Max Verstappen gewann am Sonntag das Rennen in Zandvoort.\n",
+    }
+    (tmp_path / "c.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ("--dask", client.scheduler.address, str(tmp_path / "c.jsonl"), "--output-dir")
+    run = run_cli(*args, str(out), "--source-field", "de", "--unsafe-fixes")  # names: review
+    assert run.returncode == 1, run.stderr
+    [part] = read_parts(out, ".jsonl")
+    cleaned = json.loads(part.read_text(encoding="utf-8"))
+    assert cleaned["text"].startswith("Max Verstappen won")
+    assert cleaned["changes"][0]["source"] == "entity.source"
 
 
 @pytest.mark.parametrize(

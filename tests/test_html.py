@@ -77,7 +77,7 @@ def test_page_is_self_contained_and_carries_every_change(tmp_path):
     ]
     for number, change in enumerate(changes):
         assert f'id="c0-{number}" data-kind="{change.kind}"' in page
-        assert f"<b>{change.kind}</b> · {change.confidence:.2f}" in page  # the hover box
+        assert f"<b>{change.kind}</b> · {change.safety} · {change.confidence:.2f}" in page
     assert '<input type="checkbox" checked data-kind="typography"> typography (2)' in page
 
 

@@ -17,28 +17,63 @@ EDGE_LINES = 3
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
-    """Yield a deletion for each boilerplate line."""
+    """Yield a deletion for each boilerplate line.
+
+    A run of boilerplate lines that opens (or closes) the article takes the blank lines after
+    (or before) each of its lines with it, so the article neither starts nor ends blank.
+    """
     lines = document.lines
     stripped_lines = [document.line_text(line).strip() for line in lines]
     content = [i for i, stripped in enumerate(stripped_lines) if stripped]
     edges = set(content[:EDGE_LINES] + content[-EDGE_LINES:])
+    found = {
+        position: description
+        for position in content
+        if (description := _boilerplate(stripped_lines, position, edges, lexicon)) is not None
+    }
+    opening = _run(content, found)
+    closing = _run(content[::-1], found)
+    for position, description in found.items():
+        first, last = position, position
+        if position in opening:
+            while last + 1 < len(lines) and not stripped_lines[last + 1]:
+                last += 1
+        elif position in closing:
+            while first > 0 and not stripped_lines[first - 1]:
+                first -= 1
+        yield Proposal(
+            start=lines[first].start,
+            end=_deletion_end(document, lines[last]),
+            replacement="",
+            confidence=0.95 if position in edges else 0.8,
+            reason=f"“{stripped_lines[position]}” is web-page boilerplate ({description}).",
+            rule="boilerplate.line",
+        )
+
+
+def _boilerplate(
+    stripped_lines: list[str], position: int, edges: set[int], lexicon: Lexicon
+) -> str | None:
+    """Return what the line at ``position`` is (a share button...) if it is boilerplate."""
+    stripped = stripped_lines[position]
+    if len(stripped) > 80:
+        return None
+    if position not in edges and not _stands_alone(stripped_lines, position):
+        return None
+    for pattern, description in lexicon.boilerplate_patterns:
+        if pattern.fullmatch(stripped):
+            return description
+    return None
+
+
+def _run(content: list[int], found: dict[int, str]) -> set[int]:
+    """The boilerplate lines that come first in ``content``, before any prose line."""
+    run: set[int] = set()
     for position in content:
-        line, stripped = lines[position], stripped_lines[position]
-        if len(stripped) > 80:
-            continue
-        if position not in edges and not _stands_alone(stripped_lines, position):
-            continue
-        for pattern, description in lexicon.boilerplate_patterns:
-            if pattern.fullmatch(stripped):
-                yield Proposal(
-                    start=line.start,
-                    end=_deletion_end(document, line),
-                    replacement="",
-                    confidence=0.95 if position in edges else 0.8,
-                    reason=f"“{stripped}” is web-page boilerplate ({description}).",
-                    rule="boilerplate.line",
-                )
-                break
+        if position not in found:
+            break
+        run.add(position)
+    return run
 
 
 def _blank(stripped_lines: list[str], position: int) -> bool:

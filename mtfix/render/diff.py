@@ -1,9 +1,11 @@
 """The ``diff`` format: a unified diff per file, each hunk annotated with its changes.
 
-Hunks have no context lines: one hunk per group of adjacent changed lines, its header
-``@@ -l,n +l,n @@ kind · confidence · reason`` (several changes joined by `` | ``). The diff
-applies with ``patch -p1``. With colour, the words a change touches are highlighted within the
-lines; flags (no fix known) are highlighted on unchanged context lines.
+One hunk per group of adjacent changed lines, with the unchanged line after it as context; its
+header ``@@ -l,n +l,n @@ kind · safety · confidence · reason`` (several joined by `` | ``).
+Hunks hold real edits only, so the diff applies with ``patch -p1`` and ``git apply``. A flag
+(no fix known) is told in the header of the nearest hunk, with its line and column; a file
+with flags only has no diff (the command line prints its flags on stderr). With colour, the
+words a change touches (and a flag on a changed line) are highlighted within the lines.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import bisect
 import io
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..change import Change
 from . import FileReport, escape
@@ -54,11 +56,13 @@ class _Hunk:
     changes: tuple[Change, ...]
     new_text: str
     new_spans: tuple[tuple[int, int], ...]
+    flags: tuple[Change, ...] = ()
 
 
 def render(item: FileReport, color: bool = False) -> str:
-    """Return the annotated unified diff for one file ('' when nothing is proposed)."""
-    if not item.report.changes:
+    """Return the annotated unified diff for one file ('' when no edit is proposed)."""
+    edits = [change for change in item.report.changes if not change.is_flag]
+    if not edits:
         return ""
     out = _Out()
     name = item.path.lstrip("/")
@@ -66,22 +70,11 @@ def render(item: FileReport, color: bool = False) -> str:
     out.append(f"+++ b/{name}\n", STYLES["file"])
     text = item.report.text
     spans = [(m.start(), m.end()) for m in _LINE.finditer(text)] or [(0, 0)]
+    flags = [change for change in item.report.changes if change.is_flag]
+    hunks = _with_flags(list(_hunks(text, spans, edits)), flags)
     offset = 0
-    for hunk in _hunks(text, spans, item.report.changes):
-        old_lines = [(s, e) for s, e in spans[hunk.first : hunk.last + 1] if e > s]
-        new_lines = [(m.start(), m.end()) for m in _LINE.finditer(hunk.new_text)]
-        old_start = hunk.first + 1 if old_lines else hunk.first
-        new_start = hunk.first + 1 + offset if new_lines else hunk.first + offset
-        _header(out, (old_start, len(old_lines)), (new_start, len(new_lines)), hunk.changes)
-        applied = any(not change.is_flag for change in hunk.changes)
-        old_marks = [(c.start, c.end, "flag" if c.is_flag else "-span") for c in hunk.changes]
-        for start, end in old_lines:
-            _line(out, " -"[applied], text, start, end, old_marks, color)
-        if applied:
-            new_marks = [(s, e, "+span") for s, e in hunk.new_spans]
-            for start, end in new_lines:
-                _line(out, "+", hunk.new_text, start, end, new_marks, color)
-        offset += len(new_lines) - len(old_lines)
+    for hunk in hunks:
+        offset = _hunk(out, text, spans, hunk, offset, color)
     if not color:
         return "".join(text for text, _ in out.pieces)
     from rich.console import Console  # only coloured output needs rich: a faster start
@@ -93,6 +86,51 @@ def render(item: FileReport, color: bool = False) -> str:
     )
     console.print(Text.assemble(*out.pieces), end="")
     return buffer.getvalue()
+
+
+def _hunk(
+    out: _Out, text: str, spans: list[tuple[int, int]], hunk: _Hunk, offset: int, color: bool
+) -> int:
+    """Append one hunk (its changed lines and the unchanged line after them, which
+    ``git apply`` needs to place a hunk that does not end the file) and return the line offset
+    of the new text after it."""
+    old_lines = [(s, e) for s, e in spans[hunk.first : hunk.last + 1] if e > s]
+    new_lines = [(m.start(), m.end()) for m in _LINE.finditer(hunk.new_text)]
+    after = [spans[hunk.last + 1]] if hunk.last + 1 < len(spans) else []
+    old_count, new_count = len(old_lines) + len(after), len(new_lines) + len(after)
+    old_start = hunk.first + 1 if old_count else hunk.first
+    new_start = hunk.first + 1 + offset if new_count else hunk.first + offset
+    _header(out, (old_start, old_count), (new_start, new_count), hunk)
+    old_marks = sorted(
+        [(c.start, c.end, "-span") for c in hunk.changes]
+        + [(f.start, f.end, "flag") for f in hunk.flags]  # a flag on a changed line, marked
+    )
+    for start, end in old_lines:
+        _line(out, "-", text, start, end, old_marks, color)
+    new_marks = [(s, e, "+span") for s, e in hunk.new_spans]
+    for start, end in new_lines:
+        _line(out, "+", hunk.new_text, start, end, new_marks, color)
+    for start, end in after:
+        _line(out, " ", text, start, end, [], color)
+    return offset + new_count - old_count
+
+
+def stray_flags(item: FileReport) -> tuple[Change, ...]:
+    """The flags ``render`` cannot tell in a hunk header: all, when no edit is proposed."""
+    changes = item.report.changes
+    return () if any(not change.is_flag for change in changes) else changes
+
+
+def _with_flags(hunks: list[_Hunk], flags: Sequence[Change]) -> list[_Hunk]:
+    """Give each flag to the hunk nearest its line (the earlier one on a tie)."""
+    if not flags:
+        return hunks
+    given: list[list[Change]] = [[] for _ in hunks]
+    for flag in flags:
+        line = flag.line - 1
+        distances = [max(hunk.first - line, line - hunk.last, 0) for hunk in hunks]
+        given[distances.index(min(distances))].append(flag)
+    return [replace(hunk, flags=tuple(more)) for hunk, more in zip(hunks, given, strict=True)]
 
 
 def _hunks(text: str, spans: list[tuple[int, int]], changes: Sequence[Change]) -> Iterator[_Hunk]:
@@ -143,17 +181,17 @@ def _apply(
     return "".join(pieces), spans
 
 
-def _header(
-    out: _Out, old: tuple[int, int], new: tuple[int, int], changes: Sequence[Change]
-) -> None:
+def _header(out: _Out, old: tuple[int, int], new: tuple[int, int], hunk: _Hunk) -> None:
     out.append(f"@@ -{old[0]},{old[1]} +{new[0]},{new[1]} @@", STYLES["hunk"])
-    for number, change in enumerate(changes):
+    for number, change in enumerate((*hunk.changes, *hunk.flags)):
         out.append(" |" if number else "")
+        if change.is_flag:
+            out.append(f" flag at {change.line}:{change.column}:", STYLES["meta"])
         out.append(f" {change.kind}", STYLES["kind"])
-        out.append(f" · {change.confidence:.2f} · ", STYLES["meta"])
+        out.append(f" · {change.safety} · {change.confidence:.2f} · ", STYLES["meta"])
         out.append(escape(change.reason))
         if change.is_flag:
-            out.append(" (flag, not applied)", STYLES["meta"])
+            out.append(f" (“{escape(change.original)}”, not changed)", STYLES["meta"])
     out.append("\n")
 
 

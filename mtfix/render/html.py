@@ -192,6 +192,7 @@ def _tip(change: Change) -> str:
         f"<br>alternatives: {escape(', '.join(change.alternatives))}" if change.alternatives else ""
     )
     return (
-        f'<span class="tip" role="tooltip"><b>{change.kind}</b> · {change.confidence:.2f}{flag}'
+        f'<span class="tip" role="tooltip"><b>{change.kind}</b> · {change.safety} · '
+        f"{change.confidence:.2f}{flag}"
         f"<br>{escape(change.reason)}<br><i>{escape(change.source)}</i>{alternatives}</span>"
     )
