@@ -184,11 +184,7 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
     "Freittal"), also counts as less often. Forms of one word are not slips
     (``_forms_of_one_word``), and a slip of a common word the article writes with a capital only
     to open a sentence ("Thier", "Their") is left alone."""
-    names = {
-        _strip(word)
-        for word in document.distinct_words
-        if word[:1].isupper() and not word.isupper()  # a heading's capitals spell nothing
-    }
+    names = {_strip(word) for word in document.distinct_words if word[:1].isupper()}
     minorities = {
         word
         for word in names
@@ -201,7 +197,8 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
         return NO_MAJORITY  # the common case, told from the article's distinct words alone
     by_initial: dict[str, list[str]] = {}
     for word in names:
-        by_initial.setdefault(fold(word)[:1], []).append(word)
+        if not word.isupper():  # a heading's capitals spell nothing
+            by_initial.setdefault(fold(word)[:1], []).append(word)
 
     def close(word: str) -> list[str]:
         """The article's other spellings one letter or swap from ``word``, or ``word`` with
@@ -586,7 +583,9 @@ def _check_run(
             or _inside_known_name(words, i, lexicon)
         ):
             continue
-        alone = len(words) == 1 or (suspicious and word not in majority.spelling)
+        alone = len(words) == 1 or (
+            suspicious and word not in majority.spelling and _may_stand_alone(word, lexicon)
+        )
         query = _Query(run, words, i, suspicious, document, lexicon, context, alone)
         best = _best_candidate(query)
         if best is not None:
@@ -686,7 +685,8 @@ def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
         return None
     word, target = query.words[query.i], parts[query.i - low]
     if (
-        _extends(word, target)
+        (not others and len(span) < len(query.words) and not _one_slip_in_run(word, target))
+        or _extends(word, target)
         or (not others and _derived(word, target))
         or abs(len(word) - len(target)) > MAX_LENGTH_CHANGE
         or (query.suspicious and not others and _plausible(word, target, query))
@@ -694,7 +694,7 @@ def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
         or (
             not others
             and len(span) < len(query.words)
-            and not _one_slip_in_run(word, target, name.entity, query)
+            and _beside_other_name_part(query, name.entity)
         )
     ):
         return None
@@ -734,27 +734,32 @@ DISTINCTIVE_NAME_PART = 2
 MIN_WORD_IN_RUN = 5
 
 
-def _one_slip_in_run(word: str, target: str, entity: Entity, query: _Query) -> bool:
-    """Tell whether one word of a longer capitalised run may be read as a name by itself
-    ("Sampdoria Gneoa", "Xinhua News Agency Beijipg"): the run may be another name of its
-    own ("Huasheng Group" is no Huateng, "Jumbo Visma" no Visa), so the word and the name
-    must be long, one slip apart (a letter changed, added, dropped or two swapped) and not
-    forms of one word ("Thüringer"), no text may use the word, and no neighbour may be a
-    part of another person's name ("Huang Xiaoxi" is no Xiaomi, "Chen Chunming" no Hua
-    Chunying)."""
+def _one_slip_in_run(word: str, target: str) -> bool:
+    """Tell whether one word of a longer capitalised run may be read as the name ``target``
+    by itself ("Sampdoria Gneoa", "Xinhua News Agency Beijipg"): the run may be another name
+    of its own ("Huasheng Group" is no Huateng, "Jumbo Visma" no Visa), so the word and the
+    name must be long, one slip apart (a letter changed, added, dropped or two swapped) and
+    not forms of one word ("Thüringer"), and no text may use the word (``_may_stand_alone``).
+    Nor may a neighbour be a part of another person's name (``_beside_other_name_part``)."""
     folded, name = fold(word), fold(target)
     return (
-        min(len(word), len(target)) >= MIN_WORD_IN_RUN
-        and query.lexicon.zipf(word) == 0
+        len(target) >= MIN_WORD_IN_RUN
         and OSA.distance(folded, name) == 1
         and not _forms_of_one_word(folded, name)
-        and not _beside_other_name_part(query, entity)
     )
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_stand_alone(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a suspicious word of a longer capitalised run is worth reading as a name
+    by itself (``_one_slip_in_run``): long, and no text uses it (memoised)."""
+    return len(word) >= MIN_WORD_IN_RUN and lexicon.zipf(word) == 0
 
 
 def _beside_other_name_part(query: _Query, entity: Entity) -> bool:
     """Tell whether a word of the run next to the query word is a known first name or surname
-    that is not part of the entity's own name."""
+    that is not part of the entity's own name ("Huang Xiaoxi" is no Xiaomi, "Chen Chunming"
+    no Hua Chunying)."""
     names, words, i = query.lexicon.names, query.words, query.i
     own = {part for form in (entity.name, *entity.aliases) for part in form.split()}
     return any(
