@@ -158,7 +158,7 @@ def _same_garbling(
 
 
 #: A name spelled the article's other way must be at least this long to be corrected to it.
-MIN_MINORITY_LENGTH = 5
+MIN_MINORITY_LENGTH = 4
 #: The confidence of a minority spelling corrected to the article's majority one (about nine in
 #: ten such changes restored the planted name in the garbled tuning references).
 MINORITY_CONFIDENCE = 0.85
