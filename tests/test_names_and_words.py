@@ -430,6 +430,12 @@ def test_a_variant_inside_another_name_keeps_its_spelling() -> None:
             "Brakemeie added that two players were injured.\n",
             [("Brakemeie", "Brakemeier")],
         ),
+        # a rare word real text uses, beside a name it uses more and the article more often
+        (
+            "Governor Andy Beshear said Kentucky would help. The floods hit eastern Kentucky "
+            "hardest, and Kentuck roads were closed.\n",
+            [("Kentuck", "Kentucky")],
+        ),
         # a common word the article writes as a name inside a sentence
         (
             "Director Peter Hallo thanked the staff. Later, Peteer said the year had been good.\n",
@@ -467,6 +473,8 @@ def test_a_minority_spelling_of_a_name_takes_the_articles_majority_spelling(
         "DRESKOW WINS\nThe club Dreskov won the final.",
         # another language's word beside an English name
         "The Royal Garden Show opened on Friday, with tours of the Gärten of the old palace.",
+        # a rare word real text uses, beside a spelling no text uses, however often
+        "The firm Kentuk hired staff. Kentuk said the plant in Kentuck would open in May.",
         # a common word capitalised only to open a sentence
         "Their plan failed. The Thier family said it would try again.",
     ],

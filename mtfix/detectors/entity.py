@@ -177,11 +177,12 @@ class _Majority:
 
 def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context) -> _Majority:
     """Find each name the article spells less often one way than another, one slip apart (a
-    letter changed, added, dropped or two swapped: "Vallenbrock ... Valenbrock"), when no text
-    uses the minority spelling: machine translation slipped, and the article itself says how
-    the name is written, whether or not any list knows it. As often as a known spelling, or as
-    a spelling the article's other slips cluster around ("Freital" beside "Freiatl" and
-    "Freittal"), also counts as less often. Forms of one word are not slips
+    letter changed, added, dropped or two swapped: "Vallenbrock ... Valenbrock"), when real
+    text rarely uses the minority spelling: machine translation slipped, and the article itself
+    says how the name is written, whether or not any list knows it. A spelling no text uses
+    also yields to one as frequent that real text uses, or that the article's other slips
+    cluster around ("Freital" beside "Freiatl" and "Freittal"); a rare one that real text does
+    use ("Kentuck") only to one used more, both in the article and in real text. Forms of one word are not slips
     (``_forms_of_one_word``), and a slip of a common word the article writes with a capital only
     to open a sentence ("Thier", "Their") is left alone."""
     names = {_strip(word) for word in document.distinct_words if word[:1].isupper()}
@@ -190,7 +191,7 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
         for word in names
         if len(word) >= MIN_MINORITY_LENGTH
         and _is_suspicious(word, lexicon)  # all capitals are never suspicious
-        and lexicon.zipf(word) == 0
+        and lexicon.zipf(word) < PLAUSIBLE_ZIPF
         and not _foreign_word(word, lexicon)  # "Gärten" beside "Garden"
     }
     if not minorities:
@@ -224,16 +225,18 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
             for other in neighbours
         ):
             continue  # the common case: nothing to count; or a common word's slip
-        count = context.mentions(word)
+        count, used = context.mentions(word), lexicon.zipf(word)
         majority = [
             other
             for other in neighbours
             if _outweighs(other, context.mentions(other), count, lexicon)
             and not _two_people(word, other, context)
+            # a rare word real text uses ("Kentuck") yields only to one used more, more often
+            and (not used or (context.mentions(other) > count and lexicon.zipf(other) > used))
         ]
-        if any(context.mentions(other) > count for other in majority):
+        if not used and any(context.mentions(other) > count for other in majority):
             outright.add(word)
-        if not majority:  # a tie: the spelling the article's other slips cluster around
+        if not majority and not used:  # a tie: the spelling the other slips cluster around
             majority = [
                 other
                 for other in neighbours
