@@ -10,6 +10,7 @@ person, "in" before a place). A correct name is never a target: known names are 
 An unknown word is a rare one, not an error (``_score``): a word real text uses, a derived
 word, a name with letters added or a surname the article gives another first name is left
 alone, and context words are evidence rather than a gate (``_evident_without_context``).
+The article's own majority spelling of a name is settled first (``_minority_spellings``).
 Each text is its own evidence: nothing carries over from one document to the next.
 """
 
@@ -182,9 +183,9 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
     says how the name is written, whether or not any list knows it. A spelling no text uses
     also yields to one as frequent that real text uses, or that the article's other slips
     cluster around ("Freital" beside "Freiatl" and "Freittal"); a rare one that real text does
-    use ("Kentuck") only to one used more, both in the article and in real text. Forms of one word are not slips
-    (``_forms_of_one_word``), and a slip of a common word the article writes with a capital only
-    to open a sentence ("Thier", "Their") is left alone."""
+    use ("Kentuck") only to one used more, both in the article and in real text. Forms of one
+    word are not slips (``_forms_of_one_word``), and a slip of a common word the article writes
+    with a capital only to open a sentence ("Thier", "Their") is left alone."""
     names = {_strip(word) for word in document.distinct_words if word[:1].isupper()}
     minorities = {
         word
