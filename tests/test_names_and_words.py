@@ -365,6 +365,28 @@ def test_a_word_of_another_longer_name_is_left_alone(text: str) -> None:
     assert fixes(text, ("entity",)) == []
 
 
+def test_a_famous_place_garbled_the_same_way_throughout_is_fixed() -> None:
+    """Machine translation garbles a name the same way in every mention; repeated with no
+    context word, a word no text uses one slip from a name real text uses very often is still
+    that name."""
+    assert cleaned("Fans in Seattel cheered the team. The mayor of Seattel thanked them.") == (
+        "Fans in Seattle cheered the team. The mayor of Seattle thanked them."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a less prominent place
+        "Farmers near Kherzon sold grain. Traders from Kherzon bought it.",
+        # a word real text uses (wordfreq knows "Brazill")
+        "Investors in Brazill watched the vote. Brazill's markets rose.",
+    ],
+)
+def test_a_repeated_name_one_slip_from_a_known_one_is_left_alone(text: str) -> None:
+    assert fixes(text, ("entity",)) == []
+
+
 def test_a_variant_inside_another_name_keeps_its_spelling() -> None:
     """House style renames the place, not a club, a historical state or a dish named after
     it; the place's own longer names and titles are still the place."""

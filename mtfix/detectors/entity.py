@@ -841,14 +841,17 @@ def _evident_without_context(
     """Tell whether a reading stands without any of the entity's context words in the article.
 
     The article usually says what it is about, but a short text may not; then a word no list
-    knows, written once (a name the article repeats the same way, with no context for the
-    entity, is more likely a rare real one), needs other evidence: a place's slot ("in
-    Khanson"); the rest of a full name that hardly anyone else has ("Keir Starrer"); or one
-    slip from a prominent name, in a word real text never uses ("shelled Kgarkiv").
+    knows, written once, needs other evidence: a place's slot ("in Khanson"); the rest of a
+    full name that hardly anyone else has ("Keir Starrer"); or one slip from a prominent name,
+    in a word real text never uses ("shelled Kgarkiv"). A name the article repeats the same way
+    with no context for the entity is more likely a rare real one, unless it is one slip from
+    a famous place or organisation (``_consistent_slip_of_famous_name``).
     """
     lexicon, word = query.lexicon, query.words[query.i]
-    if not query.suspicious or query.context.mentions(word) > 1:
+    if not query.suspicious:
         return False
+    if query.context.mentions(word) > 1:
+        return _consistent_slip_of_famous_name(word, target, name.entity, lexicon)
     if slot and name.entity.type in PLACE_TYPES:
         return True
     people = lexicon.names.people_with_word
@@ -861,6 +864,29 @@ def _evident_without_context(
         and folded[:1] == name_folded[:1]
         and Levenshtein.distance(folded, name_folded) == 1
         and lexicon.zipf(target) >= PROMINENT_ZIPF
+    )
+
+
+#: How prominent (wordfreq Zipf) a name must be for a word repeated with no context word to be
+#: read as its slip: among the names real text uses most ("Germany", "Seattle", "Frankfurt").
+FAMOUS_ZIPF = 4.0
+
+
+def _consistent_slip_of_famous_name(
+    word: str, target: str, entity: Entity, lexicon: Lexicon
+) -> bool:
+    """Tell whether a word the article repeats, with no context word of the entity, is still
+    that name garbled the same way throughout, as machine translation does: no text in any
+    language uses the word, and it is one slip from a place or organisation real text names
+    very often ("Seatle ... Seatle"), not a person (a surname alone is too often another's)."""
+    folded, name = fold(word), fold(target)
+    return (
+        entity.type != "person"
+        and folded[:1] == name[:1]
+        and OSA.distance(folded, name) == 1
+        and lexicon.zipf(word) == 0
+        and not _foreign_word(word, lexicon)
+        and lexicon.zipf(target) >= FAMOUS_ZIPF
     )
 
 
