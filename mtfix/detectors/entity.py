@@ -868,8 +868,8 @@ def _evident_without_context(
 
 
 #: How prominent (wordfreq Zipf) a name must be for a word repeated with no context word to be
-#: read as its slip: among the names real text uses most ("Germany", "Seattle", "Frankfurt").
-FAMOUS_ZIPF = 4.0
+#: read as its slip: among the names real text uses most ("Seattle", "Frankfurt", "Lithuania").
+FAMOUS_ZIPF = 3.5
 
 
 def _consistent_slip_of_famous_name(
