@@ -187,14 +187,7 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
     word are not slips (``_forms_of_one_word``), and a slip of a common word the article writes
     with a capital only to open a sentence ("Thier", "Their") is left alone."""
     names = {_strip(word) for word in document.distinct_words if word[:1].isupper()}
-    minorities = {
-        word
-        for word in names
-        if len(word) >= MIN_MINORITY_LENGTH
-        and _is_suspicious(word, lexicon)  # all capitals are never suspicious
-        and lexicon.zipf(word) < PLAUSIBLE_ZIPF
-        and not _foreign_word(word, lexicon)  # "Gärten" beside "Garden"
-    }
+    minorities = {word for word in names if _may_be_minority(word, lexicon)}
     if not minorities:
         return NO_MAJORITY  # the common case, told from the article's distinct words alone
     by_initial: dict[str, list[str]] = {}
@@ -810,6 +803,19 @@ def _in_real_use(word: str, lexicon: Lexicon) -> bool:
     enough, or another language commonly (memoised: a pure function of the word)."""
     return lexicon.zipf(word) >= PLAUSIBLE_ZIPF or any(
         lexicon.zipf(word, language) >= FOREIGN_ZIPF for language in FOREIGN_LANGUAGES
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_be_minority(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a capitalised word may be a minority spelling (``_minority_spellings``):
+    long enough, unknown to every list (all capitals never are), rarely used by real text, and
+    no common word of another language ("Gärten" beside "Garden"). Memoised per word."""
+    return (
+        len(word) >= MIN_MINORITY_LENGTH
+        and _is_suspicious(word, lexicon)
+        and lexicon.zipf(word) < PLAUSIBLE_ZIPF
+        and not _foreign_word(word, lexicon)
     )
 
 
