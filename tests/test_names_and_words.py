@@ -357,6 +357,8 @@ def test_a_garbled_name_inside_a_longer_name_is_fixed(garbled: str, wanted: str)
         "Chen Chunming, a deputy director, said the drill went well.",
         # a team's name, one slip from a short company name
         "The Jumbo Visma team won the stage.",
+        # a surname after a first name, one slip from a company
+        "The singer Marla Dizney performed on Friday.",
         # a place's adjective inside a longer name
         "The Thüringer Allgemeine reported the vote.",
     ],

@@ -756,14 +756,30 @@ def _may_stand_alone(word: str, lexicon: Lexicon) -> bool:
 def _beside_other_name_part(query: _Query, entity: Entity) -> bool:
     """Tell whether a word of the run next to the query word is a known first name or surname
     that is not part of the entity's own name ("Huang Xiaoxi" is no Xiaomi, "Chen Chunming"
-    no Hua Chunying)."""
-    names, words, i = query.lexicon.names, query.words, query.i
+    no Hua Chunying); or, for a place or organisation, a word no list knows (the run is then
+    likelier a name of its own, a person's with a garbled part: "Huaang Xiaoxi"), or a name
+    that is no common word right before the run's last word, where a surname follows a first
+    name ("Marla Dizney" is no Disney; "Sparda Bank Berllin" is Berlin)."""
+    lexicon, words, i = query.lexicon, query.words, query.i
+    names = lexicon.names
     own = {part for form in (entity.name, *entity.aliases) for part in form.split()}
-    return any(
+    if any(
         0 <= j < len(words)
         and words[j] not in own
-        and (words[j] in names.first_names or words[j] in names.surnames)
+        and (
+            words[j] in names.first_names
+            or words[j] in names.surnames
+            or (entity.type != "person" and _is_suspicious(words[j], lexicon))
+        )
         for j in (i - 1, i + 1)
+    ):
+        return True
+    before = words[i - 1] if i > 0 else ""
+    return (
+        entity.type != "person"
+        and i == len(words) - 1
+        and lexicon.is_known_name(before)
+        and before.lower() not in lexicon.common_words
     )
 
 
