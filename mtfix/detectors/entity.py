@@ -637,11 +637,10 @@ def _best_candidate(query: _Query) -> Candidate | None:
         for low in range(i - size + 1, i + 1)
         if low >= 0 and low + size <= len(words) and (size > 1 or query.alone)
     ]
-    names = query.lexicon.names
     scored = [
         match
         for low, high in windows
-        for name in names.candidates(" ".join(words[low:high]), high - low)
+        for name in _window_candidates(query, low, high)
         if (match := _score(query, name, low, high)) is not None
     ]
     if not scored or any(_romanisation_of(query, match) for match in scored):
@@ -656,6 +655,21 @@ def _best_candidate(query: _Query) -> Candidate | None:
     if any(m.score > best.score - AMBIGUITY_MARGIN for m in rivals.values()):
         candidate = replace(candidate, confidence=max(0.05, candidate.confidence - 0.15))
     return replace(candidate, alternatives=tuple(list(rivals)[:3]))
+
+
+def _window_candidates(query: _Query, low: int, high: int) -> list[NameForm]:
+    """The name forms the words ``low``..``high`` may be; for the query word alone inside a
+    longer run, only those it may be read as by itself (``_one_slip_in_run``)."""
+    words = query.words
+    candidates = query.lexicon.names.candidates(" ".join(words[low:high]), high - low)
+    if high - low > 1 or len(words) == 1:
+        return candidates
+    word = words[query.i]
+    return [
+        name
+        for name in candidates
+        if _one_slip_in_run(word, name.form) and not _beside_other_name_part(query, name.entity)
+    ]
 
 
 def _romanisation_of(query: _Query, match: _Match) -> bool:
@@ -682,17 +696,11 @@ def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
         return None
     word, target = query.words[query.i], parts[query.i - low]
     if (
-        (not others and len(span) < len(query.words) and not _one_slip_in_run(word, target))
-        or _extends(word, target)
+        _extends(word, target)
         or (not others and _derived(word, target))
         or abs(len(word) - len(target)) > MAX_LENGTH_CHANGE
         or (query.suspicious and not others and _plausible(word, target, query))
         or (not others and _named_otherwise(query, name.entity))
-        or (
-            not others
-            and len(span) < len(query.words)
-            and _beside_other_name_part(query, name.entity)
-        )
     ):
         return None
     spelling = similarity(word, target)
