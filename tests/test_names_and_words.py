@@ -330,6 +330,65 @@ def test_garbles_with_evidence_other_than_context_words_are_fixed(
     assert cleaned(garbled) == wanted
 
 
+@pytest.mark.parametrize(
+    ("garbled", "wanted"),
+    [
+        # one word of a longer name, one slip from a place
+        (
+            "The Berlinn Senate approved the budget on Monday.",
+            "The Berlin Senate approved the budget on Monday.",
+        ),
+        (
+            "Reporters from the Beijinng Daily attended.",
+            "Reporters from the Beijing Daily attended.",
+        ),
+        # a last letter doubled is no word derived from the name ("Russian")
+        ("Talks were held in Spainn last week.", "Talks were held in Spain last week."),
+    ],
+)
+def test_a_garbled_name_inside_a_longer_name_is_fixed(garbled: str, wanted: str) -> None:
+    assert cleaned(garbled) == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another person's given name beside a surname
+        "Chen Chunming, a deputy director, said the drill went well.",
+        # a team's name, one slip from a short company name
+        "The Jumbo Visma team won the stage.",
+        # a surname after a first name, one slip from a company
+        "The singer Marla Dizney performed on Friday.",
+        # a place's adjective inside a longer name
+        "The Thüringer Allgemeine reported the vote.",
+    ],
+)
+def test_a_word_of_another_longer_name_is_left_alone(text: str) -> None:
+    assert fixes(text, ("entity",)) == []
+
+
+def test_a_famous_place_garbled_the_same_way_throughout_is_fixed() -> None:
+    """Machine translation garbles a name the same way in every mention; repeated with no
+    context word, a word no text uses one slip from a name real text uses very often is still
+    that name."""
+    assert cleaned("Fans in Seattel cheered the team. The mayor of Seattel thanked them.") == (
+        "Fans in Seattle cheered the team. The mayor of Seattle thanked them."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a less prominent place
+        "Farmers near Kherzon sold grain. Traders from Kherzon bought it.",
+        # a word real text uses (wordfreq knows "Brazill")
+        "Investors in Brazill watched the vote. Brazill's markets rose.",
+    ],
+)
+def test_a_repeated_name_one_slip_from_a_known_one_is_left_alone(text: str) -> None:
+    assert fixes(text, ("entity",)) == []
+
+
 def test_a_variant_inside_another_name_keeps_its_spelling() -> None:
     """House style renames the place, not a club, a historical state or a dish named after
     it; the place's own longer names and titles are still the place."""
@@ -360,6 +419,58 @@ def test_a_variant_inside_another_name_keeps_its_spelling() -> None:
             "Coach Mike Henderson praised the team. Hendreson said the players trained hard.\n",
             [("Hendreson", "Henderson")],
         ),
+        # each spelling once: the one the other slips cluster around is the name
+        (
+            "The town of Wolbrechtsau voted on the budget. Wolbrechsau has 4,000 people. "
+            "The mayor of Wollbrechtsau opened the meeting.\n",
+            [("Wolbrechsau", "Wolbrechtsau"), ("Wollbrechtsau", "Wolbrechtsau")],
+        ),
+        # a slip of a slip takes the spelling that outweighs both
+        (
+            "Farmers around Lake Tengashai sell fish. Tengashai is shrinking, and the "
+            "Tengasha shore and Tengash villages are dry.\n",
+            [("Tengasha", "Tengashai"), ("Tengash", "Tengashai")],
+        ),
+        # a letter doubled before an ending the name has ("-en")
+        (
+            "Trainer Lukas Dremmen left the club. Dremmen said he was tired. Dremmeen will "
+            "rest for a year.\n",
+            [("Dremmeen", "Dremmen")],
+        ),
+        # the first name garbled too is still one first name, one person
+        (
+            "Councillor Andreas Kolbritz resigned. Kolbritz said he had no choice. Later, "
+            "Andreaas Kolbrits said he would sit as an independent.\n",
+            [("Andreaas", "Andreas"), ("Kolbrits", "Kolbritz")],
+        ),
+        # a cut ending: two letters that are no inflection, or an n or r after a vowel
+        (
+            "The council of Wendelsheim met on Monday. Wendelsheim plans a school, but "
+            "Wendelshe has no money.\n",
+            [("Wendelshe", "Wendelsheim")],
+        ),
+        (
+            "Coach Jonas Brakemeier praised the team. Brakemeier said they were fit. Later, "
+            "Brakemeie added that two players were injured.\n",
+            [("Brakemeie", "Brakemeier")],
+        ),
+        # a rare word real text uses, beside a name it uses more and the article more often
+        (
+            "Governor Andy Beshear said Kentucky would help. The floods hit eastern Kentucky "
+            "hardest, and Kentuck roads were closed.\n",
+            [("Kentuck", "Kentucky")],
+        ),
+        # a common word the article writes as a name inside a sentence
+        (
+            "Director Peter Hallo thanked the staff. Later, Peteer said the year had been good.\n",
+            [("Peteer", "Peter")],
+        ),
+        # the article's own spelling beats a famous name one slip from the slip
+        (
+            "Football president Reinhard Grindel stepped down in Germany. Grindel apologised. "
+            "Critics of Grinel said the watch from an envoy was a bribe.\n",
+            [("Grinel", "Grindel")],
+        ),
     ],
 )
 def test_a_minority_spelling_of_a_name_takes_the_articles_majority_spelling(
@@ -378,6 +489,18 @@ def test_a_minority_spelling_of_a_name_takes_the_articles_majority_spelling(
         # two forms of one word, not a slip
         "The Obernauer festival drew crowds to Obernauen. The mayor said Obernauen would host "
         "it again next year.",
+        # each spelling once, with nothing to tell which is the name
+        "The firms Dalmoran and Dalmoren both bid for the contract.",
+        # a place and the adjective formed from it ("-er"), each twice
+        "The Laupheimer brewery sold beer in Laupheim. Laupheimer beer is known beyond Laupheim.",
+        # a spelling in a heading's capitals is no majority
+        "DRESKOW WINS\nThe club Dreskov won the final.",
+        # another language's word beside an English name
+        "The Royal Garden Show opened on Friday, with tours of the Gärten of the old palace.",
+        # a rare word real text uses, beside a spelling no text uses, however often
+        "The firm Kentuk hired staff. Kentuk said the plant in Kentuck would open in May.",
+        # a common word capitalised only to open a sentence
+        "Their plan failed. The Thier family said it would try again.",
     ],
 )
 def test_names_that_differ_otherwise_are_not_majority_spellings(text: str) -> None:

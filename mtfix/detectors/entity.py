@@ -10,6 +10,7 @@ person, "in" before a place). A correct name is never a target: known names are 
 An unknown word is a rare one, not an error (``_score``): a word real text uses, a derived
 word, a name with letters added or a surname the article gives another first name is left
 alone, and context words are evidence rather than a gate (``_evident_without_context``).
+The article's own majority spelling of a name is settled first (``_minority_spellings``).
 Each text is its own evidence: nothing carries over from one document to the next.
 """
 
@@ -86,16 +87,24 @@ class _Query:
     document: Document
     lexicon: Lexicon
     context: _Context
+    #: Whether the word may be read as a name by itself: it is the whole run, or a suspicious
+    #: word of a longer run whose spelling the article does not settle.
+    alone: bool
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     """Yield a correction for each garbled or literally translated name, and for each later
-    or earlier mention of a garbled word so corrected (``_same_garbling``)."""
+    or earlier mention of a garbled word so corrected (``_same_garbling``).
+
+    The article's own majority spelling of a name (``_minority_spellings``) is settled first:
+    where the article says how a name is written, no list is asked.
+    """
     yield from _translated_names(document, lexicon)
     context = _Context(document)
+    majority = _minority_spellings(document, lexicon, context)
     candidates = []
     for run in _capitalised_runs(document):
-        for candidate in _check_run(run, document, lexicon, context):
+        for candidate in _check_run(run, document, lexicon, context, majority):
             candidates.append(candidate)
             yield Proposal(
                 start=candidate.start,
@@ -108,7 +117,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             )
     yield from _same_garbling(document, lexicon, candidates)
     covered = [(candidate.start, candidate.end) for candidate in candidates]
-    yield from _minority_spellings(document, lexicon, context, covered)
+    yield from _majority_corrections(document, context, majority, covered)
 
 
 def _same_garbling(
@@ -150,67 +159,143 @@ def _same_garbling(
 
 
 #: A name spelled the article's other way must be at least this long to be corrected to it.
-MIN_MINORITY_LENGTH = 5
+MIN_MINORITY_LENGTH = 4
 #: The confidence of a minority spelling corrected to the article's majority one (about nine in
 #: ten such changes restored the planted name in the garbled tuning references).
 MINORITY_CONFIDENCE = 0.85
 
 
-def _minority_spellings(
-    document: Document, lexicon: Lexicon, context: _Context, covered: list[tuple[int, int]]
-) -> Iterator[Proposal]:
-    """Correct a name the article spells less often one way than another, one slip apart (a
-    letter changed, added, dropped or two swapped: "Vallenbrock ... Valenbrock"), when no
-    text uses the minority spelling: machine translation slipped, and the article itself
-    says how the name is written, whether or not any list knows it. As often as a known
-    spelling also counts as less often. Forms of one word are not slips (``_forms_of_one_word``)."""
+@dataclass(frozen=True)
+class _Majority:
+    """The article's own spellings of its names: each minority spelling mapped to the majority
+    one (``spelling``); ``outright`` holds those a more frequent spelling decides, which no list
+    is asked about (a tie, broken by real text's use or by the other slips, leaves room for a
+    curated name)."""
+
+    spelling: dict[str, str]
+    outright: frozenset[str]
+
+
+def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context) -> _Majority:
+    """Find each name the article spells less often one way than another, one slip apart (a
+    letter changed, added, dropped or two swapped: "Vallenbrock ... Valenbrock"), when real
+    text rarely uses the minority spelling: machine translation slipped, and the article itself
+    says how the name is written, whether or not any list knows it. A spelling no text uses
+    also yields to one as frequent that real text uses, or that the article's other slips
+    cluster around ("Freital" beside "Freiatl" and "Freittal"); a rare one that real text does
+    use ("Kentuck") only to one used more, both in the article and in real text. Forms of one
+    word are not slips (``_forms_of_one_word``), and a slip of a common word the article writes
+    with a capital only to open a sentence ("Thier", "Their") is left alone."""
     names = {_strip(word) for word in document.distinct_words if word[:1].isupper()}
-    minorities = {
-        word
-        for word in names
-        if len(word) >= MIN_MINORITY_LENGTH
-        and _is_suspicious(word, lexicon)  # all capitals are never suspicious
-        and lexicon.zipf(word) == 0
-    }
+    minorities = {word for word in names if _may_be_minority(word, lexicon)}
     if not minorities:
-        return  # the common case, told from the article's distinct words alone
+        return NO_MAJORITY  # the common case, told from the article's distinct words alone
     by_initial: dict[str, list[str]] = {}
     for word in names:
-        by_initial.setdefault(fold(word)[:1], []).append(word)
-    for word in sorted(minorities):
-        neighbours = [
+        if not word.isupper():  # a heading's capitals spell nothing
+            by_initial.setdefault(fold(word)[:1], []).append(word)
+
+    def close(word: str) -> list[str]:
+        """The article's other spellings one letter or swap from ``word``, or ``word`` with
+        two more letters at the end (a cut ending: "Pforzhe", "Pforzheim")."""
+        folded = fold(word)
+        return [
             other
-            for other in by_initial[fold(word)[:1]]
+            for other in by_initial[folded[:1]]
             if other != word
-            and OSA.distance(fold(word), fold(other)) == 1
-            and not _forms_of_one_word(fold(word), fold(other))
-            and other.lower() not in lexicon.common_words  # "Their" for "Thier"
+            and (OSA.distance(folded, fold(other)) == 1 or _cut_ending(folded, fold(other)))
         ]
-        if not neighbours:
-            continue  # the common case: nothing to count
-        count = context.mentions(word)
+
+    def slips_of(word: str) -> list[str]:
+        """The article's spellings that may be slips of ``word``."""
+        return [other for other in close(word) if not _forms_of_one_word(fold(other), fold(word))]
+
+    spelling: dict[str, str] = {}
+    outright = set()
+    for word in sorted(minorities):
+        neighbours = [o for o in close(word) if not _forms_of_one_word(fold(word), fold(o))]
+        if not neighbours or any(
+            other.lower() in lexicon.common_words and not context.names_mid_sentence(other)
+            for other in neighbours
+        ):
+            continue  # the common case: nothing to count; or a common word's slip
+        count, used = context.mentions(word), lexicon.zipf(word)
         majority = [
             other
             for other in neighbours
             if _outweighs(other, context.mentions(other), count, lexicon)
             and not _two_people(word, other, context)
+            # a rare word real text uses ("Kentuck") yields only to one used more, more often
+            and (not used or (context.mentions(other) > count and lexicon.zipf(other) > used))
         ]
-        if len(majority) != 1:
-            continue  # none, or no telling which
-        other = majority[0]
-        for token in document.tokens:
-            base, end = _base(token)
-            if base != word or any(a <= token.start < b for a, b in covered):
-                continue
-            yield Proposal(
-                start=token.start,
-                end=end,
-                replacement=other,
-                confidence=MINORITY_CONFIDENCE,
-                reason=f"The article spells this name “{other}” {context.mentions(other)} "
-                f"time(s) and “{word}” {count}: one slip apart, and no text uses “{word}”.",
-                rule="entity.minority_spelling",
-            )
+        if not used and any(context.mentions(other) > count for other in majority):
+            outright.add(word)
+        if not majority and not used:  # a tie: the spelling the other slips cluster around
+            majority = [
+                other
+                for other in neighbours
+                if context.mentions(other) == count
+                and len(slips_of(other)) > len(slips_of(word))
+                and not _two_people(word, other, context)
+            ]
+        if len(majority) == 1:  # not none, nor no telling which
+            spelling[word] = majority[0]
+    return _Majority(
+        {word: _settled_spelling(word, spelling) for word in spelling},
+        frozenset(outright.intersection(spelling)),
+    )
+
+
+NO_MAJORITY = _Majority({}, frozenset())
+
+
+#: A spelling cut short by two letters is this long at least ("Pforzhe").
+MIN_CUT_LENGTH = 6
+
+
+def _cut_ending(word: str, other: str) -> bool:
+    """Tell whether ``word`` is ``other`` with its last two letters cut, and those letters are
+    no inflection ending ("Laupheim", "Laupheimer" are two forms)."""
+    return (
+        len(word) >= MIN_CUT_LENGTH
+        and len(other) == len(word) + 2
+        and other.startswith(word)
+        and other[len(word) :] not in INFLECTION_TAILS
+    )
+
+
+def _settled_spelling(word: str, spelling: dict[str, str]) -> str:
+    """Follow a slip of a slip to the spelling that outweighs them both ("Qingh", "Qingha",
+    "Qinghai")."""
+    seen = {word}
+    while word in spelling and spelling[word] not in seen:
+        word = spelling[word]
+        seen.add(word)
+    return word
+
+
+def _majority_corrections(
+    document: Document, context: _Context, majority: _Majority, covered: list[tuple[int, int]]
+) -> Iterator[Proposal]:
+    """Correct every mention of a minority spelling to the article's majority one."""
+    settled = majority.spelling
+    if not settled:
+        return
+    for token in document.tokens:
+        word, end = _base(token)
+        if word not in settled or any(a <= token.start < b for a, b in covered):
+            continue
+        other = settled[word]
+        yield Proposal(
+            start=token.start,
+            end=end,
+            replacement=other,
+            confidence=MINORITY_CONFIDENCE,
+            reason=f"The article spells this name “{other}” {context.mentions(other)} "
+            f"time(s) and “{word}” {context.mentions(word)}: one slip apart, and no text uses "
+            f"“{word}”.",
+            rule="entity.minority_spelling",
+        )
 
 
 def _outweighs(other: str, other_count: int, count: int, lexicon: Lexicon) -> bool:
@@ -222,9 +307,14 @@ def _outweighs(other: str, other_count: int, count: int, lexicon: Lexicon) -> bo
 
 def _two_people(word: str, other: str, context: _Context) -> bool:
     """Tell whether the article gives the two spellings different first names ("Tom
-    Hallberg", "Eva Hallborg"): two people, not one name and its slip."""
+    Hallberg", "Eva Hallborg"): two people, not one name and its slip. First names one slip
+    apart ("Andreas", "Andreaas") are one first name, itself garbled once."""
     before, other_before = context.names_before(word), context.names_before(other)
-    return bool(before and other_before and before.isdisjoint(other_before))
+    return bool(
+        before
+        and other_before
+        and not any(OSA.distance(fold(a), fold(b)) <= 1 for a in before for b in other_before)
+    )
 
 
 #: Ends that inflect one word (German ones included, as MT leaves them): the tails after
@@ -232,20 +322,30 @@ def _two_people(word: str, other: str, context: _Context) -> bool:
 INFLECTION_TAILS = frozenset({"", "s", "n", "r", "e", "es", "en", "er", "ern", "ns", "rs"})
 
 
+#: A last letter cut after a vowel ("Leverkuse" for Leverkusen) is a slip, not an ending.
+CUT_CONSONANTS = frozenset("nr")
+VOWELS = frozenset("aeiouy")
+
+
 def _forms_of_one_word(word: str, other: str) -> bool:
     """Tell whether the minority spelling ``word`` and the majority one ``other`` are forms of
     one word rather than a slip: they differ in an inflection ending ("Thüringer",
     "Thüringen"; "Pokals", "Pokal"), or ``word`` is ``other`` with letters added that do not
-    repeat its last one ("Westnetz", "Westnet"). A doubled last letter ("Vallenbrockk") and
-    a cut ending ("Vallenbro") are slips."""
+    repeat its last one ("Westnetz", "Westnet"). A doubled or undoubled letter ("Vallenbrockk",
+    "Bideen" for "Biden") and a cut ending ("Vallenbro") are slips."""
     shared = next(
         (i for i, (x, y) in enumerate(zip(word, other, strict=False)) if x != y),
         min(len(word), len(other)),
     )
     tail, other_tail = word[shared:], other[shared:]
+    last = word[shared - 1 : shared]
+    if last + tail == other_tail or tail == last + other_tail:
+        return False  # one letter written twice, or once where the name has it twice
+    if not tail and other_tail in CUT_CONSONANTS and last in VOWELS:
+        return False  # "Leverkuse", "Krame": no ending leaves a word on that vowel
     if tail in INFLECTION_TAILS and other_tail in INFLECTION_TAILS:
         return True
-    return not other_tail and tail != word[shared - 1 : shared]
+    return not other_tail
 
 
 def _may_be_something_else(document: Document, token: Token, lexicon: Lexicon) -> bool:
@@ -324,6 +424,19 @@ class _Context:
             ):
                 found.setdefault(_base(token)[0], set()).add(before.text)
         return {word: frozenset(names) for word, names in found.items()}
+
+    def names_mid_sentence(self, word: str) -> bool:
+        """Tell whether the article writes ``word`` with a capital inside a sentence, as a
+        name ("Peter"), not only to open one ("Their")."""
+        return word in self._mid_sentence
+
+    @cached_property
+    def _mid_sentence(self) -> frozenset[str]:
+        return frozenset(
+            _base(token)[0]
+            for token in self.document.tokens
+            if token.text[:1].isupper() and not token.sentence_initial
+        )
 
     @cached_property
     def word_set(self) -> frozenset[str]:
@@ -422,7 +535,9 @@ def _is_known(word: str, lexicon: Lexicon, derived: bool = True) -> bool:
     if word in lexicon.names.exact or lexicon.is_known_name(word) or lexicon.is_english_word(word):
         return True
     if derived and any(
-        word.endswith(ending) and _is_place_name(word[: -len(ending)], lexicon)
+        word.endswith(ending)
+        and _is_place_name(word[: -len(ending)], lexicon)
+        and ending != word[-len(ending) - 1 : -1]  # "Spainn", "Mercedess": a letter doubled
         for ending in DERIVED_ENDINGS
     ):
         return True
@@ -445,13 +560,17 @@ def _is_suspicious(word: str, lexicon: Lexicon) -> bool:
 
 
 def _check_run(
-    run: list[Token], document: Document, lexicon: Lexicon, context: _Context
+    run: list[Token],
+    document: Document,
+    lexicon: Lexicon,
+    context: _Context,
+    majority: _Majority,
 ) -> Iterator[Candidate]:
     words = [t.text[:-2] if t.text.endswith(POSSESSIVES) else t.text for t in run]  # bases
     done: set[int] = set()
     for i, word in enumerate(words):
-        if i in done:
-            continue
+        if i in done or word in majority.outright:
+            continue  # the article's majority spelling decides a minority one
         suspicious = _is_suspicious(word, lexicon)  # cheapest test first: most words are known
         if not suspicious and not _beside_known_name_part(words, i, lexicon):
             continue
@@ -461,7 +580,10 @@ def _check_run(
             or _inside_known_name(words, i, lexicon)
         ):
             continue
-        query = _Query(run, words, i, suspicious, document, lexicon, context)
+        alone = len(words) == 1 or (
+            suspicious and word not in majority.spelling and _may_stand_alone(word, lexicon)
+        )
+        query = _Query(run, words, i, suspicious, document, lexicon, context, alone)
         best = _best_candidate(query)
         if best is not None:
             # words the change covers ("Volodimir Zelenski") are not checked again
@@ -513,13 +635,12 @@ def _best_candidate(query: _Query) -> Candidate | None:
         (low, low + size)
         for size in range(1, 5)
         for low in range(i - size + 1, i + 1)
-        if low >= 0 and low + size <= len(words) and (size > 1 or len(words) == 1)
+        if low >= 0 and low + size <= len(words) and (size > 1 or query.alone)
     ]
-    names = query.lexicon.names
     scored = [
         match
         for low, high in windows
-        for name in names.candidates(" ".join(words[low:high]), high - low)
+        for name in _window_candidates(query, low, high)
         if (match := _score(query, name, low, high)) is not None
     ]
     if not scored or any(_romanisation_of(query, match) for match in scored):
@@ -534,6 +655,21 @@ def _best_candidate(query: _Query) -> Candidate | None:
     if any(m.score > best.score - AMBIGUITY_MARGIN for m in rivals.values()):
         candidate = replace(candidate, confidence=max(0.05, candidate.confidence - 0.15))
     return replace(candidate, alternatives=tuple(list(rivals)[:3]))
+
+
+def _window_candidates(query: _Query, low: int, high: int) -> list[NameForm]:
+    """The name forms the words ``low``..``high`` may be; for the query word alone inside a
+    longer run, only those it may be read as by itself (``_one_slip_in_run``)."""
+    words = query.words
+    candidates = query.lexicon.names.candidates(" ".join(words[low:high]), high - low)
+    if high - low > 1 or len(words) == 1:
+        return candidates
+    word = words[query.i]
+    return [
+        name
+        for name in candidates
+        if _one_slip_in_run(word, name.form) and not _beside_other_name_part(query, name.entity)
+    ]
 
 
 def _romanisation_of(query: _Query, match: _Match) -> bool:
@@ -599,6 +735,62 @@ PROMINENT_ZIPF = 2.5
 DISTINCTIVE_NAME_PART = 2
 
 
+#: A word of a longer capitalised run read as a name by itself is at least this long.
+MIN_WORD_IN_RUN = 5
+
+
+def _one_slip_in_run(word: str, target: str) -> bool:
+    """Tell whether one word of a longer capitalised run may be read as the name ``target``
+    by itself ("Sampdoria Gneoa", "Xinhua News Agency Beijipg"): the run may be another name
+    of its own ("Huasheng Group" is no Huateng, "Jumbo Visma" no Visa), so the word and the
+    name must be long, one slip apart (a letter changed, added, dropped or two swapped) and
+    not forms of one word ("Thüringer"), and no text may use the word (``_may_stand_alone``).
+    Nor may a neighbour be a part of another person's name (``_beside_other_name_part``)."""
+    folded, name = fold(word), fold(target)
+    return (
+        len(target) >= MIN_WORD_IN_RUN
+        and OSA.distance(folded, name) == 1
+        and not _forms_of_one_word(folded, name)
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_stand_alone(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a suspicious word of a longer capitalised run is worth reading as a name
+    by itself (``_one_slip_in_run``): long, and no text uses it (memoised)."""
+    return len(word) >= MIN_WORD_IN_RUN and lexicon.zipf(word) == 0
+
+
+def _beside_other_name_part(query: _Query, entity: Entity) -> bool:
+    """Tell whether a word of the run next to the query word is a known first name or surname
+    that is not part of the entity's own name ("Huang Xiaoxi" is no Xiaomi, "Chen Chunming"
+    no Hua Chunying); or, for a place or organisation, a word no list knows (the run is then
+    likelier a name of its own, a person's with a garbled part: "Huaang Xiaoxi"), or a name
+    that is no common word right before the run's last word, where a surname follows a first
+    name ("Marla Dizney" is no Disney; "Sparda Bank Berllin" is Berlin)."""
+    lexicon, words, i = query.lexicon, query.words, query.i
+    names = lexicon.names
+    own = {part for form in (entity.name, *entity.aliases) for part in form.split()}
+    if any(
+        0 <= j < len(words)
+        and words[j] not in own
+        and (
+            words[j] in names.first_names
+            or words[j] in names.surnames
+            or (entity.type != "person" and _is_suspicious(words[j], lexicon))
+        )
+        for j in (i - 1, i + 1)
+    ):
+        return True
+    before = words[i - 1] if i > 0 else ""
+    return (
+        entity.type != "person"
+        and i == len(words) - 1
+        and lexicon.is_known_name(before)
+        and before.lower() not in lexicon.common_words
+    )
+
+
 def _extends(word: str, target: str) -> bool:
     """Tell whether the word is the name with letters added at its end ("Xinhuanet",
     "YouTuber"): a derived word or another name, not a garble of it."""
@@ -638,6 +830,25 @@ def _in_real_use(word: str, lexicon: Lexicon) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 16)
+def _may_be_minority(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a capitalised word may be a minority spelling (``_minority_spellings``):
+    long enough, unknown to every list (all capitals never are), rarely used by real text, and
+    no common word of another language ("Gärten" beside "Garden"). Memoised per word."""
+    return (
+        len(word) >= MIN_MINORITY_LENGTH
+        and _is_suspicious(word, lexicon)
+        and lexicon.zipf(word) < PLAUSIBLE_ZIPF
+        and not _foreign_word(word, lexicon)
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _foreign_word(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether another language's text commonly uses the word (memoised)."""
+    return lexicon.foreign_zipf(word, FOREIGN_LANGUAGES)[1] > 0
+
+
 def _named_otherwise(query: _Query, entity: Entity) -> bool:
     """Tell whether the article names the word's bearer with a first name the person lacks
     ("Petra Schallenbach ... Schallenbach said"): then it is someone else."""
@@ -660,14 +871,17 @@ def _evident_without_context(
     """Tell whether a reading stands without any of the entity's context words in the article.
 
     The article usually says what it is about, but a short text may not; then a word no list
-    knows, written once (a name the article repeats the same way, with no context for the
-    entity, is more likely a rare real one), needs other evidence: a place's slot ("in
-    Khanson"); the rest of a full name that hardly anyone else has ("Keir Starrer"); or one
-    slip from a prominent name, in a word real text never uses ("shelled Kgarkiv").
+    knows, written once, needs other evidence: a place's slot ("in Khanson"); the rest of a
+    full name that hardly anyone else has ("Keir Starrer"); or one slip from a prominent name,
+    in a word real text never uses ("shelled Kgarkiv"). A name the article repeats the same way
+    with no context for the entity is more likely a rare real one, unless it is one slip from
+    a famous place or organisation (``_consistent_slip_of_famous_name``).
     """
     lexicon, word = query.lexicon, query.words[query.i]
-    if not query.suspicious or query.context.mentions(word) > 1:
+    if not query.suspicious:
         return False
+    if query.context.mentions(word) > 1:
+        return _consistent_slip_of_famous_name(word, target, name.entity, lexicon)
     if slot and name.entity.type in PLACE_TYPES:
         return True
     people = lexicon.names.people_with_word
@@ -680,6 +894,29 @@ def _evident_without_context(
         and folded[:1] == name_folded[:1]
         and Levenshtein.distance(folded, name_folded) == 1
         and lexicon.zipf(target) >= PROMINENT_ZIPF
+    )
+
+
+#: How prominent (wordfreq Zipf) a name must be for a word repeated with no context word to be
+#: read as its slip: among the names real text uses most ("Seattle", "Frankfurt", "Lithuania").
+FAMOUS_ZIPF = 3.5
+
+
+def _consistent_slip_of_famous_name(
+    word: str, target: str, entity: Entity, lexicon: Lexicon
+) -> bool:
+    """Tell whether a word the article repeats, with no context word of the entity, is still
+    that name garbled the same way throughout, as machine translation does: no text in any
+    language uses the word, and it is one slip from a place or organisation real text names
+    very often ("Seatle ... Seatle"), not a person (a surname alone is too often another's)."""
+    folded, name = fold(word), fold(target)
+    return (
+        entity.type != "person"
+        and folded[:1] == name[:1]
+        and OSA.distance(folded, name) == 1
+        and lexicon.zipf(word) == 0
+        and not _foreign_word(word, lexicon)
+        and lexicon.zipf(target) >= FAMOUS_ZIPF
     )
 
 
