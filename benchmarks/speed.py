@@ -41,7 +41,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from garble import garble  # noqa: E402
-from quality import HELDOUT, WMT, machine, table  # noqa: E402  (puts the repository on sys.path)
+from quality import CORPUS, HELDOUT, machine, table  # noqa: E402  (puts the repository on sys.path)
 
 import mtfix  # noqa: E402
 
@@ -49,6 +49,8 @@ CLEAN = ROOT / "tests" / "fixtures" / "clean"
 EXAMPLE = ROOT / "examples" / "ceasefire-talks.mt.txt"
 RESULTS = HERE / "results" / "speed.md"
 SEED = 6
+#: The German-English set of the shared corpus whose MT outputs and references feed the corpus.
+WMT = CORPUS / "wmt21-de-en"
 #: pyspellchecker is too slow for the whole corpus: it gets this many seconds of it.
 PYSPELL_SECONDS = 60
 
