@@ -18,6 +18,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -108,3 +109,43 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+#: How many new objects the cycle collector lets pass before a young-generation pass while a
+#: text is cleaned (Python's default is 700).
+CLEANING_THRESHOLD = 50_000
+_relaxed = 0  # how many cleanings run with the raised threshold now (threads may overlap)
+_saved_thresholds: tuple[int, int, int] = gc.get_threshold()
+_relaxed_lock = threading.Lock()
+
+
+def collect_less() -> None:
+    """Raise the young-generation threshold for the whole process, for a process that only
+    cleans (the command line and the workers it forks): between two articles, reading,
+    rendering and writing would otherwise set off the passes ``fewer_collections`` saves."""
+    gc.set_threshold(max(CLEANING_THRESHOLD, gc.get_threshold()[0]), *gc.get_threshold()[1:])
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Raise the cycle collector's young-generation threshold while a text is cleaned.
+
+    The detectors make tokens, tuples and memo entries by the hundred thousand and almost no
+    reference cycles; at the default threshold the passes that promote them end in full
+    passes over the loaded dictionaries, a quarter of the time of a 300,000-word file and
+    a sixth of a folder of articles, for nothing. Overlapping uses (threads, a nested call)
+    share one raise; the last to leave restores the thresholds.
+    """
+    global _relaxed, _saved_thresholds
+    with _relaxed_lock:
+        if _relaxed == 0:
+            _saved_thresholds = gc.get_threshold()
+            gc.set_threshold(max(CLEANING_THRESHOLD, _saved_thresholds[0]), *_saved_thresholds[1:])
+        _relaxed += 1
+    try:
+        yield
+    finally:
+        with _relaxed_lock:
+            _relaxed -= 1
+            if _relaxed == 0:
+                gc.set_threshold(*_saved_thresholds)

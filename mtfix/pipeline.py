@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .accept import unaccepted
+from .cache import fewer_collections
 from .change import Change, Proposal, apply_changes
 from .config import Config
 from .detectors import DETECTORS
@@ -38,6 +39,7 @@ class Report:
         )
 
 
+@fewer_collections()
 def clean(text: str, config: Config | None = None, lexicon: Lexicon | None = None) -> Report:
     """Find machine-translation artefacts in ``text`` and propose corrections.
 
