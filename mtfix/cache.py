@@ -107,10 +107,14 @@ def _collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if _frozen_loads:
+            gc.freeze()  # the loaded dictionaries live as long as the process
         if was_enabled:
             gc.enable()
 
 
+#: Whether what is loaded from the cache is moved out of the collector's sight (``collect_less``).
+_frozen_loads = False
 #: How many new objects the cycle collector lets pass before a young-generation pass while a
 #: text is cleaned (Python's default is 700).
 CLEANING_THRESHOLD = 50_000
@@ -120,9 +124,15 @@ _relaxed_lock = threading.Lock()
 
 
 def collect_less() -> None:
-    """Raise the young-generation threshold for the whole process, for a process that only
-    cleans (the command line and the workers it forks): between two articles, reading,
-    rendering and writing would otherwise set off the passes ``fewer_collections`` saves."""
+    """Make the cycle collector work less for the whole process, for a process that only
+    cleans (the command line and the workers it forks): raise the young-generation threshold
+    (between two articles, reading, rendering and writing would otherwise set off the passes
+    ``fewer_collections`` saves), and freeze (``gc.freeze``) everything alive each time
+    dictionaries are loaded, so no pass ever walks them: the first pass after a load used to
+    walk the hundreds of thousands of objects just unpickled. Not for library use, where it
+    would also freeze the caller's objects."""
+    global _frozen_loads
+    _frozen_loads = True
     gc.set_threshold(max(CLEANING_THRESHOLD, gc.get_threshold()[0]), *gc.get_threshold()[1:])
 
 
