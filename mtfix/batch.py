@@ -223,9 +223,14 @@ def check_targets(sources: Iterable[Source]) -> None:
 
 
 def clean_source(
-    source: Source, config: Config, saving: Saving, warn: Callable[[str], None]
+    source: Source,
+    config: Config,
+    saving: Saving,
+    warn: Callable[[str], None],
+    original: str | None = None,
 ) -> Report:
-    """Read one input, clean it, and save the result as ``saving`` says.
+    """Read one input, clean it (with the text it was translated from, ``original``, when
+    given), and save the result as ``saving`` says.
 
     Raises:
         InputError: the input cannot be read, or its result cannot be written.
@@ -233,9 +238,39 @@ def clean_source(
     decoded = read_stdin() if source.path is None else read_file(source.path)
     if decoded.is_fallback:
         warn(f"{source.display}: not UTF-8; read as {decoded.encoding}")
-    report = clean(decoded.text, config)
+    report = clean(decoded.text, config, source=original)
     saving.save(source, decoded, saving.cleaned(report))
     return report
+
+
+@dataclass(frozen=True)
+class Originals:
+    """Where the texts before translation are (``--source``, ``--source-dir``,
+    ``--source-field``): at most one of the three is set."""
+
+    file: Path | None = None
+    folder: Path | None = None
+    field: str | None = None
+
+    def path_for(self, source: Source) -> Path | None:
+        """The source file of an input: the one file, or the input's path below the folder
+        argument (its file name when named directly) inside ``folder``."""
+        if self.file is not None:
+            return self.file
+        if self.folder is not None:
+            return self.folder / source.relative
+        return None
+
+
+def read_source_text(path: Path) -> tuple[str | None, str | None]:
+    """Read a source file: its text, or ``None`` and why it cannot be used."""
+    try:
+        decoded = read_file(path)
+    except InputError as problem:
+        return None, f"source {path}: {problem}"
+    if not decoded.text.strip():
+        return None, f"source {path}: empty"
+    return decoded.text, None
 
 
 @dataclass(frozen=True)
@@ -248,6 +283,8 @@ class Task:
         line: the line of a JSON-lines record in its corpus (0 for a whole file).
         error: why the input cannot be cleaned (unreadable, not JSON, no such field), if so.
         skipped: the error is a binary file found in a folder (a warning, not an error).
+        original_path: the file of the text it was translated from (read by the worker).
+        original_text: that text itself (a JSON-lines record's ``--source-field``).
     """
 
     source: Source
@@ -255,6 +292,8 @@ class Task:
     line: int = 0
     error: str | None = None
     skipped: bool = False
+    original_path: Path | None = None
+    original_text: str | None = None
 
     @property
     def display(self) -> str:
@@ -317,15 +356,23 @@ class Plan:
 _LINES = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
 
-def plan(sources: Iterable[Source], jsonl_field: str | None, warn: Callable[[str], None]) -> Plan:
-    """Turn sources into tasks: one per file, or with ``jsonl_field`` one per corpus record.
+def plan(
+    sources: Iterable[Source],
+    jsonl_field: str | None,
+    warn: Callable[[str], None],
+    originals: Originals | None = None,
+) -> Plan:
+    """Turn sources into tasks: one per file, or with ``jsonl_field`` one per corpus record,
+    each with where its text before translation is (``originals``).
 
     Standard input and corpora are read here; plain files are read by the workers.
     """
+    originals = originals or Originals()
     result = Plan()
     for source in sources:
+        original = originals.path_for(source)
         if jsonl_field is None and source.path is not None:
-            result.tasks.append(Task(source))
+            result.tasks.append(Task(source, original_path=original))
             continue
         try:
             decoded = read_stdin() if source.path is None else read_file(source.path)
@@ -336,12 +383,12 @@ def plan(sources: Iterable[Source], jsonl_field: str | None, warn: Callable[[str
         if decoded.is_fallback:
             warn(f"{source.display}: not UTF-8; read as {decoded.encoding}")
         if jsonl_field is None:
-            result.tasks.append(Task(source, text=decoded.text))
+            result.tasks.append(Task(source, text=decoded.text, original_path=original))
             continue
         lines = _LINES.findall(decoded.text)
         corpus = Corpus(source, decoded, lines, {}, jsonl_field, 0)
         records = [
-            _record_task(source, number, line, corpus)
+            _record_task(source, number, line, corpus, originals.field)
             for number, line in enumerate(lines, start=1)
             if line.strip()
         ]
@@ -351,8 +398,11 @@ def plan(sources: Iterable[Source], jsonl_field: str | None, warn: Callable[[str
     return result
 
 
-def _record_task(source: Source, number: int, line: str, corpus: Corpus) -> Task:
-    """Parse one corpus line into a task (an error task when it is not a usable record)."""
+def _record_task(
+    source: Source, number: int, line: str, corpus: Corpus, original_field: str | None
+) -> Task:
+    """Parse one corpus line into a task (an error task when it is not a usable record), with
+    the record's ``original_field`` as its text before translation."""
     try:
         record = parse_record(line)
     except ValueError as problem:
@@ -361,7 +411,13 @@ def _record_task(source: Source, number: int, line: str, corpus: Corpus) -> Task
     if not isinstance(text, str):
         return Task(source, line=number, error=f"no text field {corpus.field!r}")
     corpus.records[number] = record
-    return Task(source, text=text, line=number)
+    original = record.get(original_field) if original_field else None
+    return Task(
+        source,
+        text=text,
+        line=number,
+        original_text=original if isinstance(original, str) else None,
+    )
 
 
 #: Articles handed to a worker at a time (at most; fewer when the batch is small).
@@ -409,14 +465,22 @@ def _run(task: Task) -> Outcome:
     if task.error is not None:
         return Outcome(task.display, error=task.error, skipped=task.skipped)
     warnings: list[str] = []
+    original = task.original_text
+    if task.original_path is not None:
+        original, problem = read_source_text(task.original_path)
+        if problem:
+            warnings.append(f"{task.display}: {problem}; cleaned without a source")
     try:
         if task.text is None:
-            report = clean_source(task.source, config, saving, warnings.append)
+            report = clean_source(task.source, config, saving, warnings.append, original)
         else:
-            report = clean(task.text, config)
+            report = clean(task.text, config, source=original)
     except InputError as problem:
         skipped = isinstance(problem, BinaryFileError) and task.source.from_walk
         return Outcome(task.display, error=str(problem), skipped=skipped, warnings=(*warnings,))
+    used = report.summary.get("source")
+    if used and used.get("problem"):
+        warnings.append(f"{task.display}: {used['problem']}; cleaned without it")
     data = to_object(FileReport(task.display, report)) if _WORKER["as_json"] else None
     return Outcome(task.display, report=report, warnings=tuple(warnings), data=data)
 
@@ -433,6 +497,7 @@ class Summary:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False
+    sources: Counter = field(default_factory=Counter)
 
     def add(self, outcome: Outcome) -> None:
         """Count one outcome."""
@@ -440,6 +505,14 @@ class Summary:
             self.cleaned += 1
             self.words += outcome.report.words
             self.by_kind.update(change.kind for change in outcome.report.changes)
+            used = outcome.report.summary.get("source")
+            if used:
+                self.sources["articles"] += 1
+                self.sources["used"] += bool(used["used"])
+                self.sources["lines"] += used["lines"]
+                self.sources["aligned"] += used["aligned"] if used["used"] else 0
+                self.sources["changes"] += used.get("changes", 0)
+                self.sources["vetoed"] += used.get("vetoed", 0)
         elif outcome.error is not None:
             problems = self.skipped if outcome.skipped else self.errors
             problems.append((outcome.display, outcome.error))

@@ -18,12 +18,14 @@ import typer
 from . import __version__, accept
 from .batch import (
     Inputs,
+    Originals,
     Outcome,
     Saving,
     check_targets,
     collect,
     plan,
     process,
+    read_source_text,
     report_object,
     workers,
 )
@@ -203,6 +205,32 @@ def clean(
             "--interactive adds what you reject with n to it.",
         ),
     ] = None,
+    source_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--source",
+            metavar="FILE",
+            help="The text the input was translated from: its names repair garbled ones and "
+            "protect the ones it spells (one input).",
+        ),
+    ] = None,
+    source_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--source-dir",
+            metavar="DIR",
+            help="Each input's source is DIR/<its path below the folder named>, or DIR/<its "
+            "file name> for a file named directly.",
+        ),
+    ] = None,
+    source_field: Annotated[
+        str | None,
+        typer.Option(
+            "--source-field",
+            metavar="FIELD",
+            help="With --jsonl-field (or --dask): each record's source text is in FIELD.",
+        ),
+    ] = None,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even if changes are found.")
     ] = False,
@@ -270,13 +298,21 @@ def clean(
     config = settings.config
     for path in config.extra_dictionaries:
         _dictionary(path)
+    originals = _originals(source_file, source_dir, source_field, jsonl_field, dask_address)
     if dask_address is not None:
         if write or output_format is not Format.DIFF:
             raise UsageProblem(
                 "--dask writes JSON lines or Parquet to --output-dir; no --write/--format"
             )
         return _clean_on_dask(
-            dask_address, paths, output_dir, config, jsonl_field, exit_zero, unsafe_fixes
+            dask_address,
+            paths,
+            output_dir,
+            config,
+            jsonl_field,
+            exit_zero,
+            unsafe_fixes,
+            source_field,
         )
     if backup and not (write or interactive):
         raise UsageProblem("--backup needs --write or --interactive")
@@ -302,12 +338,14 @@ def clean(
         except ValueError as clash:
             raise UsageProblem(str(clash)) from clash
     color = _wants_color(no_color)
+    if originals.file is not None and len(inputs.sources) > 1:
+        raise UsageProblem("--source is the source of one input; use --source-dir for several")
     if interactive or output is not None:
         accept_file = accept_files[0] if accept_files else None
-        return _review(inputs, config, output, color, backup, exit_zero, accept_file)
+        return _review(inputs, config, output, color, backup, exit_zero, originals, accept_file)
     for message in inputs.errors:
         _error(message)
-    work = plan(inputs.sources, jsonl_field, _warn)
+    work = plan(inputs.sources, jsonl_field, _warn, originals)
     as_list = len(paths) > 1 or jsonl_field is not None or any(s.from_walk for s in inputs.sources)
     fixing = write or output_dir is not None or output_format is Format.TEXT
     shown = _Shown(output_format, color, as_list, saving if fixing else None)
@@ -394,6 +432,7 @@ def _review(
     color: bool,
     backup: bool,
     exit_zero: bool,
+    originals: Originals,
     accept_file: Path | None = None,
 ) -> int:
     """Review files at the terminal (``output`` None) or write the html review page."""
@@ -407,16 +446,17 @@ def _review(
     for message in inputs.errors:
         _error(message)
     files = [(s.path, s.display, s.from_walk) for s in inputs.sources if s.path is not None]
+    sources = _source_texts(inputs, originals)
     if output is None:
         if sys.stdin is None:
             raise UsageProblem(
                 "--interactive reads your answers from standard input, which is closed"
             )
-        code = review.run(files, config, color, backup, _error, accept_file)
+        code = review.run(files, config, color, backup, _error, accept_file, sources)
         return ExitCode.ERROR if inputs.errors else code
     if any(output.resolve() == path.resolve() for path, _, _ in files):
         raise UsageProblem(f"-o {output} is one of the inputs")
-    reviewed, errors, warnings = review_files(files, config)
+    reviewed, errors, warnings = review_files(files, config, sources)
     for message in warnings:
         _warn(message)
     for message in errors:
@@ -475,6 +515,40 @@ _RENDER: dict[Format, Callable[[FileReport, bool], str]] = {
 }
 
 
+def _source_texts(inputs: Inputs, originals: Originals) -> dict[Path, str]:
+    """Read each input's source text for a review (a bad one is a warning, and left out)."""
+    texts = {}
+    for source in inputs.sources:
+        where = originals.path_for(source)
+        if source.path is None or where is None:
+            continue
+        text, problem = read_source_text(where)
+        if problem:
+            _warn(f"{source.display}: {problem}; cleaned without a source")
+        else:
+            texts[source.path] = text
+    return texts
+
+
+def _originals(
+    file: Path | None,
+    folder: Path | None,
+    field: str | None,
+    jsonl_field: str | None,
+    dask_address: str | None,
+) -> Originals:
+    """Check the source options: at most one, each where it applies."""
+    if sum(option is not None for option in (file, folder, field)) > 1:
+        raise UsageProblem("use one of --source, --source-dir and --source-field")
+    if field is not None and jsonl_field is None and dask_address is None:
+        raise UsageProblem("--source-field is for JSON-lines inputs: add --jsonl-field")
+    if (file is not None or folder is not None) and (jsonl_field or dask_address):
+        raise UsageProblem("JSON-lines and --dask inputs take their source from --source-field")
+    if folder is not None and not folder.is_dir():
+        raise UsageProblem(f"--source-dir {folder}: not a folder")
+    return Originals(file, folder, field)
+
+
 def _clean_on_dask(
     address: str,
     patterns: list[str],
@@ -483,6 +557,7 @@ def _clean_on_dask(
     field: str | None,
     exit_zero: bool,
     unsafe_fixes: bool,
+    source_field: str | None = None,
 ) -> int:
     """Clean JSON-lines or Parquet files on a Dask cluster (``mtfix.dask``) into ``output_dir``."""
     if output_dir is None:
@@ -493,7 +568,13 @@ def _clean_on_dask(
         raise UsageProblem(f"--dask needs {missing.name}: pip install 'mtfix[dask]'") from missing
     try:
         tally = clean_files(
-            address, patterns, output_dir, config, field or DEFAULT_FIELD, review=unsafe_fixes
+            address,
+            patterns,
+            output_dir,
+            config,
+            field or DEFAULT_FIELD,
+            review=unsafe_fixes,
+            source_field=source_field,
         )
     except InputError as problem:
         raise UsageProblem(str(problem)) from problem

@@ -64,6 +64,7 @@ def clean_bag(
     config: Config | None = None,
     changes: str = CHANGES,
     review: bool = True,
+    source_field: str | None = None,
 ) -> db.Bag:
     """Clean every text of a bag, partition by partition.
 
@@ -74,6 +75,9 @@ def clean_bag(
             (``extra_dictionaries``) must be readable on every worker.
         changes: the key that receives the changes.
         review: apply review fixes too (as ``Report.apply``); False: safe fixes only.
+        source_field: the key of each record's source text (the text before translation,
+            as ``mtfix.clean(..., source=...)`` takes it); a record without one is cleaned
+            without a source.
 
     Returns:
         A bag of dicts in the same order: for a text, ``{"text": cleaned, changes: [...]}``; for a
@@ -82,7 +86,9 @@ def clean_bag(
         original text. A record whose ``field`` is missing or not a string is kept as it is, with
         no changes.
     """
-    return bag.map_partitions(_clean_records, field, config or Config(), changes, review)
+    return bag.map_partitions(
+        _clean_records, field, config or Config(), changes, review, source_field
+    )
 
 
 def clean_dataframe(
@@ -91,6 +97,7 @@ def clean_dataframe(
     config: Config | None = None,
     changes: str = CHANGES,
     review: bool = True,
+    source_column: str | None = None,
 ) -> dd.DataFrame:
     """Clean the texts of one column of a dataframe, partition by partition.
 
@@ -101,16 +108,21 @@ def clean_dataframe(
         changes: the name of the column that receives each text's changes as a JSON list;
             ``{changes}_{kind}`` columns count the changes of each kind (``changes_entity``...).
         review: as for :func:`clean_bag`.
+        source_column: the column of source texts (the texts before translation), if any.
 
     Returns:
         The cleaned dataframe, lazily, with the same partitions.
     """
     config = config or Config()
-    meta = _clean_frame(df._meta, column, config, changes, review)
-    return df.map_partitions(_clean_frame, column, config, changes, review, meta=meta)
+    meta = _clean_frame(df._meta, column, config, changes, review, source_column)
+    return df.map_partitions(
+        _clean_frame, column, config, changes, review, source_column, meta=meta
+    )
 
 
-def _report(value: object, config: Config, review: bool) -> tuple[object, tuple[Change, ...]]:
+def _report(
+    value: object, config: Config, review: bool, source: object = None
+) -> tuple[object, tuple[Change, ...]]:
     """Return the cleaned value and its changes; anything but a string is left alone.
 
     ``load_lexicon`` is cached per process: a worker loads the dictionaries for its first text
@@ -118,12 +130,18 @@ def _report(value: object, config: Config, review: bool) -> tuple[object, tuple[
     """
     if not isinstance(value, str):
         return value, ()
-    report = clean(value, config, load_lexicon(tuple(config.extra_dictionaries)))
+    original = source if isinstance(source, str) else None
+    report = clean(value, config, load_lexicon(tuple(config.extra_dictionaries)), original)
     return report.apply(review), report.changes
 
 
 def _clean_records(
-    records: Iterable[Any], field: str | None, config: Config, changes: str, review: bool
+    records: Iterable[Any],
+    field: str | None,
+    config: Config,
+    changes: str,
+    review: bool,
+    source_field: str | None = None,
 ) -> list[dict]:
     cleaned = []
     for record in records:
@@ -131,7 +149,8 @@ def _clean_records(
             text, found = _report(record, config, review)
             cleaned.append({DEFAULT_FIELD: text, changes: [c.to_dict() for c in found]})
         else:
-            text, found = _report(record.get(field), config, review)
+            source = record.get(source_field) if source_field else None
+            text, found = _report(record.get(field), config, review, source)
             out = dict(record)
             if field in record:
                 out[field] = text
@@ -141,15 +160,21 @@ def _clean_records(
 
 
 def _clean_frame(
-    frame: pd.DataFrame, column: str, config: Config, changes: str, review: bool
+    frame: pd.DataFrame,
+    column: str,
+    config: Config,
+    changes: str,
+    review: bool,
+    source_column: str | None = None,
 ) -> pd.DataFrame:
     import pandas as pd
 
     texts: list[object] = []
     listed: list[str] = []
     counts: dict[str, list[int]] = {kind: [] for kind in KINDS}
-    for value in frame[column]:
-        text, found = _report(value, config, review)
+    sources = frame[source_column] if source_column else [None] * len(frame)
+    for value, source in zip(frame[column], sources, strict=True):
+        text, found = _report(value, config, review, source)
         texts.append(text)
         listed.append(json.dumps([c.to_dict() for c in found], ensure_ascii=False))
         tally = Counter(change.kind for change in found)
@@ -210,6 +235,7 @@ def clean_files(
     field: str = DEFAULT_FIELD,
     say: Callable[[str], None] | None = None,
     review: bool = False,
+    source_field: str | None = None,
 ) -> Tally:
     """Clean JSON-lines or Parquet files on a cluster, writing one output file per partition.
 
@@ -224,6 +250,7 @@ def clean_files(
         say: where the dashboard link and the closing tally go (default: stderr).
         review: apply review fixes too (``--unsafe-fixes``); by default safe fixes only, as
             ``--output-dir`` does.
+        source_field: the record field (or column) of each text's source, if any.
 
     Returns:
         The tally of records and changes.
@@ -243,13 +270,19 @@ def clean_files(
             frame = _read_parquet(paths)
             if field not in frame.columns:
                 raise InputError(f"the Parquet files have no column {field!r} (see --jsonl-field)")
-            parts = clean_dataframe(frame, field, config, review=review).to_delayed()
+            if source_field is not None and source_field not in frame.columns:
+                raise InputError(f"the Parquet files have no column {source_field!r}")
+            parts = clean_dataframe(
+                frame, field, config, review=review, source_column=source_field
+            ).to_delayed()
             writer = _write_parquet
         else:
             threads = sum(client.nthreads().values()) or 1
             lines = db.read_text(paths, blocksize=_blocksize(paths, threads), include_path=True)
             records = lines.filter(_has_text).map(_parse_line)
-            parts = clean_bag(records, field, config, review=review).to_delayed()
+            parts = clean_bag(
+                records, field, config, review=review, source_field=source_field
+            ).to_delayed()
             writer = _write_jsonl
         output_dir.mkdir(parents=True, exist_ok=True)
         suffix = ".parquet" if kind == "parquet" else ".jsonl"

@@ -19,7 +19,7 @@ import hashlib
 import json
 import stat
 import sys
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,9 +63,12 @@ class ReviewedFile:
 
 
 def review(
-    files: Iterable[tuple[Path, str, bool]], config: Config
+    files: Iterable[tuple[Path, str, bool]],
+    config: Config,
+    sources: Mapping[Path, str] | None = None,
 ) -> tuple[list[ReviewedFile], list[str], list[str]]:
-    """Read and clean ``(path, display name, found in a folder)`` files for a review page.
+    """Read and clean ``(path, display name, found in a folder)`` files for a review page,
+    each with the text it was translated from when ``sources`` has it.
 
     Returns:
         The reviewed files in order, error messages (unreadable files), and warnings (binary
@@ -83,7 +86,7 @@ def review(
             else:
                 errors.append(f"{display}: {problem}")
             continue
-        report = clean(original.decoded.text, config)
+        report = clean(original.decoded.text, config, source=(sources or {}).get(path))
         reviewed.append(ReviewedFile(FileReport(display, report), original.sha256))
     return reviewed, errors, warnings
 

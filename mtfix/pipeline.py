@@ -5,15 +5,24 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .accept import unaccepted
 from .cache import fewer_collections
 from .change import Change, Proposal, apply_changes
 from .config import Config
-from .detectors import DETECTORS
+from .detectors import DETECTORS, KINDS_OF
 from .lexicon import Lexicon, load_lexicon
 from .rules import SAFE
-from .text import Document, Line
+from .text import WORD_RE, Document, Line
+
+if TYPE_CHECKING:  # imported on use: runs without a source never load it
+    from .source import SourceText
+
+#: Kinds whose changes a source that spells the changed word vetoes (see ``_confirmed``).
+VETOED_KINDS = frozenset({"entity", "nonword", "variant", "capitalisation"})
+#: Zipf frequency in German from which a capitalised German word is taken for a common noun.
+GERMAN_NOUN = 3.0
 
 
 @dataclass(frozen=True)
@@ -40,13 +49,21 @@ class Report:
 
 
 @fewer_collections()
-def clean(text: str, config: Config | None = None, lexicon: Lexicon | None = None) -> Report:
+def clean(
+    text: str,
+    config: Config | None = None,
+    lexicon: Lexicon | None = None,
+    source: str | None = None,
+) -> Report:
     """Find machine-translation artefacts in ``text`` and propose corrections.
 
     Args:
         text: the article.
         config: thresholds and rule selection (default: ``Config()``).
         lexicon: loaded dictionaries (default: the shipped ones plus ``config``'s extras).
+        source: the text it was translated from, if known: its names repair garbled ones and
+            protect the ones it spells (``mtfix.source``). A source that is empty or does not
+            match is not used, and the summary's ``source`` entry says why.
 
     Returns:
         A Report whose changes never overlap; ``Report.apply()`` gives the cleaned text.
@@ -54,22 +71,117 @@ def clean(text: str, config: Config | None = None, lexicon: Lexicon | None = Non
     config = config or Config()
     lexicon = lexicon or load_lexicon(tuple(config.extra_dictionaries))
     document = Document(text, frozenset(config.source_languages))
+    aligned = _source(document, source, lexicon, config) if source is not None else None
+    document.source = aligned if aligned is not None and not aligned.problem else None
     proposals = [
         proposal
-        for kind, detect in DETECTORS.items()
-        if config.may_want(kind)
+        for name, detect in DETECTORS.items()
+        if any(config.may_want(kind) for kind in KINDS_OF.get(name, (name,)))
         for proposal in detect(document, lexicon)
         if config.wants(proposal.rule) and proposal.confidence >= config.min_confidence
     ]
     if config.accept:
         proposals = unaccepted(text, proposals, config.accept)
+    vetoed = 0
+    if document.source is not None:
+        kept = [p for p in proposals if not _confirmed(p, document, lexicon)]
+        vetoed, proposals = len(proposals) - len(kept), _prefer_source(kept, document)
     changes = tuple(
         _to_change(text, proposal, document.line_at(proposal.start))
         for proposal in _non_overlapping(proposals)
     )
     counts = Counter(change.kind for change in changes)
     summary = {"changes": len(changes), "words": document.word_count, "by_kind": dict(counts)}
+    if aligned is not None:
+        summary["source"] = _source_summary(aligned, vetoed, changes)
     return Report(text=text, changes=changes, words=document.word_count, summary=summary)
+
+
+def _source(document: Document, source: str, lexicon: Lexicon, config: Config) -> SourceText:
+    """Align the source text to the document's lines."""
+    from .source import prepare
+
+    lines = [document.line_text(line) for line in document.lines]
+    return prepare(lines, source, lexicon, config.source_languages)
+
+
+def _confirmed(proposal: Proposal, document: Document, lexicon: Lexicon) -> bool:
+    """Tell whether the source vetoes a proposal: it would change a word that the aligned
+    source segment spells (as written, accents aside, or romanised).
+
+    Only for the kinds that judge a word by lists (``VETOED_KINDS``), and never for the source's
+    own proposals. A house-style ``variant`` is vetoed only by a Latin-script spelling in the
+    source, not by a romanisation, which is one accepted spelling among several. Lowering a
+    capital is vetoed only by a capitalised source word (a script without capitals, Chinese or
+    Japanese, says nothing about them), and by a German source only for a word that is no
+    common German word (German capitalises every noun: its "Tango" does not make the English
+    one a name).
+    """
+    kind, _, rule = proposal.rule.partition(".")
+    source = document.source
+    if kind not in VETOED_KINDS or rule == "source" or source is None:
+        return False
+    text = document.text
+    original = text[proposal.start : proposal.end]
+    kept = set(WORD_RE.findall(proposal.replacement))
+    changed = [word for word in WORD_RE.findall(original) if word not in kept]
+    line = document.line_at(proposal.start).number
+    if kind == "variant":
+        written = {word.lower() for word in WORD_RE.findall(source.segment(line))}
+        return any(word.lower() in written for word in changed)
+    if kind == "capitalisation":
+        if source.language == "de":
+            changed = [word for word in changed if lexicon.zipf(word, "de") < GERMAN_NOUN]
+        return any(source.spells_capitalised(word, line) for word in changed)
+    return any(source.confirms(word, line) for word in changed)
+
+
+def _prefer_source(proposals: list[Proposal], document: Document) -> list[Proposal]:
+    """Between a name the source spells (``entity.source``) and another word- or name-list
+    correction of the same words, keep the one the source supports: the source's when both
+    make the same fix (its reason names the source), the list's when the source spells that
+    other replacement too, else the source's ("Portimo" is Portimão, not Porto, when the source
+    says Portimão and not Porto)."""
+    from_source = [p for p in proposals if p.rule == "entity.source"]
+    if not from_source:
+        return proposals
+    source = document.source
+    assert source is not None
+    dropped: set[int] = set()
+    for ours in from_source:
+        for other in proposals:
+            if (
+                other.rule.partition(".")[0] in VETOED_KINDS
+                and other is not ours
+                and other.start < ours.end
+                and ours.start < other.end
+            ):
+                if other.replacement == ours.replacement:
+                    dropped.add(id(other))  # the same fix, which the source now backs
+                    continue
+                line = document.line_at(other.start).number
+                words = WORD_RE.findall(other.replacement)
+                supported = words and all(source.confirms(word, line) for word in words)
+                dropped.add(id(ours) if supported else id(other))
+    return [p for p in proposals if id(p) not in dropped]
+
+
+def _source_summary(aligned: SourceText, vetoed: int, changes: tuple[Change, ...]) -> dict:
+    """The summary's ``source`` entry: language, alignment, and what the source did."""
+    alignment = aligned.alignment
+    entry = {
+        "used": not aligned.problem,
+        "language": aligned.language,
+        "alignment": alignment.method,
+        "lines": alignment.lines,
+        "aligned": alignment.aligned,
+    }
+    if aligned.problem:
+        entry["problem"] = aligned.problem
+        return entry
+    entry["changes"] = sum(1 for change in changes if change.source.endswith(".source"))
+    entry["vetoed"] = vetoed
+    return entry
 
 
 def resolve(text: str, proposals: list[Proposal]) -> list[Change]:

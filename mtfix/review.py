@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -131,8 +131,10 @@ class Session:
         keyboard: Keyboard,
         backup: bool,
         accept_file: Path | None = None,
+        sources: Mapping[Path, str] | None = None,
     ) -> None:
         self.config = config
+        self.sources = sources or {}
         self.console = console
         self.keyboard = keyboard
         self.backup = backup
@@ -164,7 +166,7 @@ class Session:
         """Review one file's changes, then write the accepted ones."""
         original = read_original(path)
         text = original.decoded.text
-        changes = clean(text, self.config).changes
+        changes = clean(text, self.config, source=self.sources.get(path)).changes
         result.total = len(changes)
         reviewed = 0
         try:
@@ -359,8 +361,10 @@ def run(
     backup: bool,
     report: Callable[[str], None],
     accept_file: Path | None = None,
+    sources: Mapping[Path, str] | None = None,
 ) -> int:
-    """Review ``(path, display name, found in a folder)`` files interactively.
+    """Review ``(path, display name, found in a folder)`` files interactively (each with the
+    text it was translated from, when ``sources`` has it).
 
     Returns:
         0, or 2 if a file could not be read or written (each ``report``-ed in one line), or 130
@@ -370,7 +374,7 @@ def run(
     console.print(f"[dim]{_HELP}")
     try:
         with Keyboard() as keyboard:
-            results = Session(config, console, keyboard, backup, accept_file).run(files)
+            results = Session(config, console, keyboard, backup, accept_file, sources).run(files)
     except KeyboardInterrupt:
         console.print("\n[red]interrupted: nothing more was written[/]")
         return 130

@@ -48,8 +48,9 @@ class Rule:
         explanation: a few sentences for ``mtfix rules ID``.
         wrong: a sentence with the artefact; the rule proposes a change in it.
         right: the sentence as an editor would write it; the rule proposes nothing in it.
-        family: the rule stands for every id below it (``sense.de.anhänger``) too.
+        family: the rule stands for every id below it (``sense.de.anhaenger``) too.
         source_languages: the ``--source-lang`` its examples need (sense rules).
+        source: the text its examples were translated from (``--source`` rules).
     """
 
     id: str
@@ -59,6 +60,7 @@ class Rule:
     right: str
     family: bool = False
     source_languages: tuple[str, ...] = ()
+    source: str = ""
 
     @property
     def kind(self) -> str:
@@ -458,6 +460,26 @@ RULES: tuple[Rule, ...] = (
         "uk",
         "The міністр said the talks would continue next week.",
         "The minister said the talks would continue next week.",
+    ),
+    Rule(
+        "entity.source",
+        "A garbled name, corrected to the spelling of the text it was translated from.",
+        "With --source: a capitalised word that English text does not use and the source does "
+        "not spell, close to a name of the aligned source line that the translation lacks, is "
+        "replaced by that name as the source writes it (romanised from Cyrillic or Chinese).",
+        "Max Vertape won the race in Zandvoort on Sunday.",
+        "Max Verstappen won the race in Zandvoort on Sunday.",
+        source="Max Verstappen gewann am Sonntag das Rennen in Zandvoort.",
+    ),
+    Rule(
+        "untranslated.source",
+        "A common word of the source text kept as it is in the translation.",
+        "With --source: a common word of the source language that the translation kept "
+        "unchanged; flagged for a person to translate (a capitalised one only from German, "
+        "where every noun has a capital).",
+        "The Bundesregierung said on Monday that the talks would go on.",
+        "The federal government said on Monday that the talks would go on.",
+        source="Die Bundesregierung sagte am Montag, die Gespräche gingen weiter.",
     ),
 )
 

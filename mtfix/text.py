@@ -7,7 +7,10 @@ import unicodedata
 from functools import cache, cached_property
 from itertools import accumulate, compress, count, repeat
 from operator import attrgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:  # the source module is imported only when a source is given
+    from .source import SourceText
 
 #: A word: letters, optionally joined by apostrophes or hyphens ("don't", "Russia-Ukraine").
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -81,10 +84,17 @@ class Line(NamedTuple):
 class Document:
     """A text with its lines and word tokens, computed once and shared by every detector."""
 
-    def __init__(self, text: str, source_languages: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        text: str,
+        source_languages: frozenset[str] = frozenset(),
+        source: SourceText | None = None,
+    ) -> None:
         self.text = text
         #: Languages the text was translated from, when known ("de", "ru"...); empty: unknown.
         self.source_languages = source_languages
+        #: The text before translation, aligned to this one's lines (None: not given).
+        self.source = source
 
     @cached_property
     def lines(self) -> list[Line]:

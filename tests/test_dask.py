@@ -210,6 +210,22 @@ def test_cli_parquet_equals_single_process(
     ]
 
 
+def test_cli_takes_each_record_source_from_a_field(client: Client, tmp_path: Path) -> None:
+    record = {
+        "text": "Max Vertape won the race in Zandvoort on Sunday.\n",
+        "de": "Max Verstappen gewann am Sonntag das Rennen in Zandvoort.\n",
+    }
+    (tmp_path / "c.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ("--dask", client.scheduler.address, str(tmp_path / "c.jsonl"), "--output-dir")
+    run = run_cli(*args, str(out), "--source-field", "de", "--unsafe-fixes")  # names: review
+    assert run.returncode == 1, run.stderr
+    [part] = read_parts(out, ".jsonl")
+    cleaned = json.loads(part.read_text(encoding="utf-8"))
+    assert cleaned["text"].startswith("Max Verstappen won")
+    assert cleaned["changes"][0]["source"] == "entity.source"
+
+
 @pytest.mark.parametrize(
     ("files", "extra", "message"),
     [

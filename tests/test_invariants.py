@@ -136,3 +136,25 @@ def test_only_and_skip_select_what_a_full_run_finds(text: str, kind: str) -> Non
             for o in others
         )
     assert {c.kind for c in only} <= {kind} and kind not in {c.kind for c in skipped}
+
+
+#: Source texts for the source invariants: random text, and pieces in the scripts it reads.
+SOURCE_PIECES = ["Verstappen", "Kimmich", "Şahin", "Зеленський", "Воробьёв", "张晓明", "開県", "。"]
+sources = st.one_of(
+    st.text(max_size=200),
+    st.lists(st.sampled_from(PIECES + SOURCE_PIECES), max_size=40).map(" ".join),
+)
+
+
+@FAST
+@given(texts, sources)
+def test_with_any_source_changes_stay_valid(text: str, source: str) -> None:
+    report = mtfix.clean(text, mtfix.Config(min_confidence=0), source=source)
+    position = 0
+    for change in report.changes:
+        assert text[change.start : change.end] == change.original
+        assert change.start >= position
+        position = max(position, change.end)
+    report.apply()
+    entry = report.summary["source"]
+    assert 0 <= entry["aligned"] <= entry["lines"]

@@ -92,3 +92,22 @@ def test_the_schema_rejects_a_change_without_its_kind() -> None:
     report = {"path": "a.txt", "changes": [{"start": 0}], "summary": {}}
     with pytest.raises(jsonschema.ValidationError):
         validator("fileReport").validate(report)
+
+
+def test_a_report_with_a_source_matches_the_schema(tmp_path: Path) -> None:
+    (tmp_path / "race.txt").write_text(
+        "Max Vertape won the 2022 race in Zandvoort ahead of Charles Leclerc.\n", encoding="utf-8"
+    )
+    (tmp_path / "race.de.txt").write_text(
+        "Max Verstappen gewann 2022 in Zandvoort vor Charles Leclerc.\n", encoding="utf-8"
+    )
+    (tmp_path / "other.txt").write_text("Heike Ostermann lobte 112 Helfer.\n", encoding="utf-8")
+    used = json.loads(
+        mtfix("clean", "race.txt", "--source", "race.de.txt", "-f", "json", cwd=tmp_path)
+    )
+    unused = json.loads(
+        mtfix("clean", "race.txt", "--source", "other.txt", "-f", "json", cwd=tmp_path)
+    )
+    assert used["summary"]["source"]["used"] and "problem" in unused["summary"]["source"]
+    validator().validate(used)
+    validator().validate(unused)

@@ -47,7 +47,7 @@ CASES = [
         "Thousands watched the ball game on Sunday afternoon.",
     ),
     (
-        "sense.de.führer",
+        "sense.de.fuehrer",
         "The talks were led by the Iranian guide himself.",
         ("guide", "leader"),
         "Our tour guide showed us the old harbour.",
@@ -71,13 +71,13 @@ CASES = [
         "Officials urged residents to keep calm during the storm.",
     ),
     (
-        "sense.de.gespräche",
+        "sense.de.gespraeche",
         "The peace conversations resumed in Geneva on Monday.",
         ("conversations", "talks"),
         "Their conversations about music went on for hours.",
     ),
     (
-        "sense.de.kämpfe",
+        "sense.de.kaempfe",
         "Residents fled as heavy fights broke out in the north.",
         ("fights", "fighting"),
         "Two fans were arrested after fights outside the stadium.",
@@ -107,87 +107,87 @@ CASES = [
         "Angry voices were heard outside the hall.",
     ),
     (
-        "sense.de.aufklärung",
+        "sense.de.aufklaerung",
         "The ministry launched an enlightenment campaign on vaccines.",
         ("enlightenment", "awareness"),
         "The ideas of the Enlightenment spread across Europe.",
     ),
     # Russian
     (
-        "sense.ru.мир",
+        "sense.ru.mir",
         "Both sides said the world process would continue in Istanbul.",
         ("world", "peace"),
         "The world economy slowed sharply last year.",
     ),
     (
-        "sense.ru.мир",
+        "sense.ru.mir",
         "His grandfather fought in the Second peace War.",
         ("peace", "world"),
         "The envoy called for peace talks without conditions.",
     ),
     (
-        "sense.ru.глава",
+        "sense.ru.glava",
         "The chapter of the regional administration resigned.",
         ("chapter", "head"),
         "The final chapter of the book is set in Odesa.",
     ),
     (
-        "sense.ru.палата",
+        "sense.ru.palata",
         "Six patients shared a single hospital chamber.",
         ("chamber", "ward"),
         "The upper chamber approved the bill.",
     ),
     (
-        "sense.ru.удар",
+        "sense.ru.udar",
         "A missile blow hit the power plant overnight.",
         ("blow", "strike"),
         "The defeat was a heavy blow to the government.",
     ),
     (
-        "sense.ru.признать",
+        "sense.ru.priznat",
         "The court recognised him guilty of fraud.",
         ("recognised", "found"),
         "Few people recognised him in the street.",
     ),
     (
-        "sense.ru.задержать",
+        "sense.ru.zaderzhat",
         "Police delayed two activists outside the court.",
         ("delayed", "detained"),
         "Fog delayed two flights at the airport.",
     ),
     (
-        "sense.ru.прекращение_огня",
+        "sense.ru.prekrashchenie_ognya",
         "Moscow rejected a termination of fire along the front.",
         ("termination of fire", "ceasefire"),
         "The termination of the contract surprised staff.",
     ),
     # Ukrainian
     (
-        "sense.uk.рада",
+        "sense.uk.rada",
         "The Supreme Advice adopted the law on Thursday.",
         ("Advice", "Council"),
         "Doctors gave advice on how to stay safe in the heat.",
     ),
     (
-        "sense.uk.тривога",
+        "sense.uk.trivoga",
         "An air anxiety sounded across the capital at dawn.",
         ("anxiety", "alert"),
         "Anxiety about prices is growing among pensioners.",
     ),
     (
-        "sense.uk.звільнення",
+        "sense.uk.zvilnennya",
         "Crowds celebrated the release of Kherson in November.",
         ("release", "liberation"),
         "The release of the new album was delayed.",
     ),
     (
-        "sense.uk.уразити",
+        "sense.uk.uraziti",
         "Drones amazed the target near the port.",
         ("amazed", "hit"),
         "The young pianist amazed the audience.",
     ),
     (
-        "sense.uk.світло",
+        "sense.uk.svitlo",
         "Many homes were left without light after the attack.",
         ("light", "electricity"),
         "The painting is best seen in morning light.",
@@ -413,3 +413,23 @@ def test_proposals_are_well_formed_on_any_mix_of_cue_words(words: list[str]) -> 
         assert proposal.replacement.lower() != text[proposal.start : proposal.end].lower()
         assert proposal.rule.startswith("sense.")
         assert 0.0 < proposal.confidence <= 0.9
+
+
+def test_every_sense_rule_id_is_ascii_as_the_report_schema_requires() -> None:
+    """Ids are typed on command lines and checked by the published schema: the source word is
+    written in ASCII (German letters spelled out, Cyrillic romanised)."""
+    import json
+    import re
+    from pathlib import Path
+
+    from mtfix.detectors.sense import ascii_id
+    from mtfix.lexicon import dictionary_root, read_rows
+
+    schema = Path(__file__).resolve().parent.parent / "schema" / "mtfix-report.schema.json"
+    text = schema.read_text(encoding="utf-8")
+    pattern = re.compile(re.search(r'"source": \{"type": "string", "pattern": ("[^"]+")', text)[1])
+    pattern = re.compile(json.loads(pattern.pattern))
+    for path in sorted((dictionary_root() / "sense").glob("*.tsv")):
+        for row in read_rows(path):
+            rule = f"sense.{path.stem}.{ascii_id(row[0])}"
+            assert pattern.fullmatch(rule), (path.name, row[0], rule)

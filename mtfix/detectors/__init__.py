@@ -20,6 +20,7 @@ from . import (
     nonword,
     quotes,
     sense,
+    source_names,
     typography,
     untranslated,
     variant,
@@ -39,4 +40,8 @@ DETECTORS: dict[str, DetectFunction] = {
     "nonword": nonword.detect,
     "sense": sense.detect,
     "untranslated": untranslated.detect,
+    "source": source_names.detect,  # yields nothing unless a source text is given
 }
+
+#: The kinds a detector's proposals have, when they are not its own name.
+KINDS_OF: dict[str, tuple[str, ...]] = {"source": ("entity", "untranslated")}

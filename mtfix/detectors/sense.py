@@ -21,6 +21,7 @@ A ``wrong`` form may be several words ("termination of fire").
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -59,6 +60,29 @@ class Cue:
     always: bool = False
 
 
+#: German letters written out, and Russian and Ukrainian letters romanised (a simple scheme for
+#: ids, close to the scholarly one: ж zh, х kh, ц ts, ч ch, ш sh, щ shch, ю yu, я ya).
+_ASCII = str.maketrans(
+    {
+        **{"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"},
+        **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
+        **{"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch"},
+        **{"ъ": "", "ь": "", "ю": "yu", "я": "ya", "є": "ye", "і": "i", "ї": "yi", "ґ": "g"},
+    }
+)
+
+
+def ascii_id(word: str) -> str:
+    """Return ``word`` as an ASCII id part: lower case, German letters written out, Cyrillic
+    romanised, other accents and apostrophes dropped, spaces as underscores.
+
+    >>> ascii_id("Anhänger"), ascii_id("прекращение огня"), ascii_id("élection")
+    ('anhaenger', 'prekrashchenie_ognya', 'election')
+    """
+    spelled = unicodedata.normalize("NFKD", word.lower().translate(_ASCII)).replace(" ", "_")
+    return "".join(c for c in spelled if c.isascii() and (c.isalnum() or c in "_-"))
+
+
 @dataclass(frozen=True)
 class Entry:
     """A confusion: ``wrong`` forms MT wrote for ``source`` where context calls for ``right``."""
@@ -72,8 +96,9 @@ class Entry:
 
     @property
     def rule(self) -> str:
-        """The dotted rule id, ``sense.<lang>.<source_word>``."""
-        return f"sense.{self.language}.{self.source.lower().replace(' ', '_')}"
+        """The dotted rule id, ``sense.<lang>.<source word in ASCII>`` (``sense.de.anhaenger``,
+        ``sense.ru.mir``): ids are typed on command lines and checked by the report schema."""
+        return f"sense.{self.language}.{ascii_id(self.source)}"
 
     def replacement(self, form: tuple[str, ...]) -> str:
         """Return the right form for the wrong ``form`` (inflections line up by position)."""

@@ -23,6 +23,17 @@ def render(summary: Summary, color: bool = False, width: int = 100) -> str:
     table.add_row("changes", f"{summary.changes:,}")
     for kind in sorted(summary.by_kind, key=_kind_order):
         table.add_row(f"  {kind}", f"{summary.by_kind[kind]:,}")
+    if summary.sources:
+        sources = summary.sources
+        table.add_row(
+            "with a source",
+            f"{sources['used']:,} of {sources['articles']:,} articles, "
+            f"{sources['aligned']:,} of {sources['lines']:,} lines aligned",
+        )
+        table.add_row(
+            "  from the source",
+            f"{sources['changes']:,} changes, {sources['vetoed']:,} vetoed",
+        )
     table.add_row("errors", f"{len(summary.errors):,}")
     if summary.skipped:
         table.add_row("skipped", f"{len(summary.skipped):,}")

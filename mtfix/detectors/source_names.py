@@ -1,0 +1,388 @@
+"""Names and words that the source text gives away (only when a source is given).
+
+- ``entity.source``: a capitalised word of the translation that English text does not use
+  (wordfreq knows it not at all, no name list has it) and that the aligned source does not spell,
+  close in spelling to a name of that source segment (as written, without accents, or romanised:
+  :mod:`mtfix.source`) that the line lacks: "Vertape" where the source says "Verstappen". The
+  replacement is the name as the source writes it (Uğur, Plößberg; for Cyrillic and Chinese the
+  romanisation closest to the garble), an inflected ending of the source language taken off
+  (Verstappens -> Verstappen). Not a garble: the source word itself inflected, declined (Czech
+  Ovčáčka for Ovčáček) or with its end translated (Doublewinner for Doublesieger).
+- ``untranslated.source``: a word of the translation that the source segment has as it is, that is
+  a common word of the source language and no English word or known name: a flag, with the
+  source word as the reason.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from ..change import Proposal
+from ..lexicon import Lexicon
+from ..source import SourceName, SourceText, fold, umlauts
+from ..text import Document, Token
+
+#: A garble and a source name: Levenshtein similarity at least ``SIMILAR`` (for Chinese, whose
+#: pinyin gives many short candidates, one letter's difference), and the same first letter or
+#: Jaro-Winkler at least ``JARO_WINKLER``; or a shared ending of ``SHARED_ENDING`` letters
+#: (Powerolsheim); or a shared beginning of ``SHARED_BEGINNING`` letters and a Levenshtein
+#: similarity of at least ``CUT`` (a name cut short: Kimme for Kimmich).
+SIMILAR = 0.6
+JARO_WINKLER = 0.85
+SHARED_ENDING = 6
+SHARED_BEGINNING = 4
+CUT = 0.5
+#: The Levenshtein similarity enough when the word beside the garble is the one beside the
+#: source name (the rest of a multi-word name agrees).
+WITH_PARTNER = 0.5
+#: Two words with ``INFLECTED_STEM`` first letters in common, differing in at most their last
+#: two, which are ``INFLECTION_LETTERS``, are one word inflected (Oberpfälzers, Oberpfälzern).
+INFLECTED_STEM = 6
+INFLECTION_LETTERS = frozenset("aeiouymns")
+#: Languages that decline names in cases, where a source name ends otherwise than the
+#: translation's nominative: up to ``DECLINED_ENDING`` last letters of a word, after a stem of
+#: ``MIN_STEM`` letters or more, the source word ending in one of ``CASE_ENDING_LETTERS``
+#: (Ovčáček / Ovčáčka, Kowalski / Kowalskiego).
+DECLINING = frozenset({"cs", "sk", "pl", "ru", "uk", "be", "hr", "sr", "sl", "lt", "lv", "fi"})
+DECLINED_ENDING = 3
+MIN_STEM = 3
+CASE_ENDING_LETTERS = frozenset("aeiouymh")
+#: Shortest word considered.
+MIN_LENGTH = 4
+#: Zipf frequency below which English text does not use a word (wordfreq lists from 1.0 on).
+UNUSED = 1.0
+#: A garble ending in an English word at least this common is a compound translated in half.
+HALF_TRANSLATED = 3.5
+#: ... unless the English word is this similar to the rest of the source word, or more.
+HALF_SIMILAR = 0.5
+#: A source word this common in its language is a word, not a name, unless English uses it too.
+COMMON_IN_SOURCE = 3.0
+#: A source word left in the translation must be this common in the source language.
+LEFT_COMMON = 3.5
+#: Endings of inflected names taken off to give the name (Kimmichs, Babišem, Kowalskiego).
+ENDINGS = {
+    "de": ("s", "es", "ns", "er"),
+    "cs": ("a", "u", "em", "ovi", "e", "y", "ou", "ům", "ech", "ovou", "ové"),
+    "pl": ("a", "u", "em", "owi", "ie", "ego", "iej", "ą"),
+    "ru": ("a", "u", "om", "e", "y", "ym", "ogo"),
+    "uk": ("a", "u", "om", "e", "y", "ym", "oho"),
+}
+#: Confidence: ``BASE`` plus ``SPAN`` times the similarity, less ``UNALIGNED`` when the line had
+#: no aligned segment and the whole source was searched.
+BASE, SPAN, CAP = 0.5, 0.45, 0.95
+UNALIGNED = 0.1
+LEFT_CONFIDENCE = 0.7
+POSSESSIVES = ("'s", "’s")
+#: A word made of pinyin syllables (an initial, then a final; approximately).
+PINYIN_WORD = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ao|ai|an|ei|en|er|ia|ie|in|iu|ou|ua|uo"
+    r"|ui|un|ue|ve|a|e|i|o|u|v))+"
+)
+
+
+def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
+    """Yield garbled names the source spells right, and source words left untranslated."""
+    source = document.source
+    if source is None or source.problem:
+        return
+    starts = [line.start for line in document.lines]
+    line_words = _LineWords(document, starts)
+    for token in document.tokens:
+        line = bisect.bisect_right(starts, token.start)
+        word, end = _without_possessive(token)
+        if len(word) < MIN_LENGTH or not word[0].isalpha():
+            continue
+        if source.confirms(word, line):
+            left = _left_untranslated(word, token, source, line, lexicon)
+            if left is not None:
+                yield left
+        elif (
+            word[0].isupper() and not word.isupper() and "-" not in word and _unused(word, lexicon)
+        ):
+            context = _GarbleContext(line_words(line), _neighbours(document, token), line)
+            garble = _garbled_name(word, token.start, end, context, source, lexicon)
+            if garble is not None:
+                yield garble
+
+
+def _without_possessive(token: Token) -> tuple[str, int]:
+    for ending in POSSESSIVES:
+        if token.text.endswith(ending):
+            return token.text[: -len(ending)], token.end - len(ending)
+    return token.text, token.end
+
+
+def _unused(word: str, lexicon: Lexicon) -> bool:
+    """English text does not use the word, nor does any name list have it."""
+    return (
+        lexicon.zipf(word) < UNUSED
+        and not lexicon.is_english_word(word)
+        and not lexicon.is_known_name(word)
+    )
+
+
+class _GarbleContext(NamedTuple):
+    """Where a possible garble stands: the words of its line (lower case), the capitalised
+    words right before and after it (lower case, accents aside), and its line number."""
+
+    line_words: set[str]
+    neighbours: frozenset[str]
+    line: int
+
+
+def _neighbours(document: Document, token: Token) -> frozenset[str]:
+    """The capitalised words one space before and after a token (the rest of its name)."""
+    tokens, text = document.tokens, document.text
+    found = set()
+    for index in (token.index - 1, token.index + 1):
+        if 0 <= index < len(tokens):
+            other = tokens[index]
+            gap = (
+                text[other.end : token.start]
+                if index < token.index
+                else text[token.end : other.start]
+            )
+            if gap == " " and other.text[0].isupper():
+                found.add(fold(other.text).lower())
+    return frozenset(found)
+
+
+def _garbled_name(
+    word: str,
+    start: int,
+    end: int,
+    context: _GarbleContext,
+    source: SourceText,
+    lexicon: Lexicon,
+) -> Proposal | None:
+    """The source name ``word`` garbles, as a proposal, if one is close enough (and not one
+    of the words of its line). When the rest of the name agrees (the word next to it is the word
+    next to the source name: Hannes in Hannes Grünwalter / Hannes Grünwalder), a weaker
+    likeness (``WITH_PARTNER``) is enough."""
+    if _plural_of_used(word, lexicon):
+        return None
+    line, line_words = context.line, context.line_words
+    best: tuple[float, str, str] | None = None
+    for name in source.names(line):
+        spellings = _spellings(name, source.language)
+        if not _name_like(name, source, lexicon) or any(
+            _same_word(word, match) or _declined(word, match, source.language)
+            for match, _ in spellings
+        ):
+            continue
+        for match, written in spellings:
+            if written.lower() in line_words or len(match) < MIN_LENGTH or not _latin(written):
+                continue
+            if _half_translated(word, match, lexicon):
+                continue
+            partner = not context.neighbours.isdisjoint(name.partners)
+            score = _score(word, match, source.language, partner)
+            if score and (best is None or score > best[0]):
+                best = (score, written, name.word)
+    if best is None:
+        return None
+    score, written, seen = best
+    segments = source.alignment.segments
+    aligned = line <= len(segments) and bool(segments[line - 1])
+    confidence = min(CAP, BASE + SPAN * score) - (0 if aligned else UNALIGNED)
+    return Proposal(
+        start,
+        end,
+        written,
+        round(confidence, 3),
+        f"“{word}” is close to “{written}”, which the source has and this line lacks "
+        f"(source: {seen}).",
+        "entity.source",
+    )
+
+
+def _score(word: str, match: str, language: str, partner: bool = False) -> float:
+    """The similarity of a garble and a source spelling, 0 below the threshold. Chinese asks
+    for one letter's difference, not l for r, and a garble that reads as pinyin syllables (a
+    foreign name written in Chinese and read back in pinyin is not the name's English
+    spelling: Kunbizze is no garble of Kunbize). With the rest of the name agreeing
+    (``partner``), a Levenshtein similarity of ``WITH_PARTNER`` is enough."""
+    if language != "zh":
+        score = similarity(word, match)
+        if partner and score < SIMILAR:
+            score = Levenshtein.normalized_similarity(word.lower(), match.lower())
+            return SIMILAR if score >= WITH_PARTNER else 0.0
+        return score if score >= SIMILAR else 0.0
+    score = similarity(word, match)
+    a, b = word.lower(), match.lower()
+    if Levenshtein.distance(a, b) > 1 or a.replace("r", "l") == b.replace("r", "l"):
+        return 0.0
+    return score if PINYIN_WORD.fullmatch(a) else 0.0
+
+
+def _plural_of_used(word: str, lexicon: Lexicon) -> bool:
+    """An English plural or genitive of a word or name English uses (Netanyahus)."""
+    return word.endswith("s") and not _unused(word[:-1], lexicon)
+
+
+def _half_translated(word: str, match: str, lexicon: Lexicon) -> bool:
+    """The word is the source compound with its end translated: it ends in a common English
+    word of 4 letters or more that does not spell the rest of the source word (Doublewinner for
+    Doublesieger, Ultraleichtairplane for Ultraleichtflugzeug; not Vertape for Verstappen)."""
+    lower, other = word.lower(), match.lower()
+    for cut in range(1, len(lower) - 3):
+        tail = lower[cut:]
+        if lexicon.zipf(tail) >= HALF_TRANSLATED:
+            rest = other[cut:]
+            return Levenshtein.normalized_similarity(tail, rest) <= HALF_SIMILAR
+    return False
+
+
+def _spellings(name: SourceName, language: str) -> list[tuple[str, str]]:
+    """Pairs (spelling to compare, spelling to write) of a source name: every English spelling
+    of it, and each without an inflected ending of the source language. A Latin-script name is
+    written as the source writes it (Plößberg, Uğur), whichever of its spellings compares best;
+    a romanised one as the romanisation that compares best."""
+    as_written = name.forms[0] == name.word
+    pairs = []
+    for form in name.forms:
+        written = name.word if as_written else form
+        pairs.append((form, written))
+        for ending in ENDINGS.get(language, ()):
+            if (
+                fold(form).endswith(ending)
+                and fold(written).endswith(ending)
+                and len(form) - len(ending) >= MIN_LENGTH
+            ):
+                pairs.append((form[: -len(ending)], written[: -len(ending)]))
+    return list(dict.fromkeys(pairs))
+
+
+def _same_word(word: str, form: str) -> bool:
+    """The translation has the source word itself, inflected or as part of a compound: one
+    begins the other (Eggenfelden, Eggenfeldener; Biontech, Biontech-Chef), or after the same
+    ``INFLECTED_STEM`` letters or more both differ only in their last two, which are letters of
+    inflected endings (Oberpfälzers, Oberpfälzern; not Shevchik, Shevchuk). Accents aside."""
+    b = fold(form).lower()
+    return any(_inflected(a, b) for a in {fold(word).lower(), fold(umlauts(word)).lower()})
+
+
+def _declined(word: str, form: str, language: str) -> bool:
+    """In a language that declines names (Czech, Polish, Russian...), the source word is the
+    translation's word in another case when the two differ only in their last three letters
+    and the source word ends as case endings do, in a vowel, m or h: Ovčáček is Ovčáčka,
+    Dětmarovice Dětmarovicích, Praha Praze (but Shevchik is no case of Shevchuk)."""
+    if language not in DECLINING:
+        return False
+    a, b = fold(word).lower(), fold(form).lower()
+    shared = _shared_beginning(a, b)
+    return (
+        shared >= MIN_STEM and shared >= len(a) - DECLINED_ENDING and b[-1:] in CASE_ENDING_LETTERS
+    )
+
+
+def _inflected(a: str, b: str) -> bool:
+    """See :func:`_same_word` (both words folded, lower case)."""
+    if a.startswith(b) or b.startswith(a):
+        return True
+    shared = _shared_beginning(a, b)
+    tails = a[shared:] + b[shared:]
+    return (
+        shared >= INFLECTED_STEM
+        and shared >= max(len(a), len(b)) - 2
+        and all(letter in INFLECTION_LETTERS for letter in tails)
+    )
+
+
+def _shared_beginning(a: str, b: str) -> int:
+    """How many first letters two words have in common.
+
+    >>> _shared_beginning("ovcacek", "ovcacka")
+    5
+    """
+    shared = 0
+    while shared < min(len(a), len(b)) and a[shared] == b[shared]:
+        shared += 1
+    return shared
+
+
+def _latin(form: str) -> bool:
+    """Tell whether a spelling is all Latin letters (a Japanese source glues kana to names)."""
+    return all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in form)
+
+
+class _LineWords:
+    """The words of each line, lower case, gathered on first use (most texts need none)."""
+
+    def __init__(self, document: Document, starts: list[int]) -> None:
+        self.document = document
+        self.starts = starts
+        self.by_line: dict[int, set[str]] | None = None
+
+    def __call__(self, line: int) -> set[str]:
+        if self.by_line is None:
+            self.by_line = {}
+            for token in self.document.tokens:
+                number = bisect.bisect_right(self.starts, token.start)
+                self.by_line.setdefault(number, set()).add(token.text.lower())
+        return self.by_line.get(line, set())
+
+
+def _name_like(name: SourceName, source: SourceText, lexicon: Lexicon) -> bool:
+    """A capitalised source word that is a name rather than a common word. German capitalises
+    every noun, so there a name is rare in German or used in English as much; elsewhere a
+    capital marks a name unless the source also writes the word in lower case (a capital that
+    only opens a sentence)."""
+    if source.language != "de":
+        return name.word.lower() not in source.lower_case_words
+    common = lexicon.zipf(name.word, "de")
+    if common < COMMON_IN_SOURCE:
+        return True
+    return lexicon.is_known_name(name.word) or lexicon.zipf(name.word) >= common - 0.5
+
+
+def similarity(word: str, form: str) -> float:
+    """How close a garble is to a source spelling: Levenshtein similarity (0..1), counted only
+    when the first letters agree or Jaro-Winkler is high, or when they share a long ending.
+
+    >>> round(similarity("Vertape", "Verstappen"), 2), similarity("Vertape", "Merkel")
+    (0.7, 0.0)
+    """
+    a, b = word.lower(), form.lower()
+    score = Levenshtein.normalized_similarity(a, b)
+    if a[:SHARED_BEGINNING] == b[:SHARED_BEGINNING] and score >= CUT:
+        return max(score, SIMILAR)
+    if a[0] == b[0] or JaroWinkler.similarity(a, b) >= JARO_WINKLER:
+        return score
+    shared = 0
+    while shared < min(len(a), len(b)) and a[-1 - shared] == b[-1 - shared]:
+        shared += 1
+    return max(score, SIMILAR) if shared >= SHARED_ENDING else 0.0
+
+
+def _left_untranslated(
+    word: str, token: Token, source: SourceText, line: int, lexicon: Lexicon
+) -> Proposal | None:
+    """A flag for a common source-language word the translation kept as it is."""
+    language = source.language
+    if not language or language == "en" or lexicon.zipf(word, language) < LEFT_COMMON:
+        return None
+    if word[0].isupper() and language != "de":
+        return None  # a capital marks a name, except in German, which capitalises nouns
+    if lexicon.zipf(word) >= UNUSED or lexicon.is_english_word(word):
+        return None
+    if lexicon.is_known_name(word) or lexicon.is_known_name(fold(word)):
+        return None
+    segment_words = {w.lower() for w in source.segment(line).split()}
+    if not any(w.strip(".,;:!?\"'()«»„“”") == word.lower() for w in segment_words):
+        return None  # romanised or folded only: a name, not a word left in
+    return Proposal(
+        token.start,
+        token.start + len(word),
+        word,
+        LEFT_CONFIDENCE,
+        f"“{word}” is a word of the source language, left untranslated (source: {word}).",
+        "untranslated.source",
+    )
