@@ -41,7 +41,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from garble import garble  # noqa: E402
-from quality import HELDOUT, WMT, machine, table  # noqa: E402  (puts the repository on sys.path)
+from quality import CORPUS, HELDOUT, machine, table  # noqa: E402  (puts the repository on sys.path)
 
 import mtfix  # noqa: E402
 
@@ -49,6 +49,8 @@ CLEAN = ROOT / "tests" / "fixtures" / "clean"
 EXAMPLE = ROOT / "examples" / "ceasefire-talks.mt.txt"
 RESULTS = HERE / "results" / "speed.md"
 SEED = 6
+#: The German-English set of the shared corpus whose MT outputs and references feed the corpus.
+WMT = CORPUS / "wmt21-de-en"
 #: pyspellchecker is too slow for the whole corpus: it gets this many seconds of it.
 PYSPELL_SECONDS = 60
 
@@ -255,12 +257,74 @@ def profile(folder: Path, limit_words: int = 100_000) -> str:
     )
 
 
+#: Time for ten times the words in one file may be at most this many times as long (linear;
+#: scaled to the words the two files really hold).
+GROWTH_LIMIT = 11
+
+
+def growth(command: list[str], env: dict[str, str], small: int, codespell: str | None) -> str:
+    """Time ``mtfix clean FILE`` on one file of ``small`` words and one of ten times as many
+    (whole processes, CPU time, codespell beside it on the same files); return the Markdown
+    section, with the time ratio flagged when it is above ``GROWTH_LIMIT``: a per-document
+    structure that grows faster than the document."""
+    with tempfile.TemporaryDirectory(prefix="mtfix-growth-") as tmp:
+        folder = Path(tmp)
+        articles = folder / "articles"
+        articles.mkdir()
+        build_corpus(articles, 10 * small)
+        rows, seconds, sizes = [], {}, {}
+        for size in (small, 10 * small):
+            texts, words = [], 0
+            for path in sorted(articles.glob("*.txt")):
+                texts.append(path.read_text(encoding="utf-8"))
+                words += len(texts[-1].split())
+                if words >= size:
+                    break
+            one = folder / f"one-{size}.txt"
+            one.write_text("\n".join(texts), encoding="utf-8")
+            sizes[size] = words
+            run = timed([*command, "clean", str(one), "--format", "jsonl"], env)
+            seconds[size] = run.cpu_seconds
+            row = [f"{words:,}", f"{run.cpu_seconds:.2f}", f"{run.peak_rss_mb:.0f}"]
+            if codespell:
+                row.append(f"{timed([codespell, str(one)]).cpu_seconds:.2f}")
+            rows.append(row)
+    words_ratio = sizes[10 * small] / sizes[small]
+    ratio = seconds[10 * small] / seconds[small]
+    limit = GROWTH_LIMIT / 10 * words_ratio
+    verdict = (
+        f"**above the limit of {limit:.1f}×: something grows faster than the input**"
+        if ratio > limit
+        else f"within the limit of {limit:.1f}× (linear)"
+    )
+    header = ["words in the file", "mtfix CPU s", "mtfix peak RSS (MB)"]
+    header += ["codespell CPU s"] if codespell else []
+    return "\n".join(
+        [
+            "## Growth: one file, ten times the words",
+            "",
+            f"`mtfix clean FILE --format jsonl` on one file of the corpus's articles joined, then "
+            f"one ten times as long (whole processes, once each, CPU time, start-up included): "
+            f"{words_ratio:.1f}× the words took **{ratio:.1f}×** the time, {verdict}.",
+            "",
+            table(header, rows),
+        ]
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Build the corpus, time every tool on it, print and write the Markdown report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=1_000_000, help="corpus size (words)")
     parser.add_argument("--rounds", type=int, default=2, help="runs per tool, interleaved (best)")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--growth",
+        type=int,
+        default=0,
+        metavar="WORDS",
+        help="also time one file of WORDS words and one of ten times as many (e.g. 100000)",
+    )
     args = parser.parse_args(argv)
     load_before, pace_before = os.getloadavg()[0], cpu_pace()
     command, env = mtfix_command()
@@ -406,6 +470,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     ]
     if notes:
         report += ["", *[f"- {note}" for note in notes]]
+    if args.growth:
+        report += ["", growth(command, env, args.growth, codespell)]
     report += ["", "## Where the time goes", "", profile_text]
     markdown = "\n".join(report) + "\n"
     print(markdown)

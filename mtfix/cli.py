@@ -29,6 +29,7 @@ from .batch import (
     report_object,
     workers,
 )
+from .cache import collect_less
 from .config import DEFAULT_MIN_CONFIDENCE, Config, rule_prefixes, source_languages
 from .io import InputError, write_atomic
 from .lexicon import read_rows
@@ -702,6 +703,8 @@ def main(argv: list[str] | None = None) -> None:
     signal.signal(signal.SIGTERM, _terminated)
     command = typer.main.get_command(app)
     args = sys.argv[1:] if argv is None else argv
+    if argv is None:  # a process of its own: the collector may run less often
+        collect_less()
     if isinstance(sys.stdout, io.TextIOWrapper):
         # A lone surrogate (from a JSON "\ud800" or a file name that is not UTF-8) is written
         # as its escape, which JSON reads back as the same character, instead of failing.

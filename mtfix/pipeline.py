@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .accept import unaccepted
+from .cache import fewer_collections
 from .change import Change, Proposal, apply_changes
 from .config import Config
 from .detectors import DETECTORS, KINDS_OF
@@ -47,6 +48,7 @@ class Report:
         )
 
 
+@fewer_collections()
 def clean(
     text: str,
     config: Config | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import stat
@@ -9,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from mtfix.cache import fingerprint, load_cached
+import mtfix
+from mtfix.cache import CLEANING_THRESHOLD, fewer_collections, fingerprint, load_cached
 
 
 class _Planted:
@@ -81,3 +83,14 @@ def test_another_users_folder_and_files_are_never_used(
     assert load_cached("demo", [source], lambda: "built") == "built"
     assert not marker.exists()
     assert planted.read_bytes() == pickle.dumps(_Planted(marker))  # left alone
+
+
+def test_cleaning_raises_the_collector_threshold_and_restores_it() -> None:
+    before = gc.get_threshold()
+    mtfix.clean("Mr Biden met Mr Zelensky in Kyiv on Tuesday.")
+    assert gc.get_threshold() == before
+    with fewer_collections():
+        with fewer_collections():  # an overlapping cleaning (another thread) shares the raise
+            assert gc.get_threshold()[0] >= CLEANING_THRESHOLD
+        assert gc.get_threshold()[0] >= CLEANING_THRESHOLD  # the other one is still running
+    assert gc.get_threshold() == before

@@ -17,6 +17,7 @@ Each text is its own evidence: nothing carries over from one document to the nex
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
@@ -378,6 +379,7 @@ class _Context:
 
     def __init__(self, document: Document) -> None:
         self.document = document
+        self._phrases: dict[str, bool] = {}  # the phrases asked about so far: occurs or not
 
     @cached_property
     def text(self) -> str:
@@ -442,11 +444,37 @@ class _Context:
     def word_set(self) -> frozenset[str]:
         return frozenset(self.words)
 
+    @cached_property
+    def _positions(self) -> dict[str, array]:
+        """Where each of the article's lower-case words stands in ``text`` (its word numbers,
+        ascending), built once: a phrase is then found in time linear in the article, not in
+        the article times the phrases asked about."""
+        positions: dict[str, array] = {}
+        for number, word in enumerate(self.text.split()):
+            found = positions.get(word)
+            if found is None:
+                positions[word] = found = array("L")
+            found.append(number)
+        return positions
+
+    def _has_phrase(self, phrase: str) -> bool:
+        """Tell whether the words of ``phrase`` stand one after another in ``text``, as a search
+        for " phrase " there would (context words are stripped, so no part is empty; a part
+        with a hyphen or an apostrophe is no word of ``text``, which has none)."""
+        found = self._phrases.get(phrase)
+        if found is None:
+            parts = phrase.split(" ")
+            found = all(part in self.word_set for part in parts) and _adjacent(
+                [self._positions[part] for part in parts]
+            )
+            self._phrases[phrase] = found
+        return found
+
     def _occurs(self, word: str, besides: str) -> bool:
         if len(word) <= SHORT_CONTEXT:  # "us", "uk": the abbreviation, not the pronoun
             return word.upper() in self.document.distinct_words
         if " " in word:
-            return f" {word} " in self.text
+            return self._has_phrase(word)
         if len(word) < 6:
             return word != besides and word in self.word_set
         stem = word[: max(5, len(word) - 2)]
@@ -455,6 +483,21 @@ class _Context:
             if found.startswith(stem) and found != besides:
                 return True
         return False
+
+
+def _adjacent(positions: list[array]) -> bool:
+    """Tell whether the words whose ascending ``positions`` are given, in order, ever stand one
+    right after another: tried from each place of the rarest word, looked up by bisection."""
+    rarest = min(range(len(positions)), key=lambda k: len(positions[k]))
+    for place in positions[rarest]:
+        start = place - rarest
+        if all(
+            (index := bisect_left(numbers, start + k)) < len(numbers)
+            and numbers[index] == start + k
+            for k, numbers in enumerate(positions)
+        ):
+            return True
+    return False
 
 
 def _translated_names(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
