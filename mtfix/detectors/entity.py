@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -140,10 +140,10 @@ def _same_garbling(
                     corrected.setdefault(word, (fixed, candidate))
     if not corrected:
         return
-    covered = [(candidate.start, candidate.end) for candidate in candidates]
+    inside = _Covered([(candidate.start, candidate.end) for candidate in candidates])
     for token in document.tokens:
         word, end = _base(token)
-        if word not in corrected or any(a <= token.start < b for a, b in covered):
+        if word not in corrected or inside(token.start):
             continue
         if _may_be_something_else(document, token, lexicon):
             continue
@@ -191,18 +191,22 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
     minorities = {word for word in names if _may_be_minority(word, lexicon)}
     if not minorities:
         return NO_MAJORITY  # the common case, told from the article's distinct words alone
-    by_initial: dict[str, list[str]] = {}
+    by_shape: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> spellings
     for word in names:
         if not word.isupper():  # a heading's capitals spell nothing
-            by_initial.setdefault(fold(word)[:1], []).append(word)
+            folded = fold(word)
+            by_shape.setdefault((folded[:1], len(folded)), []).append(word)
 
     def close(word: str) -> list[str]:
         """The article's other spellings one letter or swap from ``word``, or ``word`` with
-        two more letters at the end (a cut ending: "Pforzhe", "Pforzheim")."""
+        two more letters at the end (a cut ending: "Pforzhe", "Pforzheim"). Only spellings
+        of the same first letter and a length one of those can have are compared: the work
+        stays near linear in the article's names."""
         folded = fold(word)
         return [
             other
-            for other in by_initial[folded[:1]]
+            for length in range(len(folded) - 1, len(folded) + 3)
+            for other in by_shape.get((folded[:1], length), ())
             if other != word
             and (OSA.distance(folded, fold(other)) == 1 or _cut_ending(folded, fold(other)))
         ]
@@ -282,9 +286,10 @@ def _majority_corrections(
     settled = majority.spelling
     if not settled:
         return
+    inside = _Covered(covered)
     for token in document.tokens:
         word, end = _base(token)
-        if word not in settled or any(a <= token.start < b for a, b in covered):
+        if word not in settled or inside(token.start):
             continue
         other = settled[word]
         yield Proposal(
@@ -297,6 +302,21 @@ def _majority_corrections(
             f"“{word}”.",
             rule="entity.minority_spelling",
         )
+
+
+class _Covered:
+    """Tell whether an offset lies inside any of some spans, by bisection: sorted starts and
+    the running maximum of their ends (a scan of every span per token grew with the square of
+    a long article)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(accumulate((end for _, end in spans), max))
+
+    def __call__(self, offset: int) -> bool:
+        index = bisect_right(self.starts, offset)
+        return index > 0 and self.reach[index - 1] > offset
 
 
 def _outweighs(other: str, other_count: int, count: int, lexicon: Lexicon) -> bool:
