@@ -24,8 +24,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from . import __version__
-
 T = TypeVar("T")
 
 
@@ -39,6 +37,8 @@ def cache_dir() -> Path:
 
 def fingerprint(files: list[Path]) -> str:
     """Return a key that changes when any of ``files`` (or mtfix's version) changes."""
+    from . import __version__  # here, not at the top: mtfix/__init__ imports this module
+
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(files):
         stat = path.stat()
@@ -62,9 +62,9 @@ def load_cached(name: str, files: list[Path], build: Callable[[], T]) -> T:
         pass
     value = build()
     try:
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as written:
+            pickle.dump(value, written, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(written.name, path)
         for stale in path.parent.glob(f"{name}-*.pickle"):
             if stale != path:
                 stale.unlink(missing_ok=True)

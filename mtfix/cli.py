@@ -523,7 +523,7 @@ def _source_texts(inputs: Inputs, originals: Originals) -> dict[Path, str]:
         if source.path is None or where is None:
             continue
         text, problem = read_source_text(where)
-        if problem:
+        if problem or text is None:
             _warn(f"{source.display}: {problem}; cleaned without a source")
         else:
             texts[source.path] = text

@@ -275,7 +275,7 @@ def clean_files(
             parts = clean_dataframe(
                 frame, field, config, review=review, source_column=source_field
             ).to_delayed()
-            writer = _write_parquet
+            writer: Callable[[Any, Path, str], Tally] = _write_parquet
         else:
             threads = sum(client.nthreads().values()) or 1
             lines = db.read_text(paths, blocksize=_blocksize(paths, threads), include_path=True)

@@ -84,9 +84,9 @@ def _decode_hole(error: UnicodeError) -> tuple[str, int]:
         if all(byte in _CP1252_HOLES for byte in hole):
             return hole.decode("latin-1"), error.end
     if isinstance(error, UnicodeEncodeError):
-        hole = error.object[error.start : error.end]
-        if all(ord(char) in _CP1252_HOLES for char in hole):
-            return hole.encode("latin-1"), error.end  # type: ignore[return-value]
+        chars = error.object[error.start : error.end]
+        if all(ord(char) in _CP1252_HOLES for char in chars):
+            return chars.encode("latin-1"), error.end  # type: ignore[return-value]
     raise error
 
 

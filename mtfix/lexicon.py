@@ -11,13 +11,11 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
 
 from .cache import load_cached
 from .counts import WordCounts
-
-if TYPE_CHECKING:
-    from .names import NameIndex
+from .entities import Entity
+from .names import NameIndex
 
 #: The SCOWL list of capitalised entries, kept apart from the ordinary words.
 PROPER_NOUNS = "proper_nouns.txt"
@@ -36,17 +34,6 @@ ZIPF_SCALE = 100
 #: The source languages with a frequency file, Latin-script ones first.
 LATIN_FREQUENCY_LANGUAGES = ("de", "fr", "es", "it", "nl", "pl", "cs")
 FREQUENCY_LANGUAGES = (*LATIN_FREQUENCY_LANGUAGES, "ru", "uk")
-
-
-class Entity(NamedTuple):
-    """A named entity: its canonical spelling, type, accepted aliases and context words (a
-    named tuple: thousands are unpickled at every start, twice as fast as a dataclass)."""
-
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    context: tuple[str, ...]
-    source: str = ""
 
 
 def dictionary_root() -> Path:
@@ -124,7 +111,10 @@ class Lexicon:
     def source_files(self) -> list[Path]:
         """Every file the lexicon is built from, code included: its cache is valid while they
         are unchanged."""
-        code = [Path(__file__), *(Path(__file__).with_name(f) for f in ("names.py", "counts.py"))]
+        code = [
+            Path(__file__),
+            *(Path(__file__).with_name(f) for f in ("names.py", "counts.py", "entities.py")),
+        ]
         dictionaries = [p for p in self._files("**/*") if p.is_file()]
         return dictionaries + list(self.extra) + [_spell_path(), *code]
 
@@ -134,8 +124,6 @@ class Lexicon:
         return load_cached("lexicon", self.source_files(), self._build)
 
     def _build(self) -> LexiconData:
-        from .names import NameIndex
-
         curated = [p for p in self._files("entities/*.tsv") if p.name != TRANSLATED_NAMES]
         curated += [p for p in self.extra if p.suffix == ".tsv"]
         entities = tuple(entity for path in curated for entity in read_entities(path))

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from .lexicon import Entity
+from .entities import Entity
 
 #: Spelling pairs that transliterations of the same name disagree on, English and German ones
 #: included: Alexey/Alexei/Alexej, Kherson/Cherson, Prigozhin/Prigoschin, Avdiivka/Awdijiwka.

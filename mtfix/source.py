@@ -168,6 +168,7 @@ def align_sentences(ours: Sequence[str], theirs: Sequence[str]) -> list[tuple[in
     infinity = float("inf")
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int]] = {}
+    steps: tuple[tuple[int, int, float], ...]
     steps = ((1, 1, 0.0), (1, 2, MERGE_COST), (2, 1, MERGE_COST), (1, 0, SKIP_COST))
     steps += ((0, 1, SKIP_COST),)
     for i in range(n + 1):
@@ -280,7 +281,7 @@ def umlauts(word: str) -> str:
 
 #: Ukrainian national transliteration (2010): a letter's Latin at the start of a word, and
 #: elsewhere when it differs.
-_UKRAINIAN = {
+_UKRAINIAN: dict[str, str | tuple[str, str]] = {
     "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": ("ye", "ie"),
     "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": ("yi", "i"), "й": ("y", "i"), "к": "k",
     "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",

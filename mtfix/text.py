@@ -68,7 +68,7 @@ class Token(NamedTuple):
     text: str
     start: int
     end: int
-    index: int
+    index: int  # type: ignore[assignment]  # the token's place; shadows tuple.index, unused
     sentence_initial: bool
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from ..change import Proposal
@@ -216,7 +216,7 @@ def _word_diffs(original: str, fixed: str) -> Iterator[tuple[int, int, str]]:
         yield start, end, fixed[_map(opcodes, start) : _map(opcodes, end)]
 
 
-def _map(opcodes: list[tuple[str, int, int, int, int]], position: int) -> int:
+def _map(opcodes: Sequence[tuple[str, int, int, int, int]], position: int) -> int:
     """Map an offset of the original, outside any changed block, to the fixed text."""
     for tag, a0, a1, b0, b1 in opcodes:
         if a0 <= position <= a1:

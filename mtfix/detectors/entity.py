@@ -28,7 +28,8 @@ from itertools import accumulate, pairwise
 from rapidfuzz.distance import OSA, Levenshtein
 
 from ..change import Proposal
-from ..lexicon import NAME_WORD, Entity, Lexicon
+from ..entities import Entity
+from ..lexicon import NAME_WORD, Lexicon
 from ..names import NameForm, fold, name_key, romanisation_key, similarity
 from ..text import Document, Token
 from ..words import NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS

@@ -41,7 +41,18 @@ NAME_SLOT_CONFIDENCE = 0.4
 MIN_PREFIX_WORD = 12
 #: Productive English endings: a word made of a known word and these is a word too
 #: ("gravitylessness": gravity + less + ness; "leucocythemia": leucocyte + hemia).
-SUFFIXES = ("ation", "ization", "isation", "ship", "ness", "ment", "ly", "er", "ers", "s")
+SUFFIXES: tuple[str, ...] = (
+    "ation",
+    "ization",
+    "isation",
+    "ship",
+    "ness",
+    "ment",
+    "ly",
+    "er",
+    "ers",
+    "s",
+)
 SUFFIXES += ("ing", "ed", "ize", "ise", "ities", "ity", "less", "ism", "ist", "ists", "ies")
 SUFFIXES += ("able", "ful", "hemia", "haemia", "emia", "aemia")
 #: How many productive endings a derived word may stack.
@@ -309,7 +320,7 @@ def _adjective_slot(document: Document, token: Token) -> bool:
 
 def _foreign(word: str, document: Document, lexicon: Lexicon) -> bool:
     """Tell whether a source language of the document (any, when unknown) uses ``word`` often."""
-    languages = LATIN_FREQUENCY_LANGUAGES
+    languages: tuple[str, ...] = LATIN_FREQUENCY_LANGUAGES
     if document.source_languages:
         languages = tuple(lang for lang in languages if lang in document.source_languages)
     return lexicon.foreign_zipf(word, languages)[1] >= SOURCE_WORD_ZIPF

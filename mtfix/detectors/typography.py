@@ -159,7 +159,8 @@ def _protected(text: str) -> list[tuple[int, int]]:
         start = match.start()
         while start > 0 and not text[start - 1].isspace():
             start -= 1
-        spans.append((start, _TOKEN_REST.match(text, match.start()).end()))
+        rest = _TOKEN_REST.match(text, match.start())
+        spans.append((start, rest.end() if rest else match.end()))
     return spans
 
 
@@ -290,7 +291,7 @@ def clause_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
 def _joins_clause(text: str, position: int) -> bool:
     """Tell whether the word at ``position`` (after a hyphen) is a clause word ("EU-a")."""
     following = re.match(r"[^\W\d_]+", text[position : position + _WINDOW])
-    return bool(following) and following.group() in CLAUSE_WORDS
+    return following is not None and following.group() in CLAUSE_WORDS
 
 
 def space_before_punct(
@@ -338,7 +339,8 @@ def missing_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
         if mark in "?!" and not "A" <= text[match.end()] <= "Z":
             continue
         left = _left_word(text, match.start())
-        right = _RIGHT_WORD.match(text, match.end(), match.end() + _WINDOW).group()
+        right_word = _RIGHT_WORD.match(text, match.end(), match.end() + _WINDOW)
+        right = right_word.group() if right_word else ""
         if mark == ";" and text[match.start() - len(left) - 1 : match.start() - len(left)] == "&":
             continue  # an HTML entity such as "&amp;"
         known = right[0].isupper() or lexicon.is_english_word(right)
