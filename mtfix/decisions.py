@@ -20,6 +20,7 @@ import stat
 import sys
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from .change import Change, apply_changes
@@ -174,6 +175,7 @@ def _entries(document: object, decisions_file: Path) -> list[_Entry]:
     if isinstance(document, dict) and "mtfix_decisions" in document:
         if document["mtfix_decisions"] != VERSION:
             raise InputError(f"{decisions_file}: not an mtfix decisions file (version {VERSION})")
+        _check_schema(document, decisions_file)
         files = document.get("files", [])
         if not isinstance(files, list):
             raise InputError(f'{decisions_file}: "files" is not a list')
@@ -188,6 +190,33 @@ def _entries(document: object, decisions_file: Path) -> list[_Entry]:
     if not all("path" in report for report in reports):
         raise InputError(f"{decisions_file}: a JSON-lines record report names no file to change")
     return [_entry(report, with_hash=False) for report in reports]
+
+
+#: How much of a schema error's message a one-line error shows.
+SCHEMA_MESSAGE_LIMIT = 160
+
+
+def _check_schema(document: object, decisions_file: Path) -> None:
+    """Refuse a decisions file that its published JSON Schema
+    (``schema/mtfix-decisions.schema.json``) rejects, before anything is read or written."""
+    import jsonschema  # only apply needs it
+
+    schema = json.loads((schema_root() / "mtfix-decisions.schema.json").read_text("utf-8"))
+    error = jsonschema.exceptions.best_match(
+        jsonschema.Draft202012Validator(schema).iter_errors(document)
+    )
+    if error is not None:
+        where = "/".join(str(part) for part in error.absolute_path) or "the top"
+        message = error.message[:SCHEMA_MESSAGE_LIMIT]
+        raise InputError(f"{decisions_file}: not a valid decisions file at {where}: {message}")
+
+
+def schema_root() -> Path:
+    """Return the folder of the published JSON Schemas (inside the wheel, or the source tree)."""
+    packaged = resources.files("mtfix") / "schema"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "schema"
 
 
 def _entry(item: object, with_hash: bool) -> _Entry:

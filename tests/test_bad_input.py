@@ -98,7 +98,7 @@ def test_apply_refuses_an_infinite_offset(tmp_path: Path) -> None:
     digest = hashlib.sha256(ARTICLE.encode()).hexdigest()
     entry = {"path": "a.txt", "sha256": digest, "changes": [{"start": 1e999, "end": 2}]}
     (tmp_path / "d.json").write_text(json.dumps({"mtfix_decisions": 1, "files": [entry]}))
-    assert_one_line_error(run("apply", "d.json", cwd=tmp_path), "malformed change")
+    assert_one_line_error(run("apply", "d.json", cwd=tmp_path), "not a valid decisions file")
 
 
 def test_special_files_in_a_folder_are_skipped_with_a_warning_never_opened(tmp_path: Path) -> None:
@@ -176,4 +176,27 @@ def test_apply_refuses_a_file_listed_twice_with_changes(tmp_path: Path) -> None:
     ]
     (tmp_path / "d.json").write_text(json.dumps({"mtfix_decisions": 1, "files": files}))
     assert_one_line_error(run("apply", "d.json", cwd=tmp_path), "listed twice")
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        ({"start": "0", "end": 5, "original": "Olaf ", "replacement": "Olaf "}, "start"),
+        ({"start": 0, "end": 5, "original": "Olaf "}, "0"),
+        ({"start": -1, "end": 5, "original": "Olaf ", "replacement": ""}, "start"),
+    ],
+)
+def test_apply_checks_a_decisions_file_against_its_schema_first(
+    tmp_path: Path, change: dict, where: str
+) -> None:
+    """A value the published schema rejects (a number written as a string, a missing field, a
+    negative offset) is refused in one line, naming where, before any file is touched."""
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    digest = hashlib.sha256(ARTICLE.encode()).hexdigest()
+    entry = {"path": "a.txt", "sha256": digest, "changes": [change]}
+    (tmp_path / "d.json").write_text(json.dumps({"mtfix_decisions": 1, "files": [entry]}))
+    result = run("apply", "d.json", cwd=tmp_path)
+    assert_one_line_error(result, "not a valid decisions file at files/0/changes/0")
+    assert where in result.err
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == ARTICLE

@@ -146,7 +146,7 @@ def test_apply_refuses_a_file_changed_since_the_review_and_writes_nothing(tmp_pa
     [
         ("not json", "not a JSON decisions file"),
         ('{"files": []}', "not an mtfix decisions file"),
-        ('{"mtfix_decisions": 1, "files": [{"path": "x.txt"}]}', "malformed decisions entry"),
+        ('{"mtfix_decisions": 1, "files": [{"path": "x.txt"}]}', "not a valid decisions file"),
     ],
 )
 def test_apply_refuses_a_malformed_decisions_file_in_one_line(tmp_path, content, message):
