@@ -97,7 +97,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     The rules scan the whole text at once; none of their patterns crosses a line break.
     """
     text = document.text
-    taken = _Spans()
+    taken = _SpansByLine([line.start for line in document.lines])
     for proposal in quotes.proposals(document):
         taken.add(proposal.start, proposal.end)
     for start, end in _protected(text):
@@ -145,6 +145,34 @@ class _Spans:
             start, end = min(start, self.starts[low]), max(end, self.ends[high - 1])
         self.starts[low:high] = [start]
         self.ends[low:high] = [end]
+
+
+class _SpansByLine:
+    """``_Spans`` kept per line, so that each list stays short on a long text (one sorted list of
+    every span grew with the square of a long text's changes). A span is filed under every line
+    that holds a position from just before it to its end, and a query looks in the same lines:
+    two spans that share or touch a position always meet in that position's line."""
+
+    def __init__(self, line_starts: list[int]) -> None:
+        self.line_starts = line_starts
+        self.by_line: dict[int, _Spans] = {}
+
+    def _lines(self, start: int, end: int) -> range:
+        first = max(bisect_right(self.line_starts, start - 1) - 1, 0)
+        return range(first, max(bisect_right(self.line_starts, end) - 1, first) + 1)
+
+    def is_free(self, start: int, end: int) -> bool:
+        """Tell whether ``start..end`` is free, as ``_Spans.is_free`` does for all spans."""
+        return all(
+            self.by_line[line].is_free(start, end)
+            for line in self._lines(start, end)
+            if line in self.by_line
+        )
+
+    def add(self, start: int, end: int) -> None:
+        """Add ``start..end`` to each line it may meet another span in."""
+        for line in self._lines(start, end):
+            self.by_line.setdefault(line, _Spans()).add(start, end)
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
