@@ -421,8 +421,7 @@ class _Shown:
     def finish(self) -> None:
         """Print the json output, gathered from every input."""
         if self.output_format is Format.JSON and (self.objects or self.as_list):
-            value = self.objects if self.as_list or len(self.objects) != 1 else self.objects[0]
-            write_stdout(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+            write_stdout(jsonout.render_json(self.objects, self.as_list))
 
 
 def _review(

@@ -17,10 +17,10 @@ def to_object(item: FileReport) -> dict:
     }
 
 
-def render_json(items: Sequence[FileReport], as_list: bool) -> str:
-    """Return a list of objects, or with ``as_list`` false the one object for a single file."""
-    objects = [to_object(item) for item in items]
-    value = objects if as_list or len(objects) != 1 else objects[0]
+def render_json(objects: Sequence[dict], as_list: bool) -> str:
+    """Return the report objects as a list, or with ``as_list`` false the one object of a
+    single file."""
+    value = list(objects) if as_list or len(objects) != 1 else objects[0]
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
