@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 
 from .cache import load_cached
@@ -38,10 +38,9 @@ FREQUENCY_LANGUAGES = (*LATIN_FREQUENCY_LANGUAGES, "ru", "uk")
 
 def dictionary_root() -> Path:
     """Return the folder of the shipped dictionaries (inside the wheel, or the source tree)."""
-    packaged = resources.files("mtfix") / "dictionaries"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "dictionaries"
+    here = Path(__file__).resolve().parent  # not importlib.resources: its import slows starts
+    packaged = here / "dictionaries"
+    return packaged if packaged.is_dir() else here.parent / "dictionaries"
 
 
 def read_rows(path: Path) -> Iterator[list[str]]:
@@ -338,7 +337,16 @@ def frequency_table(root: Path, language: str) -> WordCounts:
 
 def _spell_path() -> Path:
     """pyspellchecker's English word-frequency list."""
-    return Path(str(resources.files("spellchecker") / "resources" / "en.json.gz"))
+    return spellchecker_file("en.json.gz")
+
+
+def spellchecker_file(name: str) -> Path:
+    """Return the path of one of pyspellchecker's word lists, found without importing the
+    package (its import costs some 8 ms of every start, and only its data is used)."""
+    spec = importlib.util.find_spec("spellchecker")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyspellchecker is not installed", name="spellchecker")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / name
 
 
 @lru_cache(maxsize=8)

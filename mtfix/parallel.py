@@ -10,18 +10,18 @@ start with its loaded dictionaries (shared copy-on-write) instead of each loadin
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import itertools
-import multiprocessing
 import os
 import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from multiprocessing.pool import AsyncResult
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -55,6 +55,8 @@ def _end_with(parent: int) -> None:
     quietly, like its parent, instead of finishing its work and failing with a traceback to send
     the result to nobody (or waiting for ever for a queue lock a dead sibling held). SIGKILL,
     since a Python handler can be cut short (an exception raised in a finalizer is ignored)."""
+    import ctypes  # in the worker only
+
     try:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
     except (AttributeError, OSError, TypeError):  # not Linux
@@ -93,18 +95,23 @@ class Pool(Generic[T, R]):
         self.processes: Any = None
 
     def __enter__(self) -> Pool[T, R]:
+        if self.jobs == 1:
+            if self.initializer is not None:
+                self.initializer(*self.initargs)
+            return self
+        import multiprocessing  # only a pool of workers needs it: its import slows every start
+
         forks = "fork" in multiprocessing.get_all_start_methods()
-        if self.initializer is not None and (self.jobs == 1 or forks):
+        if self.initializer is not None and forks:
             self.initializer(*self.initargs)
-        if self.preload is not None and self.jobs > 1 and forks:
+        if self.preload is not None and forks:
             self.preload()
-        if self.jobs > 1:
-            context = multiprocessing.get_context("fork" if forks else None)
-            gc.freeze()  # keep the collector from touching (and so copying) shared objects
-            self.processes = context.Pool(
-                self.jobs, _start_worker, (os.getpid(), self.initializer, self.initargs)
-            )
-            gc.unfreeze()
+        context = multiprocessing.get_context("fork" if forks else None)
+        gc.freeze()  # keep the collector from touching (and so copying) shared objects
+        self.processes = context.Pool(
+            self.jobs, _start_worker, (os.getpid(), self.initializer, self.initargs)
+        )
+        gc.unfreeze()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
