@@ -33,6 +33,7 @@ from .io import (
     replace_file,
     write_atomic,
 )
+from .lexicon import load_lexicon
 from .parallel import Pool, deferred_interrupt
 from .pipeline import Report, clean
 from .render import FileReport
@@ -444,8 +445,10 @@ def _prepare(config: Config, saving: Saving, as_json: bool) -> None:
 
 
 def _warm_up(config: Config) -> None:
-    """Load the dictionaries and what detectors build on first use, for forked workers to share."""
+    """Load the dictionaries and what detectors build on first use, for forked workers to share
+    (the big word sets too, which one article alone would not build)."""
     clean(_WARM_UP, config)
+    load_lexicon(tuple(config.extra_dictionaries)).build_word_sets()
 
 
 def workers(
