@@ -5,7 +5,10 @@ dictionaries) and ignores Ctrl-C, so a file it is writing is always finished (a 
 parent was killed ends at once, quietly); the parent stops
 handing out work on Ctrl-C and collects what was already handed out (``Pool.drain``). Where
 processes fork (Linux), the parent runs the initializer and a ``preload`` first, so the workers
-start with its loaded dictionaries (shared copy-on-write) instead of each loading them again.
+start with its loaded dictionaries (shared copy-on-write) instead of each loading them again; the
+parent, set up like them, is then one of the ``jobs`` processes: it cleans a chunk itself whenever
+every worker has work waiting, instead of idling while they clean (a process fewer to start, half
+the results to send back).
 """
 
 from __future__ import annotations
@@ -71,7 +74,8 @@ class Pool(Generic[T, R]):
     Use as a context manager; iterate ``map(items)`` for the results in order, and call
     ``taken()`` once a result is dealt with. After a ``KeyboardInterrupt`` in the loop,
     ``drain()`` yields the results of the items already handed out, in order, from the first
-    one not taken. ``preload`` runs in this process before workers are forked from it.
+    one not taken. ``preload`` runs in this process before workers are forked from it; this
+    process then counts as one of the ``jobs`` (``jobs - 1`` workers are forked).
     Items go to the workers ``chunk`` at a time (fewer messages for small items).
     """
 
@@ -90,7 +94,8 @@ class Pool(Generic[T, R]):
         self.initargs = initargs
         self.preload = preload
         self.chunk = max(1, chunk)
-        self.pending: deque[AsyncResult[list[R]]] = deque()
+        self.pending: deque[AsyncResult[list[R]] | _Done[R]] = deque()
+        self.workers = 0  # processes forked or spawned beside this one
         self.ready: deque[R] = deque()
         self.processes: Any = None
 
@@ -107,9 +112,11 @@ class Pool(Generic[T, R]):
         if self.preload is not None and forks:
             self.preload()
         context = multiprocessing.get_context("fork" if forks else None)
+        # A forked pool's parent is set up like its workers, so it cleans too, as one of them.
+        self.workers = self.jobs - 1 if forks else self.jobs
         gc.freeze()  # keep the collector from touching (and so copying) shared objects
         self.processes = context.Pool(
-            self.jobs, _start_worker, (os.getpid(), self.initializer, self.initargs)
+            self.workers, _start_worker, (os.getpid(), self.initializer, self.initargs)
         )
         gc.unfreeze()
         return self
@@ -133,11 +140,21 @@ class Pool(Generic[T, R]):
                     self.ready.append(self.function(item))
                 yield from self._hand_out()
             return
-        ahead = self.jobs * AHEAD_PER_WORKER
+        ahead = self.workers * AHEAD_PER_WORKER
         iterator = iter(items)
+        sent: deque[AsyncResult[list[R]]] = deque()  # the chunks the workers have
         while chunk := list(itertools.islice(iterator, self.chunk)):
-            self.pending.append(self.processes.apply_async(_call_each, (self.function, chunk)))
-            if len(self.pending) >= ahead:
+            while sent and sent[0].ready():
+                sent.popleft()
+            if len(sent) < ahead or self.workers == self.jobs:
+                sent.append(self.processes.apply_async(_call_each, (self.function, chunk)))
+                self.pending.append(sent[-1])
+            else:  # every worker has work waiting: this process cleans a chunk meanwhile
+                with deferred_interrupt():
+                    self.pending.append(_Done(_call_each(self.function, chunk)))
+            while self.pending and (self.ready or self.pending[0].ready()):
+                yield from self._next_chunk()
+            if len(self.pending) >= 2 * ahead + self.jobs:
                 yield from self._next_chunk()
         yield from self.drain()
 
@@ -167,6 +184,20 @@ class Pool(Generic[T, R]):
     def taken(self) -> None:
         """Say that the result last yielded is dealt with: ``drain()`` will not yield it."""
         self.ready.popleft()
+
+
+class _Done(Generic[R]):
+    """The results of a chunk this process handled itself: ready at once, read like those of a
+    chunk sent to a worker (``AsyncResult``)."""
+
+    def __init__(self, results: list[R]) -> None:
+        self.results = results
+
+    def ready(self) -> bool:
+        return True
+
+    def get(self) -> list[R]:
+        return self.results
 
 
 @contextmanager
