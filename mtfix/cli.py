@@ -239,7 +239,7 @@ def clean(
     ] = False,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes (all cores)."),
+        typer.Option("--jobs", "-j", metavar="N", min=1, help="Processes to clean in (all cores)."),
     ] = None,
     include: Annotated[
         list[str] | None,
