@@ -228,12 +228,12 @@ def detect_language(text: str, lexicon: Lexicon) -> str:
     frequency there.
     """
     sample = text[:20000]
-    letters = [c for c in sample if c.isalpha()]
+    letters = "".join(filter(str.isalpha, sample))
     if not letters:
         return ""
-    han = sum(1 for c in letters if _HAN.match(c))
-    kana = sum(1 for c in letters if _KANA.match(c))
-    cyrillic = sum(1 for c in letters if _CYRILLIC.match(c))
+    han = sum(map(len, _HAN.findall(letters)))
+    kana = len(_KANA.findall(letters))
+    cyrillic = len(_CYRILLIC.findall(letters))
     if han + kana > len(letters) / 3:
         return "ja" if kana > (han + kana) / 10 else "zh"
     if cyrillic > len(letters) / 3:
@@ -242,11 +242,18 @@ def detect_language(text: str, lexicon: Lexicon) -> str:
         russian = sum(lower.count(c) for c in "ыэъё")
         return "uk" if ukrainian > russian else "ru"
     frequent = Counter(w.lower() for w in WORD_RE.findall(sample)).most_common(LANGUAGE_WORDS)
-    scores = {
-        lang: sum(count * lexicon.zipf(word, lang) for word, count in frequent)
-        for lang in LATIN_LANGUAGES
-    }
-    return max(scores, key=lambda lang: scores[lang])
+    scores = dict.fromkeys(LATIN_LANGUAGES, 0.0)
+    for word, count in frequent:
+        for lang, zipf in zip(LATIN_LANGUAGES, _language_zipfs(word, lexicon), strict=True):
+            scores[lang] += count * zipf
+    return max(scores, key=scores.__getitem__)
+
+
+@lru_cache(maxsize=65536)
+def _language_zipfs(word: str, lexicon: Lexicon) -> tuple[float, ...]:
+    """The word's Zipf frequency in each of ``LATIN_LANGUAGES`` (memoised: the frequent words
+    of one source are those of the next)."""
+    return tuple(lexicon.zipf(word, lang) for lang in LATIN_LANGUAGES)
 
 
 # -- Spelling a source word the English way ---------------------------------------------------
@@ -348,6 +355,12 @@ def latin_forms(word: str, language: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(form for form in forms if form))
 
 
+@lru_cache(maxsize=65536)
+def _lower_forms(word: str, language: str) -> frozenset[str]:
+    """:func:`latin_forms` in lower case."""
+    return frozenset(form.lower() for form in latin_forms(word, language))
+
+
 @lru_cache(maxsize=4096)
 def _pinyin(run: str) -> tuple[str, ...]:
     from pypinyin import Style, lazy_pinyin  # imported on first use: Chinese sources only
@@ -361,13 +374,19 @@ def pinyin_names(text: str) -> list[str]:
     >>> pinyin_names("张小明说")[:4]
     ['Zhang', 'Zhangxiao', 'Zhangxiaoming', 'Xiao']
     """
-    names = []
-    for run in _HAN.findall(text):
-        syllables = [s for s in _pinyin(run) if s.isalpha()]
-        for start in range(len(syllables)):
-            for end in range(start + 1, min(len(syllables), start + MAX_SYLLABLES) + 1):
-                names.append("".join(syllables[start:end]).capitalize())
-    return names
+    return [name for run in _HAN.findall(text) for name in _run_names(run)]
+
+
+@lru_cache(maxsize=4096)
+def _run_names(run: str) -> tuple[str, ...]:
+    """:func:`pinyin_names` of one run of Chinese characters (memoised: a line's runs are the
+    document's runs too)."""
+    syllables = [s for s in _pinyin(run) if s.isalpha()]
+    return tuple(
+        "".join(syllables[start:end]).capitalize()
+        for start in range(len(syllables))
+        for end in range(start + 1, min(len(syllables), start + MAX_SYLLABLES) + 1)
+    )
 
 
 @dataclass(frozen=True)
@@ -431,7 +450,7 @@ class SourceText:
     language: str
     alignment: Alignment
     problem: str = ""
-    _forms: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
+    _forms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _names: dict[int, tuple[SourceName, ...]] = field(default_factory=dict, repr=False)
 
     def segment(self, line: int) -> str:
@@ -444,18 +463,25 @@ class SourceText:
 
     def forms(self, line: int) -> frozenset[str]:
         """Every word of the line's segment, lower case, in each English spelling."""
-        if line not in self._forms:
-            self._forms[line] = self._forms_of(self.segment(line))
-        return self._forms[line]
+        segment = self.segment(line)
+        return self.document_forms if segment is self.text else self._forms_of(segment)
 
     @cached_property
     def document_forms(self) -> frozenset[str]:
-        """Every word of the whole source, as :meth:`forms` gives them."""
-        return self._forms_of(self.text)
+        """Every word of the whole source, as :meth:`forms` gives them (a union over its lines:
+        no word, number or run of Chinese spans a line break, and the lines' own forms are
+        those of the segments they are aligned as)."""
+        return frozenset().union(*map(self._forms_of, self.text.splitlines()))
 
     def _forms_of(self, text: str) -> frozenset[str]:
+        """:meth:`forms` of a piece of the source (memoised per piece)."""
+        if text not in self._forms:
+            self._forms[text] = self._spell(text)
+        return self._forms[text]
+
+    def _spell(self, text: str) -> frozenset[str]:
         words = _words(text)
-        forms = {form.lower() for w in words for form in latin_forms(w, self.language)}
+        forms = {form for w in words for form in _lower_forms(w, self.language)}
         if self.language == "zh":
             forms |= {name.lower() for name in pinyin_names(text)}
         elif self.language == "ja":
@@ -578,7 +604,7 @@ def _matches(hypothesis_lines: Sequence[str], source: SourceText, lexicon: Lexic
     if source.language != "ja":  # a Japanese source is not romanised: only numbers anchor it
         anchors |= {
             w
-            for w in WORD_RE.findall(text)
+            for w in set(WORD_RE.findall(text))
             if w[0].isupper() and len(w) >= 4 and not w.isupper() and lexicon.zipf(w) < 3.0
         }
     if len(anchors) < MIN_ANCHORS:

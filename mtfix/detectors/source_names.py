@@ -19,6 +19,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
@@ -94,29 +95,48 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         return
     starts = [line.start for line in document.lines]
     line_words = _LineWords(document, starts)
+    line_names = _LineNames(source, lexicon)
+    worth = {
+        text: found
+        for text in document.distinct_words
+        if any(found := _worth_a_look(_without_possessive(text), source.language, lexicon))
+    }
     for token in document.tokens:
-        line = bisect.bisect_right(starts, token.start)
-        word, end = _without_possessive(token)
-        if len(word) < MIN_LENGTH or not word[0].isalpha():
+        if token.text not in worth:
             continue
+        may_be_left, may_be_garbled = worth[token.text]
+        word = _without_possessive(token.text)
+        end = token.start + len(word)
+        line = bisect.bisect_right(starts, token.start)
         if source.confirms(word, line):
-            left = _left_untranslated(word, token, source, line, lexicon)
+            left = _left_untranslated(word, token, source, line) if may_be_left else None
             if left is not None:
                 yield left
-        elif (
-            word[0].isupper() and not word.isupper() and "-" not in word and _unused(word, lexicon)
-        ):
+        elif may_be_garbled:
             context = _GarbleContext(line_words(line), _neighbours(document, token), line)
-            garble = _garbled_name(word, token.start, end, context, source, lexicon)
+            garble = _garbled_name(word, token.start, end, context, source, line_names(line))
             if garble is not None:
                 yield garble
 
 
-def _without_possessive(token: Token) -> tuple[str, int]:
+@lru_cache(maxsize=65536)
+def _worth_a_look(word: str, language: str, lexicon: Lexicon) -> tuple[bool, bool]:
+    """What a word may be, judged by the word alone: (a common source-language word English
+    does not use, which is left untranslated if the source segment has it; a capitalised word
+    English does not use, which may garble a source name). Most words are neither (memoised:
+    it depends on the word, the language and the dictionaries alone)."""
+    if len(word) < MIN_LENGTH or not word[0].isalpha():
+        return False, False
+    garbled = word[0].isupper() and not word.isupper() and "-" not in word
+    return _may_be_left(word, language, lexicon), garbled and _unused(word, lexicon)
+
+
+def _without_possessive(text: str) -> str:
+    """A token's word without an English possessive ending ('s)."""
     for ending in POSSESSIVES:
-        if token.text.endswith(ending):
-            return token.text[: -len(ending)], token.end - len(ending)
-    return token.text, token.end
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return text
 
 
 def _unused(word: str, lexicon: Lexicon) -> bool:
@@ -160,19 +180,18 @@ def _garbled_name(
     end: int,
     context: _GarbleContext,
     source: SourceText,
-    lexicon: Lexicon,
+    names: _Names,
 ) -> Proposal | None:
-    """The source name ``word`` garbles, as a proposal, if one is close enough (and not one
-    of the words of its line). When the rest of the name agrees (the word next to it is the word
-    next to the source name: Hannes in Hannes Grünwalter / Hannes Grünwalder), a weaker
-    likeness (``WITH_PARTNER``) is enough."""
-    if _plural_of_used(word, lexicon):
+    """The source name ``word`` garbles, as a proposal, if one of ``names`` (the line's) is
+    close enough (and not one of the words of its line). When the rest of the name agrees (the
+    word next to it is the word next to the source name: Hannes in Hannes Grünwalter / Hannes
+    Grünwalder), a weaker likeness (``WITH_PARTNER``) is enough."""
+    if _plural_of_used(word, names.lexicon):
         return None
     line, line_words = context.line, context.line_words
     best: tuple[float, str, str] | None = None
-    for name in source.names(line):
-        spellings = _spellings(name, source.language)
-        if not _name_like(name, source, lexicon) or any(
+    for name, spellings in names.spelled:
+        if any(
             _same_word(word, match) or _declined(word, match, source.language)
             for match, _ in spellings
         ):
@@ -180,7 +199,7 @@ def _garbled_name(
         for match, written in spellings:
             if written.lower() in line_words or len(match) < MIN_LENGTH or not _latin(written):
                 continue
-            if _half_translated(word, match, lexicon):
+            if _half_translated(word, match, names.lexicon):
                 continue
             partner = not context.neighbours.isdisjoint(name.partners)
             score = _score(word, match, source.language, partner)
@@ -227,6 +246,7 @@ def _plural_of_used(word: str, lexicon: Lexicon) -> bool:
     return word.endswith("s") and not _unused(word[:-1], lexicon)
 
 
+@lru_cache(maxsize=65536)
 def _half_translated(word: str, match: str, lexicon: Lexicon) -> bool:
     """The word is the source compound with its end translated: it ends in a common English
     word of 4 letters or more that does not spell the rest of the source word (Doublewinner for
@@ -240,7 +260,8 @@ def _half_translated(word: str, match: str, lexicon: Lexicon) -> bool:
     return False
 
 
-def _spellings(name: SourceName, language: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=65536)
+def _spellings(name: SourceName, language: str) -> tuple[tuple[str, str], ...]:
     """Pairs (spelling to compare, spelling to write) of a source name: every English spelling
     of it, and each without an inflected ending of the source language. A Latin-script name is
     written as the source writes it (Plößberg, Uğur), whichever of its spellings compares best;
@@ -257,7 +278,7 @@ def _spellings(name: SourceName, language: str) -> list[tuple[str, str]]:
                 and len(form) - len(ending) >= MIN_LENGTH
             ):
                 pairs.append((form[: -len(ending)], written[: -len(ending)]))
-    return list(dict.fromkeys(pairs))
+    return tuple(dict.fromkeys(pairs))
 
 
 def _same_word(word: str, form: str) -> bool:
@@ -313,6 +334,35 @@ def _latin(form: str) -> bool:
     return all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in form)
 
 
+class _Names(NamedTuple):
+    """The names of a source segment that are names, not common words (:func:`_name_like`),
+    each with its spellings (:func:`_spellings`), and the lexicon that judged them."""
+
+    spelled: list[tuple[SourceName, tuple[tuple[str, str], ...]]]
+    lexicon: Lexicon
+
+
+class _LineNames:
+    """:class:`_Names` of each line, gathered on first use (a source name is judged once)."""
+
+    def __init__(self, source: SourceText, lexicon: Lexicon) -> None:
+        self.source = source
+        self.lexicon = lexicon
+        self.by_line: dict[int, _Names] = {}
+        self.name_like: dict[SourceName, bool] = {}
+
+    def __call__(self, line: int) -> _Names:
+        if line not in self.by_line:
+            spelled = []
+            for name in self.source.names(line):
+                if name not in self.name_like:
+                    self.name_like[name] = _name_like(name, self.source, self.lexicon)
+                if self.name_like[name]:
+                    spelled.append((name, _spellings(name, self.source.language)))
+            self.by_line[line] = _Names(spelled, self.lexicon)
+        return self.by_line[line]
+
+
 class _LineWords:
     """The words of each line, lower case, gathered on first use (most texts need none)."""
 
@@ -362,19 +412,21 @@ def similarity(word: str, form: str) -> float:
     return max(score, SIMILAR) if shared >= SHARED_ENDING else 0.0
 
 
-def _left_untranslated(
-    word: str, token: Token, source: SourceText, line: int, lexicon: Lexicon
-) -> Proposal | None:
-    """A flag for a common source-language word the translation kept as it is."""
-    language = source.language
+def _may_be_left(word: str, language: str, lexicon: Lexicon) -> bool:
+    """A common word of the source language that English does not use and no name list has
+    (:func:`_left_untranslated` looks for it in the source segment)."""
     if not language or language == "en" or lexicon.zipf(word, language) < LEFT_COMMON:
-        return None
+        return False
     if word[0].isupper() and language != "de":
-        return None  # a capital marks a name, except in German, which capitalises nouns
+        return False  # a capital marks a name, except in German, which capitalises nouns
     if lexicon.zipf(word) >= UNUSED or lexicon.is_english_word(word):
-        return None
-    if lexicon.is_known_name(word) or lexicon.is_known_name(fold(word)):
-        return None
+        return False
+    return not (lexicon.is_known_name(word) or lexicon.is_known_name(fold(word)))
+
+
+def _left_untranslated(word: str, token: Token, source: SourceText, line: int) -> Proposal | None:
+    """A flag for a common source-language word the translation kept as it is (one that
+    :func:`_may_be_left` lets through): the source segment has it as it is."""
     segment_words = {w.lower() for w in source.segment(line).split()}
     if not any(w.strip(".,;:!?\"'()«»„“”") == word.lower() for w in segment_words):
         return None  # romanised or folded only: a name, not a word left in
