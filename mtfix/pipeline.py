@@ -111,13 +111,17 @@ def _confirmed(proposal: Proposal, document: Document, lexicon: Lexicon) -> bool
     source segment spells (as written, accents aside, or romanised).
 
     Only for the kinds that judge a word by lists (``VETOED_KINDS``), and never for the source's
-    own proposals. A house-style ``variant`` is vetoed only by a Latin-script spelling in the
-    source, not by a romanisation, which is one accepted spelling among several. Lowering a
-    capital is vetoed only by a capitalised source word (a script without capitals, Chinese or
-    Japanese, says nothing about them), and by a German source only for a word that is no
-    common German word (German capitalises every noun: its "Tango" does not make the English
-    one a name).
+    own proposals. A name the source has in another case (Ovčáček where a Czech source says
+    Ovčáčkem) counts as spelled unless the source has the replacement too, spelled or in
+    another case (Fialo to Fiala, the source saying Fialou: it tells nothing). A house-style
+    ``variant`` is vetoed only by a Latin-script spelling in the source, not by a romanisation,
+    which is one accepted spelling among several. Lowering a capital is vetoed only by a
+    capitalised source word (a script without capitals, Chinese or Japanese, says nothing about
+    them), and by a German source only for a word that is no common German word (German
+    capitalises every noun: its "Tango" does not make the English one a name).
     """
+    from .source import name_match
+
     kind, _, rule = proposal.rule.partition(".")
     source = document.source
     if kind not in VETOED_KINDS or rule == "source" or source is None:
@@ -134,7 +138,12 @@ def _confirmed(proposal: Proposal, document: Document, lexicon: Lexicon) -> bool
         if source.language == "de":
             changed = [word for word in changed if lexicon.zipf(word, "de") < GERMAN_NOUN]
         return any(source.spells_capitalised(word, line) for word in changed)
-    return any(source.confirms(word, line) for word in changed)
+    if any(source.confirms(word, line) for word in changed):
+        return True
+    declined = [word for word in changed if name_match(source, word, line) == "declined"]
+    return bool(declined) and not any(
+        name_match(source, word, line) for word in WORD_RE.findall(proposal.replacement)
+    )
 
 
 def _prefer_source(proposals: list[Proposal], document: Document) -> list[Proposal]:

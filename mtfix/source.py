@@ -74,6 +74,23 @@ LANGUAGE_WORDS = 60
 LATIN_LANGUAGES = ("de", "fr", "es", "it", "nl", "pl", "cs", "en")
 #: Pinyin syllables joined into one romanised name at most (Ouyang Xiaoming: 2 and 2).
 MAX_SYLLABLES = 3
+#: Case endings (accents aside) that languages declining names add to a name's stem: the stem
+#: being the nominative without its last vowel, or the nominative ending in a consonant, with
+#: or without its fleeting e (Fiala, Fialou; Babiš, Babišem; Ovčáček, Ovčáčka; Kowalski,
+#: Kowalskiego; Шевчук, Шевчуком).
+CASE_ENDINGS = {
+    "cs": tuple(
+        "a u e y i ou em ovi um ech ove ovou ych ym ymi iho imu im ich ach ami eho emu".split()
+    ),
+    "sk": tuple("a u e y i ou om ovi ov och ovej ovou ej eho".split()),
+    "pl": tuple("a u e y i ie em owi ego emu iej ej ow ach iego iemu im".split()),
+    "ru": tuple("a u e y i om ym ogo omu oy oi ovoy oj ov".split()),
+    "uk": tuple("a u e y i om ym oho omu oiu oi ovi iv".split()),
+}
+#: Letters a nominative may end in that a case ending replaces (Fiala, Fialou).
+STEM_VOWELS = frozenset("aeiouy")
+#: Shortest word whose other cases are looked for.
+MIN_DECLINED = 4
 
 
 @dataclass(frozen=True)
@@ -541,6 +558,44 @@ class SourceText:
                 yield SourceName(name, (name,))
         # Japanese romaji only confirm: a reading of a name in kanji is a guess (MeCab reads
         # many names otherwise than their bearers), so it never replaces one.
+
+
+def name_match(source: SourceText, word: str, line: int) -> str:
+    """How the source segment aligned to ``line`` has ``word`` (a feature for a scored
+    decision, and what the pipeline's veto asks): ``"spelled"`` when it spells it (as written,
+    accents aside, or romanised), ``"declined"`` when a name of it is the word in another case
+    (:func:`declined`), ``""`` when neither.
+
+    >>> from mtfix.lexicon import load_lexicon
+    >>> czech = prepare(["Babis met Ovcacek."], "Babiš se sešel s Ovčáčkem.", load_lexicon())
+    >>> [name_match(czech, word, 1) for word in ("Babis", "Ovčáček", "Ovčák", "Zeman")]
+    ['spelled', 'declined', '', '']
+    """
+    if source.confirms(word, line):
+        return "spelled"
+    if source.language in CASE_ENDINGS and any(
+        declined(word, form, source.language) for name in source.names(line) for form in name.forms
+    ):
+        return "declined"
+    return ""
+
+
+def declined(word: str, form: str, language: str) -> bool:
+    """Tell whether a source word is ``word`` in another case of a language that declines
+    names: its stem (see ``CASE_ENDINGS``) and a case ending of that language (accents aside).
+
+    >>> declined("Ovčáček", "Ovčáčkem", "cs"), declined("Fiala", "Fialou", "cs")
+    (True, True)
+    >>> declined("Babisch", "Babišem", "cs"), declined("Prage", "Praze", "cs")
+    (False, False)
+    """
+    a, b = fold(word).lower(), fold(form).lower()
+    if a == b or len(a) < MIN_DECLINED:
+        return False
+    stems = {a[:-1]} if a[-1] in STEM_VOWELS else {a, a[:-2] + a[-1] if a[-2] == "e" else a}
+    return any(
+        b.startswith(stem) and b[len(stem) :] in CASE_ENDINGS.get(language, ()) for stem in stems
+    )
 
 
 def multi_word_names(text: str) -> list[list[str]]:

@@ -33,7 +33,8 @@ from ..text import Document, Token
 #: pinyin gives many short candidates, one letter's difference), and the same first letter or
 #: Jaro-Winkler at least ``JARO_WINKLER``; or a shared ending of ``SHARED_ENDING`` letters
 #: (Powerolsheim); or a shared beginning of ``SHARED_BEGINNING`` letters and a Levenshtein
-#: similarity of at least ``CUT`` (a name cut short: Kimme for Kimmich).
+#: similarity of at least ``CUT``, the garble being the source word's beginning but for its last
+#: letter (a name cut short: Kimme for Kimmich; not Panzeros for Panzernashörner).
 SIMILAR = 0.6
 JARO_WINKLER = 0.85
 SHARED_ENDING = 6
@@ -64,6 +65,13 @@ HALF_TRANSLATED = 3.5
 HALF_SIMILAR = 0.5
 #: A source word this common in its language is a word, not a name, unless English uses it too.
 COMMON_IN_SOURCE = 3.0
+#: A German compound of common words: a first part of ``COMPOUND_FIRST`` letters or more and a
+#: head of ``COMPOUND_HEAD`` or more (short words are often function words: Kim-mich), each
+#: ``COMPOUND_ZIPF`` frequent in German, joined directly or by one of ``LINKS``.
+COMPOUND_FIRST = 3
+COMPOUND_HEAD = 5
+COMPOUND_ZIPF = 3.5
+LINKS = ("", "s", "n", "e", "en", "er", "es")
 #: A source word left in the translation must be this common in the source language.
 LEFT_COMMON = 3.5
 #: Endings of inflected names taken off to give the name (Kimmichs, Babišem, Kowalskiego).
@@ -191,11 +199,11 @@ def _garbled_name(
     line, line_words = context.line, context.line_words
     best: tuple[float, str, str] | None = None
     for name, spellings in names.spelled:
-        if any(
+        if any(fold(form).lower() in line_words for form in name.forms) or any(
             _same_word(word, match) or _declined(word, match, source.language)
             for match, _ in spellings
         ):
-            continue
+            continue  # the line has the name already, or the word is the name itself
         for match, written in spellings:
             if written.lower() in line_words or len(match) < MIN_LENGTH or not _latin(written):
                 continue
@@ -357,14 +365,15 @@ class _LineNames:
             for name in self.source.names(line):
                 if name not in self.name_like:
                     self.name_like[name] = _name_like(name, self.source, self.lexicon)
-                if self.name_like[name]:
+                if self.name_like[name] and not has_exonym(name.word, self.lexicon):
                     spelled.append((name, _spellings(name, self.source.language)))
             self.by_line[line] = _Names(spelled, self.lexicon)
         return self.by_line[line]
 
 
 class _LineWords:
-    """The words of each line, lower case, gathered on first use (most texts need none)."""
+    """The words of each line, lower case and also without accents, gathered on first use
+    (most texts need none)."""
 
     def __init__(self, document: Document, starts: list[int]) -> None:
         self.document = document
@@ -376,21 +385,57 @@ class _LineWords:
             self.by_line = {}
             for token in self.document.tokens:
                 number = bisect.bisect_right(self.starts, token.start)
-                self.by_line.setdefault(number, set()).add(token.text.lower())
+                lower = token.text.lower()
+                self.by_line.setdefault(number, set()).update((lower, fold(lower)))
         return self.by_line.get(line, set())
 
 
 def _name_like(name: SourceName, source: SourceText, lexicon: Lexicon) -> bool:
     """A capitalised source word that is a name rather than a common word. German capitalises
-    every noun, so there a name is rare in German or used in English as much; elsewhere a
-    capital marks a name unless the source also writes the word in lower case (a capital that
-    only opens a sentence)."""
+    every noun, so there a name is rare in German and no compound of two common German words
+    (Kurdirektorin, Seestreitkräfte), or known, or used in English as much; elsewhere a capital
+    marks a name unless the source also writes the word in lower case (a capital that only
+    opens a sentence)."""
     if source.language != "de":
         return name.word.lower() not in source.lower_case_words
+    if lexicon.is_known_name(name.word):
+        return True
     common = lexicon.zipf(name.word, "de")
     if common < COMMON_IN_SOURCE:
-        return True
-    return lexicon.is_known_name(name.word) or lexicon.zipf(name.word) >= common - 0.5
+        return not german_compound(name.word.lower(), lexicon)
+    return lexicon.zipf(name.word) >= common - 0.5
+
+
+def has_exonym(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether the name lists know a source word as another language's spelling of a
+    name English spells otherwise (München for Munich, Praha for Prague): a garble beside it
+    garbles the English name, which the lists correct, so the source's is never written."""
+    return any(
+        found.entity.name != word and " " not in found.entity.name
+        for found in lexicon.names.exact.get(word, ())
+    )
+
+
+def german_compound(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a (lower-case) German word is two common German words joined, with or
+    without a linking s, n, e, en, er or es between them (see ``COMPOUND_FIRST``):
+    Kur-direktorin, See-streitkräfte, Arbeit-s-minister; not Machtols-heim, whose first part
+    is no word, nor Kim-mich, whose head is too short to tell, nor Abt-s-gmünd, whose head is
+    a name."""
+    for cut in range(COMPOUND_FIRST, len(word) - COMPOUND_HEAD + 1):
+        head = word[cut:]
+        if lexicon.zipf(head, "de") < COMPOUND_ZIPF or lexicon.is_known_name(head.capitalize()):
+            continue
+        first = word[:cut]
+        for link in LINKS:
+            stem = first[: len(first) - len(link)] if link else first
+            if (
+                first.endswith(link)
+                and len(stem) >= COMPOUND_FIRST
+                and lexicon.zipf(stem, "de") >= COMPOUND_ZIPF
+            ):
+                return True
+    return False
 
 
 def similarity(word: str, form: str) -> float:
@@ -402,7 +447,7 @@ def similarity(word: str, form: str) -> float:
     """
     a, b = word.lower(), form.lower()
     score = Levenshtein.normalized_similarity(a, b)
-    if a[:SHARED_BEGINNING] == b[:SHARED_BEGINNING] and score >= CUT:
+    if _cut_short(a, b) and score >= CUT:
         return max(score, SIMILAR)
     if a[0] == b[0] or JaroWinkler.similarity(a, b) >= JARO_WINKLER:
         return score
@@ -422,6 +467,17 @@ def _may_be_left(word: str, language: str, lexicon: Lexicon) -> bool:
     if lexicon.zipf(word) >= UNUSED or lexicon.is_english_word(word):
         return False
     return not (lexicon.is_known_name(word) or lexicon.is_known_name(fold(word)))
+
+
+def _cut_short(a: str, b: str) -> bool:
+    """Tell whether ``a`` is ``b`` cut short: the two share their first ``SHARED_BEGINNING``
+    letters or more, and ``a`` goes on past them by one letter at most (both lower case).
+
+    >>> _cut_short("kimme", "kimmich"), _cut_short("panzeros", "panzernashorner")
+    (True, False)
+    """
+    shared = _shared_beginning(a, b)
+    return shared >= SHARED_BEGINNING and len(a) - shared <= 1
 
 
 def _left_untranslated(word: str, token: Token, source: SourceText, line: int) -> Proposal | None:
