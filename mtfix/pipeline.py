@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .accept import unaccepted
 from .cache import fewer_collections
 from .change import Change, Proposal, apply_changes
-from .config import Config
+from .config import SOURCE_LANGUAGES, Config
 from .detectors import DETECTORS, KINDS_OF
 from .lexicon import Lexicon, load_lexicon
 from .rules import SAFE
@@ -74,6 +74,8 @@ def clean(
     document = Document(text, frozenset(config.source_languages))
     aligned = _source(document, source, lexicon, config) if source is not None else None
     document.source = aligned if aligned is not None and not aligned.problem else None
+    if document.source is not None and not config.source_languages:
+        document.source_languages = _detected_languages(document.source.language)
     proposals = [
         proposal
         for name, detect in DETECTORS.items()
@@ -104,6 +106,14 @@ def _source(document: Document, source: str, lexicon: Lexicon, config: Config) -
 
     lines = [document.line_text(line) for line in document.lines]
     return prepare(lines, source, lexicon, config.source_languages)
+
+
+def _detected_languages(language: str) -> frozenset[str]:
+    """The languages that pick language-specific rules, for a source detected as ``language``
+    when ``--source-lang`` names none: it, when mtfix has rules of its own for it (the sense
+    confusion sets of ``SOURCE_LANGUAGES``, which also narrow the nonword detector's test for
+    a source-language word); else none, as without a source (every set, less confident)."""
+    return frozenset({language}) if language in SOURCE_LANGUAGES else frozenset()
 
 
 def _confirmed(proposal: Proposal, document: Document, lexicon: Lexicon) -> bool:

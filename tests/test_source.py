@@ -507,3 +507,40 @@ def test_name_match_tells_spelled_declined_and_absent() -> None:
     assert source.language == "cs"
     found = {w: mtfix.source.name_match(source, w, 1) for w in ("Novak", "Fialka", "Fiala")}
     assert found == {"Novak": "spelled", "Fialka": "declined", "Fiala": ""}
+
+
+# -- The detected language picks the language's own rules ---------------------------------------
+
+
+def test_a_detected_source_language_picks_its_sense_sets() -> None:
+    text = "The two armies agreed to hire hostilities at midnight.\n"
+    german = "Die beiden Armeen vereinbarten, die Kämpfe um Mitternacht einzustellen.\n"
+    without = mtfix.clean(text).changes
+    with_source = mtfix.clean(text, source=german).changes
+    assert [c.source for c in with_source] == [c.source for c in without] == ["sense.de.einstellen"]
+    as_told = mtfix.clean(text, mtfix.Config(source_languages=("de",))).changes
+    assert with_source[0].confidence == as_told[0].confidence > without[0].confidence
+
+
+def test_another_language_s_sense_set_is_not_tried_with_a_detected_source() -> None:
+    text = "Voters cast their bulletins in the capital on Sunday.\n"
+    assert [c.source for c in mtfix.clean(text).changes] == ["sense.ru.byulleten"]
+    german = "Die Wähler gaben am Sonntag in der Hauptstadt ihre Stimmzettel ab.\n"
+    assert mtfix.clean(text, source=german).changes == ()
+    russian = "Избиратели опустили свои бюллетени в столице в воскресенье.\n"
+    assert [c.source for c in mtfix.clean(text, source=russian).changes] == ["sense.ru.byulleten"]
+
+
+def test_a_source_language_without_sense_sets_keeps_every_set() -> None:
+    text = "Voters cast their bulletins in the capital on Sunday.\n"
+    chinese = "选民们星期天在首都投下了选票。\n"
+    assert mtfix.clean(text, source=chinese).changes == mtfix.clean(text).changes
+
+
+def test_source_lang_given_wins_over_the_detected_language() -> None:
+    text = "Voters cast their bulletins in the capital on Sunday.\n"
+    german = "Die Wähler gaben am Sonntag in der Hauptstadt ihre Stimmzettel ab.\n"
+    told = mtfix.Config(source_languages=("ru",))
+    assert [c.source for c in mtfix.clean(text, told, source=german).changes] == [
+        "sense.ru.byulleten"
+    ]
