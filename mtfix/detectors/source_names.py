@@ -416,12 +416,13 @@ def has_exonym(word: str, lexicon: Lexicon) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def german_compound(word: str, lexicon: Lexicon) -> bool:
     """Tell whether a (lower-case) German word is two common German words joined, with or
     without a linking s, n, e, en, er or es between them (see ``COMPOUND_FIRST``):
     Kur-direktorin, See-streitkräfte, Arbeit-s-minister; not Machtols-heim, whose first part
     is no word, nor Kim-mich, whose head is too short to tell, nor Abt-s-gmünd, whose head is
-    a name."""
+    a name (memoised: it depends on the word and the dictionaries alone)."""
     for cut in range(COMPOUND_FIRST, len(word) - COMPOUND_HEAD + 1):
         head = word[cut:]
         if lexicon.zipf(head, "de") < COMPOUND_ZIPF or lexicon.is_known_name(head.capitalize()):
