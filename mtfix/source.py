@@ -33,6 +33,7 @@ The transliteration libraries are imported on first use: runs without a source n
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -183,6 +184,9 @@ def align_sentences(ours: Sequence[str], theirs: Sequence[str]) -> list[tuple[in
     ratio = _length_ratio(ours, theirs)
     band = BAND + abs(n - m)
     infinity = float("inf")
+    # Characters before each sentence: a run's length is a difference of two of them.
+    ours_before = [0, *itertools.accumulate(map(len, ours))]
+    theirs_before = [0, *itertools.accumulate(map(len, theirs))]
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int]] = {}
     steps: tuple[tuple[int, int, float], ...]
@@ -198,8 +202,8 @@ def align_sentences(ours: Sequence[str], theirs: Sequence[str]) -> list[tuple[in
                 start = (i - di, j - dj)
                 if start not in cost:
                     continue
-                length_ours = sum(len(s) for s in ours[i - di : i])
-                length_theirs = sum(len(s) for s in theirs[j - dj : j])
+                length_ours = ours_before[i] - ours_before[i - di]
+                length_theirs = theirs_before[j] - theirs_before[j - dj]
                 step = (
                     extra
                     if not (di and dj)
