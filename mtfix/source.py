@@ -472,7 +472,7 @@ class SourceText:
     alignment: Alignment
     problem: str = ""
     _forms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
-    _names: dict[int, tuple[SourceName, ...]] = field(default_factory=dict, repr=False)
+    _names: dict[str, tuple[SourceName, ...]] = field(default_factory=dict, repr=False)
 
     def segment(self, line: int) -> str:
         """The source text aligned to hypothesis line ``line`` (1-based), the whole source when
@@ -537,9 +537,10 @@ class SourceText:
     def names(self, line: int) -> tuple[SourceName, ...]:
         """The source words of the line's segment that may be names: capitalised words (for
         Chinese, the pinyin of 1-3 characters), each with its English spellings."""
-        if line not in self._names:
-            self._names[line] = tuple(self._names_of(self.segment(line)))
-        return self._names[line]
+        segment = self.segment(line)  # lines of one paragraph, or unaligned, share theirs
+        if segment not in self._names:
+            self._names[segment] = tuple(self._names_of(segment))
+        return self._names[segment]
 
     def _names_of(self, text: str) -> Iterable[SourceName]:
         partners: dict[str, set[str]] = {}

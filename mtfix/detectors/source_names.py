@@ -351,24 +351,26 @@ class _Names(NamedTuple):
 
 
 class _LineNames:
-    """:class:`_Names` of each line, gathered on first use (a source name is judged once)."""
+    """:class:`_Names` of each line, gathered on first use (a source name is judged once, and
+    the names of a segment that several lines share are gathered once)."""
 
     def __init__(self, source: SourceText, lexicon: Lexicon) -> None:
         self.source = source
         self.lexicon = lexicon
-        self.by_line: dict[int, _Names] = {}
+        self.by_segment: dict[str, _Names] = {}
         self.name_like: dict[SourceName, bool] = {}
 
     def __call__(self, line: int) -> _Names:
-        if line not in self.by_line:
+        segment = self.source.segment(line)
+        if segment not in self.by_segment:
             spelled = []
             for name in self.source.names(line):
                 if name not in self.name_like:
                     self.name_like[name] = _name_like(name, self.source, self.lexicon)
                 if self.name_like[name] and not has_exonym(name.word, self.lexicon):
                     spelled.append((name, _spellings(name, self.source.language)))
-            self.by_line[line] = _Names(spelled, self.lexicon)
-        return self.by_line[line]
+            self.by_segment[segment] = _Names(spelled, self.lexicon)
+        return self.by_segment[segment]
 
 
 class _LineWords:
