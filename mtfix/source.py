@@ -485,17 +485,18 @@ class SourceText:
     def forms(self, line: int) -> frozenset[str]:
         """Every word of the line's segment, lower case, in each English spelling."""
         segment = self.segment(line)
-        return self.document_forms if segment is self.text else self._forms_of(segment)
+        return self.document_forms if segment is self.text else self.forms_of(segment)
 
     @cached_property
     def document_forms(self) -> frozenset[str]:
         """Every word of the whole source, as :meth:`forms` gives them (a union over its lines:
         no word, number or run of Chinese spans a line break, and the lines' own forms are
         those of the segments they are aligned as)."""
-        return frozenset().union(*map(self._forms_of, self.text.splitlines()))
+        return frozenset().union(*map(self.forms_of, self.text.splitlines()))
 
-    def _forms_of(self, text: str) -> frozenset[str]:
-        """:meth:`forms` of a piece of the source (memoised per piece)."""
+    def forms_of(self, text: str) -> frozenset[str]:
+        """The words of a piece of the source (a line, a segment), lower case, in each English
+        spelling (memoised per piece)."""
         if text not in self._forms:
             self._forms[text] = self._spell(text)
         return self._forms[text]
@@ -669,6 +670,12 @@ def _matches(hypothesis_lines: Sequence[str], source: SourceText, lexicon: Lexic
         }
     if len(anchors) < MIN_ANCHORS:
         return True
-    forms = source.document_forms
-    found = sum(1 for a in anchors if a.lower() in forms or fold(a).lower() in forms)
-    return found >= MIN_ANCHOR_SHARE * len(anchors)
+    needed = MIN_ANCHOR_SHARE * len(anchors)
+    spellings = {anchor: {anchor.lower(), fold(anchor).lower()} for anchor in anchors}
+    found: set[str] = set()
+    for piece in source.text.splitlines():  # line by line, until enough are found
+        forms = source.forms_of(piece)
+        found.update(a for a, spelled in spellings.items() if not spelled.isdisjoint(forms))
+        if len(found) >= needed:
+            return True
+    return False
