@@ -7,7 +7,10 @@
   replacement is the name as the source writes it (Uğur, Plößberg; for Cyrillic and Chinese the
   romanisation closest to the garble), an inflected ending of the source language taken off
   (Verstappens -> Verstappen). Not a garble: the source word itself inflected, declined (Czech
-  Ovčáčka for Ovčáček) or with its end translated (Doublewinner for Doublesieger).
+  Ovčáčka for Ovčáček) or with its end translated (Doublewinner for Doublesieger), or only the
+  beginning of a longer source word. Never a name to write: a German compound of two common
+  German words (Kurdirektorin), a source spelling of a name English spells otherwise
+  (München), a name the line already spells.
 - ``untranslated.source``: a word of the translation that the source segment has as it is, that is
   a common word of the source language and no English word or known name: a flag, with the
   source word as the reason.
