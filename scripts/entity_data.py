@@ -120,7 +120,16 @@ Judge = Callable[[int, int, Candidate], "int | None"]
 
 def held_out(document: str) -> bool:
     """Tell whether a document is kept out of the fit (stable across runs and machines)."""
-    return hashlib.sha256(document.encode()).digest()[0] < 256 * HELD_OUT_SHARE
+    return _hash_byte(document) < 256 * HELD_OUT_SHARE
+
+
+def fold_of(document: str, folds: int = 4) -> int:
+    """The cross-validation fold of a document, out of ``folds`` (stable across runs)."""
+    return _hash_byte(document) * folds // 256
+
+
+def _hash_byte(document: str) -> int:
+    return hashlib.sha256(document.encode()).digest()[0]
 
 
 def swap(word: str, rng: random.Random) -> str:

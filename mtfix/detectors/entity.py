@@ -787,6 +787,8 @@ FEATURES = (
     "plausible",
     "named_otherwise",
     "unsupported",
+    "unsupported_repeated",
+    "unsupported_in_use",
     "distant",
 )
 #: The score margin over the best other entity counted at most (no rival: this much).
@@ -831,6 +833,8 @@ def _features(query: _Query, match: _Match, margin: float) -> tuple[float, ...]:
         float(gates.plausible),
         float(gates.named_otherwise),
         float(gates.unsupported),
+        float(gates.unsupported and context.mentions(word) > 1),
+        observed if gates.unsupported else 0.0,
         float(gates.distant),
     )
 
