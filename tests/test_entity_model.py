@@ -1,6 +1,8 @@
 """The entity model's training data and fit (scripts/entity_data.py, scripts/train_entity.py):
 reproducible on a small text we wrote, and the committed coefficients load and behave."""
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -62,6 +64,35 @@ def test_the_same_data_gives_the_same_coefficients() -> None:
     model = fit_model(examples)
     assert model == fit_model(examples)
     assert list(model.coefficients) == list(FEATURES)
+
+
+FIT_OUR_ARTICLE = """
+import sys
+sys.path[:0] = ["scripts", "benchmarks"]
+from entity_data import synthetic
+from train_entity import dump, fit_model
+from mtfix.lexicon import load_lexicon
+examples = list(synthetic("ours", sys.stdin.read(), [], range(1, 9), load_lexicon()))
+print(dump(fit_model(examples), []))
+"""
+
+
+def test_the_fit_does_not_depend_on_the_process_hash_seed() -> None:
+    """Sets iterate in another order in another process: the data and fit must not."""
+    fits = [
+        subprocess.run(
+            [sys.executable, "-c", FIT_OUR_ARTICLE],
+            input=ARTICLE,
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)},
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert fits[0] == fits[1]
+    assert "intercept" in fits[0]
 
 
 def test_coefficients_survive_their_file(tmp_path: Path) -> None:

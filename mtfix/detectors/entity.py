@@ -743,6 +743,8 @@ def _best_candidate(query: _Query) -> Candidate | None:
     if not scored or any(_romanisation_of(query, match) for match in scored):
         return None  # Sergey for Sergei is a spelling, for the variant detector and house style
     scored.sort(key=lambda match: (not match.gates.passed, -match.score))
+    if query.every:  # training data: equal scores in spelling order, not the index's
+        scored.sort(key=lambda m: (not m.gates.passed, -m.score, m.name.form, m.name.entity.name))
     best = scored[0]
     rivals: dict[str, _Match] = {}
     for match in scored[1:]:
