@@ -21,7 +21,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import accumulate, pairwise
 from math import log1p
@@ -82,9 +82,9 @@ class _Match:
     high: int
     name: NameForm
     spelling: float
-    hits: int = 0
-    slot: int = 0
-    gates: Gates = field(default_factory=lambda: Gates())
+    hits: int
+    slot: int
+    gates: Gates
 
 
 @dataclass(frozen=True)
@@ -94,10 +94,10 @@ class Gates:
     (``named_otherwise``), nothing but spelling supports it (``unsupported``), or the spelling
     is less alike than the rules require (``distant``)."""
 
-    plausible: bool = False
-    named_otherwise: bool = False
-    unsupported: bool = False
-    distant: bool = False
+    plausible: bool
+    named_otherwise: bool
+    unsupported: bool
+    distant: bool
 
     @property
     def passed(self) -> bool:
@@ -743,7 +743,9 @@ def _best_candidate(query: _Query) -> Candidate | None:
     if not scored or any(_romanisation_of(query, match) for match in scored):
         return None  # Sergey for Sergei is a spelling, for the variant detector and house style
     scored.sort(key=lambda match: (not match.gates.passed, -match.score))
-    if query.every:  # training data: equal scores in spelling order, not the index's
+    if query.every:
+        # Training data breaks equal scores by spelling: the index lists the candidates of
+        # two first letters in the order of a set, which the process's hash seed decides.
         scored.sort(key=lambda m: (not m.gates.passed, -m.score, m.name.form, m.name.entity.name))
     best = scored[0]
     rivals: dict[str, _Match] = {}
@@ -846,10 +848,10 @@ AMBIGUITY_MARGIN = 0.04
 
 
 def _rules_confidence(query: _Query, match: _Match, margin: float) -> float:
-    """The rules' own confidence in a reading, one piece of evidence for the model: the
-    spelling similarity above the least the rules accept, plus twice the context, slot and
-    full-name evidence of the score; less for a word some list knows, or when a rival entity
-    scores nearly as well."""
+    """The confidence of a reading (and one piece of evidence for the model): the spelling
+    similarity above the least the rules accept, plus twice the context, slot and full-name
+    evidence of the score; less for a word some list knows, or when a rival entity scores
+    nearly as well (``margin``: the score over the best rival's)."""
     confidence = 0.35 + 1.3 * (match.spelling - MIN_SIMILARITY) + 2 * (match.score - match.spelling)
     if not query.suspicious:
         confidence -= 0.1
