@@ -41,21 +41,22 @@ _TEXT_START = re.compile(rf"{_MARKED}{_OPENER}*(?=[^\W\d_])")
 #: Splits a text into the stretch before each word and the word (in C, in linear time); the
 #: running sum of their lengths gives every offset.
 _WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
-#: Characters of text tokenised at a time, at least (a block ends after a line break).
+#: Characters of text tokenised at a time, at least (a block ends after a space or line break).
 TOKEN_BLOCK = 1 << 16
+_SPACE = re.compile(r"\s")
 
 
-def _line_blocks(text: str) -> Iterator[tuple[int, str]]:
-    """Yield ``(offset, block)``: ``text`` cut into blocks of whole lines of about
-    ``TOKEN_BLOCK`` characters (no word spans a line break).
+def _blocks(text: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, block)``: ``text`` cut into blocks of about ``TOKEN_BLOCK`` characters,
+    each ending after a space or line break (no word spans one).
 
-    >>> list(_line_blocks("one line"))
-    [(0, 'one line')]
+    >>> list(_blocks("two words"))
+    [(0, 'two words')]
     """
     start = 0
     while start < len(text):
-        cut = text.find("\n", start + TOKEN_BLOCK)
-        end = len(text) if cut < 0 else cut + 1
+        cut = _SPACE.search(text, start + TOKEN_BLOCK)
+        end = len(text) if cut is None else cut.end()
         yield start, text[start:end]
         start = end
 
@@ -130,7 +131,7 @@ class Document:
     def tokens(self) -> list[Token]:
         """Every word token, with a flag for the first word of a sentence or line.
 
-        A long text is split a block of lines at a time, so the split's pieces and offsets never
+        A long text is split a block at a time, so the split's pieces and offsets never
         all exist at once, and each repeated word is one string object in every token that
         spells it (a million-word text has some 60,000 distinct words; an article is left
         alone, where looking each word up would cost more than it saves).
@@ -142,7 +143,7 @@ class Document:
             initial.add(first.end())
         tokens: list[Token] = []
         spellings: dict[str, str] | None = {} if len(text) > TOKEN_BLOCK else None
-        for base, block in _line_blocks(text):
+        for base, block in _blocks(text):
             parts = _WORD_SPLIT.split(block)  # gap, word, gap, word, ..., gap
             offsets = list(accumulate(map(len, parts), initial=base))  # each part's end
             words = parts[1::2]

@@ -61,7 +61,14 @@ def test_a_long_text_is_tokenised_in_blocks_as_one_piece() -> None:
         "The council met on Tuesday. - Talks resumed in the port city,\n"
         "“We agreed,” the mayor said.\r\nRoad-works and the ferry’s timetable were next.\n\n"
     )
-    text = paragraph * (3 * TOKEN_BLOCK // len(paragraph))
+    lines = paragraph * (3 * TOKEN_BLOCK // len(paragraph))
+    one_line = lines.replace("\n", " ").replace("\r", " ")  # cut at spaces instead
+    assert_tokenised_as_one_piece(lines)
+    assert_tokenised_as_one_piece(one_line)
+
+
+def assert_tokenised_as_one_piece(text: str) -> None:
+    """The tokens, offsets and sentence starts of ``text`` are those of one pass over it."""
     tokens = Document(text).tokens
     words = list(WORD_RE.finditer(text))
     assert [(t.text, t.start, t.end) for t in tokens] == [
