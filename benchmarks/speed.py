@@ -11,9 +11,12 @@ same run, whole processes over the same files:
 - symspellpy: load its bundled English frequency dictionary, then ``lookup`` every word;
 - pyspellchecker: ``correction`` of every word unknown to it, on a sample (it is slow).
 
-It also times start-up (one small article, whole process, median of 5 in each round, the best
-round kept), peak memory (RSS) and profiles ``mtfix.clean`` in-process to show where the time
-goes. Prints Markdown and writes it to ``benchmarks/results/speed.md``. Needs
+It also times start-up (one article of about 700 words, whole process, beside codespell on the
+same file, pair by pair), one file of about 590,000 words beside codespell, the growth from one
+file of ``--growth`` words to one of ten times as many (with its peak memory, RSS), and profiles
+``mtfix.clean`` in-process to show where the time goes. The report opens with issue 15's table:
+each row a ratio against codespell measured in the same run (or the growth and memory figures).
+Prints Markdown and writes it to ``benchmarks/results/speed.md``. Needs
 ``benchmarks/requirements.txt``; a missing tool is skipped.
 """
 
@@ -46,7 +49,11 @@ from quality import CORPUS, HELDOUT, machine, table  # noqa: E402  (puts the rep
 import mtfix  # noqa: E402
 
 CLEAN = ROOT / "tests" / "fixtures" / "clean"
-EXAMPLE = ROOT / "examples" / "ceasefire-talks.mt.txt"
+#: Words of the start-up article and of the one-file run (issue 15's table).
+STARTUP_WORDS = 700
+ONE_FILE_WORDS = 590_000
+#: Whole-process pairs (mtfix, codespell) timed on the start-up article in each round.
+STARTUP_PAIRS = 5
 RESULTS = HERE / "results" / "speed.md"
 SEED = 6
 #: The German-English set of the shared corpus whose MT outputs and references feed the corpus.
@@ -204,28 +211,84 @@ def build_corpus(folder: Path, target_words: int) -> tuple[int, int, int, str]:
     return files, total, len(vocabulary), where
 
 
-def startup(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Median wall time and peak RSS of cleaning one small article, whole process, and where
-    that time goes (import, first clean with the dictionaries loading, a second clean)."""
-    runs = [timed([*command, "clean", str(EXAMPLE), "--format", "json"], env) for _ in range(5)]
+def write_article(path: Path, words: int, seed: int = SEED) -> int:
+    """Write one garbled article of about ``words`` words (within 5 %), from the corpus's
+    paragraphs; return its word count."""
+    paragraphs, _ = source_paragraphs()
+    rng = random.Random(seed)
+    chosen: list[str] = []
+    size = 0
+    while size < 0.95 * words:
+        paragraph = rng.choice(paragraphs)
+        if size + len(paragraph.split()) <= 1.05 * words:  # a paragraph that fits
+            chosen.append(paragraph)
+            size += len(paragraph.split())
+    text, _ = garble("\n\n".join(chosen) + "\n", seed=seed)
+    path.write_text(text, encoding="utf-8")
+    return len(text.split())
+
+
+def join_articles(folder: Path, path: Path, words: int) -> int:
+    """Write the articles of ``folder``, in name order, into one file of at least ``words``
+    words (all of them if they hold fewer); return its word count."""
+    texts, total = [], 0
+    for article in sorted(folder.glob("*.txt")):
+        texts.append(article.read_text(encoding="utf-8"))
+        total += len(texts[-1].split())
+        if total >= words:
+            break
+    path.write_text("\n".join(texts), encoding="utf-8")
+    return total
+
+
+@dataclass(frozen=True)
+class Startup:
+    """One round's start-up measurement: medians over pairs of whole-process runs."""
+
+    seconds: float  # wall time of ``mtfix clean ARTICLE --format json``
+    cpu_seconds: float
+    peak_rss_mb: float
+    codespell_cpu_seconds: float | None  # codespell on the same article
+    ratio: float | None  # mtfix CPU / codespell CPU, the median of the pairs' ratios
+
+
+def startup(
+    command: list[str], env: dict[str, str], article: Path, codespell: str | None
+) -> Startup:
+    """Time cleaning ``article`` (whole process) and codespell on it, in turn, pair by pair:
+    the ratio of each pair is taken while the machine runs at one pace."""
+    runs, checks = [], []
+    for _ in range(STARTUP_PAIRS):
+        runs.append(timed([*command, "clean", str(article), "--format", "json"], env))
+        if codespell:
+            checks.append(timed([codespell, str(article)]))
+    pairs = zip(runs, checks, strict=True) if checks else iter(())
+    ratios = [run.cpu_seconds / max(check.cpu_seconds, 1e-9) for run, check in pairs]
+    return Startup(
+        statistics.median(r.seconds for r in runs),
+        statistics.median(r.cpu_seconds for r in runs),
+        max(r.peak_rss_mb for r in runs),
+        statistics.median(c.cpu_seconds for c in checks) if checks else None,
+        statistics.median(ratios) if ratios else None,
+    )
+
+
+def startup_breakdown(env: dict[str, str], article: Path) -> str:
+    """Where the start-up time goes, in-process, median of 3: import, first clean with the
+    dictionaries loading, a second clean."""
     parts = [
         [
             float(x)
             for x in timed(
-                [sys.executable, "-c", STARTUP, str(EXAMPLE)], env, keep=True
+                [sys.executable, "-c", STARTUP, str(article)], env, keep=True
             ).stdout.split()
         ]
         for _ in range(3)
     ]
     medians = [statistics.median(p[i] for p in parts if len(p) == 3) for i in range(3)]
-    breakdown = (
+    return (
         f"`import mtfix` {medians[0]:.2f} s, first `clean` (dictionaries load) "
         f"{medians[1]:.2f} s, second `clean` {medians[2] * 1000:.0f} ms"
-    )
-    return (
-        statistics.median(r.seconds for r in runs),
-        max(r.peak_rss_mb for r in runs),
-        breakdown,
     )
 
 
@@ -262,35 +325,38 @@ def profile(folder: Path, limit_words: int = 100_000) -> str:
 GROWTH_LIMIT = 11
 
 
-def growth(command: list[str], env: dict[str, str], small: int, codespell: str | None) -> str:
+@dataclass(frozen=True)
+class Growth:
+    """The growth measurement: its Markdown section and the figures issue 15's table quotes."""
+
+    markdown: str
+    words: int  # in the larger file
+    ratio: float  # its CPU time over the smaller file's
+    limit: float  # the most that ratio may be for linear time
+    peak_rss_mb: float  # of cleaning the larger file
+
+
+def growth(command: list[str], env: dict[str, str], small: int, codespell: str | None) -> Growth:
     """Time ``mtfix clean FILE`` on one file of ``small`` words and one of ten times as many
-    (whole processes, CPU time, codespell beside it on the same files); return the Markdown
-    section, with the time ratio flagged when it is above ``GROWTH_LIMIT``: a per-document
-    structure that grows faster than the document."""
+    (whole processes, CPU time, codespell beside it on the same files), with the time ratio
+    flagged when it is above ``GROWTH_LIMIT``: a per-document structure that grows faster than
+    the document."""
     with tempfile.TemporaryDirectory(prefix="mtfix-growth-") as tmp:
         folder = Path(tmp)
         articles = folder / "articles"
         articles.mkdir()
         build_corpus(articles, 10 * small)
-        rows, seconds, sizes = [], {}, {}
+        rows, runs, sizes = [], {}, {}
         for size in (small, 10 * small):
-            texts, words = [], 0
-            for path in sorted(articles.glob("*.txt")):
-                texts.append(path.read_text(encoding="utf-8"))
-                words += len(texts[-1].split())
-                if words >= size:
-                    break
             one = folder / f"one-{size}.txt"
-            one.write_text("\n".join(texts), encoding="utf-8")
-            sizes[size] = words
-            run = timed([*command, "clean", str(one), "--format", "jsonl"], env)
-            seconds[size] = run.cpu_seconds
+            sizes[size] = words = join_articles(articles, one, size)
+            run = runs[size] = timed([*command, "clean", str(one), "--format", "jsonl"], env)
             row = [f"{words:,}", f"{run.cpu_seconds:.2f}", f"{run.peak_rss_mb:.0f}"]
             if codespell:
                 row.append(f"{timed([codespell, str(one)]).cpu_seconds:.2f}")
             rows.append(row)
     words_ratio = sizes[10 * small] / sizes[small]
-    ratio = seconds[10 * small] / seconds[small]
+    ratio = runs[10 * small].cpu_seconds / runs[small].cpu_seconds
     limit = GROWTH_LIMIT / 10 * words_ratio
     verdict = (
         f"**above the limit of {limit:.1f}×: something grows faster than the input**"
@@ -299,7 +365,7 @@ def growth(command: list[str], env: dict[str, str], small: int, codespell: str |
     )
     header = ["words in the file", "mtfix CPU s", "mtfix peak RSS (MB)"]
     header += ["codespell CPU s"] if codespell else []
-    return "\n".join(
+    markdown = "\n".join(
         [
             "## Growth: one file, ten times the words",
             "",
@@ -310,6 +376,76 @@ def growth(command: list[str], env: dict[str, str], small: int, codespell: str |
             table(header, rows),
         ]
     )
+    return Growth(markdown, sizes[10 * small], ratio, limit, runs[10 * small].peak_rss_mb)
+
+
+def issue_15(
+    least_cpu: dict[str, float],
+    mtfix_name: str,
+    files: int,
+    one_words: int,
+    start: Startup,
+    article_words: int,
+    grown: Growth | None,
+) -> str:
+    """Issue 15's table: each row measured in this run, as a ratio against codespell on the same
+    input (CPU time, whole processes; speed as a share of codespell's, start-up as a multiple of
+    its time), or the growth and memory figures."""
+    rows: list[list[str]] = []
+    codespell = "codespell" in least_cpu
+    if codespell:
+        folder = least_cpu["codespell"] / least_cpu[mtfix_name]
+        rows.append(
+            [
+                f"folder of {files:,} articles, `--jobs 1`, vs codespell",
+                "≥ 0.3× codespell",
+                f"{folder:.2f}× ({least_cpu[mtfix_name]:.1f} s vs {least_cpu['codespell']:.1f} s)",
+            ]
+        )
+        one = least_cpu["codespell one file"] / least_cpu["mtfix one file"]
+        rows.append(
+            [
+                f"one {one_words / 1e6:.2f} M-word file vs codespell",
+                "≥ 0.2× codespell",
+                f"{one:.2f}× ({least_cpu['mtfix one file']:.1f} s vs "
+                f"{least_cpu['codespell one file']:.1f} s)",
+            ]
+        )
+    if grown is not None:
+        rows.append(
+            [
+                f"growth to {grown.words / 1e6:.1f} M words in one file (10× the words)",
+                f"≤ {grown.limit:.1f}× (linear)",
+                f"{grown.ratio:.1f}×",
+            ]
+        )
+    if start.ratio is not None and start.codespell_cpu_seconds is not None:
+        rows.append(
+            [
+                f"start-up, one {article_words:,}-word article, vs codespell",
+                "≤ 1.5×",
+                f"{start.ratio:.2f}× ({start.cpu_seconds:.3f} s vs "
+                f"{start.codespell_cpu_seconds:.3f} s, median of {STARTUP_PAIRS} pairs)",
+            ]
+        )
+    if grown is not None:
+        rows.append(
+            [
+                f"peak memory, {grown.words / 1e6:.1f} M words in one file",
+                "≤ 250 MiB",
+                f"{grown.peak_rss_mb:.0f} MiB",
+            ]
+        )
+    if "mtfix clean --jobs 2" in least_cpu:
+        extra = least_cpu["mtfix clean --jobs 2"] / least_cpu["mtfix clean --jobs 1"] - 1
+        rows.append(["`--jobs 2` vs `--jobs 1` CPU", "≤ +10 %", f"{extra:+.0%}"])
+    if not rows:
+        return "codespell is not installed and the CLI has no `--jobs`: nothing to compare."
+    note = (
+        "CPU time (user + system) of whole processes, each run's least over the rounds; "
+        "codespell on the same files in the same rounds."
+    )
+    return table(["measure", "target", "measured"], rows) + "\n\n" + note
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -321,9 +457,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--growth",
         type=int,
-        default=0,
+        default=100_000,
         metavar="WORDS",
-        help="also time one file of WORDS words and one of ten times as many (e.g. 100000)",
+        help="time one file of WORDS words and one of ten times as many (0: skip)",
     )
     args = parser.parse_args(argv)
     load_before, pace_before = os.getloadavg()[0], cpu_pace()
@@ -334,9 +470,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     rows: list[list[object]] = []
     notes: list[str] = []
     cpu_rates: dict[str, float] = {}
-    with tempfile.TemporaryDirectory(prefix="mtfix-speed-") as tmp:
+    with (
+        tempfile.TemporaryDirectory(prefix="mtfix-speed-") as tmp,
+        tempfile.TemporaryDirectory(prefix="mtfix-speed-one-") as tmp_one,
+    ):
         folder = Path(tmp)
         files, total, distinct, where = build_corpus(folder, args.words)
+        article, one_file = Path(tmp_one) / "article.txt", Path(tmp_one) / "one-file.txt"
+        article_words = write_article(article, STARTUP_WORDS)
+        one_words = join_articles(folder, one_file, ONE_FILE_WORDS)
 
         def add(tool: str, run: Run, words: int, note: str, codes: Sequence[int] = (0, 1)) -> float:
             rate = words / run.seconds
@@ -383,15 +525,23 @@ def main(argv: Sequence[str] | None = None) -> None:
         else:
             notes.append("symspellpy is not installed: skipped.")
         best: dict[str, Run] = {}
+        least_cpu: dict[str, float] = {}  # each run's least CPU time, for issue 15's ratios
+        # The one-file run: mtfix and codespell on one file of the corpus's articles joined.
+        one_tools = [("mtfix one file", [*command, "clean", str(one_file), "--format", "jsonl"])]
+        one_tools += [("codespell one file", [codespell, str(one_file)])] if codespell else []
         # Round after round every tool runs once, so a slow spell of this shared machine hurts
         # all of them alike; each keeps its best round.
-        starts: list[tuple[float, float, str]] = []  # a start-up measurement each round
+        starts: list[Startup] = []  # a start-up measurement each round
         for _ in range(args.rounds):
             for name, tool_command, _, _ in tools:
                 run = timed(tool_command, env if name.startswith("mtfix") else None)
                 if name not in best or run.seconds < best[name].seconds:
                     best[name] = run
-            starts.append(startup(command, env))
+                least_cpu[name] = min(least_cpu.get(name, run.cpu_seconds), run.cpu_seconds)
+            for name, tool_command in one_tools:
+                run = timed(tool_command, env if name.startswith("mtfix") else None)
+                least_cpu[name] = min(least_cpu.get(name, run.cpu_seconds), run.cpu_seconds)
+            starts.append(startup(command, env, article, codespell))
         rates: dict[str, float] = {}
         for name, _, how, codes in tools:
             rates[name] = add(name, best[name], total, f"{how}, best of {args.rounds}", codes)
@@ -400,7 +550,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         rates["pyspellchecker"] = add(
             "pyspellchecker", run, sample, "first files only, correction per unknown word"
         )
-        start_seconds, start_rss, start_parts = min(starts)  # the best round's median
+        best_start = min(starts, key=lambda start: start.cpu_seconds)  # the best round's
+        start_parts = startup_breakdown(env, article)
         baseline = statistics.median(
             timed([sys.executable, "-c", "pass"]).seconds for _ in range(5)
         )
@@ -415,7 +566,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             targets.append(
                 [f"≥ {goal} × {tool} words/s", f"{wall:.2f} × ({cpu:.2f} × by CPU time)"]
             )
-    targets.append(["start-up ≤ 0.3 s (one article)", f"{start_seconds:.2f} s"])
+    targets.append(["start-up ≤ 0.3 s (one article)", f"{best_start.seconds:.2f} s"])
     mtfix_rss = max(float(r[7]) for r in rows if str(r[0]).startswith("mtfix"))
     targets.append(["peak RSS ≤ 250 MB", f"{mtfix_rss:.0f} MB"])
     if "mtfix clean --jobs 2" in rates:
@@ -424,15 +575,26 @@ def main(argv: Sequence[str] | None = None) -> None:
     else:
         notes.append("The CLI has no `--jobs` option yet: scaling not measured.")
 
+    grown = growth(command, env, args.growth, codespell) if args.growth else None
+    issue_table = issue_15(
+        least_cpu, mtfix_name, files, one_words, best_start, article_words, grown
+    )
     report = [
         "# mtfix speed benchmark",
         "",
-        f"Command: `python benchmarks/speed.py --words {args.words} --rounds {args.rounds}`. "
+        f"Command: `python benchmarks/speed.py --words {args.words} --rounds {args.rounds} "
+        f"--growth {args.growth}`. "
         f"Machine: {machine()}. "
         f"Load average (1 min) {load_before:.2f} before the run and {os.getloadavg()[0]:.2f} "
         f"after; a fixed pure-Python loop took {pace_before:.2f} s before and {cpu_pace():.2f} s "
         "after (this shared machine's pace varies): other work on the machine slows every tool "
         "alike, but widens the error bars.",
+        "",
+        "## Against the targets of issue 15",
+        "",
+        issue_table,
+        "",
+        "## All tools on the corpus",
         "",
         f"Corpus: {files:,} files, {total:,} words (whitespace tokens, {distinct:,} distinct), "
         f"built from the paragraphs of {where} in random order, every other file garbled by "
@@ -459,9 +621,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         "is less disturbed by other load "
         "than wall time.",
         "",
-        f"Start-up: `mtfix clean examples/ceasefire-talks.mt.txt --format json`, median of 5, "
-        f"measured in each round (best round kept): "
-        f"{start_seconds:.2f} s (peak RSS {start_rss:.0f} MB); `python -c pass` alone takes "
+        f"Start-up: `mtfix clean ARTICLE --format json` on one garbled article of "
+        f"{article_words:,} words, median of {STARTUP_PAIRS}, measured in each round (best round "
+        f"kept): {best_start.seconds:.2f} s, {best_start.cpu_seconds:.3f} s CPU (peak RSS "
+        f"{best_start.peak_rss_mb:.0f} MB); `python -c pass` alone takes "
         f"{baseline:.2f} s. In-process, median of 3: {start_parts}.",
         "",
         "## Against the targets of issue 6",
@@ -470,8 +633,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     ]
     if notes:
         report += ["", *[f"- {note}" for note in notes]]
-    if args.growth:
-        report += ["", growth(command, env, args.growth, codespell)]
+    if grown is not None:
+        report += ["", grown.markdown]
     report += ["", "## Where the time goes", "", profile_text]
     markdown = "\n".join(report) + "\n"
     print(markdown)

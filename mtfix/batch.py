@@ -33,6 +33,7 @@ from .io import (
     replace_file,
     write_atomic,
 )
+from .lexicon import load_lexicon
 from .parallel import Pool, deferred_interrupt
 from .pipeline import Report, clean
 from .render import FileReport
@@ -438,9 +439,13 @@ _WARM_UP = (
 )
 
 
-def _prepare(config: Config, saving: Saving, as_json: bool) -> None:
-    """Set up a worker: remember the settings (the dictionaries load once, on first use)."""
+def _prepare(config: Config, saving: Saving, as_json: bool, many: bool) -> None:
+    """Set up a worker: remember the settings (the dictionaries load once, on first use). For
+    ``many`` tasks the big word sets are built at once: a batch asks them enough questions to
+    pay for it (one article alone does not), and forked workers share them."""
     _WORKER.update(config=config, saving=saving, as_json=as_json)
+    if many:
+        load_lexicon(tuple(config.extra_dictionaries)).build_word_sets()
 
 
 def _warm_up(config: Config) -> None:
@@ -460,7 +465,7 @@ def workers(
     preload = functools.partial(_warm_up, config)
     jobs = max(1, min(jobs, tasks))
     chunk = max(1, min(CHUNK, tasks // (jobs * 8)))  # small chunks at the end of a batch
-    return Pool(_run, jobs, _prepare, (config, saving, as_json), preload, chunk)
+    return Pool(_run, jobs, _prepare, (config, saving, as_json, tasks > 1), preload, chunk)
 
 
 def _run(task: Task) -> Outcome:

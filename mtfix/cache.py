@@ -17,7 +17,6 @@ import gc
 import hashlib
 import os
 import pickle
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -61,6 +60,8 @@ def load_cached(name: str, files: list[Path], build: Callable[[], T]) -> T:
     except Exception:  # missing, unreadable, truncated or from other code: build it afresh
         pass
     value = build()
+    import tempfile  # here: only a rebuilt cache is written, and its import slows every start
+
     try:
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as written:
             pickle.dump(value, written, protocol=pickle.HIGHEST_PROTOCOL)

@@ -239,7 +239,7 @@ def clean(
     ] = False,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes (all cores)."),
+        typer.Option("--jobs", "-j", metavar="N", min=1, help="Processes to clean in (all cores)."),
     ] = None,
     include: Annotated[
         list[str] | None,
@@ -700,10 +700,10 @@ def _terminated(number: int, _frame: object) -> NoReturn:
 def main(argv: list[str] | None = None) -> None:
     """Run the ``mtfix`` command and exit with its ``ExitCode``."""
     signal.signal(signal.SIGTERM, _terminated)
-    command = typer.main.get_command(app)
-    args = sys.argv[1:] if argv is None else argv
     if argv is None:  # a process of its own: the collector may run less often
         collect_less()
+    command = typer.main.get_command(app)
+    args = sys.argv[1:] if argv is None else argv
     if isinstance(sys.stdout, io.TextIOWrapper):
         # A lone surrogate (from a JSON "\ud800" or a file name that is not UTF-8) is written
         # as its escape, which JSON reads back as the same character, instead of failing.

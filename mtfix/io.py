@@ -12,7 +12,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -265,6 +264,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     Raises:
         InputError: the folder is not writable, or the disk is full.
     """
+    import tempfile  # here: only writes need it, and its import slows every start
+
     try:
         mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else _default_mode()
         handle, temporary = tempfile.mkstemp(

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
+import importlib.util
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Set
+from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 
 from .cache import load_cached
 from .counts import WordCounts
 from .entities import Entity
 from .names import NameIndex
+from .wordset import WordSet
 
 #: The SCOWL list of capitalised entries, kept apart from the ordinary words.
 PROPER_NOUNS = "proper_nouns.txt"
@@ -38,10 +40,9 @@ FREQUENCY_LANGUAGES = (*LATIN_FREQUENCY_LANGUAGES, "ru", "uk")
 
 def dictionary_root() -> Path:
     """Return the folder of the shipped dictionaries (inside the wheel, or the source tree)."""
-    packaged = resources.files("mtfix") / "dictionaries"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "dictionaries"
+    here = Path(__file__).resolve().parent  # not importlib.resources: its import slows starts
+    packaged = here / "dictionaries"
+    return packaged if packaged.is_dir() else here.parent / "dictionaries"
 
 
 def read_rows(path: Path) -> Iterator[list[str]]:
@@ -72,20 +73,24 @@ def _cell(row: list[str], index: int) -> str:
 
 @dataclass(frozen=True)
 class LexiconData:
-    """Everything loaded from the dictionaries, in the form the detectors look things up."""
+    """Everything loaded from the dictionaries, in the form the detectors look things up.
+
+    The big word sets are ``WordSet``s in the cache, each replaced here by its frozenset once
+    it is built (``Lexicon.data``): a start that cleans one article never builds them.
+    """
 
     word_counts: WordCounts
-    english_words: frozenset[str]
+    english_words: Set[str]
     #: English words counted at least ``COMMON_FREQUENCY`` times.
-    common_words: frozenset[str]
+    common_words: Set[str]
     #: Words no English list has but counted more than ``RARE_FREQUENCY`` times.
-    frequent_unlisted: frozenset[str]
-    proper_nouns: frozenset[str]
+    frequent_unlisted: Set[str]
+    proper_nouns: Set[str]
     entities: tuple[Entity, ...]
-    gazetteer_forms: frozenset[str]
-    name_words: frozenset[str]
-    single_word_names: frozenset[str]
-    place_names: frozenset[str]
+    gazetteer_forms: Set[str]
+    name_words: Set[str]
+    single_word_names: Set[str]
+    place_names: Set[str]
     variants: dict[str, tuple[str, str]]
     translated_names: tuple[tuple[str, str, str], ...]
     boilerplate: tuple[tuple[str, str], ...]
@@ -111,17 +116,28 @@ class Lexicon:
     def source_files(self) -> list[Path]:
         """Every file the lexicon is built from, code included: its cache is valid while they
         are unchanged."""
-        code = [
-            Path(__file__),
-            *(Path(__file__).with_name(f) for f in ("names.py", "counts.py", "entities.py")),
-        ]
+        modules = ("names.py", "counts.py", "entities.py", "wordset.py")
+        code = [Path(__file__), *(Path(__file__).with_name(f) for f in modules)]
         dictionaries = [p for p in self._files("**/*") if p.is_file()]
         return dictionaries + list(self.extra) + [_spell_path(), *code]
 
     @cached_property
     def data(self) -> LexiconData:
         """The loaded dictionaries: from the cache when it is fresh, else built and cached."""
-        return load_cached("lexicon", self.source_files(), self._build)
+        data = load_cached("lexicon", self.source_files(), self._build)
+        for field in fields(data):
+            words = getattr(data, field.name)
+            if isinstance(words, WordSet):  # its frozenset takes its place once built
+                words.on_built = functools.partial(object.__setattr__, data, field.name)
+        return data
+
+    def build_word_sets(self) -> None:
+        """Build every big word set now (before worker processes are forked, which then share
+        them, instead of each building its own)."""
+        for field in fields(self.data):
+            words = getattr(self.data, field.name)
+            if isinstance(words, WordSet):
+                words.build()
 
     def _build(self) -> LexiconData:
         curated = [p for p in self._files("entities/*.tsv") if p.name != TRANSLATED_NAMES]
@@ -148,25 +164,25 @@ class Lexicon:
             # The counts load in a millisecond, a dict of them in 30 ms: the two questions asked
             # of every word are answered by small sets instead.
             word_counts=WordCounts(frequency),
-            english_words=frozenset(english),
-            common_words=frozenset(
+            english_words=WordSet(english),
+            common_words=WordSet(
                 word for word in english if frequency.get(word, 0) >= COMMON_FREQUENCY
             ),
-            frequent_unlisted=frozenset(
+            frequent_unlisted=WordSet(
                 word
                 for word, count in frequency.items()
                 if count > RARE_FREQUENCY and word not in english
             ),
-            proper_nouns=frozenset(words),
+            proper_nouns=WordSet(words),
             entities=entities,
-            gazetteer_forms=frozenset(gazetteer),
+            gazetteer_forms=WordSet(gazetteer),
             name_words=_with_ascii_forms(
                 word for form in curated_forms | gazetteer for word in NAME_WORD.findall(form)
             ),
             single_word_names=_with_ascii_forms(
                 form for form in curated_forms | gazetteer if " " not in form
             ),
-            place_names=frozenset(places | gazetteer),
+            place_names=WordSet(places | gazetteer),
             variants=self._variants(),
             translated_names=tuple(
                 (row[0], _cell(row, 1), _cell(row, 2))
@@ -195,17 +211,17 @@ class Lexicon:
         return self.data.word_counts
 
     @property
-    def common_words(self) -> frozenset[str]:
+    def common_words(self) -> Set[str]:
         """English words pyspellchecker counts at least ``COMMON_FREQUENCY`` times."""
         return self.data.common_words
 
     @property
-    def english_words(self) -> frozenset[str]:
+    def english_words(self) -> Set[str]:
         """Ordinary English words, written in lower case (SCOWL and our own word lists)."""
         return self.data.english_words
 
     @property
-    def proper_nouns(self) -> frozenset[str]:
+    def proper_nouns(self) -> Set[str]:
         """Capitalised entries of the English word list (names of people, places...)."""
         return self.data.proper_nouns
 
@@ -215,22 +231,22 @@ class Lexicon:
         return self.data.entities
 
     @property
-    def gazetteer_forms(self) -> frozenset[str]:
+    def gazetteer_forms(self) -> Set[str]:
         """Names from the generated layers (countries, regions, cities): known, never targets."""
         return self.data.gazetteer_forms
 
     @property
-    def name_words(self) -> frozenset[str]:
+    def name_words(self) -> Set[str]:
         """Every word of every known name or alias, curated or generated, as spelled there."""
         return self.data.name_words
 
     @property
-    def single_word_names(self) -> frozenset[str]:
+    def single_word_names(self) -> Set[str]:
         """Names that are one word by themselves ("Kremlin", "Telegram"), curated or generated."""
         return self.data.single_word_names
 
     @property
-    def place_names(self) -> frozenset[str]:
+    def place_names(self) -> Set[str]:
         """Every spelling of a place, curated or generated."""
         return self.data.place_names
 
@@ -306,13 +322,13 @@ def read_entities(path: Path) -> Iterator[Entity]:
             )
 
 
-def _with_ascii_forms(words: Iterable[str]) -> frozenset[str]:
+def _with_ascii_forms(words: Iterable[str]) -> WordSet:
     """Return the words plus their forms without diacritics ("Sané" also as "Sane")."""
     result = set(words)
     for word in list(result):
         decomposed = unicodedata.normalize("NFKD", word)
         result.add("".join(c for c in decomposed if not unicodedata.combining(c)))
-    return frozenset(result)
+    return WordSet(result)
 
 
 def _rows_if_present(path: Path) -> Iterator[list[str]]:
@@ -338,7 +354,16 @@ def frequency_table(root: Path, language: str) -> WordCounts:
 
 def _spell_path() -> Path:
     """pyspellchecker's English word-frequency list."""
-    return Path(str(resources.files("spellchecker") / "resources" / "en.json.gz"))
+    return spellchecker_file("en.json.gz")
+
+
+def spellchecker_file(name: str) -> Path:
+    """Return the path of one of pyspellchecker's word lists, found without importing the
+    package (its import costs some 8 ms of every start, and only its data is used)."""
+    spec = importlib.util.find_spec("spellchecker")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyspellchecker is not installed", name="spellchecker")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / name
 
 
 @lru_cache(maxsize=8)

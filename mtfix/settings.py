@@ -29,11 +29,6 @@ from .batch import DEFAULT_INCLUDE
 from .config import DEFAULT_MIN_CONFIDENCE, Config, rule_prefixes, source_languages
 from .parallel import cpu_count
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 #: The keys a config file may set, in the order ``mtfix config`` shows them.
 KEYS = (
     "min-confidence",
@@ -115,6 +110,11 @@ def find_file(start: Path) -> Path | None:
 
 
 def _read(path: Path) -> dict:
+    # Imported here: most runs find no config file, and the parser's import slows every start.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import cache, cached_property
 from itertools import accumulate, compress, count, repeat
 from operator import attrgetter
@@ -40,6 +41,24 @@ _TEXT_START = re.compile(rf"{_MARKED}{_OPENER}*(?=[^\W\d_])")
 #: Splits a text into the stretch before each word and the word (in C, in linear time); the
 #: running sum of their lengths gives every offset.
 _WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
+#: Characters of text tokenised at a time, at least (a block ends after a space or line break).
+TOKEN_BLOCK = 1 << 16
+_SPACE = re.compile(r"\s")
+
+
+def _blocks(text: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, block)``: ``text`` cut into blocks of about ``TOKEN_BLOCK`` characters,
+    each ending after a space or line break (no word spans one).
+
+    >>> list(_blocks("two words"))
+    [(0, 'two words')]
+    """
+    start = 0
+    while start < len(text):
+        cut = _SPACE.search(text, start + TOKEN_BLOCK)
+        end = len(text) if cut is None else cut.end()
+        yield start, text[start:end]
+        start = end
 
 
 @cache
@@ -110,18 +129,37 @@ class Document:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        """Every word token, with a flag for the first word of a sentence or line."""
+        """Every word token, with a flag for the first word of a sentence or line.
+
+        A long text is split a block at a time, so the split's pieces and offsets never
+        all exist at once, and each repeated word is one string object in every token that
+        spells it (a million-word text has some 60,000 distinct words; an article is left
+        alone, where looking each word up would cost more than it saves).
+        """
         text = self.text
-        parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
-        offsets = list(accumulate(map(len, parts)))
-        words, starts, ends = parts[1::2], offsets[0:-1:2], offsets[1::2]
         initial = {match.end() for match in _SENTENCE_START.finditer(text)}
         first = _TEXT_START.match(text)
         if first:
             initial.add(first.end())
-        # Built by C-level map/zip: this runs for every word of every article.
-        fields = zip(words, starts, ends, count(), map(initial.__contains__, starts))
-        return list(map(tuple.__new__, repeat(Token), fields))
+        tokens: list[Token] = []
+        spellings: dict[str, str] | None = {} if len(text) > TOKEN_BLOCK else None
+        for base, block in _blocks(text):
+            parts = _WORD_SPLIT.split(block)  # gap, word, gap, word, ..., gap
+            offsets = list(accumulate(map(len, parts), initial=base))  # each part's end
+            words = parts[1::2]
+            if spellings is not None:
+                words = list(map(spellings.setdefault, words, words))
+            starts = offsets[1:-1:2]
+            # Built by C-level map/zip: this runs for every word of every article.
+            fields = zip(
+                words,
+                starts,
+                offsets[2:-1:2],
+                count(len(tokens)),
+                map(initial.__contains__, starts),
+            )
+            tokens.extend(map(tuple.__new__, repeat(Token), fields))
+        return tokens
 
     @cached_property
     def distinct_words(self) -> frozenset[str]:

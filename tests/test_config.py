@@ -13,7 +13,12 @@ import pytest
 
 import mtfix
 from mtfix.config import DEFAULT_MIN_CONFIDENCE, Config
-from mtfix.settings import DEFAULT, KEYS, SettingsError, find_file, resolve, tomllib
+from mtfix.settings import DEFAULT, KEYS, SettingsError, find_file, resolve
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAWED = (ROOT / "tests" / "fixtures" / "typography.mt.txt").read_text(encoding="utf-8")

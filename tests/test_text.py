@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mtfix.text import DASHES, LINE_MARKERS, OPENERS, SENTENCE_END, Document
+from mtfix.text import DASHES, LINE_MARKERS, OPENERS, SENTENCE_END, TOKEN_BLOCK, WORD_RE, Document
 
 
 def starts_sentence(text: str, start: int) -> bool:
@@ -54,6 +54,30 @@ def test_tokens_carry_offsets_and_order() -> None:
     assert [t.text for t in tokens] == ["Don’t", "cross-check", "Kyiv-based", "firms"]
     assert all(text[t.start : t.end] == t.text for t in tokens)
     assert [t.index for t in tokens] == list(range(len(tokens)))
+
+
+def test_a_long_text_is_tokenised_in_blocks_as_one_piece() -> None:
+    paragraph = (
+        "The council met on Tuesday. - Talks resumed in the port city,\n"
+        "“We agreed,” the mayor said.\r\nRoad-works and the ferry’s timetable were next.\n\n"
+    )
+    lines = paragraph * (3 * TOKEN_BLOCK // len(paragraph))
+    one_line = lines.replace("\n", " ").replace("\r", " ")  # cut at spaces instead
+    assert_tokenised_as_one_piece(lines)
+    assert_tokenised_as_one_piece(one_line)
+
+
+def assert_tokenised_as_one_piece(text: str) -> None:
+    """The tokens, offsets and sentence starts of ``text`` are those of one pass over it."""
+    tokens = Document(text).tokens
+    words = list(WORD_RE.finditer(text))
+    assert [(t.text, t.start, t.end) for t in tokens] == [
+        (m.group(), m.start(), m.end()) for m in words
+    ]
+    assert [t.index for t in tokens] == list(range(len(words)))
+    assert [t.sentence_initial for t in tokens] == [starts_sentence(text, t.start) for t in tokens]
+    # each repeated word is kept once, however often the text uses it
+    assert len({id(t.text) for t in tokens}) == len({t.text for t in tokens})
 
 
 ALPHABET = "ab Zé5_,.!?…" + DASHES + OPENERS + LINE_MARKERS + "\r\n"

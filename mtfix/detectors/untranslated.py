@@ -20,13 +20,12 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 
 from ..cache import load_cached
 from ..change import Proposal
 from ..counts import WordCounts
-from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon, read_rows
+from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon, read_rows, spellchecker_file
 from ..text import Document, Token
 from ..words import MAX_WORD_LENGTH, NAME_PARTICLES
 
@@ -78,7 +77,7 @@ def bilingual(root: Path) -> dict[str, dict[str, str]]:
 def source_frequency(language: str) -> WordCounts:
     """Return pyspellchecker's word counts for ``language`` (loaded lazily, from a pickle cache
     after the first time: a millisecond instead of 0.15 s for its JSON)."""
-    bundled = Path(str(resources.files("spellchecker") / "resources" / f"{language}.json.gz"))
+    bundled = spellchecker_file(f"{language}.json.gz")
 
     def build() -> WordCounts:
         return WordCounts(json.loads(gzip.decompress(bundled.read_bytes())))

@@ -1,0 +1,115 @@
+"""A big set of words that loads in a millisecond and becomes a frozenset once it is much asked."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Set
+from itertools import chain
+from typing import TypeVar
+
+_T = TypeVar("_T")
+
+
+class WordSet(Set[str]):
+    """A read-only set of words in a form that unpickles at once: sorted, UTF-8 encoded, in
+    blocks of ``BLOCK`` words, with the first word of each.
+
+    Unpickling a frozenset of 120,000 words takes some 20 ms (each word is decoded, hashed and
+    inserted), and an article asks a few thousand questions of it: a lookup here bisects the
+    first words, then searches one block (one or two microseconds). Once asked more than
+    ``len / ASKED_SHARE`` times (a long text, a folder of articles), it builds the frozenset,
+    answers from it in C, and hands it to ``on_built``: the lexicon then keeps the frozenset
+    in its place, so later questions go to it directly.
+
+    Iteration is in sorted order. ``frozenset - WordSet`` and ``set & WordSet`` give what they
+    give with a frozenset on the right, built in the same order.
+    """
+
+    BLOCK = 64
+    #: Asked this share of its length, the set is built: about when the lookups have cost
+    #: as much as building it.
+    ASKED_SHARE = 8
+
+    def __init__(self, words: Iterable[str]) -> None:
+        encoded = sorted({word.encode() for word in words})  # UTF-8 sorts as the strings do
+        if any(b"\n" in word for word in encoded):
+            raise ValueError("a word of a WordSet holds a line break")
+        self._setstate((len(encoded), encoded[:: self.BLOCK], _blocks(encoded, self.BLOCK)))
+
+    def __getstate__(self) -> tuple[int, list[bytes], list[bytes]]:
+        return self._size, self._firsts, self._blocks
+
+    def __setstate__(self, state: tuple[int, list[bytes], list[bytes]]) -> None:
+        self._setstate(state)
+
+    def _setstate(self, state: tuple[int, list[bytes], list[bytes]]) -> None:
+        self._size, self._firsts, self._blocks = state
+        self._built: frozenset[str] | None = None
+        self._asked = 0
+        #: Called with the frozenset when it is built.
+        self.on_built: Callable[[frozenset[str]], None] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._built is not None:
+            return word in self._built
+        if not isinstance(word, str) or "\n" in word:
+            return False
+        self._asked += 1
+        if self._asked * self.ASKED_SHARE > self._size:
+            return word in self.build()
+        key = word.encode("utf-8", "surrogatepass")  # a lone surrogate matches no word
+        block = bisect_right(self._firsts, key) - 1
+        return block >= 0 and b"\n" + key + b"\n" in self._blocks[block]
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __iter__(self) -> Iterator[str]:
+        return chain.from_iterable(map(_words_of, self._blocks))
+
+    def __rsub__(self, other: object) -> frozenset[str] | set[str]:
+        if not isinstance(other, set | frozenset):
+            return NotImplemented
+        if self._worth_building(other):
+            return other - self.build()
+        return _same_kind(other)(word for word in other if word not in self)
+
+    def __rand__(self, other: object) -> frozenset[str] | set[str]:
+        if not isinstance(other, set | frozenset):
+            return NotImplemented
+        if self._worth_building(other):
+            return other & self.build()
+        # What C does for a set smaller than the other: its words, in its order, kept or not.
+        return _same_kind(other)(word for word in other if word in self)
+
+    def _worth_building(self, other: set[str] | frozenset[str]) -> bool:
+        """Tell whether to answer for every word of ``other`` from the frozenset (built or
+        worth building for that many questions)."""
+        return self._built is not None or len(other) * self.ASKED_SHARE > self._size
+
+    @classmethod
+    def _from_iterable(cls, iterable: Iterable[_T]) -> frozenset[_T]:
+        return frozenset(iterable)  # what the other set operations give
+
+    def build(self) -> frozenset[str]:
+        """Return the words as a frozenset (built on the first call, then kept)."""
+        if self._built is None:
+            self._built = frozenset(self)
+            if self.on_built is not None:
+                self.on_built(self._built)
+        return self._built
+
+
+def _blocks(encoded: list[bytes], size: int) -> list[bytes]:
+    """Join the sorted words ``size`` at a time, each block as "\\nword\\nword...\\n" (so
+    "\\nword\\n" finds a whole word only)."""
+    return [b"\n" + b"\n".join(encoded[i : i + size]) + b"\n" for i in range(0, len(encoded), size)]
+
+
+def _same_kind(words: set[str] | frozenset[str]) -> type[set[str]] | type[frozenset[str]]:
+    """The type a set operation on ``words`` gives: frozenset for a frozenset, else set."""
+    return frozenset if isinstance(words, frozenset) else set
+
+
+def _words_of(block: bytes) -> list[str]:
+    return block[1:-1].decode().split("\n")

@@ -1,0 +1,60 @@
+"""WordSet: the lexicon's big word lists answer as their frozensets do, built or not."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+from mtfix.lexicon import Lexicon
+from mtfix.text import Document
+from mtfix.wordset import WordSet
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = (ROOT / "tests" / "fixtures" / "clean" / "uk-budget-reeves.txt").read_text(
+    encoding="utf-8"
+)
+
+
+def fresh(words: WordSet) -> WordSet:
+    """A copy as the cache gives it: nothing built, nothing asked yet."""
+    copy = pickle.loads(pickle.dumps(words))
+    assert isinstance(copy, WordSet)
+    return copy
+
+
+def test_lookups_before_and_after_building_agree_with_the_frozenset() -> None:
+    english = Lexicon().data.english_words
+    assert isinstance(english, WordSet)
+    words = fresh(english)
+    expected = frozenset(english)
+    asked = [t.text.lower() for t in Document(ARTICLE).tokens] + ["qzxv", "", "naïve", "Über"]
+    assert [w in words for w in asked] == [w in expected for w in asked]
+    assert len(words) == len(expected) and sorted(words) == list(words)
+    assert words.build() == expected
+    assert [w in words for w in asked] == [w in expected for w in asked]
+
+
+def test_set_operations_give_the_frozenset_results_in_the_same_order() -> None:
+    common = fresh(Lexicon().data.common_words)
+    expected = frozenset(common)
+    distinct = Document(ARTICLE).distinct_words
+    lower = {word.lower() for word in distinct}
+    unknown = distinct - common
+    assert isinstance(unknown, frozenset) and list(unknown) == list(distinct - expected)
+    shared = lower & common
+    assert type(shared) is set and list(shared) == list(lower & expected)
+
+
+def test_asked_often_it_builds_the_frozenset_and_hands_it_on() -> None:
+    words = WordSet(["budget", "treasury", "spending", "forecast"] * 3)
+    handed: list[frozenset[str]] = []
+    words.on_built = handed.append
+    assert len(words) == 4 and "budget" in words and "budgets" not in words
+    assert handed == [frozenset({"budget", "treasury", "spending", "forecast"})]
+
+
+def test_odd_questions_find_nothing() -> None:
+    words = WordSet(["alpha", "beta", "gamma", *(f"word{number}" for number in range(100))])
+    assert "alpha\nbeta" not in words  # two words on either side of a line break
+    assert "\ud800" not in words  # a lone surrogate (from JSON) has no UTF-8 form
+    assert 3 not in words
