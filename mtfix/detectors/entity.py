@@ -20,16 +20,18 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate, compress, count
+from operator import attrgetter
 
 from rapidfuzz.distance import OSA, Levenshtein
 
 from ..change import Proposal
 from ..entities import Entity
-from ..lexicon import NAME_WORD, Lexicon
+from ..lexicon import Lexicon
+from ..memo import WordFilter
 from ..names import NameForm, fold, name_key, romanisation_key, similarity
 from ..text import Document, Token
 from ..words import NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
@@ -51,6 +53,9 @@ PLACE_PREPOSITIONS = frozenset("in from near to at into across outside of around
 PLACE_TYPES = frozenset("country region city place".split())
 #: Endings that derive a word from a known name: "Bavarians", "Dortmunder", "Djiboutian".
 DERIVED_ENDINGS = ("s", "er", "ers", "n", "an", "ian", "ns", "ans", "ians", "ese", "i")
+_text = attrgetter("text")
+#: A run of word characters: the article's words as context words are looked up.
+_LOWER_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -105,7 +110,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     context = _Context(document)
     majority = _minority_spellings(document, lexicon, context)
     candidates = []
-    for run in _capitalised_runs(document):
+    for run in _runs_to_check(document, lexicon):
         for candidate in _check_run(run, document, lexicon, context, majority):
             candidates.append(candidate)
             yield Proposal(
@@ -142,9 +147,9 @@ def _same_garbling(
     if not corrected:
         return
     inside = _Covered([(candidate.start, candidate.end) for candidate in candidates])
-    for token in document.tokens:
+    for token in _mentions(document, corrected):
         word, end = _base(token)
-        if word not in corrected or inside(token.start):
+        if inside(token.start):
             continue
         if _may_be_something_else(document, token, lexicon):
             continue
@@ -188,10 +193,12 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
     use ("Kentuck") only to one used more, both in the article and in real text. Forms of one
     word are not slips (``_forms_of_one_word``), and a slip of a common word the article writes
     with a capital only to open a sentence ("Thier", "Their") is left alone."""
-    names = {_strip(word) for word in document.distinct_words if word[:1].isupper()}
-    minorities = {word for word in names if _may_be_minority(word, lexicon)}
+    minorities = {
+        _strip(word) for word in _minority_filter(lexicon).select(document.distinct_words)
+    }
     if not minorities:
         return NO_MAJORITY  # the common case, told from the article's distinct words alone
+    names = {_strip(word) for word in document.distinct_words if word[:1].isupper()}
     by_shape: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> spellings
     for word in names:
         if not word.isupper():  # a heading's capitals spell nothing
@@ -288,9 +295,9 @@ def _majority_corrections(
     if not settled:
         return
     inside = _Covered(covered)
-    for token in document.tokens:
+    for token in _mentions(document, settled):
         word, end = _base(token)
-        if word not in settled or inside(token.start):
+        if inside(token.start):
             continue
         other = settled[word]
         yield Proposal(
@@ -303,6 +310,13 @@ def _majority_corrections(
             f"“{word}”.",
             rule="entity.minority_spelling",
         )
+
+
+def _mentions(document: Document, words: Container[str]) -> list[Token]:
+    """The tokens that are one of ``words``, a possessive ending aside, in text order (the
+    article's distinct words are tested, and the tokens picked in C)."""
+    wanted = {word for word in document.distinct_words if _strip(word) in words}
+    return list(compress(document.tokens, map(wanted.__contains__, map(_text, document.tokens))))
 
 
 class _Covered:
@@ -401,22 +415,29 @@ class _Context:
     def __init__(self, document: Document) -> None:
         self.document = document
         self._phrases: dict[str, bool] = {}  # the phrases asked about so far: occurs or not
+        self._matches: dict[tuple[int, str], int] = {}  # (entity id, word read): matches
 
     @cached_property
-    def text(self) -> str:
-        """The article lower-cased, each run of non-word characters one space, spaces around."""
-        return " " + re.sub(r"\W+", " ", self.document.text.lower()) + " "
+    def _lower_words(self) -> list[str]:
+        """The article lower-cased and cut at every run of non-word characters: its words
+        (letters, digits, underscores) in order."""
+        return _LOWER_WORD.findall(self.document.text.lower())
 
     def matches(self, entity: Entity, besides: str = "") -> int:
         """Count the entity's context words that occur in the article in some word other
         than ``besides`` (the word being read: "Politik" is no context for Politico)."""
-        other = besides.lower()
-        return sum(1 for word in entity.context if self._occurs(word, other))
+        key = (id(entity), besides)  # the lexicon's entities outlive the document
+        found = self._matches.get(key)
+        if found is None:
+            other = besides.lower()
+            found = sum(1 for word in entity.context if self._occurs(word, other))
+            self._matches[key] = found
+        return found
 
     @cached_property
     def words(self) -> list[str]:
         """The article's distinct lower-case words, sorted (to find a stem by bisection)."""
-        return sorted(set(self.text.split()))
+        return sorted(set(self._lower_words))
 
     def mentions(self, name: str) -> int:
         """Count the article's mentions of a capitalised ``name`` as a whole word (a
@@ -425,10 +446,13 @@ class _Context:
 
     @cached_property
     def _capitalised(self) -> Counter[str]:
-        """The article's capitalised words and how often each occurs (one regular-expression
-        pass, counted in C)."""
-        words = NAME_WORD.findall(self.document.text)
-        return Counter(_strip(word) for word in words if word[:1].isupper())
+        """The article's capitalised words and how often each occurs (from the counts of its
+        distinct words)."""
+        counts: Counter[str] = Counter()
+        for word, count_ in self.document.word_counts.items():
+            if word[:1].isupper():
+                counts[_strip(word)] += count_
+        return counts
 
     def names_before(self, word: str) -> frozenset[str]:
         """The capitalised words that stand right before ``word`` in the article as a first
@@ -439,12 +463,13 @@ class _Context:
     def _names_before(self) -> dict[str, frozenset[str]]:
         tokens, text = self.document.tokens, self.document.text
         found: dict[str, set[str]] = {}
-        for before, token in pairwise(tokens):
-            if (
-                before.text[:1].isupper()
-                and not before.sentence_initial
-                and text[before.end : token.start] == " "
-            ):
+        last = len(tokens) - 1
+        for index in self.document.capitalised:
+            before = tokens[index]
+            if before.sentence_initial or index == last:
+                continue
+            token = tokens[index + 1]
+            if text[before.end : token.start] == " ":
                 found.setdefault(_base(token)[0], set()).add(before.text)
         return {word: frozenset(names) for word, names in found.items()}
 
@@ -455,10 +480,11 @@ class _Context:
 
     @cached_property
     def _mid_sentence(self) -> frozenset[str]:
+        tokens = self.document.tokens
         return frozenset(
-            _base(token)[0]
-            for token in self.document.tokens
-            if token.text[:1].isupper() and not token.sentence_initial
+            _base(tokens[index])[0]
+            for index in self.document.capitalised
+            if not tokens[index].sentence_initial
         )
 
     @cached_property
@@ -467,11 +493,11 @@ class _Context:
 
     @cached_property
     def _positions(self) -> dict[str, array]:
-        """Where each of the article's lower-case words stands in ``text`` (its word numbers,
+        """Where each of the article's lower-case words stands (its word numbers,
         ascending), built once: a phrase is then found in time linear in the article, not in
         the article times the phrases asked about."""
         positions: dict[str, array] = {}
-        for number, word in enumerate(self.text.split()):
+        for number, word in enumerate(self._lower_words):
             found = positions.get(word)
             if found is None:
                 positions[word] = found = array("L")
@@ -479,9 +505,9 @@ class _Context:
         return positions
 
     def _has_phrase(self, phrase: str) -> bool:
-        """Tell whether the words of ``phrase`` stand one after another in ``text``, as a search
-        for " phrase " there would (context words are stripped, so no part is empty; a part
-        with a hyphen or an apostrophe is no word of ``text``, which has none)."""
+        """Tell whether the words of ``phrase`` stand one after another among the article's
+        lower-case words (context words are stripped, so no part is empty; a part with a
+        hyphen or an apostrophe is no such word)."""
         found = self._phrases.get(phrase)
         if found is None:
             parts = phrase.split(" ")
@@ -550,24 +576,75 @@ def _translated_name_pattern(
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), rows
 
 
-def _capitalised_runs(document: Document) -> Iterator[list[Token]]:
-    """Yield runs of capitalised words separated by single spaces ("Keir Starrer"), with the
-    lower-case particles of names inside them ("Ursula von der Leyen")."""
+def _runs_to_check(document: Document, lexicon: Lexicon) -> Iterator[list[Token]]:
+    """Yield, in text order, the runs of capitalised words separated by single spaces ("Keir
+    Starrer"), with the lower-case particles of names inside them ("Ursula von der Leyen"),
+    that hold a word worth checking (``_worth_checking``).
+
+    A run without one yields nothing in ``_check_run``, and most runs are such ("The",
+    "Monday"), so runs are built only around the tokens of those words, found in C.
+    """
+    worth = _worth_filter(lexicon).select(document.distinct_words)
+    if not worth:
+        return
     tokens = document.tokens
-    run: list[Token] = []
-    for token in tokens:
-        particle = bool(run) and token.text in NAME_PARTICLES and _name_follows(tokens, token)
-        if not token.text[:1].isupper() and not particle:
-            if run:
-                yield run
-            run = []
-            continue
-        if run and document.text[run[-1].end : token.start] != " ":
-            yield run
-            run = []
-        run.append(token)
-    if run:
-        yield run
+    reached = -1
+    for index in compress(count(), map(worth.__contains__, map(_text, tokens))):
+        if index > reached:
+            low, reached = _run_around(document, index)
+            yield tokens[low : reached + 1]
+
+
+@lru_cache(maxsize=4)
+def _worth_filter(lexicon: Lexicon) -> WordFilter:
+    """``_worth_checking`` for ``lexicon``, remembering the words it rejects."""
+    return WordFilter(lambda word: _worth_checking(word, lexicon))
+
+
+@lru_cache(maxsize=1 << 16)
+def _worth_checking(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a word makes its capitalised run worth checking (``_check_run``): it is
+    capitalised and, possessive aside, unknown (``_is_suspicious``) or a well-known first name
+    or surname (``_beside_known_name_part``). Memoised: a pure function of the word."""
+    if not word[:1].isupper():
+        return False  # in a run only particles are not capitalised, and they are neither
+    base, names = _strip(word), lexicon.names
+    return base in names.first_names or base in names.surnames or _is_suspicious(base, lexicon)
+
+
+def _run_around(document: Document, index: int) -> tuple[int, int]:
+    """Return the first and last token index of the run holding the capitalised token
+    ``index``: its neighbours one plain space apart, while each belongs in a run."""
+    tokens, text = document.tokens, document.text
+    low = index
+    while (
+        low > 0
+        and text[tokens[low - 1].end : tokens[low].start] == " "
+        and _in_run(tokens, low - 1)
+    ):
+        low -= 1
+    high = index
+    while (
+        high + 1 < len(tokens)
+        and text[tokens[high].end : tokens[high + 1].start] == " "
+        and _in_run(tokens, high + 1)
+    ):
+        high += 1
+    return low, high
+
+
+def _in_run(tokens: list[Token], index: int) -> bool:
+    """Tell whether the token may be part of a run, whatever the spaces around it: it is
+    capitalised, or a name particle after a token that may be, with a capitalised word
+    following the particles (``_name_follows``)."""
+    while index >= 0:
+        token = tokens[index]
+        if token.text[:1].isupper():
+            return True
+        if token.text not in NAME_PARTICLES or not _name_follows(tokens, token):
+            return False
+        index -= 1
+    return False
 
 
 def _name_follows(tokens: list[Token], token: Token) -> bool:
@@ -664,6 +741,8 @@ def _beside_ampersand(document: Document, token: Token) -> bool:
 
 def _inside_known_name(words: list[str], i: int, lexicon: Lexicon) -> bool:
     """Tell whether the word is part of a known name of several words ("Kim Jong Un")."""
+    if words[i] not in _parts_of_longer_names(lexicon):
+        return False  # the common case, told by one lookup
     for size in range(2, 5):
         for low in range(max(0, i - size + 1), i + 1):
             form = " ".join(words[low : low + size])
@@ -672,6 +751,14 @@ def _inside_known_name(words: list[str], i: int, lexicon: Lexicon) -> bool:
             ):
                 return True
     return False
+
+
+@lru_cache(maxsize=4)
+def _parts_of_longer_names(lexicon: Lexicon) -> frozenset[str]:
+    """Every word of the known names of several words, curated or generated, as spelled
+    there: a word that is none is part of no such name (``_inside_known_name``)."""
+    forms = [*lexicon.names.exact, *lexicon.gazetteer_forms]
+    return frozenset(part for form in forms if " " in form for part in form.split(" "))
 
 
 def _beside_known_name_part(words: list[str], i: int, lexicon: Lexicon) -> bool:
@@ -892,6 +979,13 @@ def _in_real_use(word: str, lexicon: Lexicon) -> bool:
     return lexicon.zipf(word) >= PLAUSIBLE_ZIPF or any(
         lexicon.zipf(word, language) >= FOREIGN_ZIPF for language in FOREIGN_LANGUAGES
     )
+
+
+@lru_cache(maxsize=4)
+def _minority_filter(lexicon: Lexicon) -> WordFilter:
+    """Tells the words whose base may be a minority spelling (``_may_be_minority``) among
+    ``lexicon``'s, remembering the words it rejects."""
+    return WordFilter(lambda word: word[:1].isupper() and _may_be_minority(_strip(word), lexicon))
 
 
 @lru_cache(maxsize=1 << 16)
