@@ -143,6 +143,12 @@ class Document:
         return list(compress(count(), map(str.isupper, first_letters)))
 
     @cached_property
+    def capitalised_words(self) -> frozenset[str]:
+        """The distinct token texts whose first letter is a capital, picked in C."""
+        words = list(self.word_counts)
+        return frozenset(compress(words, map(str.isupper, map(itemgetter(0), words))))
+
+    @cached_property
     def sentences(self) -> list[list[Token]]:
         """The tokens grouped into sentences (a line break also ends one)."""
         tokens = self.tokens
