@@ -20,11 +20,11 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Container, Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -107,7 +107,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     where the article says how a name is written, no list is asked.
     """
     yield from _translated_names(document, lexicon)
-    context = _Context(document)
+    context = _Context(document, lexicon)
     majority = _minority_spellings(document, lexicon, context)
     candidates = []
     for run in _runs_to_check(document, lexicon):
@@ -194,11 +194,11 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
     word are not slips (``_forms_of_one_word``), and a slip of a common word the article writes
     with a capital only to open a sentence ("Thier", "Their") is left alone."""
     minorities = {
-        _strip(word) for word in _minority_filter(lexicon).select(document.distinct_words)
+        _strip(word) for word in _minority_filter(lexicon).select(document.capitalised_words)
     }
     if not minorities:
         return NO_MAJORITY  # the common case, told from the article's distinct words alone
-    names = {_strip(word) for word in document.distinct_words if word[:1].isupper()}
+    names = set(context.bases.values())
     by_shape: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> spellings
     for word in names:
         if not word.isupper():  # a heading's capitals spell nothing
@@ -312,10 +312,11 @@ def _majority_corrections(
         )
 
 
-def _mentions(document: Document, words: Container[str]) -> list[Token]:
+def _mentions(document: Document, words: Collection[str]) -> list[Token]:
     """The tokens that are one of ``words``, a possessive ending aside, in text order (the
     article's distinct words are tested, and the tokens picked in C)."""
-    wanted = {word for word in document.distinct_words if _strip(word) in words}
+    forms = [*words, *(word + ending for word in words for ending in POSSESSIVES)]
+    wanted = {word for word in document.distinct_words.intersection(forms) if _strip(word) in words}
     return list(compress(document.tokens, map(wanted.__contains__, map(_text, document.tokens))))
 
 
@@ -412,8 +413,9 @@ class _Context:
     least five), so "britain" matches "British" and "ukraine" matches "Ukrainian".
     """
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, lexicon: Lexicon) -> None:
         self.document = document
+        self.lexicon = lexicon
         self._phrases: dict[str, bool] = {}  # the phrases asked about so far: occurs or not
         self._matches: dict[tuple[int, str], int] = {}  # (entity id, word read): matches
 
@@ -446,13 +448,27 @@ class _Context:
 
     @cached_property
     def _capitalised(self) -> Counter[str]:
-        """The article's capitalised words and how often each occurs (from the counts of its
-        distinct words)."""
-        counts: Counter[str] = Counter()
-        for word, count_ in self.document.word_counts.items():
-            if word[:1].isupper():
-                counts[_strip(word)] += count_
+        """The article's capitalised words, possessive endings aside, and how often each
+        occurs (from the counts of its distinct words, in C but for the possessives)."""
+        all_counts, possessives = self.document.word_counts, self._possessives
+        plain = self.document.capitalised_words.difference(possessives)
+        counts = Counter(dict(zip(plain, map(all_counts.__getitem__, plain), strict=True)))
+        for word in possessives:
+            counts[word[:-2]] += all_counts[word]
         return counts
+
+    @cached_property
+    def _possessives(self) -> list[str]:
+        """The article's capitalised words with a possessive ending, found in C."""
+        return list(filter(methodcaller("endswith", POSSESSIVES), self.document.capitalised_words))
+
+    @cached_property
+    def bases(self) -> dict[str, str]:
+        """The article's capitalised words, each mapped to itself without a possessive ending."""
+        words = self.document.capitalised_words
+        bases = dict(zip(words, words, strict=True))
+        bases.update((word, word[:-2]) for word in self._possessives)
+        return bases
 
     def names_before(self, word: str) -> frozenset[str]:
         """The capitalised words that stand right before ``word`` in the article as a first
@@ -493,11 +509,14 @@ class _Context:
 
     @cached_property
     def _positions(self) -> dict[str, array]:
-        """Where each of the article's lower-case words stands (its word numbers,
-        ascending), built once: a phrase is then found in time linear in the article, not in
-        the article times the phrases asked about."""
+        """Where each of the article's lower-case words that is a word of a context phrase
+        (``_phrase_words``) stands (its word numbers, ascending), built once: a phrase is then
+        found in time linear in the article, not in the article times the phrases asked about.
+        """
         positions: dict[str, array] = {}
-        for number, word in enumerate(self._lower_words):
+        words, wanted = self._lower_words, _phrase_words(self.lexicon)
+        for number in compress(count(), map(wanted.__contains__, words)):
+            word = words[number]
             found = positions.get(word)
             if found is None:
                 positions[word] = found = array("L")
@@ -530,6 +549,14 @@ class _Context:
             if found.startswith(stem) and found != besides:
                 return True
         return False
+
+
+@lru_cache(maxsize=4)
+def _phrase_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words of the entities' context phrases of several words: the only words whose
+    places in an article are looked up (``_Context._has_phrase``)."""
+    phrases = {word for entity in lexicon.entities for word in entity.context if " " in word}
+    return frozenset(part for phrase in phrases for part in phrase.split(" "))
 
 
 def _adjacent(positions: list[array]) -> bool:
@@ -584,7 +611,7 @@ def _runs_to_check(document: Document, lexicon: Lexicon) -> Iterator[list[Token]
     A run without one yields nothing in ``_check_run``, and most runs are such ("The",
     "Monday"), so runs are built only around the tokens of those words, found in C.
     """
-    worth = _worth_filter(lexicon).select(document.distinct_words)
+    worth = _worth_filter(lexicon).select(document.capitalised_words)
     if not worth:
         return
     tokens = document.tokens
