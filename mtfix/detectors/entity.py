@@ -419,10 +419,9 @@ class _Context:
         self._phrases: dict[str, bool] = {}  # the phrases asked about so far: occurs or not
         self._matches: dict[tuple[int, str], int] = {}  # (entity id, word read): matches
 
-    @cached_property
     def _lower_words(self) -> list[str]:
         """The article lower-cased and cut at every run of non-word characters: its words
-        (letters, digits, underscores) in order."""
+        (letters, digits, underscores) in order (not kept: on a long text the list is big)."""
         return _LOWER_WORD.findall(self.document.text.lower())
 
     def matches(self, entity: Entity, besides: str = "") -> int:
@@ -439,7 +438,7 @@ class _Context:
     @cached_property
     def words(self) -> list[str]:
         """The article's distinct lower-case words, sorted (to find a stem by bisection)."""
-        return sorted(set(self._lower_words))
+        return sorted(set(self._lower_words()))
 
     def mentions(self, name: str) -> int:
         """Count the article's mentions of a capitalised ``name`` as a whole word (a
@@ -514,7 +513,7 @@ class _Context:
         found in time linear in the article, not in the article times the phrases asked about.
         """
         positions: dict[str, array] = {}
-        words, wanted = self._lower_words, _phrase_words(self.lexicon)
+        words, wanted = self._lower_words(), _phrase_words(self.lexicon)
         for number in compress(count(), map(wanted.__contains__, words)):
             word = words[number]
             found = positions.get(word)
