@@ -127,8 +127,9 @@ class Document:
 
     @cached_property
     def distinct_words(self) -> frozenset[str]:
-        """The set of the tokens' texts (detectors subtract the word lists from it, in C)."""
-        return frozenset(map(attrgetter("text"), self.tokens))
+        """The set of the tokens' texts (detectors subtract the word lists from it, in C):
+        the keys of ``word_counts``, which every cleaning counts anyway."""
+        return frozenset(self.word_counts)
 
     @cached_property
     def word_counts(self) -> Counter[str]:
