@@ -24,6 +24,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count
+from math import log1p
 from operator import attrgetter, methodcaller
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -42,8 +43,6 @@ MIN_SIMILARITY = 0.76
 MIN_SUSPICIOUS_LENGTH = 4
 #: Another mention of a garbled name word is corrected this much less confidently.
 SAME_GARBLING_PENALTY = 0.05
-#: A rival entity scoring within this of the best makes the choice ambiguous.
-AMBIGUITY_MARGIN = 0.04
 #: Enough for a first name when the surname is exact and the article is about the person.
 WEAK_SIMILARITY = 0.55
 #: A context word this short is an abbreviation, matched in capitals only ("US", not "us").
@@ -70,17 +69,45 @@ class Candidate:
     confidence: float
     reason: str
     alternatives: tuple[str, ...]
+    #: The evidence for the reading (``FEATURES``), read only for the training data.
+    features: tuple[float, ...] = ()
+    #: Whether the rules alone propose this reading (it fails none of their tests).
+    rules: bool = True
 
 
 @dataclass(frozen=True)
 class _Match:
-    """The words ``low``..``high`` of a run read as the name form ``name``."""
+    """The words ``low``..``high`` of a run read as the name form ``name``, with the evidence
+    the rules weigh: the entity's context words in the article, whether the slot suits it, and
+    which of the rules' tests it fails (``Gates``): a reading that fails none is what the rules
+    alone would propose."""
 
     score: float
     low: int
     high: int
     name: NameForm
     spelling: float
+    hits: int
+    slot: int
+    gates: Gates
+
+
+@dataclass(frozen=True)
+class Gates:
+    """The rules' tests a reading fails, each evidence against it for the model: the observed
+    word is in real use (``plausible``), the article gives it another first name
+    (``named_otherwise``), nothing but spelling supports it (``unsupported``), or the spelling
+    is less alike than the rules require (``distant``)."""
+
+    plausible: bool
+    named_otherwise: bool
+    unsupported: bool
+    distant: bool
+
+    @property
+    def passed(self) -> bool:
+        """Whether the rules alone would propose the reading."""
+        return not (self.plausible or self.named_otherwise or self.unsupported or self.distant)
 
 
 @dataclass(frozen=True)
@@ -97,6 +124,8 @@ class _Query:
     #: Whether the word may be read as a name by itself: it is the whole run, or a suspicious
     #: word of a longer run whose spelling the article does not settle.
     alone: bool
+    #: Whether readings the rules reject are scored too, with their evidence (training data).
+    every: bool = False
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
@@ -732,7 +761,10 @@ def _check_run(
     lexicon: Lexicon,
     context: _Context,
     majority: _Majority,
+    every: bool = False,
 ) -> Iterator[Candidate]:
+    """Yield the reading of each possibly garbled word of a capitalised run that the rules
+    propose (``every``: the best reading of each, whatever the rules make of it)."""
     words = [t.text[:-2] if t.text.endswith(POSSESSIVES) else t.text for t in run]  # bases
     done: set[int] = set()
     for i, word in enumerate(words):
@@ -750,12 +782,13 @@ def _check_run(
         alone = len(words) == 1 or (
             suspicious and word not in majority.spelling and _may_stand_alone(word, lexicon)
         )
-        query = _Query(run, words, i, suspicious, document, lexicon, context, alone)
+        query = _Query(run, words, i, suspicious, document, lexicon, context, alone, every)
         best = _best_candidate(query)
-        if best is not None:
-            # words the change covers ("Volodimir Zelenski") are not checked again
+        if best is None or not (best.rules or every):
+            continue
+        if best.rules:  # words the change covers ("Volodimir Zelenski") are not checked again
             done.update(j for j, token in enumerate(run) if token.start < best.end)
-            yield best
+        yield best
 
 
 def _beside_ampersand(document: Document, token: Token) -> bool:
@@ -822,16 +855,132 @@ def _best_candidate(query: _Query) -> Candidate | None:
     ]
     if not scored or any(_romanisation_of(query, match) for match in scored):
         return None  # Sergey for Sergei is a spelling, for the variant detector and house style
-    scored.sort(key=lambda match: -match.score)
+    scored.sort(key=lambda match: (not match.gates.passed, -match.score))
+    if query.every:
+        # Training data breaks equal scores by spelling: the index lists the candidates of
+        # two first letters in the order of a set, which the process's hash seed decides.
+        scored.sort(key=lambda m: (not m.gates.passed, -m.score, m.name.form, m.name.entity.name))
     best = scored[0]
     rivals: dict[str, _Match] = {}
     for match in scored[1:]:
         if match.name.entity != best.name.entity:
             rivals.setdefault(match.name.entity.name, match)
-    candidate = _candidate(query, best)
-    if any(m.score > best.score - AMBIGUITY_MARGIN for m in rivals.values()):
-        candidate = replace(candidate, confidence=max(0.05, candidate.confidence - 0.15))
-    return replace(candidate, alternatives=tuple(list(rivals)[:3]))
+    runner_up = max(
+        (m.score for m in rivals.values() if m.gates.passed == best.gates.passed),
+        default=best.score - MAX_MARGIN,
+    )
+    margin = best.score - runner_up
+    candidate = _candidate(query, best, _rules_confidence(query, best, margin))
+    return replace(
+        candidate,
+        alternatives=tuple(list(rivals)[:3]),
+        features=_features(query, best, margin) if query.every else (),
+        rules=best.gates.passed,
+    )
+
+
+#: The evidence for a reading that ``scripts/train_entity.py`` fits a model to, in the order
+#: ``_features`` computes it.
+FEATURES = (
+    "rules_confidence",
+    "spelling",
+    "one_slip",
+    "same_key",
+    "same_initial",
+    "observed_zipf",
+    "observed_zipf_alone",
+    "observed_known",
+    "target_zipf",
+    "context_words",
+    "slot",
+    "rest_of_name",
+    "distinctive_rest_of_name",
+    "margin_over_rival",
+    "length_change",
+    "person",
+    "place",
+    "target_in_article",
+    "observed_mentions",
+    "plausible",
+    "named_otherwise",
+    "unsupported",
+    "unsupported_repeated",
+    "unsupported_in_use",
+    "distant",
+)
+#: The score margin over the best other entity counted at most (no rival: this much).
+MAX_MARGIN = 0.3
+
+
+def _features(query: _Query, match: _Match, margin: float) -> tuple[float, ...]:
+    """The evidence for the best reading of a word (``FEATURES``): how alike the spellings
+    are, how much real text uses the observed word and the name, the article's context words,
+    slot and other mentions, the rest of the name, and the rules' tests it fails."""
+    lexicon, context = query.lexicon, query.context
+    word = query.words[query.i]
+    parts = match.name.form.split()
+    target = parts[query.i - match.low]
+    folded, folded_target = fold(word), fold(target)
+    others = [
+        (query.words[j], parts[j - match.low]) for j in range(match.low, match.high) if j != query.i
+    ]
+    people = lexicon.names.people_with_word
+    entity, gates = match.name.entity, match.gates
+    observed = lexicon.zipf(word)
+    return (
+        _rules_confidence(query, match, margin),
+        match.spelling,
+        float(OSA.distance(folded, folded_target) == 1),
+        float(name_key(word) == name_key(target)),
+        float(folded[:1] == folded_target[:1]),
+        observed,
+        0.0 if others else observed,
+        float(not query.suspicious),
+        lexicon.zipf(target),
+        float(min(match.hits, 3)),
+        float(match.slot),
+        float(bool(others)),
+        float(any(a == b and people[b] <= DISTINCTIVE_NAME_PART for a, b in others)),
+        min(margin, MAX_MARGIN),
+        float(abs(len(folded) - len(folded_target))),
+        float(entity.type == "person"),
+        float(entity.type in PLACE_TYPES),
+        float(context.mentions(target) > 0),
+        log1p(context.mentions(word)),
+        float(gates.plausible),
+        float(gates.named_otherwise),
+        float(gates.unsupported),
+        float(gates.unsupported and context.mentions(word) > 1),
+        observed if gates.unsupported else 0.0,
+        float(gates.distant),
+    )
+
+
+#: A rival entity scoring within this of the best makes the choice ambiguous.
+AMBIGUITY_MARGIN = 0.04
+
+
+def _rules_confidence(query: _Query, match: _Match, margin: float) -> float:
+    """The confidence of a reading (and one piece of evidence for the model): the spelling
+    similarity above the least the rules accept, plus twice the context, slot and full-name
+    evidence of the score; less for a word some list knows, or when a rival entity scores
+    nearly as well (``margin``: the score over the best rival's)."""
+    confidence = 0.35 + 1.3 * (match.spelling - MIN_SIMILARITY) + 2 * (match.score - match.spelling)
+    if not query.suspicious:
+        confidence -= 0.1
+    if margin < AMBIGUITY_MARGIN:
+        confidence -= 0.15
+    return max(0.05, min(confidence, 0.95))
+
+
+def candidate_readings(document: Document, lexicon: Lexicon) -> Iterator[Candidate]:
+    """Yield the best reading of each possibly garbled name, whatever the rules make of it
+    (``Candidate.rules``), with its evidence (``FEATURES``): what ``scripts/train_entity.py``
+    learns from. The names the article's majority spelling settles are left to it."""
+    context = _Context(document, lexicon)
+    majority = _minority_spellings(document, lexicon, context)
+    for run in _runs_to_check(document, lexicon):
+        yield from _check_run(run, document, lexicon, context, majority, every=True)
 
 
 def _window_candidates(query: _Query, low: int, high: int) -> list[NameForm]:
@@ -861,7 +1010,9 @@ def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
     """Score reading the words ``low``..``high`` as ``name``; None when it does not fit.
 
     The other words must be alike and one of them the same (the rest of the name), the
-    word itself close enough, and the article must support the entity.
+    word itself close enough, and the article must support the entity. Reading ``every``
+    reading (for the model's training data), the rules' softer tests are recorded in the
+    match (``Gates``) instead, and a likeness down to ``WEAK_SIMILARITY`` is scored.
     """
     span, parts = query.words[low:high], name.form.split()
     others = [
@@ -876,25 +1027,29 @@ def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
         _extends(word, target)
         or (not others and _derived(word, target))
         or abs(len(word) - len(target)) > MAX_LENGTH_CHANGE
-        or (query.suspicious and not others and _plausible(word, target, query))
-        or (not others and _named_otherwise(query, name.entity))
     ):
+        return None
+    plausible = query.suspicious and not others and _plausible(word, target, query)
+    named_otherwise = not others and _named_otherwise(query, name.entity)
+    if (plausible or named_otherwise) and not query.every:
         return None
     spelling = similarity(word, target)
     hits = query.context.matches(name.entity, word)
     needed = MIN_SIMILARITY - 0.06 * bool(others)
     if others and hits >= 2 and fold(word)[:1] == fold(target)[:1]:
         needed = WEAK_SIMILARITY  # "Jassend Ardern": surname and context agree
-    if spelling < needed or word == target:
+    if spelling < (WEAK_SIMILARITY if query.every else needed) or word == target:
         return None
     slot = _slot_fit(query.document, query.lexicon, query.run, low, name.entity)
-    if hits == 0 and not _evident_without_context(query, name, target, others, slot):
+    unsupported = hits == 0 and not _evident_without_context(query, name, target, others, slot)
+    if unsupported and not query.every:
         return None
+    gates = Gates(plausible, named_otherwise, unsupported, distant=spelling < needed)
     exact = sum(a == b for a, b in zip(span, parts, strict=True))
     score = spelling + 0.04 * min(hits, 3) + 0.05 * slot + 0.05 * bool(others)
     score += 0.01 * exact  # the fewest words changed
     score += 0.005 * (name.form in (name.entity.name, name.entity.name.split()[-1]))
-    return _Match(score, low, high, name, spelling)
+    return _Match(score, low, high, name, spelling, hits, slot, gates)
 
 
 #: Machine translation changes a few letters of a name; a word longer or shorter than the
@@ -1140,10 +1295,10 @@ def _listed_with_places(document: Document, lexicon: Lexicon, run: list[Token]) 
     )
 
 
-def _candidate(query: _Query, match: _Match) -> Candidate:
+def _candidate(query: _Query, match: _Match, confidence: float) -> Candidate:
     """Turn the best match into a change of the words that differ from the name."""
-    run, words, suspicious, context = query.run, query.words, query.suspicious, query.context
-    low, high, name, spelling = match.low, match.high, match.name, match.spelling
+    run, words, context = query.run, query.words, query.context
+    low, high, name = match.low, match.high, match.name
     parts = name.form.split()
     changed = [j for j in range(low, high) if words[j] != parts[j - low]]
     canonical = name.entity.name.split()
@@ -1156,11 +1311,6 @@ def _candidate(query: _Query, match: _Match) -> Candidate:
     original = " ".join(words[first : last + 1])
     replacement = " ".join(parts[first - low : last - low + 1])
     context_hits = context.matches(name.entity, words[query.i])
-    # The score adds context, slot and full-name evidence to the spelling similarity.
-    confidence = 0.35 + 1.3 * (spelling - MIN_SIMILARITY) + 2 * (match.score - spelling)
-    if not suspicious:
-        confidence -= 0.1
-    confidence = max(0.05, min(confidence, 0.95))
     kind = "person" if name.entity.type == "person" else name.entity.type
     reason = f"“{original}” is close to “{replacement}” ({kind}: {name.entity.name})"
     reason += f"; {context_hits} context word(s) in the article." if context_hits else "."
