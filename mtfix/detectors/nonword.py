@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter, methodcaller
+from operator import attrgetter
 
 from ..change import Proposal
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon
@@ -407,7 +407,7 @@ def _loose_compound(word: str, lexicon: Lexicon) -> bool:
 def _by_beginning(word: str, lexicon: Lexicon) -> list[str]:
     """Return the base form of the words sharing the longest beginning (half or more) with it,
     unless the word begins with that form's stem: it derives from it, it is no garble of it."""
-    words = _sorted_words(lexicon, word[:1])
+    words = _sorted_words(lexicon)
     for length in range(len(word) - 1, max(5, len(word) // 2) - 1, -1):
         prefix = word[:length]
         position = bisect.bisect_left(words, prefix)
@@ -435,8 +435,6 @@ def _stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=64)
-def _sorted_words(lexicon: Lexicon, first: str) -> list[str]:
-    """The English words that begin with ``first``, sorted (picked in C: sorting the whole
-    list took 35 ms, for the few words a run looks up this way)."""
-    return sorted(filter(methodcaller("startswith", first), lexicon.english_words))
+@lru_cache(maxsize=4)
+def _sorted_words(lexicon: Lexicon) -> list[str]:
+    return sorted(lexicon.english_words)
