@@ -45,9 +45,8 @@ class WordCounts:
             bits[slot >> 3] |= 1 << (slot & 7)
         self._bits = bytes(bits)
 
-    def _index(self, word: str) -> int | None:
-        key = word.encode()
-        slot = zlib.crc32(key) % self._slots
+    def _index(self, key: bytes, crc: int) -> int | None:
+        slot = crc % self._slots
         if not self._bits[slot >> 3] & (1 << (slot & 7)):
             return None  # the common case: no listed word sets this bit
         block = bisect.bisect_right(self._firsts, key) - 1
@@ -61,10 +60,17 @@ class WordCounts:
         return block * self.BLOCK + text.count(b"\n", 0, at)
 
     def __contains__(self, word: str) -> bool:
-        return self._index(word) is not None
+        key = word.encode()
+        return self._index(key, zlib.crc32(key)) is not None
 
     def get(self, word: str) -> int:
         """Return the count of ``word``, 0 when the list does not have it (about 1 µs: for
         the few words a detector ranks, not for every token)."""
-        index = self._index(word)
+        key = word.encode()
+        return self.get_encoded(key, zlib.crc32(key))
+
+    def get_encoded(self, key: bytes, crc: int) -> int:
+        """Return the count of the word UTF-8 encoded as ``key``, whose CRC-32 is ``crc`` (one
+        word asked of several lists is encoded once)."""
+        index = self._index(key, crc)
         return 0 if index is None else self._counts[index]
