@@ -213,11 +213,11 @@ def _latin_language(word: str, lexicon: Lexicon) -> tuple[str, str] | None:
     for language in LATIN_LANGUAGES:
         if lower in tables.get(language, {}):
             return language, IN_LIST
+    if word[:1].isupper() and not lower.endswith(GERMAN_NOUN_ENDINGS):
+        return None  # a capitalised word mid-sentence without German noun evidence is a name
     if len(lower) < MIN_LENGTH or "-" in word or _english_compound(lower, lexicon):
         return None
     found = _by_frequency(lower, lexicon)
-    if word[:1].isupper() and not lower.endswith(GERMAN_NOUN_ENDINGS):
-        return None  # a capitalised word mid-sentence without German noun evidence is a name
     if word[:1].isupper() and found and found[0] != "de":
         return None
     return found
