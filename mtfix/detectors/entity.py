@@ -800,8 +800,8 @@ def _beside_ampersand(document: Document, token: Token) -> bool:
 
 def _inside_known_name(words: list[str], i: int, lexicon: Lexicon) -> bool:
     """Tell whether the word is part of a known name of several words ("Kim Jong Un")."""
-    if words[i] not in _parts_of_longer_names(lexicon):
-        return False  # the common case, told by one lookup
+    if words[i] not in lexicon.name_words:
+        return False  # the common case, told by one lookup: it is a word of no known name
     for size in range(2, 5):
         for low in range(max(0, i - size + 1), i + 1):
             form = " ".join(words[low : low + size])
@@ -810,14 +810,6 @@ def _inside_known_name(words: list[str], i: int, lexicon: Lexicon) -> bool:
             ):
                 return True
     return False
-
-
-@lru_cache(maxsize=4)
-def _parts_of_longer_names(lexicon: Lexicon) -> frozenset[str]:
-    """Every word of the known names of several words, curated or generated, as spelled
-    there: a word that is none is part of no such name (``_inside_known_name``)."""
-    forms = [*lexicon.names.exact, *lexicon.gazetteer_forms]
-    return frozenset(part for form in forms if " " in form for part in form.split(" "))
 
 
 def _beside_known_name_part(words: list[str], i: int, lexicon: Lexicon) -> bool:
