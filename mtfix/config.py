@@ -22,7 +22,8 @@ class Config:
         skip: drop rules whose dotted id starts with one of these.
         extra_dictionaries: more dictionary files to load beside the shipped ones.
         source_languages: languages the texts were translated from ("de", "ru", ...); picks
-            the sense confusion sets (empty: try all, with lower confidence).
+            the sense confusion sets (empty: try all, with lower confidence; with a source
+            text, its detected language when it is one of ``SOURCE_LANGUAGES``).
         accept: words and names never changed or flagged (``mtfix.accept``).
     """
 

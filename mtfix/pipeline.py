@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .accept import unaccepted
 from .cache import fewer_collections
 from .change import Change, Proposal, apply_changes
-from .config import Config
+from .config import SOURCE_LANGUAGES, Config
 from .detectors import DETECTORS, KINDS_OF
 from .lexicon import Lexicon, load_lexicon
 from .rules import SAFE
@@ -74,6 +74,8 @@ def clean(
     document = Document(text, frozenset(config.source_languages))
     aligned = _source(document, source, lexicon, config) if source is not None else None
     document.source = aligned if aligned is not None and not aligned.problem else None
+    if document.source is not None and not config.source_languages:
+        document.source_languages = _detected_languages(document.source.language)
     proposals = [
         proposal
         for name, detect in DETECTORS.items()
@@ -106,18 +108,30 @@ def _source(document: Document, source: str, lexicon: Lexicon, config: Config) -
     return prepare(lines, source, lexicon, config.source_languages)
 
 
+def _detected_languages(language: str) -> frozenset[str]:
+    """The languages that pick language-specific rules, for a source detected as ``language``
+    when ``--source-lang`` names none: it, when mtfix has rules of its own for it (the sense
+    confusion sets of ``SOURCE_LANGUAGES``, which also narrow the nonword detector's test for
+    a source-language word); else none, as without a source (every set, less confident)."""
+    return frozenset({language}) if language in SOURCE_LANGUAGES else frozenset()
+
+
 def _confirmed(proposal: Proposal, document: Document, lexicon: Lexicon) -> bool:
     """Tell whether the source vetoes a proposal: it would change a word that the aligned
     source segment spells (as written, accents aside, or romanised).
 
     Only for the kinds that judge a word by lists (``VETOED_KINDS``), and never for the source's
-    own proposals. A house-style ``variant`` is vetoed only by a Latin-script spelling in the
-    source, not by a romanisation, which is one accepted spelling among several. Lowering a
-    capital is vetoed only by a capitalised source word (a script without capitals, Chinese or
-    Japanese, says nothing about them), and by a German source only for a word that is no
-    common German word (German capitalises every noun: its "Tango" does not make the English
-    one a name).
+    own proposals. A name the source has in another case (Ovčáček where a Czech source says
+    Ovčáčkem) counts as spelled unless the source has the replacement too, spelled or in
+    another case (Fialo to Fiala, the source saying Fialou: it tells nothing). A house-style
+    ``variant`` is vetoed only by a Latin-script spelling in the source, not by a romanisation,
+    which is one accepted spelling among several. Lowering a capital is vetoed only by a
+    capitalised source word (a script without capitals, Chinese or Japanese, says nothing about
+    them), and by a German source only for a word that is no common German word (German
+    capitalises every noun: its "Tango" does not make the English one a name).
     """
+    from .source import name_match
+
     kind, _, rule = proposal.rule.partition(".")
     source = document.source
     if kind not in VETOED_KINDS or rule == "source" or source is None:
@@ -134,7 +148,12 @@ def _confirmed(proposal: Proposal, document: Document, lexicon: Lexicon) -> bool
         if source.language == "de":
             changed = [word for word in changed if lexicon.zipf(word, "de") < GERMAN_NOUN]
         return any(source.spells_capitalised(word, line) for word in changed)
-    return any(source.confirms(word, line) for word in changed)
+    if any(source.confirms(word, line) for word in changed):
+        return True
+    declined = [word for word in changed if name_match(source, word, line) == "declined"]
+    return bool(declined) and not any(
+        name_match(source, word, line) for word in WORD_RE.findall(proposal.replacement)
+    )
 
 
 def _prefer_source(proposals: list[Proposal], document: Document) -> list[Proposal]:

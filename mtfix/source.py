@@ -33,6 +33,7 @@ The transliteration libraries are imported on first use: runs without a source n
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -74,6 +75,23 @@ LANGUAGE_WORDS = 60
 LATIN_LANGUAGES = ("de", "fr", "es", "it", "nl", "pl", "cs", "en")
 #: Pinyin syllables joined into one romanised name at most (Ouyang Xiaoming: 2 and 2).
 MAX_SYLLABLES = 3
+#: Case endings (accents aside) that languages declining names add to a name's stem: the stem
+#: being the nominative without its last vowel, or the nominative ending in a consonant, with
+#: or without its fleeting e (Fiala, Fialou; Babiš, Babišem; Ovčáček, Ovčáčka; Kowalski,
+#: Kowalskiego; Шевчук, Шевчуком).
+CASE_ENDINGS = {
+    "cs": tuple(
+        "a u e y i ou em ovi um ech ove ovou ych ym ymi iho imu im ich ach ami eho emu".split()
+    ),
+    "sk": tuple("a u e y i ou om ovi ov och ovej ovou ej eho".split()),
+    "pl": tuple("a u e y i ie em owi ego emu iej ej ow ach iego iemu im".split()),
+    "ru": tuple("a u e y i om ym ogo omu oy oi ovoy oj ov".split()),
+    "uk": tuple("a u e y i om ym oho omu oiu oi ovi iv".split()),
+}
+#: Letters a nominative may end in that a case ending replaces (Fiala, Fialou).
+STEM_VOWELS = frozenset("aeiouy")
+#: Shortest word whose other cases are looked for.
+MIN_DECLINED = 4
 
 
 @dataclass(frozen=True)
@@ -166,6 +184,9 @@ def align_sentences(ours: Sequence[str], theirs: Sequence[str]) -> list[tuple[in
     ratio = _length_ratio(ours, theirs)
     band = BAND + abs(n - m)
     infinity = float("inf")
+    # Characters before each sentence: a run's length is a difference of two of them.
+    ours_before = [0, *itertools.accumulate(map(len, ours))]
+    theirs_before = [0, *itertools.accumulate(map(len, theirs))]
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int]] = {}
     steps: tuple[tuple[int, int, float], ...]
@@ -181,8 +202,8 @@ def align_sentences(ours: Sequence[str], theirs: Sequence[str]) -> list[tuple[in
                 start = (i - di, j - dj)
                 if start not in cost:
                     continue
-                length_ours = sum(len(s) for s in ours[i - di : i])
-                length_theirs = sum(len(s) for s in theirs[j - dj : j])
+                length_ours = ours_before[i] - ours_before[i - di]
+                length_theirs = theirs_before[j] - theirs_before[j - dj]
                 step = (
                     extra
                     if not (di and dj)
@@ -228,12 +249,12 @@ def detect_language(text: str, lexicon: Lexicon) -> str:
     frequency there.
     """
     sample = text[:20000]
-    letters = [c for c in sample if c.isalpha()]
+    letters = "".join(filter(str.isalpha, sample))
     if not letters:
         return ""
-    han = sum(1 for c in letters if _HAN.match(c))
-    kana = sum(1 for c in letters if _KANA.match(c))
-    cyrillic = sum(1 for c in letters if _CYRILLIC.match(c))
+    han = sum(map(len, _HAN.findall(letters)))
+    kana = len(_KANA.findall(letters))
+    cyrillic = len(_CYRILLIC.findall(letters))
     if han + kana > len(letters) / 3:
         return "ja" if kana > (han + kana) / 10 else "zh"
     if cyrillic > len(letters) / 3:
@@ -242,11 +263,18 @@ def detect_language(text: str, lexicon: Lexicon) -> str:
         russian = sum(lower.count(c) for c in "ыэъё")
         return "uk" if ukrainian > russian else "ru"
     frequent = Counter(w.lower() for w in WORD_RE.findall(sample)).most_common(LANGUAGE_WORDS)
-    scores = {
-        lang: sum(count * lexicon.zipf(word, lang) for word, count in frequent)
-        for lang in LATIN_LANGUAGES
-    }
-    return max(scores, key=lambda lang: scores[lang])
+    scores = dict.fromkeys(LATIN_LANGUAGES, 0.0)
+    for word, count in frequent:
+        for lang, zipf in zip(LATIN_LANGUAGES, _language_zipfs(word, lexicon), strict=True):
+            scores[lang] += count * zipf
+    return max(scores, key=scores.__getitem__)
+
+
+@lru_cache(maxsize=65536)
+def _language_zipfs(word: str, lexicon: Lexicon) -> tuple[float, ...]:
+    """The word's Zipf frequency in each of ``LATIN_LANGUAGES`` (memoised: the frequent words
+    of one source are those of the next)."""
+    return tuple(lexicon.zipf(word, lang) for lang in LATIN_LANGUAGES)
 
 
 # -- Spelling a source word the English way ---------------------------------------------------
@@ -348,6 +376,12 @@ def latin_forms(word: str, language: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(form for form in forms if form))
 
 
+@lru_cache(maxsize=65536)
+def _lower_forms(word: str, language: str) -> frozenset[str]:
+    """:func:`latin_forms` in lower case."""
+    return frozenset(form.lower() for form in latin_forms(word, language))
+
+
 @lru_cache(maxsize=4096)
 def _pinyin(run: str) -> tuple[str, ...]:
     from pypinyin import Style, lazy_pinyin  # imported on first use: Chinese sources only
@@ -361,13 +395,19 @@ def pinyin_names(text: str) -> list[str]:
     >>> pinyin_names("张小明说")[:4]
     ['Zhang', 'Zhangxiao', 'Zhangxiaoming', 'Xiao']
     """
-    names = []
-    for run in _HAN.findall(text):
-        syllables = [s for s in _pinyin(run) if s.isalpha()]
-        for start in range(len(syllables)):
-            for end in range(start + 1, min(len(syllables), start + MAX_SYLLABLES) + 1):
-                names.append("".join(syllables[start:end]).capitalize())
-    return names
+    return [name for run in _HAN.findall(text) for name in _run_names(run)]
+
+
+@lru_cache(maxsize=4096)
+def _run_names(run: str) -> tuple[str, ...]:
+    """:func:`pinyin_names` of one run of Chinese characters (memoised: a line's runs are the
+    document's runs too)."""
+    syllables = [s for s in _pinyin(run) if s.isalpha()]
+    return tuple(
+        "".join(syllables[start:end]).capitalize()
+        for start in range(len(syllables))
+        for end in range(start + 1, min(len(syllables), start + MAX_SYLLABLES) + 1)
+    )
 
 
 @dataclass(frozen=True)
@@ -431,8 +471,8 @@ class SourceText:
     language: str
     alignment: Alignment
     problem: str = ""
-    _forms: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
-    _names: dict[int, tuple[SourceName, ...]] = field(default_factory=dict, repr=False)
+    _forms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _names: dict[str, tuple[SourceName, ...]] = field(default_factory=dict, repr=False)
 
     def segment(self, line: int) -> str:
         """The source text aligned to hypothesis line ``line`` (1-based), the whole source when
@@ -444,18 +484,26 @@ class SourceText:
 
     def forms(self, line: int) -> frozenset[str]:
         """Every word of the line's segment, lower case, in each English spelling."""
-        if line not in self._forms:
-            self._forms[line] = self._forms_of(self.segment(line))
-        return self._forms[line]
+        segment = self.segment(line)
+        return self.document_forms if segment is self.text else self.forms_of(segment)
 
     @cached_property
     def document_forms(self) -> frozenset[str]:
-        """Every word of the whole source, as :meth:`forms` gives them."""
-        return self._forms_of(self.text)
+        """Every word of the whole source, as :meth:`forms` gives them (a union over its lines:
+        no word, number or run of Chinese spans a line break, and the lines' own forms are
+        those of the segments they are aligned as)."""
+        return frozenset().union(*map(self.forms_of, self.text.splitlines()))
 
-    def _forms_of(self, text: str) -> frozenset[str]:
+    def forms_of(self, text: str) -> frozenset[str]:
+        """The words of a piece of the source (a line, a segment), lower case, in each English
+        spelling (memoised per piece)."""
+        if text not in self._forms:
+            self._forms[text] = self._spell(text)
+        return self._forms[text]
+
+    def _spell(self, text: str) -> frozenset[str]:
         words = _words(text)
-        forms = {form.lower() for w in words for form in latin_forms(w, self.language)}
+        forms = {form for w in words for form in _lower_forms(w, self.language)}
         if self.language == "zh":
             forms |= {name.lower() for name in pinyin_names(text)}
         elif self.language == "ja":
@@ -490,9 +538,10 @@ class SourceText:
     def names(self, line: int) -> tuple[SourceName, ...]:
         """The source words of the line's segment that may be names: capitalised words (for
         Chinese, the pinyin of 1-3 characters), each with its English spellings."""
-        if line not in self._names:
-            self._names[line] = tuple(self._names_of(self.segment(line)))
-        return self._names[line]
+        segment = self.segment(line)  # lines of one paragraph, or unaligned, share theirs
+        if segment not in self._names:
+            self._names[segment] = tuple(self._names_of(segment))
+        return self._names[segment]
 
     def _names_of(self, text: str) -> Iterable[SourceName]:
         partners: dict[str, set[str]] = {}
@@ -515,6 +564,44 @@ class SourceText:
                 yield SourceName(name, (name,))
         # Japanese romaji only confirm: a reading of a name in kanji is a guess (MeCab reads
         # many names otherwise than their bearers), so it never replaces one.
+
+
+def name_match(source: SourceText, word: str, line: int) -> str:
+    """How the source segment aligned to ``line`` has ``word`` (a feature for a scored
+    decision, and what the pipeline's veto asks): ``"spelled"`` when it spells it (as written,
+    accents aside, or romanised), ``"declined"`` when a name of it is the word in another case
+    (:func:`declined`), ``""`` when neither.
+
+    >>> from mtfix.lexicon import load_lexicon
+    >>> czech = prepare(["Babis met Ovcacek."], "Babiš se sešel s Ovčáčkem.", load_lexicon())
+    >>> [name_match(czech, word, 1) for word in ("Babis", "Ovčáček", "Ovčák", "Zeman")]
+    ['spelled', 'declined', '', '']
+    """
+    if source.confirms(word, line):
+        return "spelled"
+    if source.language in CASE_ENDINGS and any(
+        declined(word, form, source.language) for name in source.names(line) for form in name.forms
+    ):
+        return "declined"
+    return ""
+
+
+def declined(word: str, form: str, language: str) -> bool:
+    """Tell whether a source word is ``word`` in another case of a language that declines
+    names: its stem (see ``CASE_ENDINGS``) and a case ending of that language (accents aside).
+
+    >>> declined("Ovčáček", "Ovčáčkem", "cs"), declined("Fiala", "Fialou", "cs")
+    (True, True)
+    >>> declined("Babisch", "Babišem", "cs"), declined("Prage", "Praze", "cs")
+    (False, False)
+    """
+    a, b = fold(word).lower(), fold(form).lower()
+    if a == b or len(a) < MIN_DECLINED:
+        return False
+    stems = {a[:-1]} if a[-1] in STEM_VOWELS else {a, a[:-2] + a[-1] if a[-2] == "e" else a}
+    return any(
+        b.startswith(stem) and b[len(stem) :] in CASE_ENDINGS.get(language, ()) for stem in stems
+    )
 
 
 def multi_word_names(text: str) -> list[list[str]]:
@@ -578,11 +665,17 @@ def _matches(hypothesis_lines: Sequence[str], source: SourceText, lexicon: Lexic
     if source.language != "ja":  # a Japanese source is not romanised: only numbers anchor it
         anchors |= {
             w
-            for w in WORD_RE.findall(text)
+            for w in set(WORD_RE.findall(text))
             if w[0].isupper() and len(w) >= 4 and not w.isupper() and lexicon.zipf(w) < 3.0
         }
     if len(anchors) < MIN_ANCHORS:
         return True
-    forms = source.document_forms
-    found = sum(1 for a in anchors if a.lower() in forms or fold(a).lower() in forms)
-    return found >= MIN_ANCHOR_SHARE * len(anchors)
+    needed = MIN_ANCHOR_SHARE * len(anchors)
+    spellings = {anchor: {anchor.lower(), fold(anchor).lower()} for anchor in anchors}
+    found: set[str] = set()
+    for piece in source.text.splitlines():  # line by line, until enough are found
+        forms = source.forms_of(piece)
+        found.update(a for a, spelled in spellings.items() if not spelled.isdisjoint(forms))
+        if len(found) >= needed:
+            return True
+    return False

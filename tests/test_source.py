@@ -429,3 +429,118 @@ def test_the_rest_of_a_multi_word_name_lets_a_weaker_likeness_count() -> None:
     ]
     # Alone, "Holner" is not close enough to "Lochner" to be taken for it.
     assert changes("Coach Holner praised the team on Saturday.\n", source) == []
+
+
+# -- Harm: what the source must not make of a word ---------------------------------------------
+
+
+def test_a_german_compound_of_common_words_is_no_name_to_repair_with() -> None:
+    source = "Die Kurdirektorin lobte am Montag die neue Brunnenhalle.\n"
+    half = "The Kurdirector praised the new well hall on Monday.\n"
+    assert changes(half, source) == []
+
+
+def test_a_compound_of_a_word_and_a_place_name_is_still_a_name() -> None:
+    source = "Der Bürgermeister von Abtsgmünd eröffnete das Fest.\n"
+    garbled = "The mayor of Absagmünd opened the festival.\n"
+    assert ("Absagmünd", "Abtsgmünd", "entity.source") in changes(garbled, source)
+
+
+def test_only_the_beginning_of_a_source_word_is_no_garble_of_it() -> None:
+    source = "Im Nationalpark leben viele Panzernashörner.\n"
+    assert changes("Many Panzeros live in the national park.\n", source) == []
+
+
+def test_a_name_cut_short_is_repaired() -> None:
+    source = "Stürmer Jonas Kimmich traf zweimal.\n"
+    assert ("Kimme", "Kimmich", "entity.source") in changes(
+        "Striker Jonas Kimme scored twice.\n", source
+    )
+
+
+def test_a_source_name_english_spells_otherwise_is_never_written() -> None:
+    source = "Die Ausstellung in München endet am Sonntag.\n"
+    found = changes("The exhibition in Munchn ends on Sunday.\n", source)
+    assert not any(replacement == "München" for _, replacement, _ in found)
+
+
+def test_a_source_name_the_line_already_spells_is_no_repair_for_another_word() -> None:
+    source = "Uğur Şahin sprach gestern in Mainz.\n"
+    only_source = mtfix.Config(only=("entity.source",))
+    report = mtfix.clean("Ugur Sahin spoke in Sahim yesterday.\n", only_source, source=source)
+    assert report.changes == ()
+
+
+def test_a_name_the_source_declines_is_protected() -> None:
+    source = "Podle českého poslance Petra Fialky premiér o rozpočtu nejednal.\n"
+    text = "According to Czech MP Petr Fialka, the prime minister did not negotiate the budget.\n"
+    assert ("Fialka", "Fiala", "entity.person") in changes(text)
+    report = mtfix.clean(text, source=source)
+    assert report.changes == ()
+    assert report.summary["source"]["vetoed"] == 1
+
+
+def test_a_declined_source_name_that_fits_the_fix_as_well_does_not_veto_it() -> None:
+    source = "Premiér Petr Fiala jednal se senátorem Fialou.\n"
+    text = "Prime Minister Petr Fiala met senator Fialo.\n"
+    assert ("Fialo", "Fiala", "entity.person") in changes(text, source)
+
+
+@pytest.mark.parametrize(
+    ("word", "form", "language", "expected"),
+    [
+        ("Ovčáček", "Ovčáčkem", "cs", True),
+        ("Fiala", "Fialou", "cs", True),
+        ("Dětmarovice", "Dětmarovicích", "cs", True),
+        ("Kowalski", "Kowalskiego", "pl", True),
+        ("Babisch", "Babišem", "cs", False),
+        ("Prage", "Praze", "cs", False),
+        ("Fiala", "Fialou", "de", False),
+    ],
+)
+def test_declined_forms(word: str, form: str, language: str, expected: bool) -> None:
+    assert mtfix.source.declined(word, form, language) is expected
+
+
+def test_name_match_tells_spelled_declined_and_absent() -> None:
+    source = prepare(["Novak met Fialka."], "Novák se sešel s Fialkou.", load_lexicon())
+    assert source.language == "cs"
+    found = {w: mtfix.source.name_match(source, w, 1) for w in ("Novak", "Fialka", "Fiala")}
+    assert found == {"Novak": "spelled", "Fialka": "declined", "Fiala": ""}
+
+
+# -- The detected language picks the language's own rules ---------------------------------------
+
+
+def test_a_detected_source_language_picks_its_sense_sets() -> None:
+    text = "The two armies agreed to hire hostilities at midnight.\n"
+    german = "Die beiden Armeen vereinbarten, die Kämpfe um Mitternacht einzustellen.\n"
+    without = mtfix.clean(text).changes
+    with_source = mtfix.clean(text, source=german).changes
+    assert [c.source for c in with_source] == [c.source for c in without] == ["sense.de.einstellen"]
+    as_told = mtfix.clean(text, mtfix.Config(source_languages=("de",))).changes
+    assert with_source[0].confidence == as_told[0].confidence > without[0].confidence
+
+
+def test_another_language_s_sense_set_is_not_tried_with_a_detected_source() -> None:
+    text = "Voters cast their bulletins in the capital on Sunday.\n"
+    assert [c.source for c in mtfix.clean(text).changes] == ["sense.ru.byulleten"]
+    german = "Die Wähler gaben am Sonntag in der Hauptstadt ihre Stimmzettel ab.\n"
+    assert mtfix.clean(text, source=german).changes == ()
+    russian = "Избиратели опустили свои бюллетени в столице в воскресенье.\n"
+    assert [c.source for c in mtfix.clean(text, source=russian).changes] == ["sense.ru.byulleten"]
+
+
+def test_a_source_language_without_sense_sets_keeps_every_set() -> None:
+    text = "Voters cast their bulletins in the capital on Sunday.\n"
+    chinese = "选民们星期天在首都投下了选票。\n"
+    assert mtfix.clean(text, source=chinese).changes == mtfix.clean(text).changes
+
+
+def test_source_lang_given_wins_over_the_detected_language() -> None:
+    text = "Voters cast their bulletins in the capital on Sunday.\n"
+    german = "Die Wähler gaben am Sonntag in der Hauptstadt ihre Stimmzettel ab.\n"
+    told = mtfix.Config(source_languages=("ru",))
+    assert [c.source for c in mtfix.clean(text, told, source=german).changes] == [
+        "sense.ru.byulleten"
+    ]

@@ -7,7 +7,10 @@
   replacement is the name as the source writes it (Uğur, Plößberg; for Cyrillic and Chinese the
   romanisation closest to the garble), an inflected ending of the source language taken off
   (Verstappens -> Verstappen). Not a garble: the source word itself inflected, declined (Czech
-  Ovčáčka for Ovčáček) or with its end translated (Doublewinner for Doublesieger).
+  Ovčáčka for Ovčáček) or with its end translated (Doublewinner for Doublesieger), or only the
+  beginning of a longer source word. Never a name to write: a German compound of two common
+  German words (Kurdirektorin), a source spelling of a name English spells otherwise
+  (München), a name the line already spells.
 - ``untranslated.source``: a word of the translation that the source segment has as it is, that is
   a common word of the source language and no English word or known name: a flag, with the
   source word as the reason.
@@ -19,6 +22,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
@@ -32,7 +36,8 @@ from ..text import Document, Token
 #: pinyin gives many short candidates, one letter's difference), and the same first letter or
 #: Jaro-Winkler at least ``JARO_WINKLER``; or a shared ending of ``SHARED_ENDING`` letters
 #: (Powerolsheim); or a shared beginning of ``SHARED_BEGINNING`` letters and a Levenshtein
-#: similarity of at least ``CUT`` (a name cut short: Kimme for Kimmich).
+#: similarity of at least ``CUT``, the garble being the source word's beginning but for its last
+#: letter (a name cut short: Kimme for Kimmich; not Panzeros for Panzernashörner).
 SIMILAR = 0.6
 JARO_WINKLER = 0.85
 SHARED_ENDING = 6
@@ -63,6 +68,13 @@ HALF_TRANSLATED = 3.5
 HALF_SIMILAR = 0.5
 #: A source word this common in its language is a word, not a name, unless English uses it too.
 COMMON_IN_SOURCE = 3.0
+#: A German compound of common words: a first part of ``COMPOUND_FIRST`` letters or more and a
+#: head of ``COMPOUND_HEAD`` or more (short words are often function words: Kim-mich), each
+#: ``COMPOUND_ZIPF`` frequent in German, joined directly or by one of ``LINKS``.
+COMPOUND_FIRST = 3
+COMPOUND_HEAD = 5
+COMPOUND_ZIPF = 3.5
+LINKS = ("", "s", "n", "e", "en", "er", "es")
 #: A source word left in the translation must be this common in the source language.
 LEFT_COMMON = 3.5
 #: Endings of inflected names taken off to give the name (Kimmichs, Babišem, Kowalskiego).
@@ -94,29 +106,48 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         return
     starts = [line.start for line in document.lines]
     line_words = _LineWords(document, starts)
+    line_names = _LineNames(source, lexicon)
+    worth = {
+        text: found
+        for text in document.distinct_words
+        if any(found := _worth_a_look(_without_possessive(text), source.language, lexicon))
+    }
     for token in document.tokens:
-        line = bisect.bisect_right(starts, token.start)
-        word, end = _without_possessive(token)
-        if len(word) < MIN_LENGTH or not word[0].isalpha():
+        if token.text not in worth:
             continue
+        may_be_left, may_be_garbled = worth[token.text]
+        word = _without_possessive(token.text)
+        end = token.start + len(word)
+        line = bisect.bisect_right(starts, token.start)
         if source.confirms(word, line):
-            left = _left_untranslated(word, token, source, line, lexicon)
+            left = _left_untranslated(word, token, source, line) if may_be_left else None
             if left is not None:
                 yield left
-        elif (
-            word[0].isupper() and not word.isupper() and "-" not in word and _unused(word, lexicon)
-        ):
+        elif may_be_garbled:
             context = _GarbleContext(line_words(line), _neighbours(document, token), line)
-            garble = _garbled_name(word, token.start, end, context, source, lexicon)
+            garble = _garbled_name(word, token.start, end, context, source, line_names(line))
             if garble is not None:
                 yield garble
 
 
-def _without_possessive(token: Token) -> tuple[str, int]:
+@lru_cache(maxsize=65536)
+def _worth_a_look(word: str, language: str, lexicon: Lexicon) -> tuple[bool, bool]:
+    """What a word may be, judged by the word alone: (a common source-language word English
+    does not use, which is left untranslated if the source segment has it; a capitalised word
+    English does not use, which may garble a source name). Most words are neither (memoised:
+    it depends on the word, the language and the dictionaries alone)."""
+    if len(word) < MIN_LENGTH or not word[0].isalpha():
+        return False, False
+    garbled = word[0].isupper() and not word.isupper() and "-" not in word
+    return _may_be_left(word, language, lexicon), garbled and _unused(word, lexicon)
+
+
+def _without_possessive(text: str) -> str:
+    """A token's word without an English possessive ending ('s)."""
     for ending in POSSESSIVES:
-        if token.text.endswith(ending):
-            return token.text[: -len(ending)], token.end - len(ending)
-    return token.text, token.end
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return text
 
 
 def _unused(word: str, lexicon: Lexicon) -> bool:
@@ -160,27 +191,26 @@ def _garbled_name(
     end: int,
     context: _GarbleContext,
     source: SourceText,
-    lexicon: Lexicon,
+    names: _Names,
 ) -> Proposal | None:
-    """The source name ``word`` garbles, as a proposal, if one is close enough (and not one
-    of the words of its line). When the rest of the name agrees (the word next to it is the word
-    next to the source name: Hannes in Hannes Grünwalter / Hannes Grünwalder), a weaker
-    likeness (``WITH_PARTNER``) is enough."""
-    if _plural_of_used(word, lexicon):
+    """The source name ``word`` garbles, as a proposal, if one of ``names`` (the line's) is
+    close enough (and not one of the words of its line). When the rest of the name agrees (the
+    word next to it is the word next to the source name: Hannes in Hannes Grünwalter / Hannes
+    Grünwalder), a weaker likeness (``WITH_PARTNER``) is enough."""
+    if _plural_of_used(word, names.lexicon):
         return None
     line, line_words = context.line, context.line_words
     best: tuple[float, str, str] | None = None
-    for name in source.names(line):
-        spellings = _spellings(name, source.language)
-        if not _name_like(name, source, lexicon) or any(
+    for name, spellings in names.spelled:
+        if any(fold(form).lower() in line_words for form in name.forms) or any(
             _same_word(word, match) or _declined(word, match, source.language)
             for match, _ in spellings
         ):
-            continue
+            continue  # the line has the name already, or the word is the name itself
         for match, written in spellings:
             if written.lower() in line_words or len(match) < MIN_LENGTH or not _latin(written):
                 continue
-            if _half_translated(word, match, lexicon):
+            if _half_translated(word, match, names.lexicon):
                 continue
             partner = not context.neighbours.isdisjoint(name.partners)
             score = _score(word, match, source.language, partner)
@@ -227,6 +257,7 @@ def _plural_of_used(word: str, lexicon: Lexicon) -> bool:
     return word.endswith("s") and not _unused(word[:-1], lexicon)
 
 
+@lru_cache(maxsize=65536)
 def _half_translated(word: str, match: str, lexicon: Lexicon) -> bool:
     """The word is the source compound with its end translated: it ends in a common English
     word of 4 letters or more that does not spell the rest of the source word (Doublewinner for
@@ -240,7 +271,8 @@ def _half_translated(word: str, match: str, lexicon: Lexicon) -> bool:
     return False
 
 
-def _spellings(name: SourceName, language: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=65536)
+def _spellings(name: SourceName, language: str) -> tuple[tuple[str, str], ...]:
     """Pairs (spelling to compare, spelling to write) of a source name: every English spelling
     of it, and each without an inflected ending of the source language. A Latin-script name is
     written as the source writes it (Plößberg, Uğur), whichever of its spellings compares best;
@@ -257,7 +289,7 @@ def _spellings(name: SourceName, language: str) -> list[tuple[str, str]]:
                 and len(form) - len(ending) >= MIN_LENGTH
             ):
                 pairs.append((form[: -len(ending)], written[: -len(ending)]))
-    return list(dict.fromkeys(pairs))
+    return tuple(dict.fromkeys(pairs))
 
 
 def _same_word(word: str, form: str) -> bool:
@@ -313,8 +345,40 @@ def _latin(form: str) -> bool:
     return all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in form)
 
 
+class _Names(NamedTuple):
+    """The names of a source segment that are names, not common words (:func:`_name_like`),
+    each with its spellings (:func:`_spellings`), and the lexicon that judged them."""
+
+    spelled: list[tuple[SourceName, tuple[tuple[str, str], ...]]]
+    lexicon: Lexicon
+
+
+class _LineNames:
+    """:class:`_Names` of each line, gathered on first use (a source name is judged once, and
+    the names of a segment that several lines share are gathered once)."""
+
+    def __init__(self, source: SourceText, lexicon: Lexicon) -> None:
+        self.source = source
+        self.lexicon = lexicon
+        self.by_segment: dict[str, _Names] = {}
+        self.name_like: dict[SourceName, bool] = {}
+
+    def __call__(self, line: int) -> _Names:
+        segment = self.source.segment(line)
+        if segment not in self.by_segment:
+            spelled = []
+            for name in self.source.names(line):
+                if name not in self.name_like:
+                    self.name_like[name] = _name_like(name, self.source, self.lexicon)
+                if self.name_like[name] and not has_exonym(name.word, self.lexicon):
+                    spelled.append((name, _spellings(name, self.source.language)))
+            self.by_segment[segment] = _Names(spelled, self.lexicon)
+        return self.by_segment[segment]
+
+
 class _LineWords:
-    """The words of each line, lower case, gathered on first use (most texts need none)."""
+    """The words of each line, lower case and also without accents, gathered on first use
+    (most texts need none)."""
 
     def __init__(self, document: Document, starts: list[int]) -> None:
         self.document = document
@@ -326,21 +390,58 @@ class _LineWords:
             self.by_line = {}
             for token in self.document.tokens:
                 number = bisect.bisect_right(self.starts, token.start)
-                self.by_line.setdefault(number, set()).add(token.text.lower())
+                lower = token.text.lower()
+                self.by_line.setdefault(number, set()).update((lower, fold(lower)))
         return self.by_line.get(line, set())
 
 
 def _name_like(name: SourceName, source: SourceText, lexicon: Lexicon) -> bool:
     """A capitalised source word that is a name rather than a common word. German capitalises
-    every noun, so there a name is rare in German or used in English as much; elsewhere a
-    capital marks a name unless the source also writes the word in lower case (a capital that
-    only opens a sentence)."""
+    every noun, so there a name is rare in German and no compound of two common German words
+    (Kurdirektorin, Seestreitkräfte), or known, or used in English as much; elsewhere a capital
+    marks a name unless the source also writes the word in lower case (a capital that only
+    opens a sentence)."""
     if source.language != "de":
         return name.word.lower() not in source.lower_case_words
+    if lexicon.is_known_name(name.word):
+        return True
     common = lexicon.zipf(name.word, "de")
     if common < COMMON_IN_SOURCE:
-        return True
-    return lexicon.is_known_name(name.word) or lexicon.zipf(name.word) >= common - 0.5
+        return not german_compound(name.word.lower(), lexicon)
+    return lexicon.zipf(name.word) >= common - 0.5
+
+
+def has_exonym(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether the name lists know a source word as another language's spelling of a
+    name English spells otherwise (München for Munich, Praha for Prague): a garble beside it
+    garbles the English name, which the lists correct, so the source's is never written."""
+    return any(
+        found.entity.name != word and " " not in found.entity.name
+        for found in lexicon.names.exact.get(word, ())
+    )
+
+
+@lru_cache(maxsize=65536)
+def german_compound(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a (lower-case) German word is two common German words joined, with or
+    without a linking s, n, e, en, er or es between them (see ``COMPOUND_FIRST``):
+    Kur-direktorin, See-streitkräfte, Arbeit-s-minister; not Machtols-heim, whose first part
+    is no word, nor Kim-mich, whose head is too short to tell, nor Abt-s-gmünd, whose head is
+    a name (memoised: it depends on the word and the dictionaries alone)."""
+    for cut in range(COMPOUND_FIRST, len(word) - COMPOUND_HEAD + 1):
+        head = word[cut:]
+        if lexicon.zipf(head, "de") < COMPOUND_ZIPF or lexicon.is_known_name(head.capitalize()):
+            continue
+        first = word[:cut]
+        for link in LINKS:
+            stem = first[: len(first) - len(link)] if link else first
+            if (
+                first.endswith(link)
+                and len(stem) >= COMPOUND_FIRST
+                and lexicon.zipf(stem, "de") >= COMPOUND_ZIPF
+            ):
+                return True
+    return False
 
 
 def similarity(word: str, form: str) -> float:
@@ -352,7 +453,7 @@ def similarity(word: str, form: str) -> float:
     """
     a, b = word.lower(), form.lower()
     score = Levenshtein.normalized_similarity(a, b)
-    if a[:SHARED_BEGINNING] == b[:SHARED_BEGINNING] and score >= CUT:
+    if _cut_short(a, b) and score >= CUT:
         return max(score, SIMILAR)
     if a[0] == b[0] or JaroWinkler.similarity(a, b) >= JARO_WINKLER:
         return score
@@ -362,19 +463,32 @@ def similarity(word: str, form: str) -> float:
     return max(score, SIMILAR) if shared >= SHARED_ENDING else 0.0
 
 
-def _left_untranslated(
-    word: str, token: Token, source: SourceText, line: int, lexicon: Lexicon
-) -> Proposal | None:
-    """A flag for a common source-language word the translation kept as it is."""
-    language = source.language
+def _may_be_left(word: str, language: str, lexicon: Lexicon) -> bool:
+    """A common word of the source language that English does not use and no name list has
+    (:func:`_left_untranslated` looks for it in the source segment)."""
     if not language or language == "en" or lexicon.zipf(word, language) < LEFT_COMMON:
-        return None
+        return False
     if word[0].isupper() and language != "de":
-        return None  # a capital marks a name, except in German, which capitalises nouns
+        return False  # a capital marks a name, except in German, which capitalises nouns
     if lexicon.zipf(word) >= UNUSED or lexicon.is_english_word(word):
-        return None
-    if lexicon.is_known_name(word) or lexicon.is_known_name(fold(word)):
-        return None
+        return False
+    return not (lexicon.is_known_name(word) or lexicon.is_known_name(fold(word)))
+
+
+def _cut_short(a: str, b: str) -> bool:
+    """Tell whether ``a`` is ``b`` cut short: the two share their first ``SHARED_BEGINNING``
+    letters or more, and ``a`` goes on past them by one letter at most (both lower case).
+
+    >>> _cut_short("kimme", "kimmich"), _cut_short("panzeros", "panzernashorner")
+    (True, False)
+    """
+    shared = _shared_beginning(a, b)
+    return shared >= SHARED_BEGINNING and len(a) - shared <= 1
+
+
+def _left_untranslated(word: str, token: Token, source: SourceText, line: int) -> Proposal | None:
+    """A flag for a common source-language word the translation kept as it is (one that
+    :func:`_may_be_left` lets through): the source segment has it as it is."""
     segment_words = {w.lower() for w in source.segment(line).split()}
     if not any(w.strip(".,;:!?\"'()«»„“”") == word.lower() for w in segment_words):
         return None  # romanised or folded only: a name, not a word left in
