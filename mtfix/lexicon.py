@@ -8,6 +8,7 @@ import importlib.util
 import json
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
@@ -296,8 +297,10 @@ class Lexicon:
         """Return the language among ``languages`` whose text uses ``word`` most, and its Zipf
         frequency there (``("", 0.0)`` when none lists it)."""
         best = ("", 0.0)
+        key = word.lower().encode()
+        crc = zlib.crc32(key)  # the word is encoded and hashed once for every language
         for language in languages:
-            zipf = self.zipf(word, language)
+            zipf = frequency_table(self.root, language).get_encoded(key, crc) / ZIPF_SCALE
             if zipf > best[1]:
                 best = (language, zipf)
         return best

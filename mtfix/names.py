@@ -47,6 +47,8 @@ _DOUBLE = re.compile(r"(.)\1+")
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip diacritics: "Zelenskyy's Kyïv" -> "zelenskyy's kyiv"."""
+    if text.isascii():
+        return text.lower()  # ASCII has no diacritics, and decomposes to itself
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -22,10 +22,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from operator import attrgetter
 
 from ..change import Proposal
 from ..lexicon import Lexicon
+from ..memo import WordFilter
 from ..text import Document, Token
 from ..words import NAME_PARTICLES, SPEECH_VERBS
 
@@ -76,15 +78,16 @@ _start = attrgetter("start")
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     """Yield a lower-casing change for each leaked capital."""
     # Only title-case words of three letters or more can be flagged; the cheapest test goes first.
+    tokens = document.tokens
     candidates = [
         token
-        for token in document.tokens
-        if token.text[0].isupper() and len(token.text) >= 3 and token.text[1:].islower()
+        for token in map(tokens.__getitem__, document.capitalised)
+        if len(token.text) >= 3 and token.text[1:].islower()
     ]
     capitalised_mid_sentence = Counter(t.text for t in candidates if not t.sentence_initial)
     # a word capitalised mid-sentence more than once is meant so: look the others up, once each
-    ordinary = _ordinary_words(
-        [word for word, count in capitalised_mid_sentence.items() if count == 1], lexicon
+    ordinary = _ordinary_filter(lexicon).select(
+        {word for word, count in capitalised_mid_sentence.items() if count == 1}
     )
     headlines: dict[int, bool] = {}
     for token in candidates:
@@ -133,26 +136,24 @@ def _proposal(token: Token, confidence: float, reason: str) -> Proposal:
     )
 
 
-def _ordinary_words(words: list[str], lexicon: Lexicon) -> set[str]:
-    """Return the words whose lower-case form is a common English word and that no list knows
-    capitalised (as a name or otherwise)."""
-    english, counts = lexicon.english_words, lexicon.word_counts
-    proper, names, surnames = (
-        lexicon.proper_nouns,
-        lexicon.single_word_names,
-        lexicon.names.surnames,
+@lru_cache(maxsize=4)
+def _ordinary_filter(lexicon: Lexicon) -> WordFilter:
+    """``_ordinary`` for ``lexicon``, remembering the words it rejects."""
+    return WordFilter(lambda word: _ordinary(word, lexicon))
+
+
+def _ordinary(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether the word's lower-case form is a common English word and no list knows the
+    word capitalised (as a name or otherwise)."""
+    lower = word.lower()
+    return (
+        lower in lexicon.english_words
+        and lexicon.word_counts.get(lower) >= COMMON_FREQUENCY
+        and word not in lexicon.proper_nouns
+        and word not in lexicon.single_word_names
+        and word not in lexicon.names.surnames
+        and word not in lexicon.capitalised_words
     )
-    capitalised = lexicon.capitalised_words
-    return {
-        word
-        for word in words
-        if word.lower() in english
-        and counts.get(word.lower()) >= COMMON_FREQUENCY
-        and word not in proper
-        and word not in names
-        and word not in surnames
-        and word not in capitalised
-    }
 
 
 def _near_capitalised(document: Document, token: Token) -> bool:

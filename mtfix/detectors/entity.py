@@ -20,17 +20,19 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate, compress, count
 from math import log1p
+from operator import attrgetter, methodcaller
 
 from rapidfuzz.distance import OSA, Levenshtein
 
 from ..change import Proposal
 from ..entities import Entity
-from ..lexicon import NAME_WORD, Lexicon
+from ..lexicon import Lexicon
+from ..memo import WordFilter
 from ..names import NameForm, fold, name_key, romanisation_key, similarity
 from ..text import Document, Token
 from ..words import NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
@@ -50,6 +52,9 @@ PLACE_PREPOSITIONS = frozenset("in from near to at into across outside of around
 PLACE_TYPES = frozenset("country region city place".split())
 #: Endings that derive a word from a known name: "Bavarians", "Dortmunder", "Djiboutian".
 DERIVED_ENDINGS = ("s", "er", "ers", "n", "an", "ian", "ns", "ans", "ians", "ese", "i")
+_text = attrgetter("text")
+#: A run of word characters: the article's words as context words are looked up.
+_LOWER_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -131,10 +136,10 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     where the article says how a name is written, no list is asked.
     """
     yield from _translated_names(document, lexicon)
-    context = _Context(document)
+    context = _Context(document, lexicon)
     majority = _minority_spellings(document, lexicon, context)
     candidates = []
-    for run in _capitalised_runs(document):
+    for run in _runs_to_check(document, lexicon):
         for candidate in _check_run(run, document, lexicon, context, majority):
             candidates.append(candidate)
             yield Proposal(
@@ -171,9 +176,9 @@ def _same_garbling(
     if not corrected:
         return
     inside = _Covered([(candidate.start, candidate.end) for candidate in candidates])
-    for token in document.tokens:
+    for token in _mentions(document, corrected):
         word, end = _base(token)
-        if word not in corrected or inside(token.start):
+        if inside(token.start):
             continue
         if _may_be_something_else(document, token, lexicon):
             continue
@@ -217,10 +222,12 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
     use ("Kentuck") only to one used more, both in the article and in real text. Forms of one
     word are not slips (``_forms_of_one_word``), and a slip of a common word the article writes
     with a capital only to open a sentence ("Thier", "Their") is left alone."""
-    names = {_strip(word) for word in document.distinct_words if word[:1].isupper()}
-    minorities = {word for word in names if _may_be_minority(word, lexicon)}
+    minorities = {
+        _strip(word) for word in _minority_filter(lexicon).select(document.capitalised_words)
+    }
     if not minorities:
         return NO_MAJORITY  # the common case, told from the article's distinct words alone
+    names = set(context.bases.values())
     by_shape: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> spellings
     for word in names:
         if not word.isupper():  # a heading's capitals spell nothing
@@ -317,9 +324,9 @@ def _majority_corrections(
     if not settled:
         return
     inside = _Covered(covered)
-    for token in document.tokens:
+    for token in _mentions(document, settled):
         word, end = _base(token)
-        if word not in settled or inside(token.start):
+        if inside(token.start):
             continue
         other = settled[word]
         yield Proposal(
@@ -332,6 +339,14 @@ def _majority_corrections(
             f"“{word}”.",
             rule="entity.minority_spelling",
         )
+
+
+def _mentions(document: Document, words: Collection[str]) -> list[Token]:
+    """The tokens that are one of ``words``, a possessive ending aside, in text order (the
+    article's distinct words are tested, and the tokens picked in C)."""
+    forms = [*words, *(word + ending for word in words for ending in POSSESSIVES)]
+    wanted = {word for word in document.distinct_words.intersection(forms) if _strip(word) in words}
+    return list(compress(document.tokens, map(wanted.__contains__, map(_text, document.tokens))))
 
 
 class _Covered:
@@ -427,25 +442,32 @@ class _Context:
     least five), so "britain" matches "British" and "ukraine" matches "Ukrainian".
     """
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, lexicon: Lexicon) -> None:
         self.document = document
+        self.lexicon = lexicon
         self._phrases: dict[str, bool] = {}  # the phrases asked about so far: occurs or not
+        self._matches: dict[tuple[int, str], int] = {}  # (entity id, word read): matches
 
-    @cached_property
-    def text(self) -> str:
-        """The article lower-cased, each run of non-word characters one space, spaces around."""
-        return " " + re.sub(r"\W+", " ", self.document.text.lower()) + " "
+    def _lower_words(self) -> list[str]:
+        """The article lower-cased and cut at every run of non-word characters: its words
+        (letters, digits, underscores) in order (not kept: on a long text the list is big)."""
+        return _LOWER_WORD.findall(self.document.text.lower())
 
     def matches(self, entity: Entity, besides: str = "") -> int:
         """Count the entity's context words that occur in the article in some word other
         than ``besides`` (the word being read: "Politik" is no context for Politico)."""
-        other = besides.lower()
-        return sum(1 for word in entity.context if self._occurs(word, other))
+        key = (id(entity), besides)  # the lexicon's entities outlive the document
+        found = self._matches.get(key)
+        if found is None:
+            other = besides.lower()
+            found = sum(1 for word in entity.context if self._occurs(word, other))
+            self._matches[key] = found
+        return found
 
     @cached_property
     def words(self) -> list[str]:
         """The article's distinct lower-case words, sorted (to find a stem by bisection)."""
-        return sorted(set(self.text.split()))
+        return sorted(set(self._lower_words()))
 
     def mentions(self, name: str) -> int:
         """Count the article's mentions of a capitalised ``name`` as a whole word (a
@@ -454,10 +476,27 @@ class _Context:
 
     @cached_property
     def _capitalised(self) -> Counter[str]:
-        """The article's capitalised words and how often each occurs (one regular-expression
-        pass, counted in C)."""
-        words = NAME_WORD.findall(self.document.text)
-        return Counter(_strip(word) for word in words if word[:1].isupper())
+        """The article's capitalised words, possessive endings aside, and how often each
+        occurs (from the counts of its distinct words, in C but for the possessives)."""
+        all_counts, possessives = self.document.word_counts, self._possessives
+        plain = self.document.capitalised_words.difference(possessives)
+        counts = Counter(dict(zip(plain, map(all_counts.__getitem__, plain), strict=True)))
+        for word in possessives:
+            counts[word[:-2]] += all_counts[word]
+        return counts
+
+    @cached_property
+    def _possessives(self) -> list[str]:
+        """The article's capitalised words with a possessive ending, found in C."""
+        return list(filter(methodcaller("endswith", POSSESSIVES), self.document.capitalised_words))
+
+    @cached_property
+    def bases(self) -> dict[str, str]:
+        """The article's capitalised words, each mapped to itself without a possessive ending."""
+        words = self.document.capitalised_words
+        bases = dict(zip(words, words, strict=True))
+        bases.update((word, word[:-2]) for word in self._possessives)
+        return bases
 
     def names_before(self, word: str) -> frozenset[str]:
         """The capitalised words that stand right before ``word`` in the article as a first
@@ -468,12 +507,13 @@ class _Context:
     def _names_before(self) -> dict[str, frozenset[str]]:
         tokens, text = self.document.tokens, self.document.text
         found: dict[str, set[str]] = {}
-        for before, token in pairwise(tokens):
-            if (
-                before.text[:1].isupper()
-                and not before.sentence_initial
-                and text[before.end : token.start] == " "
-            ):
+        last = len(tokens) - 1
+        for index in self.document.capitalised:
+            before = tokens[index]
+            if before.sentence_initial or index == last:
+                continue
+            token = tokens[index + 1]
+            if text[before.end : token.start] == " ":
                 found.setdefault(_base(token)[0], set()).add(before.text)
         return {word: frozenset(names) for word, names in found.items()}
 
@@ -484,10 +524,11 @@ class _Context:
 
     @cached_property
     def _mid_sentence(self) -> frozenset[str]:
+        tokens = self.document.tokens
         return frozenset(
-            _base(token)[0]
-            for token in self.document.tokens
-            if token.text[:1].isupper() and not token.sentence_initial
+            _base(tokens[index])[0]
+            for index in self.document.capitalised
+            if not tokens[index].sentence_initial
         )
 
     @cached_property
@@ -496,11 +537,14 @@ class _Context:
 
     @cached_property
     def _positions(self) -> dict[str, array]:
-        """Where each of the article's lower-case words stands in ``text`` (its word numbers,
-        ascending), built once: a phrase is then found in time linear in the article, not in
-        the article times the phrases asked about."""
+        """Where each of the article's lower-case words that is a word of a context phrase
+        (``_phrase_words``) stands (its word numbers, ascending), built once: a phrase is then
+        found in time linear in the article, not in the article times the phrases asked about.
+        """
         positions: dict[str, array] = {}
-        for number, word in enumerate(self.text.split()):
+        words, wanted = self._lower_words(), _phrase_words(self.lexicon)
+        for number in compress(count(), map(wanted.__contains__, words)):
+            word = words[number]
             found = positions.get(word)
             if found is None:
                 positions[word] = found = array("L")
@@ -508,9 +552,9 @@ class _Context:
         return positions
 
     def _has_phrase(self, phrase: str) -> bool:
-        """Tell whether the words of ``phrase`` stand one after another in ``text``, as a search
-        for " phrase " there would (context words are stripped, so no part is empty; a part
-        with a hyphen or an apostrophe is no word of ``text``, which has none)."""
+        """Tell whether the words of ``phrase`` stand one after another among the article's
+        lower-case words (context words are stripped, so no part is empty; a part with a
+        hyphen or an apostrophe is no such word)."""
         found = self._phrases.get(phrase)
         if found is None:
             parts = phrase.split(" ")
@@ -533,6 +577,14 @@ class _Context:
             if found.startswith(stem) and found != besides:
                 return True
         return False
+
+
+@lru_cache(maxsize=4)
+def _phrase_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words of the entities' context phrases of several words: the only words whose
+    places in an article are looked up (``_Context._has_phrase``)."""
+    phrases = {word for entity in lexicon.entities for word in entity.context if " " in word}
+    return frozenset(part for phrase in phrases for part in phrase.split(" "))
 
 
 def _adjacent(positions: list[array]) -> bool:
@@ -579,24 +631,75 @@ def _translated_name_pattern(
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), rows
 
 
-def _capitalised_runs(document: Document) -> Iterator[list[Token]]:
-    """Yield runs of capitalised words separated by single spaces ("Keir Starrer"), with the
-    lower-case particles of names inside them ("Ursula von der Leyen")."""
+def _runs_to_check(document: Document, lexicon: Lexicon) -> Iterator[list[Token]]:
+    """Yield, in text order, the runs of capitalised words separated by single spaces ("Keir
+    Starrer"), with the lower-case particles of names inside them ("Ursula von der Leyen"),
+    that hold a word worth checking (``_worth_checking``).
+
+    A run without one yields nothing in ``_check_run``, and most runs are such ("The",
+    "Monday"), so runs are built only around the tokens of those words, found in C.
+    """
+    worth = _worth_filter(lexicon).select(document.capitalised_words)
+    if not worth:
+        return
     tokens = document.tokens
-    run: list[Token] = []
-    for token in tokens:
-        particle = bool(run) and token.text in NAME_PARTICLES and _name_follows(tokens, token)
-        if not token.text[:1].isupper() and not particle:
-            if run:
-                yield run
-            run = []
-            continue
-        if run and document.text[run[-1].end : token.start] != " ":
-            yield run
-            run = []
-        run.append(token)
-    if run:
-        yield run
+    reached = -1
+    for index in compress(count(), map(worth.__contains__, map(_text, tokens))):
+        if index > reached:
+            low, reached = _run_around(document, index)
+            yield tokens[low : reached + 1]
+
+
+@lru_cache(maxsize=4)
+def _worth_filter(lexicon: Lexicon) -> WordFilter:
+    """``_worth_checking`` for ``lexicon``, remembering the words it rejects."""
+    return WordFilter(lambda word: _worth_checking(word, lexicon))
+
+
+@lru_cache(maxsize=1 << 16)
+def _worth_checking(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a word makes its capitalised run worth checking (``_check_run``): it is
+    capitalised and, possessive aside, unknown (``_is_suspicious``) or a well-known first name
+    or surname (``_beside_known_name_part``). Memoised: a pure function of the word."""
+    if not word[:1].isupper():
+        return False  # in a run only particles are not capitalised, and they are neither
+    base, names = _strip(word), lexicon.names
+    return base in names.first_names or base in names.surnames or _is_suspicious(base, lexicon)
+
+
+def _run_around(document: Document, index: int) -> tuple[int, int]:
+    """Return the first and last token index of the run holding the capitalised token
+    ``index``: its neighbours one plain space apart, while each belongs in a run."""
+    tokens, text = document.tokens, document.text
+    low = index
+    while (
+        low > 0
+        and text[tokens[low - 1].end : tokens[low].start] == " "
+        and _in_run(tokens, low - 1)
+    ):
+        low -= 1
+    high = index
+    while (
+        high + 1 < len(tokens)
+        and text[tokens[high].end : tokens[high + 1].start] == " "
+        and _in_run(tokens, high + 1)
+    ):
+        high += 1
+    return low, high
+
+
+def _in_run(tokens: list[Token], index: int) -> bool:
+    """Tell whether the token may be part of a run, whatever the spaces around it: it is
+    capitalised, or a name particle after a token that may be, with a capitalised word
+    following the particles (``_name_follows``)."""
+    while index >= 0:
+        token = tokens[index]
+        if token.text[:1].isupper():
+            return True
+        if token.text not in NAME_PARTICLES or not _name_follows(tokens, token):
+            return False
+        index -= 1
+    return False
 
 
 def _name_follows(tokens: list[Token], token: Token) -> bool:
@@ -697,6 +800,8 @@ def _beside_ampersand(document: Document, token: Token) -> bool:
 
 def _inside_known_name(words: list[str], i: int, lexicon: Lexicon) -> bool:
     """Tell whether the word is part of a known name of several words ("Kim Jong Un")."""
+    if words[i] not in lexicon.name_words:
+        return False  # the common case, told by one lookup: it is a word of no known name
     for size in range(2, 5):
         for low in range(max(0, i - size + 1), i + 1):
             form = " ".join(words[low : low + size])
@@ -864,9 +969,9 @@ def candidate_readings(document: Document, lexicon: Lexicon) -> Iterator[Candida
     """Yield the best reading of each possibly garbled name, whatever the rules make of it
     (``Candidate.rules``), with its evidence (``FEATURES``): what ``scripts/train_entity.py``
     learns from. The names the article's majority spelling settles are left to it."""
-    context = _Context(document)
+    context = _Context(document, lexicon)
     majority = _minority_spellings(document, lexicon, context)
-    for run in _capitalised_runs(document):
+    for run in _runs_to_check(document, lexicon):
         yield from _check_run(run, document, lexicon, context, majority, every=True)
 
 
@@ -1047,6 +1152,13 @@ def _in_real_use(word: str, lexicon: Lexicon) -> bool:
     return lexicon.zipf(word) >= PLAUSIBLE_ZIPF or any(
         lexicon.zipf(word, language) >= FOREIGN_ZIPF for language in FOREIGN_LANGUAGES
     )
+
+
+@lru_cache(maxsize=4)
+def _minority_filter(lexicon: Lexicon) -> WordFilter:
+    """Tells the words whose base may be a minority spelling (``_may_be_minority``) among
+    ``lexicon``'s, remembering the words it rejects."""
+    return WordFilter(lambda word: word[:1].isupper() and _may_be_minority(_strip(word), lexicon))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -20,9 +20,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from ..change import Proposal
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon
+from ..memo import WordFilter
 from ..text import Document, Token
 from ..words import MAX_WORD_LENGTH
 
@@ -116,6 +119,7 @@ COMPOUND_HEAD_ZIPF = 1.0
 #: Confidence of a correction by the longest known beginning.
 BEGINNING_CONFIDENCE = 0.5
 _WEB_CHUNK = re.compile(r"://|www\.|@|\.(?:com|org|net|de|uk|html?)\b", re.IGNORECASE)
+_text = attrgetter("text")
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
@@ -123,7 +127,8 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     unknown = _unknown_words(document, lexicon)
     if not unknown:
         return
-    for token in [token for token in document.tokens if token.text in unknown]:
+    tokens = document.tokens
+    for token in compress(tokens, map(unknown.__contains__, map(_text, tokens))):
         if (
             _in_web_address(document, token)
             or _attached_to_digit(document, token)
@@ -150,13 +155,22 @@ def _unknown_words(document: Document, lexicon: Lexicon) -> set[str]:
     adjective ending), known to no list, not built from known words and used rarely by real
     English text.
 
-    Most words are known: a set difference (in C) drops them before any per-word test.
+    Most words are known, and were asked about before: set operations (in C) answer for them
+    before any per-word test.
     """
-    words = document.distinct_words - lexicon.data.english_words
-    return {
-        word
-        for word in words
-        if 4 <= len(word) <= MAX_WORD_LENGTH
+    return _unknown_filter(lexicon).select(document.distinct_words)
+
+
+@lru_cache(maxsize=4)
+def _unknown_filter(lexicon: Lexicon) -> WordFilter:
+    """``_worth_a_look`` for ``lexicon``, remembering the words it rejects (most of them)."""
+    return WordFilter(lambda word: _worth_a_look(word, lexicon))
+
+
+def _worth_a_look(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a word is one ``_unknown_words`` keeps (a pure function of the word)."""
+    return (
+        4 <= len(word) <= MAX_WORD_LENGTH
         and "'" not in word
         and "’" not in word
         and _correctable_shape(word)
@@ -164,7 +178,7 @@ def _unknown_words(document: Document, lexicon: Lexicon) -> set[str]:
         and not lexicon.is_known_name(word)
         and lexicon.zipf(word) < REAL_WORD_ZIPF
         and not _known_parts(word, lexicon)
-    }
+    )
 
 
 def _correctable_shape(word: str) -> bool:

@@ -26,6 +26,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate, compress, count
 from operator import attrgetter
 from pathlib import Path
 
@@ -371,11 +372,11 @@ def propose(
     text = document.text
     # Lower-case every word at C speed; most start no wrong form and are never visited.
     lowered = list(map(str.lower, map(_text, document.tokens)))
-    positions = [position for position, word in enumerate(lowered) if word in index]
+    positions = list(compress(count(), map(index.__contains__, lowered)))
     if not positions:
         return
     sentences = document.sentences
-    first_indexes = [sentence[0].index for sentence in sentences]
+    first_indexes = [0, *accumulate(map(len, sentences))]  # each sentence's first token
     for position in positions:
         number = bisect_right(first_indexes, position) - 1
         sentence, first = sentences[number], first_indexes[number]

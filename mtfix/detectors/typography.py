@@ -53,9 +53,10 @@ _ADDRESS_MARK = re.compile("|".join(map(re.escape, _ADDRESS_MARKS)))
 # character before it with a lookbehind placed after it: the regex engine then jumps from one
 # such character to the next instead of trying a leading lookbehind at every position. Those
 # with a ``_HINT`` (a cheap pattern for what each of their matches contains) run only on the
-# lines where it occurs.
+# lines where it occurs; a hint, too, begins with its rarer character (a hyphen or colon, not
+# the space before it), which the engine skips to.
 _SPACED_HYPHEN = re.compile(r" (?<=[^\W_] ) *-(?=([^\W\d_]+))")
-_SPACED_HYPHEN_HINT = re.compile(" -")
+_SPACED_HYPHEN_HINT = re.compile("-(?<= -)")
 _SUSPENDED = re.compile(r" +[^\W\d_]+-[^\W\d_]")
 #: A hyphen between two words, not inside a longer compound ("state-of-the-art"); a spaced
 #: hyphen before the first word is a dash in the making (" -which-a"), not a compound's.
@@ -67,7 +68,7 @@ _SPACED_LETTER_HINT = re.compile(r" [^\W\d_\x00-\x7f] ")
 #: A time or score of two or three parts ("4:45", "2:05:30"); the rule keeps those with a space.
 _SPACED_COLON = re.compile(r"(?<![\d.,:])\d{1,2}(?: *: *(\d{1,2})){1,2}(?![\d:]|[.,]\d)")
 _COLON_SPACES = re.compile(r" *: *")
-_SPACED_COLON_HINT = re.compile(r": +\d| :")
+_SPACED_COLON_HINT = re.compile(r":(?:(?<= :)| +\d)")
 _TIME_AFTER = re.compile(r" ?(?:[ap]\.?m\b|o'clock|h\b|hrs\b)", re.IGNORECASE)
 _SCORE_NEAR = re.compile(r"\(\d{1,2}: ?\d{1,2}")
 _SPACE_BEFORE = re.compile(

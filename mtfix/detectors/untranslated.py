@@ -18,14 +18,18 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
+from itertools import accumulate, compress, count
+from operator import attrgetter
 from pathlib import Path
 
 from ..cache import load_cached
 from ..change import Proposal
 from ..counts import WordCounts
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon, read_rows, spellchecker_file
+from ..memo import WordFilter
 from ..text import Document, Token
 from ..words import MAX_WORD_LENGTH, NAME_PARTICLES
 
@@ -58,6 +62,7 @@ SENTENCE_SHARE = 0.3
 #: The evidence named for a word found in a bilingual list.
 IN_LIST = "a common word in the bilingual list"
 TRANSLATION_CONFIDENCE = 0.6
+_text = attrgetter("text")
 
 
 @lru_cache(maxsize=4)
@@ -207,11 +212,11 @@ def _latin_language(word: str, lexicon: Lexicon) -> tuple[str, str] | None:
     for language in LATIN_LANGUAGES:
         if lower in tables.get(language, {}):
             return language, IN_LIST
+    if word[:1].isupper() and not lower.endswith(GERMAN_NOUN_ENDINGS):
+        return None  # a capitalised word mid-sentence without German noun evidence is a name
     if len(lower) < MIN_LENGTH or "-" in word or _english_compound(lower, lexicon):
         return None
     found = _by_frequency(lower, lexicon)
-    if word[:1].isupper() and not lower.endswith(GERMAN_NOUN_ENDINGS):
-        return None  # a capitalised word mid-sentence without German noun evidence is a name
     if word[:1].isupper() and found and found[0] != "de":
         return None
     return found
@@ -247,43 +252,58 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             yield _propose(run[0], end, phrase, language, translation, "Cyrillic script")
     unknown = _unknown_latin_words(document, lexicon)
     found_for = {word: _latin_language(word, lexicon) for word in unknown}
-    flagged = {word for word, found in found_for.items() if found}
+    flagged = {word: found for word, found in found_for.items() if found}
     # A sentence left whole in a source language has lower-case unknown words, not names.
     name_words = lexicon.data.name_words
     sentence_clues = {word for word in unknown if word.islower() and word not in name_words}
-    worth_a_look = flagged | sentence_clues
+    worth_a_look = flagged.keys() | sentence_clues
     if not worth_a_look:
         return
-    for sentence in document.sentences:
-        if worth_a_look.isdisjoint([token.text for token in sentence]):
-            continue
+    for sentence in _sentences_with(document, worth_a_look):
         whole = _foreign_sentence(sentence, unknown, lexicon)
         if whole:
             first, last = sentence[0], sentence[-1]
             why = f"{whole[1]} of its {len(sentence)} words are {SOURCE_LANGUAGES[whole[0]]}"
             yield _propose(first, last.end, text[first.start : last.end], whole[0], None, why)
             continue
-        for token in sentence:
-            found = found_for.get(token.text)
-            if found and not _in_name_or_broken(document, token):
-                language, why = found
+        for token in compress(sentence, map(flagged.__contains__, map(_text, sentence))):
+            if not _in_name_or_broken(document, token):
+                language, why = flagged[token.text]
                 translation = tables.get(language, {}).get(token.text.lower())
                 yield _propose(token, token.end, token.text, language, translation, why)
+
+
+def _sentences_with(document: Document, words: set[str]) -> list[list[Token]]:
+    """The sentences holding one of ``words``, in text order (the tokens found in C)."""
+    tokens, sentences = document.tokens, document.sentences
+    ends = list(accumulate(map(len, sentences)))  # each sentence's end, as a token index
+    numbers = {
+        bisect_right(ends, index)
+        for index in compress(count(), map(words.__contains__, map(_text, tokens)))
+    }
+    return [sentences[number] for number in sorted(numbers)]
 
 
 def _unknown_latin_words(document: Document, lexicon: Lexicon) -> set[str]:
     """Return the document's words that English does not know, Cyrillic ones left out.
 
-    Most words are known: a set difference (in C) drops them before any per-word test.
+    Most words are known, and were asked about before: set operations (in C) answer for them
+    before any per-word test.
     """
-    words = document.distinct_words - lexicon.data.english_words
-    return {
-        word
-        for word in words
-        if len(word) <= MAX_WORD_LENGTH
-        and not lexicon.is_english_word(word)
-        and not CYRILLIC.search(word)
-    }
+    return _unknown_latin_filter(lexicon).select(document.distinct_words)
+
+
+@lru_cache(maxsize=4)
+def _unknown_latin_filter(lexicon: Lexicon) -> WordFilter:
+    """Tells the words English does not know, Cyrillic ones left out, remembering the
+    others."""
+    return WordFilter(
+        lambda word: (
+            len(word) <= MAX_WORD_LENGTH
+            and not lexicon.is_english_word(word)
+            and not CYRILLIC.search(word)
+        )
+    )
 
 
 def _foreign_sentence(
