@@ -37,7 +37,7 @@ class WordCounts:
             b"\n" + b"\n".join(encoded[i : i + self.BLOCK]) + b"\n"
             for i in range(0, len(encoded), self.BLOCK)
         ]
-        self._counts = array("q", (counts[word] for word in words))  # 64-bit: any count fits
+        self._counts = _smallest_array([counts[word] for word in words])
         self._slots = max(8, self.BITS_PER_WORD * len(encoded))
         bits = bytearray((self._slots + 7) // 8)
         for word in encoded:
@@ -74,3 +74,15 @@ class WordCounts:
         word asked of several lists is encoded once)."""
         index = self._index(key, crc)
         return 0 if index is None else self._counts[index]
+
+
+def _smallest_array(values: list[int]) -> array[int]:
+    """Return ``values`` in an array of the smallest signed type that holds them all: Zipf
+    hundredths fit in 2 bytes and pyspellchecker's counts in 4, and the less there is to
+    unpickle, the sooner a start that reads several lists is done ("q", 8 bytes, holds any)."""
+    low, high = min(values, default=0), max(values, default=0)
+    for typecode in ("h", "i"):
+        limit = 1 << (8 * array(typecode).itemsize - 1)
+        if -limit <= low and high < limit:
+            return array(typecode, values)
+    return array("q", values)
