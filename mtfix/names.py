@@ -179,7 +179,9 @@ class NameIndex:
     def _candidates(self, text: str, words: int) -> list[NameForm]:
         found: dict[int, NameForm] = {}
         folded, key = fold(text), name_key(text)
-        for letter in {key[:1], folded[:1]}:
+        # In a fixed order (not a set's, which varies with the hash seed): the order of the
+        # candidates breaks ties between equally scored readings downstream.
+        for letter in dict.fromkeys((key[:1], folded[:1])):
             block = self._blocks.get((words, letter))
             if block is None:
                 continue

@@ -286,7 +286,8 @@ RULES: tuple[Rule, ...] = (
         "German capitalises every noun; translation leaks capitals. A capitalised word inside "
         "a sentence that English writes in lower case is lowered after a determiner; after "
         "other words only for review. Names, titles and words the article capitalises "
-        "elsewhere are left alone.",
+        "elsewhere are left alone, and so is every capital when the source language is "
+        "known and does not capitalise its nouns (Czech, Japanese...).",
         "The two sides finally reached a Compromise on the budget.",
         "The two sides finally reached a compromise on the budget.",
     ),

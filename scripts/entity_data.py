@@ -37,6 +37,7 @@ from garble import WORD_RE, char_edit, names_in  # noqa: E402
 
 from mtfix.detectors.entity import Candidate, candidate_readings  # noqa: E402
 from mtfix.lexicon import Lexicon  # noqa: E402
+from mtfix.text import WORD_RE as WORD  # noqa: E402  (words as mtfix tokenises them)
 from mtfix.text import Document  # noqa: E402
 
 #: The shared sets tuned on (``wmt22-cs-en`` is held out of all tuning and never read here).
@@ -86,7 +87,6 @@ SWAPS = (
     ("q", "k"),
 )
 VOWELS = "aeiou"
-WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)

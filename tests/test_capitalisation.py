@@ -103,3 +103,28 @@ def test_a_speech_verb_attributing_a_quotation_is_lowered(text: str, word: str) 
 )
 def test_a_speech_verb_opening_the_next_sentence_keeps_its_capital(text: str) -> None:
     assert lowered(text) == []
+
+
+@pytest.mark.parametrize(
+    ("languages", "lowered_words"),
+    [((), ["Compromise"]), (("de",), ["Compromise"]), (("cs",), []), (("ja", "zh"), [])],
+)
+def test_only_a_language_that_capitalises_nouns_leaks_a_noun_capital(
+    languages: tuple[str, ...], lowered_words: list[str]
+) -> None:
+    """From Czech or Japanese a capital mid-sentence is the source's own, a name's."""
+    config = mtfix.Config(source_languages=languages)
+    text = "The ministers agreed a Compromise after long talks."
+    changes = mtfix.clean(text, config).changes
+    assert [c.original for c in changes if c.kind == "capitalisation"] == lowered_words
+
+
+def test_a_source_in_a_language_without_noun_capitals_keeps_the_capital() -> None:
+    """The detected language of the source counts as a given one."""
+    text = "The ministers agreed a Compromise after long talks.\n"
+    czech = "Ministři se po dlouhých jednáních dohodli na kompromisu.\n"
+    german = "Die Minister einigten sich nach langen Gesprächen auf einen Kompromiss.\n"
+    with_czech = mtfix.clean(text, source=czech).changes
+    with_german = mtfix.clean(text, source=german).changes
+    assert not [c for c in with_czech if c.kind == "capitalisation"]
+    assert [c.original for c in with_german if c.kind == "capitalisation"] == ["Compromise"]

@@ -1,6 +1,10 @@
 """The entity, variant, nonword and capitalisation detectors on sentences we wrote, with the real
 dictionaries: garbled names are fixed exactly, correct names are never touched."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 import mtfix
@@ -505,3 +509,26 @@ def test_a_minority_spelling_of_a_name_takes_the_articles_majority_spelling(
 )
 def test_names_that_differ_otherwise_are_not_majority_spellings(text: str) -> None:
     assert fixes(text, ("entity",)) == []
+
+
+def test_name_candidates_do_not_depend_on_the_hash_seed() -> None:
+    """Ties between equally good readings are broken by candidate order, so that order must be
+    the same in every process (a set's order changes with PYTHONHASHSEED)."""
+    script = (
+        "from mtfix.lexicon import load_lexicon\n"
+        "names = load_lexicon().data.names\n"
+        "for word in ('Khanson', 'Tschernihiw', 'Philadelfia', 'Czernowitz', 'Ckiev'):\n"
+        "    print(word, [form.form for form in names.candidates(word, 1)])\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(outputs) == 1
+    assert "Kherson" in outputs.pop()

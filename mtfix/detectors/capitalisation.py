@@ -15,6 +15,10 @@ any other word the capital may open a sentence whose full stop the translation l
 headline run into its story: "fried shrimp Homemade sauce"). Those changes are offered below
 the default threshold. Anything else before the word (a line start, a bracket, a bullet, a
 colon, a comma, several spaces) may start a sentence, a label or a name: it is left alone.
+
+Only a language that capitalises its nouns can leak a noun capital. When the source language is
+known (``--source-lang``, or detected from ``--source``) and is not one of those, a capital
+mid-sentence came from the source's own capitals, a name's, and is left alone.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from ..memo import WordFilter
 from ..text import Document, Token
 from ..words import NAME_PARTICLES, SPEECH_VERBS
 
+#: Languages that capitalise every noun, so a translation from them can leak a noun capital.
+NOUN_CAPITALISING_LANGUAGES = frozenset({"de", "lb"})
 #: The lower-case form must be at least this frequent in pyspellchecker's English list.
 COMMON_FREQUENCY = 1000
 #: Small words inside multi-word names ("Ministry of Culture", "Tour de France").
@@ -90,6 +96,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         {word for word, count in capitalised_mid_sentence.items() if count == 1}
     )
     headlines: dict[int, bool] = {}
+    nouns_may_leak = _nouns_may_leak(document)
     for token in candidates:
         word = token.text
         if word.lower() in SPEECH_VERBS:
@@ -99,7 +106,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 yield _proposal(token, 0.85, f"“{word}” reports speech after a quotation.")
                 continue
         # the tests that follow only rule a word out, so the cheapest run first
-        if token.sentence_initial or word not in ordinary:
+        if token.sentence_initial or word not in ordinary or not nouns_may_leak:
             continue
         previous = _previous_word(document, token)
         if previous is None or not previous.text[0].islower():
@@ -123,6 +130,15 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             confidence,
             f"“{word}” is an ordinary word capitalised mid-sentence, as German writes nouns.",
         )
+
+
+def _nouns_may_leak(document: Document) -> bool:
+    """Tell whether the text may come from a language that capitalises its nouns: its source
+    language is unknown, or one of ``NOUN_CAPITALISING_LANGUAGES``."""
+    known = set(document.source_languages)
+    if document.source is not None and document.source.language:
+        known.add(document.source.language)
+    return not known or not known.isdisjoint(NOUN_CAPITALISING_LANGUAGES)
 
 
 def _proposal(token: Token, confidence: float, reason: str) -> Proposal:
