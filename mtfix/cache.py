@@ -9,21 +9,30 @@ A pickle can run code when it is loaded, so a cache file is read only when no on
 written it: the folder is created private (0700) and must belong to the user running mtfix, and
 so must the file, with neither writable by group or others. Otherwise mtfix builds the
 dictionaries in memory and leaves the folder alone.
+
+A cache file is a pickle followed by the big buffers it hands over out of band (``dump``); the
+file is mapped into memory, so the buffers cost nothing to load and are read from disk where a
+lookup touches them (``load``).
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
+import mmap
 import os
 import pickle
+import sys
 import threading
+from array import array
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import IO, TypeVar, cast
 
 T = TypeVar("T")
+#: The first bytes of a cache file (a file of an older format is rebuilt).
+MAGIC = b"mtfix cache 2\n\0\0"
 
 
 def cache_dir() -> Path:
@@ -56,7 +65,7 @@ def load_cached(name: str, files: list[Path], build: Callable[[], T]) -> T:
     try:
         if _own_and_private(path.stat()):
             with path.open("rb") as handle, _collector_paused():
-                return pickle.load(handle)
+                return cast(T, load(handle))
     except Exception:  # missing, unreadable, truncated or from other code: build it afresh
         pass
     value = build()
@@ -64,7 +73,7 @@ def load_cached(name: str, files: list[Path], build: Callable[[], T]) -> T:
 
     try:
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as written:
-            pickle.dump(value, written, protocol=pickle.HIGHEST_PROTOCOL)
+            dump(value, written)
         os.replace(written.name, path)
         for stale in path.parent.glob(f"{name}-*.pickle"):
             if stale != path:
@@ -72,6 +81,50 @@ def load_cached(name: str, files: list[Path], build: Callable[[], T]) -> T:
     except OSError:
         pass
     return value
+
+
+def dump(value: object, handle: IO[bytes]) -> None:
+    """Write ``value`` to a cache file: a pickle, then the big buffers it hands over out of
+    band (``pickle.PickleBuffer``), each at a multiple of 8 bytes.
+
+    The file starts with ``MAGIC``, the number of parts, and the length of each (the pickle's
+    first), as 8-byte little-endian numbers.
+    """
+    buffers: list[pickle.PickleBuffer] = []
+    data = pickle.dumps(value, protocol=5, buffer_callback=buffers.append)
+    parts = [memoryview(data), *(buffer.raw() for buffer in buffers)]
+    lengths = array("q", [len(parts), *(len(part) for part in parts)])
+    if sys.byteorder != "little":
+        lengths.byteswap()
+    handle.write(MAGIC + lengths.tobytes())
+    for part in parts:
+        handle.write(part)
+        handle.write(bytes(-len(part) % 8))
+
+
+def load(handle: IO[bytes]) -> object:
+    """Read a value written by ``dump``: the file is mapped, not read, and each buffer handed
+    over out of band comes back as a view of its part of the file, read from disk only where
+    it is looked at."""
+    mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    view = memoryview(mapped)
+    if view[: len(MAGIC)] != MAGIC:
+        raise ValueError("not an mtfix cache file")
+    at = len(MAGIC) + 8
+    count = _number(view, len(MAGIC))
+    lengths = [_number(view, at + 8 * k) for k in range(count)]
+    at += 8 * count
+    parts = []
+    for length in lengths:
+        if at + length > len(view):
+            raise ValueError("a truncated cache file")
+        parts.append(view[at : at + length])
+        at += length + (-length % 8)
+    return pickle.loads(parts[0], buffers=parts[1:])
+
+
+def _number(view: memoryview, at: int) -> int:
+    return int.from_bytes(view[at : at + 8], "little")
 
 
 def _private_folder(folder: Path) -> bool:

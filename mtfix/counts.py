@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import pickle
 import zlib
 from array import array
+from itertools import accumulate
+from typing import SupportsIndex
+
+#: What a table's parts may be: bytes, an array, or a view of a mapped cache file.
+Buffer = bytes | bytearray | memoryview | array
 
 
 class WordCounts:
@@ -12,14 +18,18 @@ class WordCounts:
 
     Unpickling a dict of 340,000 words takes some 50 ms (each word is decoded, hashed and
     inserted), and most documents need only a few lookups. This keeps the sorted words, UTF-8
-    encoded, as one bytes object per block of ``BLOCK`` words, with the first word of each block
-    and the counts in an array: it loads in about a millisecond; a lookup bisects the first
-    words, then searches one block (about 1 µs). UTF-8 bytes sort as their strings do.
+    encoded, in blocks of ``BLOCK`` words laid end to end in one bytes object, with the first
+    word of each block and the counts in an array; a lookup bisects the first words, then
+    searches one block (about 1 µs). UTF-8 bytes sort as their strings do.
 
     Most words asked about are not listed (a name, in nine languages' lists): one bit in
     ``BITS_PER_WORD`` per word, set at each listed word's CRC-32, tells most of them apart in a
     fraction of that (a word whose bit is clear is not listed; about one unlisted word in
     sixteen finds its bit set and is searched for).
+
+    Pickled at protocol 5, the words, counts and bits travel as out-of-band buffers: the
+    dictionary cache (``mtfix.cache``) maps them from its file instead of reading them, so a
+    start that asks a 7 MB list about three words reads the few pages those words are on.
     """
 
     BLOCK = 64
@@ -30,20 +40,52 @@ class WordCounts:
         encoded = [word.encode() for word in words]
         if any(b"\n" in word for word in encoded):
             raise ValueError("a word list entry holds a line break")
-        self.total = sum(counts.values())
-        self._firsts = encoded[:: self.BLOCK]
         # Each block is "\nword\nword...\n", so "\nword\n" finds a whole word only.
-        self._blocks = [
+        blocks = [
             b"\n" + b"\n".join(encoded[i : i + self.BLOCK]) + b"\n"
             for i in range(0, len(encoded), self.BLOCK)
         ]
-        self._counts = array("q", (counts[word] for word in words))  # 64-bit: any count fits
-        self._slots = max(8, self.BITS_PER_WORD * len(encoded))
-        bits = bytearray((self._slots + 7) // 8)
+        slots = max(8, self.BITS_PER_WORD * len(encoded))
+        bits = bytearray((slots + 7) // 8)
         for word in encoded:
-            slot = zlib.crc32(word) % self._slots
+            slot = zlib.crc32(word) % slots
             bits[slot >> 3] |= 1 << (slot & 7)
-        self._bits = bytes(bits)
+        self._restore(
+            sum(counts.values()),
+            encoded[:: self.BLOCK],
+            slots,
+            b"".join(blocks),
+            array("q", accumulate(map(len, blocks), initial=0)),
+            _smallest_array([counts[word] for word in words]),
+            bytes(bits),
+        )
+
+    def _restore(
+        self,
+        total: int,
+        firsts: list[bytes],
+        slots: int,
+        text: Buffer,
+        starts: Buffer,
+        counts: Buffer,
+        bits: Buffer,
+        typecode: str = "",
+    ) -> None:
+        """Set the table from its parts (each buffer an array, bytes, or a mapped view)."""
+        self.total = total
+        self._firsts = firsts
+        self._slots = slots
+        self._text = text  # the blocks, end to end
+        self._starts = memoryview(starts).cast("B").cast("q")  # block i: starts[i]:starts[i + 1]
+        self._typecode = typecode or memoryview(counts).format
+        self._counts = memoryview(counts).cast("B").cast(self._typecode)  # type: ignore[call-overload]
+        self._bits = bits
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> tuple[object, ...]:
+        parts = (self._text, self._starts, self._counts, self._bits)
+        wrap = pickle.PickleBuffer if int(protocol) >= 5 else bytes
+        state = (self.total, self._firsts, self._slots, *map(wrap, parts), self._typecode)
+        return _loaded, state
 
     def _index(self, key: bytes, crc: int) -> int | None:
         slot = crc % self._slots
@@ -52,7 +94,7 @@ class WordCounts:
         block = bisect.bisect_right(self._firsts, key) - 1
         if block < 0:
             return None
-        text = self._blocks[block]
+        text = bytes(self._text[self._starts[block] : self._starts[block + 1]])
         at = text.find(b"\n" + key + b"\n")
         if at < 0:
             return None
@@ -73,4 +115,32 @@ class WordCounts:
         """Return the count of the word UTF-8 encoded as ``key``, whose CRC-32 is ``crc`` (one
         word asked of several lists is encoded once)."""
         index = self._index(key, crc)
-        return 0 if index is None else self._counts[index]
+        return 0 if index is None else int(self._counts[index])
+
+
+def _loaded(
+    total: int,
+    firsts: list[bytes],
+    slots: int,
+    text: Buffer,
+    starts: Buffer,
+    counts: Buffer,
+    bits: Buffer,
+    typecode: str,
+) -> WordCounts:
+    """Rebuild an unpickled table around its parts, without copying them."""
+    table = WordCounts.__new__(WordCounts)
+    table._restore(total, firsts, slots, text, starts, counts, bits, typecode)
+    return table
+
+
+def _smallest_array(values: list[int]) -> array[int]:
+    """Return ``values`` in an array of the smallest signed type that holds them all: Zipf
+    hundredths fit in 2 bytes and pyspellchecker's counts in 4, and the less there is to
+    unpickle, the sooner a start that reads several lists is done ("q", 8 bytes, holds any)."""
+    low, high = min(values, default=0), max(values, default=0)
+    for typecode in ("h", "i"):
+        limit = 1 << (8 * array(typecode).itemsize - 1)
+        if -limit <= low and high < limit:
+            return array(typecode, values)
+    return array("q", values)

@@ -7,6 +7,7 @@ import gzip
 import importlib.util
 import json
 import re
+import sys
 import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator, Set
@@ -312,16 +313,21 @@ class Lexicon:
 
 
 def read_entities(path: Path) -> Iterator[Entity]:
-    """Yield the entities of one entity file (columns name, type, aliases, context)."""
+    """Yield the entities of one entity file (columns name, type, aliases, context).
+
+    Their strings are interned: a type, a context word or the file name that thousands of
+    entities share is one object, which the dictionary cache then stores (and loads) once.
+    """
+    source = sys.intern(str(path))
     for row in read_rows(path):
         name = row[0].strip()
         if name:
             yield Entity(
-                name=name,
-                type=_cell(row, 1).strip() or "other",
-                aliases=_split(_cell(row, 2)),
-                context=_split(_cell(row, 3).lower()),
-                source=str(path),
+                name=sys.intern(name),
+                type=sys.intern(_cell(row, 1).strip() or "other"),
+                aliases=tuple(map(sys.intern, _split(_cell(row, 2)))),
+                context=tuple(map(sys.intern, _split(_cell(row, 3).lower()))),
+                source=source,
             )
 
 

@@ -8,6 +8,7 @@ entries only say that a word is a known name, so it is left alone.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -128,8 +129,8 @@ class _Block:
 
     def add(self, name: NameForm) -> None:
         self.names.append(name)
-        self.folded.append(fold(name.form))
-        self.keys.append(name_key(name.form))
+        self.folded.append(sys.intern(fold(name.form)))  # one object for the cache to store
+        self.keys.append(sys.intern(name_key(name.form)))
 
 
 class NameIndex:
@@ -147,7 +148,11 @@ class NameIndex:
             for form in _forms(entity):
                 self._add(NameForm(form, entity, len(form.split())))
             if entity.type == "person":
-                full_names = [f.split() for f in (entity.name, *entity.aliases) if " " in f]
+                full_names = [
+                    list(map(sys.intern, f.split()))  # "Wang" is one object in the cache
+                    for f in (entity.name, *entity.aliases)
+                    if " " in f
+                ]
                 self.first_names.update(parts[0] for parts in full_names)
                 self.surnames.update(parts[-1] for parts in full_names)
                 self.people_with_word.update({word for parts in full_names for word in parts})
@@ -199,5 +204,5 @@ def _forms(entity: Entity) -> set[str]:
         for form in list(forms):
             parts = form.split()
             if len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
-                forms.add(parts[-1])
+                forms.add(sys.intern(parts[-1]))
     return forms

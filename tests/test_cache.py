@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 import stat
 from pathlib import Path
 
 import pytest
 
 import mtfix
-from mtfix.cache import CLEANING_THRESHOLD, fewer_collections, fingerprint, load_cached
+from mtfix.cache import CLEANING_THRESHOLD, dump, fewer_collections, fingerprint, load_cached
+from mtfix.counts import WordCounts
 
 
 class _Planted:
@@ -34,7 +34,8 @@ def source(tmp_path: Path) -> Path:
 def _plant(folder: Path, source: Path, marker: Path, mode: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     planted = folder / f"demo-{fingerprint([source])}.pickle"
-    planted.write_bytes(pickle.dumps(_Planted(marker)))
+    with planted.open("wb") as handle:
+        dump(_Planted(marker), handle)  # in the cache's own format: loading it would run code
     planted.chmod(mode)
     return planted
 
@@ -77,12 +78,13 @@ def test_another_users_folder_and_files_are_never_used(
 ) -> None:
     folder, marker = tmp_path / "shared-cache", tmp_path / "code-ran"
     planted = _plant(folder, source, marker, 0o644)
+    written = planted.read_bytes()
     os.chown(folder, 65534, 65534)
     os.chown(planted, 65534, 65534)
     monkeypatch.setenv("MTFIX_CACHE_DIR", str(folder))
     assert load_cached("demo", [source], lambda: "built") == "built"
     assert not marker.exists()
-    assert planted.read_bytes() == pickle.dumps(_Planted(marker))  # left alone
+    assert planted.read_bytes() == written  # left alone
 
 
 def test_cleaning_raises_the_collector_threshold_and_restores_it() -> None:
@@ -94,3 +96,27 @@ def test_cleaning_raises_the_collector_threshold_and_restores_it() -> None:
             assert gc.get_threshold()[0] >= CLEANING_THRESHOLD
         assert gc.get_threshold()[0] >= CLEANING_THRESHOLD  # the other one is still running
     assert gc.get_threshold() == before
+
+
+def test_a_word_table_comes_back_from_its_cache_file_answering_as_before(
+    tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MTFIX_CACHE_DIR", str(tmp_path / "cache"))
+    counts = {f"word{n}": n * 1000 for n in range(1, 500)} | {"Kyjiw": 7, "Straße": 70_000}
+    built = load_cached("demo", [source], lambda: WordCounts(counts))
+    loaded = load_cached("demo", [source], lambda: WordCounts({}))  # mapped from the file
+    for table in (built, loaded):
+        assert table.total == sum(counts.values())
+        assert all(table.get(word) == count for word, count in counts.items())
+        assert table.get("word0") == 0 and "Kyiv" not in table
+
+
+def test_a_truncated_cache_file_is_rebuilt(
+    tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("MTFIX_CACHE_DIR", str(folder))
+    load_cached("demo", [source], lambda: WordCounts({"word": 3}))
+    (cached,) = folder.glob("demo-*.pickle")
+    cached.write_bytes(cached.read_bytes()[:-40])
+    assert load_cached("demo", [source], lambda: WordCounts({"word": 4})).get("word") == 4

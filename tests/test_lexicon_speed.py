@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import pickle
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,15 +19,20 @@ WORDS = st.text(alphabet="abcdeäßé", min_size=1, max_size=6)
 
 @settings(max_examples=60, deadline=None)
 @given(
-    counts=st.dictionaries(WORDS, st.integers(1, 10**6), min_size=0, max_size=300),
+    # Counts of each size the table stores in 2, 4 and 8 bytes.
+    counts=st.sampled_from([10**4, 10**6, 10**12]).flatmap(
+        lambda top: st.dictionaries(WORDS, st.integers(1, top), min_size=0, max_size=300)
+    ),
     probes=st.lists(st.text(alphabet="abcdeäßé", max_size=7), max_size=40),
 )
 def test_word_counts_answer_as_the_dict_does(counts: dict[str, int], probes: list[str]) -> None:
     table = WordCounts(counts)  # up to ~5 blocks: words on block boundaries are looked up too
-    assert table.total == sum(counts.values())
-    for word in [*counts, *probes]:
-        assert (word in table) == (word in counts), word
-        assert table.get(word) == counts.get(word, 0), word
+    # As built, and as pickled with its buffers in band (protocol 5) and as bytes (protocol 4).
+    for copy in (table, *(pickle.loads(pickle.dumps(table, protocol=p)) for p in (4, 5))):
+        assert copy.total == sum(counts.values())
+        for word in [*counts, *probes]:
+            assert (word in copy) == (word in counts), word
+            assert copy.get(word) == counts.get(word, 0), word
 
 
 def test_source_language_counts_keep_their_relative_frequencies() -> None:

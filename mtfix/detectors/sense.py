@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, compress, count
@@ -128,7 +128,7 @@ def parse_cue(text: str) -> Cue:
     return Cue(tuple(text.split()), side, adjacent, negative)
 
 
-def _parse_entry(language: str, row: list[str]) -> Entry | None:
+def _parse_entry(language: str, row: Sequence[str]) -> Entry | None:
     cells = [*row, "", "", "", ""]
     source, wrong, right, context, note = (cell.strip() for cell in cells[:5])
     if not (source and wrong and right and context):
@@ -146,26 +146,67 @@ def _parse_entry(language: str, row: list[str]) -> Entry | None:
     )
 
 
+class SenseIndex(Mapping[str, tuple[Entry, ...]]):
+    """First word of a wrong form -> the entries that may correct it, each entry parsed from
+    its row when first asked: unpickling two thousand parsed cues took some 4 ms of every start,
+    and an article asks about a few words.
+
+    Args:
+        rows: (language, row) of each entry, in file order.
+        first_words: first word of a wrong form -> the indexes of the rows it starts.
+    """
+
+    def __init__(
+        self, rows: tuple[tuple[str, tuple[str, ...]], ...], first_words: dict[str, tuple[int, ...]]
+    ) -> None:
+        self.rows = rows
+        #: Tells at C speed whether a word starts a wrong form (``first_words.__contains__``).
+        self.first_words = first_words
+        self._entries: dict[int, Entry] = {}
+
+    def __reduce__(self) -> tuple[type[SenseIndex], tuple[object, ...]]:
+        return SenseIndex, (self.rows, self.first_words)  # the rows only, never parsed entries
+
+    def __getitem__(self, word: str) -> tuple[Entry, ...]:
+        return tuple(map(self._entry, self.first_words[word]))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.first_words)
+
+    def __len__(self) -> int:
+        return len(self.first_words)
+
+    def _entry(self, index: int) -> Entry:
+        """The entry of row ``index``, parsed on first use (one object for every word it has)."""
+        if index not in self._entries:
+            entry = _parse_entry(*self.rows[index])
+            assert entry is not None  # only rows that parse are indexed
+            self._entries[index] = entry
+        return self._entries[index]
+
+
 @lru_cache(maxsize=4)
-def load_entries(root: Path) -> dict[str, tuple[Entry, ...]]:
+def load_entries(root: Path) -> SenseIndex:
     """Return first word of a wrong form -> the entries that may correct it (``root/sense``).
 
-    Parsed once and kept in the dictionary cache (parsing took 0.015 s of every start).
+    Indexed once and kept in the dictionary cache (reading the files took 0.015 s).
     """
     paths = sorted((root / "sense").glob("*.tsv"))
     return load_cached("sense", [*paths, Path(__file__)], lambda: _index_entries(paths))
 
 
-def _index_entries(paths: list[Path]) -> dict[str, tuple[Entry, ...]]:
-    index: dict[str, list[Entry]] = {}
+def _index_entries(paths: list[Path]) -> SenseIndex:
+    rows: list[tuple[str, tuple[str, ...]]] = []
+    index: dict[str, list[int]] = {}
     for path in paths:
         for row in read_rows(path):
             entry = _parse_entry(path.stem, row)
             if entry is None:
                 continue
             for first in {form[0] for form in entry.wrong}:
-                index.setdefault(first, []).append(entry)
-    return {form: tuple(entries) for form, entries in index.items()}
+                index.setdefault(first, []).append(len(rows))
+            rows.append((path.stem, tuple(row)))
+    return SenseIndex(tuple(rows), {form: tuple(found) for form, found in index.items()})
 
 
 @lru_cache(maxsize=4)
@@ -372,7 +413,7 @@ def propose(
     text = document.text
     # Lower-case every word at C speed; most start no wrong form and are never visited.
     lowered = list(map(str.lower, map(_text, document.tokens)))
-    positions = list(compress(count(), map(index.__contains__, lowered)))
+    positions = list(compress(count(), map(index.first_words.__contains__, lowered)))
     if not positions:
         return
     sentences = document.sentences

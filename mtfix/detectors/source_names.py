@@ -23,14 +23,16 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from ..change import Proposal
 from ..lexicon import Lexicon
-from ..source import SourceName, SourceText, fold, umlauts
 from ..text import Document, Token
+
+if TYPE_CHECKING:  # mtfix.source is imported where a source is used: most runs have none
+    from ..source import SourceName, SourceText
 
 #: A garble and a source name: Levenshtein similarity at least ``SIMILAR`` (for Chinese, whose
 #: pinyin gives many short candidates, one letter's difference), and the same first letter or
@@ -170,6 +172,8 @@ class _GarbleContext(NamedTuple):
 
 def _neighbours(document: Document, token: Token) -> frozenset[str]:
     """The capitalised words one space before and after a token (the rest of its name)."""
+    from ..source import fold
+
     tokens, text = document.tokens, document.text
     found = set()
     for index in (token.index - 1, token.index + 1):
@@ -197,6 +201,8 @@ def _garbled_name(
     close enough (and not one of the words of its line). When the rest of the name agrees (the
     word next to it is the word next to the source name: Hannes in Hannes Grünwalter / Hannes
     Grünwalder), a weaker likeness (``WITH_PARTNER``) is enough."""
+    from ..source import fold
+
     if _plural_of_used(word, names.lexicon):
         return None
     line, line_words = context.line, context.line_words
@@ -277,6 +283,8 @@ def _spellings(name: SourceName, language: str) -> tuple[tuple[str, str], ...]:
     of it, and each without an inflected ending of the source language. A Latin-script name is
     written as the source writes it (Plößberg, Uğur), whichever of its spellings compares best;
     a romanised one as the romanisation that compares best."""
+    from ..source import fold
+
     as_written = name.forms[0] == name.word
     pairs = []
     for form in name.forms:
@@ -297,6 +305,8 @@ def _same_word(word: str, form: str) -> bool:
     begins the other (Eggenfelden, Eggenfeldener; Biontech, Biontech-Chef), or after the same
     ``INFLECTED_STEM`` letters or more both differ only in their last two, which are letters of
     inflected endings (Oberpfälzers, Oberpfälzern; not Shevchik, Shevchuk). Accents aside."""
+    from ..source import fold, umlauts
+
     b = fold(form).lower()
     return any(_inflected(a, b) for a in {fold(word).lower(), fold(umlauts(word)).lower()})
 
@@ -306,6 +316,8 @@ def _declined(word: str, form: str, language: str) -> bool:
     translation's word in another case when the two differ only in their last three letters
     and the source word ends as case endings do, in a vowel, m or h: Ovčáček is Ovčáčka,
     Dětmarovice Dětmarovicích, Praha Praze (but Shevchik is no case of Shevchuk)."""
+    from ..source import fold
+
     if language not in DECLINING:
         return False
     a, b = fold(word).lower(), fold(form).lower()
@@ -386,6 +398,8 @@ class _LineWords:
         self.by_line: dict[int, set[str]] | None = None
 
     def __call__(self, line: int) -> set[str]:
+        from ..source import fold
+
         if self.by_line is None:
             self.by_line = {}
             for token in self.document.tokens:
@@ -466,6 +480,8 @@ def similarity(word: str, form: str) -> float:
 def _may_be_left(word: str, language: str, lexicon: Lexicon) -> bool:
     """A common word of the source language that English does not use and no name list has
     (:func:`_left_untranslated` looks for it in the source segment)."""
+    from ..source import fold
+
     if not language or language == "en" or lexicon.zipf(word, language) < LEFT_COMMON:
         return False
     if word[0].isupper() and language != "de":
