@@ -334,6 +334,7 @@ class Growth:
     ratio: float  # its CPU time over the smaller file's
     limit: float  # the most that ratio may be for linear time
     peak_rss_mb: float  # of cleaning the larger file
+    too_slow: tuple[str, ...]  # the parts of the work (detectors...) that grow faster than that
 
 
 def growth(command: list[str], env: dict[str, str], small: int, codespell: str | None) -> Growth:
@@ -355,6 +356,7 @@ def growth(command: list[str], env: dict[str, str], small: int, codespell: str |
             if codespell:
                 row.append(f"{timed([codespell, str(one)]).cpu_seconds:.2f}")
             rows.append(row)
+        texts = {size: (folder / f"one-{size}.txt").read_text(encoding="utf-8") for size in sizes}
     words_ratio = sizes[10 * small] / sizes[small]
     ratio = runs[10 * small].cpu_seconds / runs[small].cpu_seconds
     limit = GROWTH_LIMIT / 10 * words_ratio
@@ -376,7 +378,77 @@ def growth(command: list[str], env: dict[str, str], small: int, codespell: str |
             table(header, rows),
         ]
     )
-    return Growth(markdown, sizes[10 * small], ratio, limit, runs[10 * small].peak_rss_mb)
+    parts, too_slow = part_growth(texts[small], texts[10 * small], limit / words_ratio)
+    markdown += "\n\n" + parts
+    if ratio > limit:
+        too_slow = ("the whole process", *too_slow)
+    return Growth(markdown, sizes[10 * small], ratio, limit, runs[10 * small].peak_rss_mb, too_slow)
+
+
+#: The task linear by construction that each part's growth is held against.
+LINEAR = "a tuple per word (linear)"
+#: Runs of each part on each file; the best counts (a single run of a short part is noisy).
+PART_ROUNDS = 3
+#: A part of the work is judged for linearity only when it takes at least this long on the
+#: larger file (shorter times are too noisy to compare).
+JUDGED_SECONDS = 0.05
+
+
+def part_growth(small_text: str, large_text: str, slack: float) -> tuple[str, tuple[str, ...]]:
+    """Time, in this process, the shared tokenising and each detector on the two texts (a fresh
+    document each time, the best of ``PART_ROUNDS``; the per-word memos warmed by a first pass
+    over the larger text, so both sizes find them alike); return a Markdown table and the parts
+    whose time grows more than ``slack`` times as fast as a task linear by construction (a
+    tuple per word): a per-document structure that grows faster than the document. Measuring
+    against that task, not the word count, leaves out what the machine adds on a bigger input
+    (its caches hold less of it)."""
+    from mtfix.cache import fewer_collections
+    from mtfix.lexicon import load_lexicon
+    from mtfix.pipeline import DETECTORS
+    from mtfix.text import Document
+
+    lexicon = load_lexicon()
+    mtfix.clean(large_text)  # loads every table and warms the per-word memos
+    best: dict[tuple[str, int], float] = {}
+    for _ in range(PART_ROUNDS):
+        for size, text in enumerate((small_text, large_text)):
+            with fewer_collections():
+                started = time.process_time()
+                [(word.lower(), number) for number, word in enumerate(text.split())]
+                linear = time.process_time() - started
+            best[LINEAR, size] = min(linear, best.get((LINEAR, size), linear))
+            document = Document(text)
+            with fewer_collections():  # as clean() runs
+                started = time.process_time()
+                document.tokens, document.sentences, document.word_counts  # noqa: B018
+                times = {"tokenising": time.process_time() - started}
+                for name, detect in DETECTORS.items():
+                    started = time.process_time()
+                    for _ in detect(document, lexicon):
+                        pass
+                    times[name] = time.process_time() - started
+            for name, seconds in times.items():
+                best[name, size] = min(seconds, best.get((name, size), seconds))
+    limit = slack * best[LINEAR, 1] / best[LINEAR, 0]
+    rows, too_slow = [], []
+    for name in [LINEAR, "tokenising", *DETECTORS]:
+        small, large = best[name, 0], best[name, 1]
+        ratio = large / max(small, 1e-6)
+        judged = large >= JUDGED_SECONDS and name != LINEAR
+        if judged and ratio > limit:
+            too_slow.append(name)
+        verdict = ("**too slow**" if ratio > limit else "linear") if judged else "not judged"
+        rows.append([name, f"{small:.3f}", f"{large:.3f}", f"{ratio:.1f}×", verdict])
+    intro = (
+        f"Each part of the work in this process on the same two files (CPU s, best of "
+        f"{PART_ROUNDS}). A part taking {JUDGED_SECONDS} s or more on the larger file is judged "
+        f"against {limit:.1f}×: {slack:.1f} times the growth of the first row, a task linear by "
+        "construction, so that what the machine adds on a bigger input (its caches hold less of "
+        "it) does not count. The run exits with status 1 if any part, or the whole process, is "
+        "above its limit:"
+    )
+    header = ["part", "smaller file", "larger file", "growth", "verdict"]
+    return intro + "\n\n" + table(header, rows), tuple(too_slow)
 
 
 def issue_15(
@@ -640,6 +712,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(markdown)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(markdown, encoding="utf-8")
+    if grown is not None and grown.too_slow:
+        sys.exit(f"Growing faster than the input: {', '.join(grown.too_slow)}.")
 
 
 if __name__ == "__main__":
