@@ -171,8 +171,8 @@ def clean(
         typer.Option(
             "--only",
             metavar="KIND[,...]",
-            help="Only these kinds or rule ids (mtfix rules lists them), e.g. --only "
-            "typography,quotes.",
+            help="Only these kinds or rule ids (mtfix rules lists them; entity.TYPE for a "
+            "type of your --dict), e.g. --only typography,quotes.",
         ),
     ] = None,
     skip: Annotated[
@@ -298,6 +298,7 @@ def clean(
     config = settings.config
     for path in config.extra_dictionaries:
         _dictionary(path)
+    _check_entity_types(config)
     originals = _originals(source_file, source_dir, source_field, jsonl_field, dask_address)
     if dask_address is not None:
         if write or output_format is not Format.DIFF:
@@ -671,6 +672,26 @@ def _dictionary(path: Path) -> Path:
         reason = "not UTF-8" if isinstance(error, UnicodeDecodeError) else error.strerror
         raise UsageProblem(f"--dict {path}: {reason}") from error
     return path
+
+
+def _check_entity_types(config: Config) -> None:
+    """Check the ``entity.<type>`` selectors of ``--only`` and ``--skip`` that name no
+    registered rule against the entity types of the dictionaries (a user's ``--dict`` may
+    bring new ones): a type no dictionary has is a typo, reported before any work."""
+    from .rules import entity_type_of
+
+    asked = {entity_type_of(s) for s in (*config.only, *config.skip)} - {""}
+    if not asked:
+        return
+    from .lexicon import load_lexicon
+
+    known = {entity.type for entity in load_lexicon(tuple(config.extra_dictionaries)).entities}
+    unknown = sorted(asked - known)
+    if unknown:
+        raise UsageProblem(
+            f"unknown entity type {unknown[0]!r} in --only or --skip (types in the "
+            f"dictionaries: {', '.join(sorted(known))}; see mtfix rules)"
+        )
 
 
 def _wants_color(no_color: bool, stream: TextIO = sys.stdout) -> bool:

@@ -507,6 +507,20 @@ def safety_of(rule_id: str) -> str:
     return KIND_SAFETY.get(rule_id.split(".", 1)[0], REVIEW)
 
 
+def entity_type_of(selector: str) -> str:
+    """Return the entity type an ``entity.<type>`` selector names when it is not a registered
+    rule, else ''. Entity types are data (the type column of the entity files, a user's
+    ``--dict`` among them), so such a selector is checked against the loaded dictionaries.
+
+    >>> entity_type_of("entity.band"), entity_type_of("entity.person"), entity_type_of("entity")
+    ('band', '', '')
+    """
+    kind, _, rest = selector.partition(".")
+    if kind != "entity" or not rest.isidentifier() or find(selector) is not None:
+        return ""
+    return rest
+
+
 def check_selector(selector: str) -> str:
     """Check an ``--only`` / ``--skip`` value: a kind, a rule id, or an id below a family.
 
@@ -519,7 +533,7 @@ def check_selector(selector: str) -> str:
     kind = selector.split(".", 1)[0]
     if kind not in KIND_SAFETY:
         raise ValueError(f"unknown kind {selector!r} (kinds: {', '.join(KIND_SAFETY)})")
-    if selector == kind or find(selector) is not None:
+    if selector == kind or find(selector) is not None or entity_type_of(selector):
         return selector
     ids = ", ".join(rule.id for rule in RULES if rule.kind == kind)
     raise ValueError(f"unknown rule {selector!r} ({kind} rules: {ids}; see mtfix rules)")

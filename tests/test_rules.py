@@ -102,6 +102,25 @@ def test_known_ids_kinds_and_words_below_a_family_are_taken(tmp_path: Path) -> N
         assert run("clean", "--skip", selector, "x.txt", cwd=tmp_path).code == 0, selector
 
 
+def test_an_entity_type_of_a_users_dictionary_can_be_selected(tmp_path: Path) -> None:
+    """Entity types are data: a --dict may bring a type no shipped file has, and --only can
+    name it; a type no dictionary has is a typo, refused with the types there are."""
+    (tmp_path / "bands.tsv").write_text(
+        "# our bands\nname\ttype\taliases\tcontext\nRadiohead\tband\t\tmusic|album\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "x.txt").write_text(
+        "The new album by Radiohaed came out on Friday; music fans queued.\n", encoding="utf-8"
+    )
+    chosen = run("clean", "x.txt", "--dict", "bands.tsv", "--only", "entity.band", cwd=tmp_path)
+    assert chosen.code == 1 and "Radiohead" in chosen.out
+    other = run("clean", "x.txt", "--dict", "bands.tsv", "--only", "entity.person", cwd=tmp_path)
+    assert other.code == 0 and "Radiohead" not in other.out
+    typo = run("clean", "x.txt", "--dict", "bands.tsv", "--skip", "entity.bnad", cwd=tmp_path)
+    assert_one_line_error(typo, "unknown entity type 'bnad'")
+    assert "band, city" in typo.err
+
+
 def test_a_config_file_with_an_unknown_rule_is_refused(tmp_path: Path) -> None:
     (tmp_path / "mtfix.toml").write_text('skip = ["quotes.nosuch"]\n', encoding="utf-8")
     (tmp_path / "x.txt").write_text("The talks went on.\n", encoding="utf-8")
