@@ -11,11 +11,12 @@ import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import process
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from .entities import Entity
 
@@ -206,3 +207,86 @@ def _forms(entity: Entity) -> set[str]:
             if len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
                 forms.add(sys.intern(parts[-1]))
     return forms
+
+
+#: A name real text uses at least this often (wordfreq Zipf) is a target for a word one slip
+#: from it that no list knows: "Leverkusen" (3.2) for "Levercusen", "Raphael" for "Raphhael".
+KNOWN_NAME_ZIPF = 2.5
+#: Shorter names are too often one slip from many others to pick one.
+MIN_KNOWN_NAME_LENGTH = 4
+#: A name cut short by at most this many letters is still read as that name ("Juventu").
+MAX_CUT_LETTERS = 2
+
+
+class NameVocabulary:
+    """The one-word names real text uses often that no curated entity spells: the names of
+    the generated gazetteer, SCOWL's capitalised entries and the words of every known name,
+    each with its Zipf frequency, blocked by first letter for one-slip lookup.
+
+    The curated entities (``NameIndex``) are a garbled name's first targets, with context
+    words and types; these are the rest of the names the news uses, known only by spelling and
+    frequency, for a word no list knows that is a slip of one of them.
+    """
+
+    def __init__(self, names: dict[str, float]) -> None:
+        self.zipf = dict(names)
+        self._blocks: dict[str, list[str]] = defaultdict(list)
+        self._spelled: dict[str, list[str]] = defaultdict(list)  # folded -> names
+        for name in sorted(names):
+            folded = fold(name)
+            self._spelled[folded].append(name)
+            self._blocks[folded[:1]].append(folded)
+        self._memo: dict[str, list[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.zipf)
+
+    def slips_of(self, word: str) -> list[str]:
+        """Return the names one slip from ``word``: a letter changed, added or dropped, two
+        letters swapped, or up to two letters cut from the name's end (memoised).
+
+        >>> NameVocabulary({"Leverkusen": 3.2, "Lever": 2.6}).slips_of("Leverkusn")
+        ['Leverkusen']
+        """
+        found = self._memo.get(word)
+        if found is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[word] = self._slips_of(fold(word))
+        return found
+
+    def _slips_of(self, folded: str) -> list[str]:
+        choices = self._blocks.get(folded[:1], [])
+        found = [
+            choices[position]
+            for _, _, position in process.extract(
+                folded, choices, scorer=OSA.distance, score_cutoff=MAX_CUT_LETTERS, limit=None
+            )
+        ]
+        return [
+            name
+            for other in found
+            if other != folded and (OSA.distance(folded, other) == 1 or cut_short(folded, other))
+            for name in self._spelled[other]
+        ]
+
+
+def cut_short(word: str, name: str) -> bool:
+    """Tell whether ``word`` is ``name`` with its last one or two letters cut."""
+    return len(word) < len(name) <= len(word) + MAX_CUT_LETTERS and name.startswith(word)
+
+
+def known_name_vocabulary(forms: Iterable[str], zipf: Callable[[str], float]) -> NameVocabulary:
+    """Collect the one-word names among ``forms`` (capitalised, letters only, not an
+    abbreviation) that real text uses at least ``KNOWN_NAME_ZIPF`` (by ``zipf``)."""
+    names = {}
+    for form in forms:
+        if (
+            len(form) >= MIN_KNOWN_NAME_LENGTH
+            and form[:1].isupper()
+            and form.isalpha()
+            and not form.isupper()
+            and (frequency := zipf(form)) >= KNOWN_NAME_ZIPF
+        ):
+            names[form] = frequency
+    return NameVocabulary(names)

@@ -366,6 +366,18 @@ RULES: tuple[Rule, ...] = (
         "Ukraine won the Eurovision Song Contest with a folk song.",
     ),
     Rule(
+        "entity.known_name",
+        "A garbled name no curated list has, corrected to the one name it is a slip of.",
+        "A capitalised word that no word list knows and no text uses, written once, one slip "
+        "(a letter changed, added, dropped or doubled, two swapped, an ending cut) from "
+        "exactly one name that real text uses often (the gazetteer's, SCOWL's and every "
+        "known name's words, with wordfreq's frequency), and for which no curated entity "
+        "fits as well. A German transliteration (Baschar), another romanisation, an accent "
+        "the name lacks, a derived word and a word beside another name part are left alone.",
+        "Fans filled the stadium in Porrtland on Sunday.",
+        "Fans filled the stadium in Portland on Sunday.",
+    ),
+    Rule(
         "entity.translated_name",
         "A name translated word by word ('European Truth'), in its own form.",
         "Machine translation translates the words of names of newspapers, parties and places. "

@@ -33,7 +33,7 @@ from ..change import Proposal
 from ..entities import Entity
 from ..lexicon import Lexicon
 from ..memo import WordFilter
-from ..names import NameForm, fold, name_key, romanisation_key, similarity
+from ..names import NameForm, cut_short, fold, name_key, romanisation_key, similarity
 from ..text import Document, Token
 from ..words import NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
 
@@ -845,9 +845,14 @@ def _best_candidate(query: _Query) -> Candidate | None:
         for name in _window_candidates(query, low, high)
         if (match := _score(query, name, low, high)) is not None
     ]
-    if not scored or any(_romanisation_of(query, match) for match in scored):
+    known = None if query.every else _known_name_candidate(query)
+    if not scored:
+        return known
+    if any(_romanisation_of(query, match) for match in scored):
         return None  # Sergey for Sergei is a spelling, for the variant detector and house style
     scored.sort(key=lambda match: (not match.gates.passed, -match.score))
+    if known is not None and not _one_slip_reading(query, scored[0]):
+        return known  # "Porrtland": Portland, one slip away, not Poland
     if query.every:
         # Training data breaks equal scores by spelling: the index lists the candidates of
         # two first letters in the order of a set, which the process's hash seed decides.
@@ -1307,3 +1312,105 @@ def _candidate(query: _Query, match: _Match, confidence: float) -> Candidate:
     reason = f"“{original}” is close to “{replacement}” ({kind}: {name.entity.name})"
     reason += f"; {context_hits} context word(s) in the article." if context_hits else "."
     return Candidate(start, end, original, replacement, name.entity, confidence, reason, ())
+
+
+#: The confidence of a word read as the one known name it is a slip of (``_known_name_candidate``).
+KNOWN_NAME_CONFIDENCE = 0.6
+#: The type of the entity a known name stands for: its rule is ``entity.known_name``.
+KNOWN_NAME = "known_name"
+
+
+def _known_name_candidate(query: _Query) -> Candidate | None:
+    """Read a word no list knows, for which no curated entity fits, as the one name it is a
+    slip of among the names real text often uses (``NameVocabulary``: "Levercusen" for
+    Leverkusen, "Raphhael" for Raphael).
+
+    With no type and no context words to go on, the word must be what a slip leaves and a rare
+    real name is not: written once in the article (a name the article repeats the same way is
+    its own), used by no text in any language, one slip from exactly one such name, and not a
+    form of it or another romanisation of it (``_slip_of``).
+    """
+    word, lexicon = query.words[query.i], query.lexicon
+    if (
+        not query.suspicious
+        or not _generic_run(query)
+        or query.context.mentions(word) != 1
+        or lexicon.zipf(word) > 0
+        or _foreign_word(word, lexicon)
+    ):
+        return None
+    targets = [name for name in lexicon.known_names.slips_of(word) if _slip_of(word, name)]
+    if len(targets) != 1:
+        return None  # none, or no telling which
+    target = targets[0]
+    entity = Entity(target, KNOWN_NAME, (), ())
+    token = query.run[query.i]
+    return Candidate(
+        start=token.start,
+        end=_base(token)[1],
+        original=word,
+        replacement=target,
+        entity=entity,
+        confidence=KNOWN_NAME_CONFIDENCE,
+        reason=f"“{word}” is one slip from the name “{target}”, which real text uses often; "
+        "no text uses the word.",
+        alternatives=(),
+    )
+
+
+def _generic_run(query: _Query) -> bool:
+    """Tell whether the query word is its run by itself, or its run's other words are common
+    English words ("Harrvard University", "The Deence Ministry") that are no part of a
+    person's name, and it is not the run's last word: the slot of a surname or of a name of
+    its own after another ("Jumbo Visma", "Clemens Wickler")."""
+    words, i, lexicon = query.words, query.i, query.lexicon
+    names = lexicon.names
+    return len(words) == 1 or (
+        i < len(words) - 1
+        and all(
+            word.lower() in lexicon.common_words
+            and word not in names.first_names
+            and word not in names.surnames
+            for j, word in enumerate(words)
+            if j != i
+        )
+    )
+
+
+def _one_slip_reading(query: _Query, match: _Match) -> bool:
+    """Tell whether the reading changes the query word by one slip at most (``_slip_of``)."""
+    word, target = query.words[query.i], match.name.form.split()[query.i - match.low]
+    folded, name = fold(word), fold(target)
+    return OSA.distance(folded, name) <= 1 or cut_short(folded, name)
+
+
+#: Spellings a German transliteration of a foreign name has where the English one differs:
+#: "Baschar", "Lukaschenko", "Netanjahu", "Wolodymyr" are spellings, for house style to decide.
+GERMAN_SPELLINGS = (("tsch", "ch"), ("sch", "sh"), ("j", "y"), ("w", "v"))
+
+
+def _german_spelling(word: str, name: str) -> bool:
+    """Tell whether ``word`` is the German transliteration of the name ("Baschar", Bashar)."""
+    folded, target = fold(word), fold(name)
+    return any(
+        german in folded and folded.replace(german, english) == target
+        for german, english in GERMAN_SPELLINGS
+    )
+
+
+def _slip_of(word: str, name: str) -> bool:
+    """Tell whether ``word`` may be a slip of ``name``: the same first letter, not a form of it
+    ("Thüringer" beside Thüringen), not the name with letters added or an ending that derives
+    a word from it ("Bavarians"), not another romanisation of it (Zelenskyi), and no accented
+    letter the name lacks (an accent is written on purpose: "Schüller" is no slip of Schiller).
+    """
+    folded, target = fold(word), fold(name)
+    return (
+        folded[:1] == target[:1]
+        and not _forms_of_one_word(folded, target)
+        and not _extends(word, name)
+        and not _derived(word, name)
+        and romanisation_key(word) != romanisation_key(name)
+        and not _german_spelling(word, name)
+        and all(letter in name for letter in word if not letter.isascii())
+    )
