@@ -211,7 +211,7 @@ def _forms(entity: Entity) -> set[str]:
 
 #: A name real text uses at least this often (wordfreq Zipf) is a target for a word one slip
 #: from it that no list knows: "Leverkusen" (3.2) for "Levercusen", "Raphael" for "Raphhael".
-KNOWN_NAME_ZIPF = 2.5
+KNOWN_NAME_ZIPF = 2.0
 #: Shorter names are too often one slip from many others to pick one.
 MIN_KNOWN_NAME_LENGTH = 4
 #: A name cut short by at most this many letters is still read as that name ("Juventu").

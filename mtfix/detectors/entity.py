@@ -1339,10 +1339,12 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
         or _foreign_word(word, lexicon)
     ):
         return None
-    targets = [name for name in lexicon.known_names.slips_of(word) if _slip_of(word, name)]
-    if len(targets) != 1:
-        return None  # none, or no telling which
-    target = targets[0]
+    target = _likeliest(
+        [name for name in lexicon.known_names.slips_of(word) if _slip_of(word, name)],
+        lexicon.known_names.zipf,
+    )
+    if target is None:
+        return None
     entity = Entity(target, KNOWN_NAME, (), ())
     token = query.run[query.i]
     return Candidate(
@@ -1356,6 +1358,22 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
         "no text uses the word.",
         alternatives=(),
     )
+
+
+#: A name real text uses this much more often (Zipf: ten times) than another is the likelier
+#: one of two a word is a slip of.
+LIKELIER_ZIPF = 1.0
+
+
+def _likeliest(names: list[str], zipf: dict[str, float]) -> str | None:
+    """Return the one name of ``names``, or the one real text uses ten times as often as
+    each other; None when there is none or no telling which."""
+    if not names:
+        return None
+    ranked = sorted(names, key=lambda name: -zipf[name])
+    if len(ranked) > 1 and zipf[ranked[0]] - zipf[ranked[1]] < LIKELIER_ZIPF:
+        return None
+    return ranked[0]
 
 
 def _generic_run(query: _Query) -> bool:
