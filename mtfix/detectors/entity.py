@@ -807,7 +807,7 @@ def _check_run(
             or _inside_known_name(words, i, lexicon)
         ):
             continue
-        alone = len(words) == 1 or (
+        alone = len(words) - _openers(run, lexicon) == 1 or (
             suspicious and word not in majority.spelling and _may_stand_alone(word, lexicon)
         )
         query = _Query(run, words, i, suspicious, document, lexicon, context, alone, every)
@@ -817,6 +817,22 @@ def _check_run(
         if best.rules:  # words the change covers ("Volodimir Zelenski") are not checked again
             done.update(j for j, token in enumerate(run) if token.start < best.end)
         yield best
+
+
+def _openers(run: list[Token], lexicon: Lexicon) -> int:
+    """Count the words at the start of a run whose capital only opens the sentence: common
+    English words ("In Berlyn", "According"), not the first word of a known person's name."""
+    count = 0
+    for token in run[:-1]:
+        word = token.text
+        if not (
+            (token.sentence_initial or count)
+            and word.lower() in lexicon.common_words
+            and word not in lexicon.names.first_names
+        ):
+            break
+        count += 1
+    return count
 
 
 def _beside_ampersand(document: Document, token: Token) -> bool:
@@ -1411,7 +1427,7 @@ def _generic_run(query: _Query) -> bool:
     its own after another ("Jumbo Visma", "Clemens Wickler")."""
     words, i, lexicon = query.words, query.i, query.lexicon
     names = lexicon.names
-    return len(words) == 1 or (
+    return len(words) - _openers(query.run, lexicon) == 1 or (
         i < len(words) - 1
         and all(
             word.lower() in lexicon.common_words
