@@ -276,9 +276,13 @@ def cut_short(word: str, name: str) -> bool:
     return len(word) < len(name) <= len(word) + MAX_CUT_LETTERS and name.startswith(word)
 
 
+#: A name has a vowel: "Blvd" and "Mgmt" are abbreviations.
+_VOWEL = re.compile("[aeiouyäöüéèáàóòíìúù]", re.IGNORECASE)
+
+
 def known_name_vocabulary(forms: Iterable[str], zipf: Callable[[str], float]) -> NameVocabulary:
-    """Collect the one-word names among ``forms`` (capitalised, letters only, not an
-    abbreviation) that real text uses at least ``KNOWN_NAME_ZIPF`` (by ``zipf``)."""
+    """Collect the one-word names among ``forms`` (capitalised, letters only, with a vowel,
+    not an abbreviation) that real text uses at least ``KNOWN_NAME_ZIPF`` (by ``zipf``)."""
     names = {}
     for form in forms:
         if (
@@ -286,6 +290,7 @@ def known_name_vocabulary(forms: Iterable[str], zipf: Callable[[str], float]) ->
             and form[:1].isupper()
             and form.isalpha()
             and not form.isupper()
+            and _VOWEL.search(form)
             and (frequency := zipf(form)) >= KNOWN_NAME_ZIPF
         ):
             names[form] = frequency

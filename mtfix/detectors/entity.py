@@ -1383,10 +1383,16 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
         or _foreign_word(word, lexicon)
     ):
         return None
-    target = _likeliest(
-        [name for name in lexicon.known_names.slips_of(word) if _slip_of(word, name)],
-        lexicon.known_names.zipf,
-    )
+    known = lexicon.known_names
+    curated = {
+        name.form
+        for name in lexicon.names.candidates(word, 1)
+        if _within_one_slip(word, name.form) and _slip_of(word, name.form)
+    }
+    slips = [name for name in known.slips_of(word) if _slip_of(word, name)]
+    target = _likeliest([*slips, *curated], {**known.zipf, **{c: lexicon.zipf(c) for c in curated}})
+    if target in curated:
+        target = None  # a curated entity it is a slip of is likelier: its rules have decided
     if target is None:
         return None
     entity = Entity(target, KNOWN_NAME, (), ())
@@ -1441,7 +1447,12 @@ def _generic_run(query: _Query) -> bool:
 
 def _one_slip_reading(query: _Query, match: _Match) -> bool:
     """Tell whether the reading changes the query word by one slip at most (``_slip_of``)."""
-    word, target = query.words[query.i], match.name.form.split()[query.i - match.low]
+    return _within_one_slip(query.words[query.i], match.name.form.split()[query.i - match.low])
+
+
+def _within_one_slip(word: str, target: str) -> bool:
+    """Tell whether ``word`` is ``target`` or one slip from it: a letter changed, added or
+    dropped, two letters swapped, or up to two cut from its end."""
     folded, name = fold(word), fold(target)
     return OSA.distance(folded, name) <= 1 or cut_short(folded, name)
 
