@@ -126,6 +126,8 @@ class _Query:
     alone: bool
     #: Whether readings the rules reject are scored too, with their evidence (training data).
     every: bool = False
+    #: Whether the article's majority spelling settles the word (another spelling of it there).
+    settled: bool = False
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
@@ -810,7 +812,8 @@ def _check_run(
         alone = len(words) - _openers(run, lexicon) == 1 or (
             suspicious and word not in majority.spelling and _may_stand_alone(word, lexicon)
         )
-        query = _Query(run, words, i, suspicious, document, lexicon, context, alone, every)
+        settled = word in majority.spelling
+        query = _Query(run, words, i, suspicious, document, lexicon, context, alone, every, settled)
         best = _best_candidate(query)
         if best is None or not (best.rules or every):
             continue
@@ -1377,6 +1380,7 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
     word, lexicon = query.words[query.i], query.lexicon
     if (
         not query.suspicious
+        or query.settled  # the article spells the name: its majority spelling decides
         or not _generic_run(query)
         or query.context.mentions(word) != 1
         or lexicon.zipf(word) > 0
