@@ -18,7 +18,7 @@ from pathlib import Path
 from .cache import load_cached
 from .counts import WordCounts
 from .entities import Entity
-from .names import NameIndex, NameVocabulary, known_name_vocabulary
+from .names import LetterModel, NameIndex, NameVocabulary, known_name_vocabulary
 from .wordset import WordSet
 
 #: The SCOWL list of capitalised entries, kept apart from the ordinary words.
@@ -99,6 +99,7 @@ class LexiconData:
     capitalised_words: frozenset[str]
     names: NameIndex
     known_names: NameVocabulary
+    letters: LetterModel
 
 
 class Lexicon:
@@ -200,6 +201,7 @@ class Lexicon:
                 row[0].strip() for row in read_rows(self.root / "capitalised.txt") if row[0].strip()
             ),
             names=names,
+            letters=LetterModel(words | single_word_names | name_words),
             known_names=known_name_vocabulary(
                 (
                     form
@@ -272,6 +274,11 @@ class Lexicon:
     def known_names(self) -> NameVocabulary:
         """One-word names real text uses that no curated entity spells, for one-slip lookup."""
         return self.data.known_names
+
+    @property
+    def letters(self) -> LetterModel:
+        """How name-like a spelling is, from the letters of every known name."""
+        return self.data.letters
 
     @property
     def variants(self) -> dict[str, tuple[str, str]]:

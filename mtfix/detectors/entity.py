@@ -282,6 +282,15 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
                 and len(slips_of(other)) > len(slips_of(word))
                 and not _two_people(word, other, context)
             ]
+        if not majority and not used:  # still a tie: the spelling that reads as a name
+            majority = [
+                other
+                for other in neighbours
+                if context.mentions(other) == count
+                and not lexicon.zipf(other)
+                and _reads_more_like_a_name(other, word, lexicon)
+                and not _two_people(word, other, context)
+            ]
         chosen = _likeliest_spelling(majority, context, lexicon)
         if chosen is not None:
             spelling[word] = chosen
@@ -292,6 +301,18 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
 
 
 NO_MAJORITY = _Majority({}, frozenset())
+
+
+#: How much more name-like (``LetterModel.score``, per letter) one of two spellings as frequent
+#: must read to be taken for the name: "Rumberg" beside "Rmuberg" reads 1.6 more, "Dingolfing"
+#: beside "Dyngolfing" 0.6; two real names one slip apart rarely differ so.
+NAME_LIKE_MARGIN = 0.4
+
+
+def _reads_more_like_a_name(other: str, word: str, lexicon: Lexicon) -> bool:
+    """Tell whether the spelling ``other`` reads as a name by ``NAME_LIKE_MARGIN`` more than
+    ``word``: its letters follow one another as in names ("Merklingen", not "Merklingne")."""
+    return lexicon.letters.score(other) - lexicon.letters.score(word) >= NAME_LIKE_MARGIN
 
 
 def _likeliest_spelling(spellings: list[str], context: _Context, lexicon: Lexicon) -> str | None:
