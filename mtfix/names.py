@@ -19,6 +19,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
+from .counts import WordCounts
 from .entities import Entity
 
 #: Spelling pairs that transliterations of the same name disagree on, English and German ones
@@ -210,6 +211,8 @@ def _forms(entity: Entity) -> set[str]:
     return forms
 
 
+#: Zipf frequencies are kept as hundredths, in whole numbers.
+ZIPF_HUNDREDTHS = 100
 #: A name real text uses at least this often (wordfreq Zipf) is a target for a word one slip
 #: from it that no list knows: "Leverkusen" (3.2) for "Levercusen", "Raphael" for "Raphhael".
 KNOWN_NAME_ZIPF = 2.0
@@ -226,21 +229,27 @@ class NameVocabulary:
 
     The curated entities (``NameIndex``) are a garbled name's first targets, with context
     words and types; these are the rest of the names the news uses, known only by spelling and
-    frequency, for a word no list knows that is a slip of one of them.
+    frequency, for a word no list knows that is a slip of one of them. Stored as a few strings
+    and a mapped table (nothing to rebuild at start); a block is split when first searched.
     """
 
     def __init__(self, names: dict[str, float]) -> None:
-        self.zipf = dict(names)
-        self._blocks: dict[str, list[str]] = defaultdict(list)
-        self._spelled: dict[str, list[str]] = defaultdict(list)  # folded -> names
+        self._frequency = WordCounts(
+            {name: round(zipf * ZIPF_HUNDREDTHS) for name, zipf in names.items()}
+        )
+        blocks: dict[str, list[str]] = defaultdict(list)
         for name in sorted(names):
-            folded = fold(name)
-            self._spelled[folded].append(name)
-            self._blocks[folded[:1]].append(folded)
+            blocks[fold(name)[:1]].append(name)
+        self._blocks = {letter: "\n".join(block) for letter, block in blocks.items()}
+        self._split: dict[str, tuple[list[str], list[str]]] = {}  # letter -> names, folded
         self._memo: dict[str, list[str]] = {}
 
-    def __len__(self) -> int:
-        return len(self.zipf)
+    def __contains__(self, name: str) -> bool:
+        return name in self._frequency
+
+    def zipf(self, name: str) -> float:
+        """Return how often real text uses the name (wordfreq Zipf), 0.0 for no such name."""
+        return self._frequency.get(name) / ZIPF_HUNDREDTHS
 
     def slips_of(self, word: str) -> list[str]:
         """Return the names one slip from ``word``: a letter changed, added or dropped, two
@@ -257,19 +266,23 @@ class NameVocabulary:
         return found
 
     def _slips_of(self, folded: str) -> list[str]:
-        choices = self._blocks.get(folded[:1], [])
-        found = [
-            choices[position]
-            for _, _, position in process.extract(
+        names, choices = self._block(folded[:1])
+        return [
+            names[position]
+            for other, _, position in process.extract(
                 folded, choices, scorer=OSA.distance, score_cutoff=MAX_CUT_LETTERS, limit=None
             )
-        ]
-        return [
-            name
-            for other in found
             if other != folded and (OSA.distance(folded, other) == 1 or cut_short(folded, other))
-            for name in self._spelled[other]
         ]
+
+    def _block(self, letter: str) -> tuple[list[str], list[str]]:
+        """The names whose folded spelling starts with ``letter``, and those spellings."""
+        split = self._split.get(letter)
+        if split is None:
+            block = self._blocks.get(letter)
+            names = block.split("\n") if block else []
+            split = self._split[letter] = (names, [fold(name) for name in names])
+        return split
 
 
 def cut_short(word: str, name: str) -> bool:
@@ -308,7 +321,7 @@ LETTER_CHOICES = 30
 
 class LetterModel:
     """How name-like a spelling is: the mean log-probability of each of its letters after the
-    three before it, counted over the known names' spellings.
+    three before it, counted over the known names' spellings (kept in mapped tables).
 
     A slip (a letter changed, swapped, doubled or dropped) mostly leaves a run of letters that
     names rarely have ("Rmuberg", "Merklingne"), so of two spellings of one name in an article
@@ -316,13 +329,14 @@ class LetterModel:
     """
 
     def __init__(self, names: Iterable[str]) -> None:
-        self._runs: Counter[str] = Counter()  # runs of LETTER_ORDER letters
-        self._heads: Counter[str] = Counter()  # the letters before the last of each run
+        runs: Counter[str] = Counter()  # runs of LETTER_ORDER letters
+        heads: Counter[str] = Counter()  # the letters before the last of each run
         for name in {fold(name) for name in names if name.isalpha()}:
             padded = _padded(name)
             for end in range(LETTER_ORDER, len(padded) + 1):
-                self._runs[padded[end - LETTER_ORDER : end]] += 1
-                self._heads[padded[end - LETTER_ORDER : end - 1]] += 1
+                runs[padded[end - LETTER_ORDER : end]] += 1
+                heads[padded[end - LETTER_ORDER : end - 1]] += 1
+        self._runs, self._heads = WordCounts(runs), WordCounts(heads)
 
     def score(self, word: str) -> float:
         """Return the mean log-probability of the letters of ``word`` (and of its end).
@@ -335,9 +349,9 @@ class LetterModel:
         total = 0.0
         for end in range(LETTER_ORDER, len(padded) + 1):
             run = padded[end - LETTER_ORDER : end]
-            seen = self._runs.get(run, 0) + LETTER_SMOOTHING
+            seen = self._runs.get(run) + LETTER_SMOOTHING
             total += math.log(
-                seen / (self._heads.get(run[:-1], 0) + LETTER_SMOOTHING * LETTER_CHOICES)
+                seen / (self._heads.get(run[:-1]) + LETTER_SMOOTHING * LETTER_CHOICES)
             )
         return total / (len(padded) - LETTER_ORDER + 1)
 

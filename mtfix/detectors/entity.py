@@ -1415,7 +1415,8 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
         if _within_one_slip(word, name.form) and _slip_of(word, name.form)
     }
     slips = [name for name in known.slips_of(word) if _slip_of(word, name)]
-    target = _likeliest([*slips, *curated], {**known.zipf, **{c: lexicon.zipf(c) for c in curated}})
+    frequency = {name: known.zipf(name) for name in slips} | {c: lexicon.zipf(c) for c in curated}
+    target = _likeliest([*slips, *curated], frequency)
     if target in curated:
         target = None  # a curated entity it is a slip of is likelier: its rules have decided
     if target is None:
