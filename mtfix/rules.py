@@ -463,6 +463,16 @@ RULES: tuple[Rule, ...] = (
         "The minister said the talks would continue next week.",
     ),
     Rule(
+        "untranslated.exonym",
+        "A source language's name of a place kept ('Kiew'), where English writes its own.",
+        "dictionaries/untranslated/exonyms.tsv (hand-listed) and exonyms-generated.tsv (from "
+        "GeoNames and pycountry, kept when word frequencies show the name is a word of one "
+        "source language and not of English) list other languages' names of big places and of "
+        "countries; each is replaced by the English name, unless part of a longer name.",
+        "The delegation flew from Warschau to Kiew on Tuesday.",
+        "The delegation flew from Warsaw to Kyiv on Tuesday.",
+    ),
+    Rule(
         "entity.source",
         "A garbled name, corrected to the spelling of the text it was translated from.",
         "With --source: a capitalised word that English text does not use and the source does "

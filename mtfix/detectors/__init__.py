@@ -17,6 +17,7 @@ from . import (
     capitalisation,
     encoding,
     entity,
+    exonym,
     nonword,
     quotes,
     sense,
@@ -36,6 +37,7 @@ DETECTORS: dict[str, DetectFunction] = {
     "quotes": quotes.detect,
     "capitalisation": capitalisation.detect,
     "variant": variant.detect,
+    "exonym": exonym.detect,
     "entity": entity.detect,
     "nonword": nonword.detect,
     "sense": sense.detect,
@@ -44,4 +46,7 @@ DETECTORS: dict[str, DetectFunction] = {
 }
 
 #: The kinds a detector's proposals have, when they are not its own name.
-KINDS_OF: dict[str, tuple[str, ...]] = {"source": ("entity", "untranslated")}
+KINDS_OF: dict[str, tuple[str, ...]] = {
+    "exonym": ("untranslated",),
+    "source": ("entity", "untranslated"),
+}
