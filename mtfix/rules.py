@@ -240,6 +240,15 @@ RULES: tuple[Rule, ...] = (
         "The mayor said: “We will rebuild the school.”",
     ),
     Rule(
+        "quotes.guillemets",
+        "Guillemets kept from the source («…», »…«, ‹…›), made English (“…”, ‘…’).",
+        "French, Russian, Ukrainian and German quote with guillemets; English does not. A pair "
+        "on one line gets English marks (straight where the article uses straight ones), "
+        "without the spaces French sets inside; a pair around a word of another script stays.",
+        "The minister said: « We will rebuild the bridge ».",
+        "The minister said: “We will rebuild the bridge”.",
+    ),
+    Rule(
         "quotes.misplaced_open",
         "An opening mark put before the space instead of after it (':” We').",
         "After a colon, a mark followed by a space and a capital opens the quotation; it is "

@@ -18,6 +18,7 @@ from . import (
     encoding,
     entity,
     exonym,
+    guillemets,
     nonword,
     quotes,
     sense,
@@ -35,6 +36,7 @@ DETECTORS: dict[str, DetectFunction] = {
     "boilerplate": boilerplate.detect,
     "typography": typography.detect,
     "quotes": quotes.detect,
+    "guillemets": guillemets.detect,
     "capitalisation": capitalisation.detect,
     "variant": variant.detect,
     "exonym": exonym.detect,
@@ -48,5 +50,6 @@ DETECTORS: dict[str, DetectFunction] = {
 #: The kinds a detector's proposals have, when they are not its own name.
 KINDS_OF: dict[str, tuple[str, ...]] = {
     "exonym": ("untranslated",),
+    "guillemets": ("quotes",),
     "source": ("entity", "untranslated"),
 }
