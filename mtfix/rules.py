@@ -193,6 +193,24 @@ RULES: tuple[Rule, ...] = (
         "The two-day summit ended without a deal.",
     ),
     Rule(
+        "typography.hyphen_space",
+        "A space after the hyphen of a compound ('24- hour', 'pro- Russian'), removed.",
+        "A hyphen glued to a number or prefix (or before a usual second part such as -hour, "
+        "-old, -backed) and spaced from the next word is a compound split by translation; a "
+        "suspended hyphen ('pre- and post-war') keeps its space.",
+        "The 24- hour strike closed the port.",
+        "The 24-hour strike closed the port.",
+    ),
+    Rule(
+        "typography.moved_space",
+        "A space before a comma or full stop instead of after it ('said ,that'), moved.",
+        "A space before a comma or semicolon glued to the next word, or before a full stop, "
+        "question or exclamation mark glued to a word that usually opens a sentence, belongs "
+        "after the mark.",
+        "The talks ended .The next round is in May.",
+        "The talks ended. The next round is in May.",
+    ),
+    Rule(
         "typography.clause_hyphen",
         "A hyphen used as a dash between clauses ('bridge-but'), made a spaced en dash.",
         "A hyphen joining a word to a clause word (and, but, which, a) stands for a dash; it "
