@@ -193,6 +193,24 @@ RULES: tuple[Rule, ...] = (
         "The two-day summit ended without a deal.",
     ),
     Rule(
+        "typography.hyphen_space",
+        "A space after the hyphen of a compound ('24- hour', 'pro- Russian'), removed.",
+        "A hyphen glued to a number or prefix (or before a usual second part such as -hour, "
+        "-old, -backed) and spaced from the next word is a compound split by translation; a "
+        "suspended hyphen ('pre- and post-war') keeps its space.",
+        "The 24- hour strike closed the port.",
+        "The 24-hour strike closed the port.",
+    ),
+    Rule(
+        "typography.moved_space",
+        "A space before a comma or full stop instead of after it ('said ,that'), moved.",
+        "A space before a comma or semicolon glued to the next word, or before a full stop, "
+        "question or exclamation mark glued to a word that usually opens a sentence, belongs "
+        "after the mark.",
+        "The talks ended .The next round is in May.",
+        "The talks ended. The next round is in May.",
+    ),
+    Rule(
         "typography.clause_hyphen",
         "A hyphen used as a dash between clauses ('bridge-but'), made a spaced en dash.",
         "A hyphen joining a word to a clause word (and, but, which, a) stands for a dash; it "
@@ -238,6 +256,15 @@ RULES: tuple[Rule, ...] = (
         "keeps them. Each mark is turned the English way by its role, opening or closing.",
         "The mayor said: „We will rebuild the school.“",
         "The mayor said: “We will rebuild the school.”",
+    ),
+    Rule(
+        "quotes.guillemets",
+        "Guillemets kept from the source («…», »…«, ‹…›), made English (“…”, ‘…’).",
+        "French, Russian, Ukrainian and German quote with guillemets; English does not. A pair "
+        "on one line gets English marks (straight where the article uses straight ones), "
+        "without the spaces French sets inside; a pair around a word of another script stays.",
+        "The minister said: « We will rebuild the bridge ».",
+        "The minister said: “We will rebuild the bridge”.",
     ),
     Rule(
         "quotes.misplaced_open",
@@ -473,6 +500,16 @@ RULES: tuple[Rule, ...] = (
         "uk",
         "The міністр said the talks would continue next week.",
         "The minister said the talks would continue next week.",
+    ),
+    Rule(
+        "untranslated.exonym",
+        "A source language's name of a place kept ('Kiew'), where English writes its own.",
+        "dictionaries/untranslated/exonyms.tsv (hand-listed) and exonyms-generated.tsv (from "
+        "GeoNames and pycountry, kept when word frequencies show the name is a word of one "
+        "source language and not of English) list other languages' names of big places and of "
+        "countries; each is replaced by the English name, unless part of a longer name.",
+        "The delegation flew from Warschau to Kiew on Tuesday.",
+        "The delegation flew from Warsaw to Kyiv on Tuesday.",
     ),
     Rule(
         "entity.source",
