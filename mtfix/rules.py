@@ -299,6 +299,14 @@ RULES: tuple[Rule, ...] = (
         "“She told me: ‘Wait for the train.’” said the driver.",
     ),
     Rule(
+        "quotes.spaced_open",
+        "An opening mark spaced from its quotation ('the \" red line\"'), glued to it.",
+        "Outside a quotation, a mark with spaces on both sides and a word after it opens a "
+        "quotation (unless an attribution such as 'he said' follows); the space after it goes.",
+        'The so-called " red line" was crossed.',
+        'The so-called "red line" was crossed.',
+    ),
+    Rule(
         "quotes.spaced_close",
         "A space before a closing quotation mark ('year. ”'), removed.",
         "A closing mark is glued to its quotation; a comma before the attribution moves inside. "

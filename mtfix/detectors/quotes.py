@@ -259,7 +259,25 @@ def _outside(mark: _Mark, fixes: list[_Fix], first: bool) -> int:
             return 1
         return 0
     if mark.opens and mark.closes:
-        return 1 if mark.after.isalpha() else 0
+        if not mark.after.isalpha():
+            return 0
+        if (
+            mark.index > 0
+            and mark.glyph in '"“'
+            and not mark.before.isdigit()  # a 12 " pizza: inches
+            and not _speech_follows(mark.text, mark.index + 1)
+        ):
+            fixes.append(
+                _Fix(
+                    mark.index,
+                    mark.space_after,
+                    mark.open_glyph(),
+                    0.75,
+                    "The opening quotation mark is separated from the quotation by a space.",
+                    "spaced_open",
+                )
+            )
+        return 1
     return _glued(mark, 0)
 
 
