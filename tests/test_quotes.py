@@ -98,6 +98,9 @@ SILENT = [
     "The trains were “excessively late” – and “nobody” was told.",
     'He is 6\'2" tall and the screen is 65" wide.',
     'They ordered a 12 " pizza.',
+    # a mark after a comma that an attribution follows closes a quotation opened earlier
+    'We have done it," Anna Berg wrote on Friday.',
+    "We will see,” CEO Anna Maria Berg told reporters.",
     "The mayor said: “We are not done yet.\n\n“We will finish the stadium,” she added.",
     "“This is not the end.\n\n“Nobody will be left alone,” she said.",
     "(“Yes”) and [“No”] and “Maybe.”",
