@@ -202,6 +202,15 @@ RULES: tuple[Rule, ...] = (
         "The 24-hour strike closed the port.",
     ),
     Rule(
+        "typography.name_hyphen",
+        "A hyphen between a word and a name where a dash belongs ('progress-Xinhuanet').",
+        "A lower-case English word joined by a hyphen to a capitalised word, the word no prefix "
+        "('mid-May', 'pro-Kremlin', 'then-President'), is a headline and its source, or a "
+        "sentence and a name, run together; the hyphen becomes a spaced en dash.",
+        "Exports rose again this year-Xinhuanet",
+        "Exports rose again this year – Xinhuanet",
+    ),
+    Rule(
         "typography.moved_space",
         "A space before a comma or full stop instead of after it ('said ,that'), moved.",
         "A space before a comma or semicolon glued to the next word, or before a full stop, "
