@@ -202,6 +202,15 @@ RULES: tuple[Rule, ...] = (
         "The 24-hour strike closed the port.",
     ),
     Rule(
+        "typography.name_hyphen",
+        "A hyphen between a word and a name where a dash belongs ('progress-Xinhuanet').",
+        "A lower-case English word joined by a hyphen to a capitalised word, the word no prefix "
+        "('mid-May', 'pro-Kremlin', 'then-President'), is a headline and its source, or a "
+        "sentence and a name, run together; the hyphen becomes a spaced en dash.",
+        "Exports rose again this year-Xinhuanet",
+        "Exports rose again this year – Xinhuanet",
+    ),
+    Rule(
         "typography.moved_space",
         "A space before a comma or full stop instead of after it ('said ,that'), moved.",
         "A space before a comma or semicolon glued to the next word, or before a full stop, "
@@ -297,6 +306,14 @@ RULES: tuple[Rule, ...] = (
         "mark and the outer with a double one, glued to the text.",
         "“She told me:” Wait for the train. “, said the driver.",
         "“She told me: ‘Wait for the train.’” said the driver.",
+    ),
+    Rule(
+        "quotes.spaced_open",
+        "An opening mark spaced from its quotation ('the \" red line\"'), glued to it.",
+        "Outside a quotation, a mark with spaces on both sides and a word after it opens a "
+        "quotation (unless an attribution such as 'he said' follows); the space after it goes.",
+        'The so-called " red line" was crossed.',
+        'The so-called "red line" was crossed.',
     ),
     Rule(
         "quotes.spaced_close",

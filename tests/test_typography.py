@@ -36,6 +36,11 @@ FIRES = [
     ("The pro- Russian forces advanced.", "The pro-Russian forces advanced.", "hyphen_space"),
     ("He said ,that it was over.", "He said, that it was over.", "moved_space"),
     (
+        "Exports rose again this year-Xinhuanet",
+        "Exports rose again this year – Xinhuanet",
+        "name_hyphen",
+    ),
+    (
         "The talks ended .The next round is in May.",
         "The talks ended. The next round is in May.",
         "moved_space",
@@ -127,6 +132,7 @@ SILENT = [
     "two- to three-year terms and hand- as well as foot-operated brakes",
     "He scored 34 goals- exactly as many as his rival.",  # a dash that lost a space, not a compound
     "Developers use .Net and .NET for that.",
+    "In mid-May the then-President met pro-Kremlin and anti-Trump groups in pre-Christmas Berlin.",
     "Prices for short-and long-term loans rose.",
     "an either-or choice, a worth-while effort and a well-known, what-if scenario",
     "South Korean President Moon Jae-in met the skater Kim Yeon-a.",

@@ -72,11 +72,15 @@ COMPOUND_ENDINGS = frozenset(
     "based backed led run owned controlled funded held scale wide level style related free "
     "like type size class speed point party member seat strong".split()
 )
-#: Prefixes English joins to a word with a hyphen ("pro-Russian", "anti-war").
+#: Prefixes English joins to a word with a hyphen ("pro-Russian", "anti-war", "then-President").
 HYPHEN_PREFIXES = frozenset(
     "pro anti pre post non ex self co semi multi cross counter neo quasi mid inter intra "
-    "ultra trans sub vice".split()
+    "ultra trans sub vice pan un all half then prior super".split()
 )
+#: Number words, which make compounds with names too ("three-Hunan", "two-China").
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+#: A lower-case word joined by a hyphen to a capitalised one ("progress-Xinhuanet").
+_NAME_HYPHEN = re.compile(r"-(?<=[a-z]{3}-)(?=[A-Z][a-z]+(?![\w-]))")
 #: A hyphen between two words, not inside a longer compound ("state-of-the-art"); a spaced
 #: hyphen before the first word is a dash in the making (" -which-a"), not a compound's.
 _CLAUSE_HYPHEN = re.compile(r"(?:(?<![\w-])|(?<= -))([^\W\d_]{2,})-([^\W\d_]+)(?![\w-])")
@@ -356,6 +360,30 @@ def _left_token(text: str, end: int) -> str:
     return text[start:end]
 
 
+def name_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Turn "made progress-Xinhuanet" into "made progress – Xinhuanet": a hyphen between an
+    English word and a capitalised one is a dash before a name (a headline's source, a
+    speaker), unless the word is a prefix ("mid-May", "pro-Kremlin", "then-President")."""
+    for match in _NAME_HYPHEN.finditer(text):
+        left = _left_token(text, match.start())
+        start = match.start() - len(left)
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+            continue  # inside a longer word or compound
+        if not left.islower() or left in HYPHEN_PREFIXES | NUMBER_WORDS:
+            continue  # "mid-May", "three-Hunan" (a slogan's compound)
+        if not lexicon.is_english_word(left):
+            continue
+        right = _right_word(text, match.end())
+        yield (
+            match.start(),
+            match.end(),
+            " – ",
+            0.6,
+            f"The hyphen between '{left}' and the name '{right}' stands for a dash.",
+            "name_hyphen",
+        )
+
+
 def clause_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
     """Turn "approved-and" into "approved – and": a hyphen joining clauses where a dash belongs."""
     for match in _hinted(_CLAUSE_HYPHEN, _CLAUSE_HYPHEN_HINT, text):
@@ -503,6 +531,7 @@ RULES: tuple[Rule, ...] = (
     spaced_letter,
     spaced_hyphen,
     hyphen_space,
+    name_hyphen,
     clause_hyphen,
     space_before_punct,
     moved_space,
