@@ -1,8 +1,11 @@
 """An index of known name forms for fuzzy lookup, blocked by first letter.
 
-Correction targets are the curated entities (``dictionaries/entities/``): a garbled name is only
-ever corrected to a salient, true name. The generated gazetteer layers and the capitalised SCOWL
-entries only say that a word is a known name, so it is left alone.
+Correction targets are first the curated entities (``dictionaries/entities/``, ``NameIndex``):
+salient, true names with types and context words. The generated gazetteer layers, the
+capitalised SCOWL entries and the words of every name say that a word is a known name, so it is
+left alone; those real text uses often are also targets of last resort (``NameVocabulary``),
+for a word no list knows that is one slip from one of them. ``LetterModel`` tells how name-like
+a spelling is, from the letters of every known name.
 """
 
 from __future__ import annotations

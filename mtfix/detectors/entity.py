@@ -1393,9 +1393,9 @@ KNOWN_NAME = "known_name"
 
 
 def _known_name_candidate(query: _Query) -> Candidate | None:
-    """Read a word no list knows, for which no curated entity fits, as the one name it is a
-    slip of among the names real text often uses (``NameVocabulary``: "Levercusen" for
-    Leverkusen, "Raphhael" for Raphael).
+    """Read a word no list knows, for which no curated entity fits (or only one more than a
+    slip away), as the one name it is a slip of among the names real text uses
+    (``NameVocabulary``: "Levercusen" for Leverkusen, "Raphhael" for Raphael).
 
     With no type and no context words to go on, the word must be what a slip leaves and a rare
     real name is not: written once in the article (a name the article repeats the same way is
@@ -1414,17 +1414,7 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
         or _foreign_word(word, lexicon)
     ):
         return None
-    known = lexicon.known_names
-    curated = {
-        name.form
-        for name in lexicon.names.candidates(word, 1)
-        if _within_one_slip(word, name.form) and _slip_of(word, name.form)
-    }
-    slips = [name for name in known.slips_of(word) if _slip_of(word, name)]
-    frequency = {name: known.zipf(name) for name in slips} | {c: lexicon.zipf(c) for c in curated}
-    target = _likeliest([*slips, *curated], frequency)
-    if target in curated:
-        target = None  # a curated entity it is a slip of is likelier: its rules have decided
+    target = _known_name_target(word, lexicon)
     if target is None:
         return None
     entity = Entity(target, KNOWN_NAME, (), ())
@@ -1436,10 +1426,26 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
         replacement=target,
         entity=entity,
         confidence=KNOWN_NAME_CONFIDENCE,
-        reason=f"“{word}” is one slip from the name “{target}”, which real text uses often; "
-        "no text uses the word.",
+        reason=f"“{word}” is one slip from the name “{target}”, which real text uses; no text "
+        "uses the word.",
         alternatives=(),
     )
+
+
+def _known_name_target(word: str, lexicon: Lexicon) -> str | None:
+    """Return the known name ``word`` is a slip of (``_slip_of``): the only one, or the one
+    real text uses ten times as often as the others; None when there is no telling which, or
+    when the likeliest is a curated entity's spelling (its rules have weighed the word)."""
+    known = lexicon.known_names
+    curated = {
+        name.form
+        for name in lexicon.names.candidates(word, 1)
+        if _within_one_slip(word, name.form) and _slip_of(word, name.form)
+    }
+    slips = [name for name in known.slips_of(word) if _slip_of(word, name)]
+    frequency = {name: known.zipf(name) for name in slips} | {c: lexicon.zipf(c) for c in curated}
+    target = _likeliest([*slips, *curated], frequency)
+    return None if target in curated else target
 
 
 #: A name real text uses this much more often (Zipf: ten times) than another is the likelier
@@ -1478,7 +1484,7 @@ def _generic_run(query: _Query) -> bool:
 
 
 def _one_slip_reading(query: _Query, match: _Match) -> bool:
-    """Tell whether the reading changes the query word by one slip at most (``_slip_of``)."""
+    """Tell whether the reading changes the query word by one slip at most."""
     return _within_one_slip(query.words[query.i], match.name.form.split()[query.i - match.low])
 
 
