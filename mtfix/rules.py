@@ -529,6 +529,15 @@ RULES: tuple[Rule, ...] = (
         "The delegation flew from Warsaw to Kyiv on Tuesday.",
     ),
     Rule(
+        "entity.german_spelling",
+        "A name left in its German spelling ('Lawrow', 'Nawalny'), in the English one.",
+        "German writes names from Russian, Ukrainian, Hebrew or Arabic by its own rules (w for "
+        "v, s for z, sch for sh, tsch for ch, j for y); the German spellings of every curated "
+        "person's and place's name that English text never uses are replaced by the English.",
+        "Foreign Minister Sergey Lawrow met his counterpart in Geneva.",
+        "Foreign Minister Sergey Lavrov met his counterpart in Geneva.",
+    ),
+    Rule(
         "entity.source",
         "A garbled name, corrected to the spelling of the text it was translated from.",
         "With --source: a capitalised word that English text does not use and the source does "

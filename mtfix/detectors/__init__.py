@@ -18,6 +18,7 @@ from . import (
     encoding,
     entity,
     exonym,
+    german_spelling,
     guillemets,
     nonword,
     quotes,
@@ -41,6 +42,7 @@ DETECTORS: dict[str, DetectFunction] = {
     "variant": variant.detect,
     "exonym": exonym.detect,
     "entity": entity.detect,
+    "german_spelling": german_spelling.detect,
     "nonword": nonword.detect,
     "sense": sense.detect,
     "untranslated": untranslated.detect,
@@ -50,6 +52,7 @@ DETECTORS: dict[str, DetectFunction] = {
 #: The kinds a detector's proposals have, when they are not its own name.
 KINDS_OF: dict[str, tuple[str, ...]] = {
     "exonym": ("untranslated",),
+    "german_spelling": ("entity",),
     "guillemets": ("quotes",),
     "source": ("entity", "untranslated"),
 }
