@@ -66,7 +66,8 @@ def german_spellings(word: str) -> set[str]:
     ['Nawalni', 'Nawalny', 'Nawalnyj']
     """
     lower = word.lower()
-    stem, endings = lower, ("",)
+    stem = lower
+    endings: tuple[str, ...] = ("",)
     for ending, replacements in _ENDINGS:
         if lower.endswith(ending):
             stem, endings = lower[: -len(ending)], replacements
