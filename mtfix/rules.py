@@ -529,11 +529,12 @@ RULES: tuple[Rule, ...] = (
         "The delegation flew from Warsaw to Kyiv on Tuesday.",
     ),
     Rule(
-        "entity.german_spelling",
-        "A name left in its German spelling ('Lawrow', 'Nawalny'), in the English one.",
-        "German writes names from Russian, Ukrainian, Hebrew or Arabic by its own rules (w for "
-        "v, s for z, sch for sh, tsch for ch, j for y); the German spellings of every curated "
-        "person's and place's name that English text never uses are replaced by the English.",
+        "entity.transliteration",
+        "A name left in a source language's spelling ('Lawrow', 'Šojgu'), in the English one.",
+        "German, Czech and Polish write names from Russian, Ukrainian, Hebrew or Arabic by their "
+        "own rules (German w for v, sch for sh; Czech š, č, ž; Polish sz, cz, w); those spellings "
+        "of every curated person's and place's name that English text never uses are replaced "
+        "by the English.",
         "Foreign Minister Sergey Lawrow met his counterpart in Geneva.",
         "Foreign Minister Sergey Lavrov met his counterpart in Geneva.",
     ),

@@ -18,12 +18,12 @@ from . import (
     encoding,
     entity,
     exonym,
-    german_spelling,
     guillemets,
     nonword,
     quotes,
     sense,
     source_names,
+    transliteration,
     typography,
     untranslated,
     variant,
@@ -42,7 +42,7 @@ DETECTORS: dict[str, DetectFunction] = {
     "variant": variant.detect,
     "exonym": exonym.detect,
     "entity": entity.detect,
-    "german_spelling": german_spelling.detect,
+    "transliteration": transliteration.detect,
     "nonword": nonword.detect,
     "sense": sense.detect,
     "untranslated": untranslated.detect,
@@ -52,7 +52,7 @@ DETECTORS: dict[str, DetectFunction] = {
 #: The kinds a detector's proposals have, when they are not its own name.
 KINDS_OF: dict[str, tuple[str, ...]] = {
     "exonym": ("untranslated",),
-    "german_spelling": ("entity",),
+    "transliteration": ("entity",),
     "guillemets": ("quotes",),
     "source": ("entity", "untranslated"),
 }

@@ -1,4 +1,4 @@
-"""Names left in their German spelling ("Lawrow", "Nawalny") get their English one."""
+"""Names left in a source language's spelling ("Lawrow", "Šojgu") get their English one."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import doctest
 
 import pytest
 
-import mtfix.detectors.german_spelling
+import mtfix.detectors.transliteration
 from mtfix import Config, clean
 
-ONLY = Config(only=("entity.german_spelling",))
+ONLY = Config(only=("entity.transliteration",))
 
 
 def _found(text: str) -> list[tuple[str, str]]:
@@ -17,7 +17,7 @@ def _found(text: str) -> list[tuple[str, str]]:
 
 
 def test_doctests() -> None:
-    assert doctest.testmod(mtfix.detectors.german_spelling).failed == 0
+    assert doctest.testmod(mtfix.detectors.transliteration).failed == 0
 
 
 @pytest.mark.parametrize(
@@ -28,9 +28,12 @@ def test_doctests() -> None:
         ("President Selenskyj thanked the allies.", [("Selenskyj", "Zelenskyy")]),
         ("Netanjahu met the cabinet.", [("Netanjahu", "Netanyahu")]),
         ("Troops left Charkiw and Butscha.", [("Charkiw", "Kharkiv"), ("Butscha", "Bucha")]),
+        # Czech and Polish spellings
+        ("Defence minister Šojgu spoke.", [("Šojgu", "Shoigu")]),
+        ("Szojgu and Nawalny were named.", [("Szojgu", "Shoigu"), ("Nawalny", "Navalny")]),
     ],
 )
-def test_a_german_spelling_gets_the_english_one(text: str, expected: list) -> None:
+def test_a_transliteration_gets_the_english_one(text: str, expected: list) -> None:
     assert _found(text) == expected
 
 
