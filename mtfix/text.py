@@ -6,11 +6,11 @@ import re
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache, cached_property
 from itertools import accumulate, compress, count, repeat
-from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, NamedTuple
+from operator import add, attrgetter, itemgetter
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 if TYPE_CHECKING:  # the source module is imported only when a source is given
     from .source import SourceText
@@ -45,6 +45,8 @@ _TEXT_START = re.compile(rf"{_MARKED}{_OPENER}*(?=[^\W\d_])")
 _WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
 #: Characters of text tokenised at a time, at least (a block ends after a space or line break).
 TOKEN_BLOCK = 1 << 16
+#: Above this many characters a text's tokens are kept compact (``TokenStore``), not as a list.
+COMPACT_TEXT = 1 << 20
 _SPACE = re.compile(r"\s")
 
 
@@ -93,6 +95,51 @@ class Token(NamedTuple):
     sentence_initial: bool
 
 
+class TokenStore(Sequence[Token]):
+    """The tokens of a huge text, kept compact: the word strings (one object per distinct word),
+    an array of start offsets and a byte per sentence-start flag, some 17 bytes a token where a
+    list of ``Token`` tuples takes some 190. A ``Token`` is made when one is asked for, equal to
+    the one the list would hold."""
+
+    def __init__(self, words: list[str], starts: array[int], initial: bytearray) -> None:
+        self._words = words
+        self._starts = starts
+        self._initial = initial
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            return list(self._tokens(range(len(self))[index]))
+        if index < 0:
+            index += len(self)
+        word, start = self._words[index], self._starts[index]
+        return tuple.__new__(
+            Token, (word, start, start + len(word), index, self._initial[index] == 1)
+        )
+
+    def __iter__(self) -> Iterator[Token]:
+        return self._tokens(range(len(self)))
+
+    def _tokens(self, numbers: range) -> Iterator[Token]:
+        """The tokens at ``numbers`` (a range), made in C."""
+        if numbers.step != 1:
+            return map(self.__getitem__, numbers)
+        part = slice(numbers.start, numbers.stop)
+        words, starts = self._words[part], self._starts[part]
+        initial = map(bool, self._initial[part])
+        ends = map(add, starts, map(len, words))
+        fields = zip(words, starts, ends, numbers, initial, strict=True)
+        return map(tuple.__new__, repeat(Token), fields)
+
+
 class Line(NamedTuple):
     """A line of the text: ``start``..``end`` is its content, ``next_start`` follows its break."""
 
@@ -130,7 +177,7 @@ class Document:
         return lines
 
     @cached_property
-    def tokens(self) -> list[Token]:
+    def tokens(self) -> list[Token] | TokenStore:
         """Every word token, with a flag for the first word of a sentence or line.
 
         A long text is split a block at a time, so the split's pieces and offsets never
@@ -143,6 +190,8 @@ class Document:
         first = _TEXT_START.match(text)
         if first:
             initial.add(first.end())
+        if len(text) > COMPACT_TEXT:
+            return self._token_store(initial)
         tokens: list[Token] = []
         spellings: dict[str, str] | None = {} if len(text) > TOKEN_BLOCK else None
         for base, block in _blocks(text):
@@ -162,6 +211,21 @@ class Document:
             )
             tokens.extend(map(tuple.__new__, repeat(Token), fields))
         return tokens
+
+    def _token_store(self, initial: set[int]) -> TokenStore:
+        """The tokens of a huge text as a ``TokenStore``, split a block at a time."""
+        words: list[str] = []
+        starts: array[int] = array("q")
+        flags = bytearray()
+        spellings: dict[str, str] = {}
+        for base, block in _blocks(self.text):
+            parts = _WORD_SPLIT.split(block)  # gap, word, gap, word, ..., gap
+            offsets = list(accumulate(map(len, parts), initial=base))  # each part's end
+            block_starts = offsets[1:-1:2]
+            words.extend(map(spellings.setdefault, parts[1::2], parts[1::2]))
+            starts.extend(block_starts)
+            flags.extend(map(initial.__contains__, block_starts))
+        return TokenStore(words, starts, flags)
 
     @cached_property
     def distinct_words(self) -> frozenset[str]:
@@ -189,14 +253,22 @@ class Document:
         return frozenset(compress(words, map(str.isupper, map(itemgetter(0), words))))
 
     @cached_property
-    def sentences(self) -> list[list[Token]]:
-        """The tokens grouped into sentences (a line break also ends one)."""
+    def sentence_starts(self) -> list[int]:
+        """The index of each sentence's first token (a line break also ends a sentence)."""
         tokens = self.tokens
         if not tokens:
             return []
         firsts = list(compress(count(), map(attrgetter("sentence_initial"), tokens)))
         if firsts[:1] != [0]:
             firsts.insert(0, 0)  # the first word opens a sentence, whatever stands before it
+        return firsts
+
+    @cached_property
+    def sentences(self) -> list[list[Token]] | _Sentences:
+        """The tokens grouped into sentences (for a huge text, each made when asked for)."""
+        tokens, firsts = self.tokens, self.sentence_starts
+        if isinstance(tokens, TokenStore):
+            return _Sentences(tokens, firsts)
         return [tokens[a:b] for a, b in zip(firsts, [*firsts[1:], len(tokens)], strict=True)]
 
     def line_text(self, line: Line) -> str:
@@ -233,3 +305,29 @@ class Document:
     def word_count(self) -> int:
         """How many word tokens the text has."""
         return len(self.tokens)
+
+
+class _Sentences(Sequence[list[Token]]):
+    """The sentences of a ``TokenStore``: each a list of its tokens, made when asked for."""
+
+    def __init__(self, tokens: TokenStore, firsts: list[int]) -> None:
+        self._tokens = tokens
+        self._bounds = [*firsts, len(tokens)]
+
+    def __len__(self) -> int:
+        return len(self._bounds) - 1
+
+    @overload
+    def __getitem__(self, index: int) -> list[Token]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[list[Token]]: ...
+
+    def __getitem__(self, index: int | slice) -> list[Token] | list[list[Token]]:
+        if isinstance(index, slice):
+            return [self[number] for number in range(len(self))[index]]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("sentence index out of range")
+        return self._tokens[self._bounds[index] : self._bounds[index + 1]]

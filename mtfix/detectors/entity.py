@@ -20,7 +20,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count
@@ -688,7 +688,7 @@ def _run_around(document: Document, index: int) -> tuple[int, int]:
     return low, high
 
 
-def _in_run(tokens: list[Token], index: int) -> bool:
+def _in_run(tokens: Sequence[Token], index: int) -> bool:
     """Tell whether the token may be part of a run, whatever the spaces around it: it is
     capitalised, or a name particle after a token that may be, with a capitalised word
     following the particles (``_name_follows``)."""
@@ -702,7 +702,7 @@ def _in_run(tokens: list[Token], index: int) -> bool:
     return False
 
 
-def _name_follows(tokens: list[Token], token: Token) -> bool:
+def _name_follows(tokens: Sequence[Token], token: Token) -> bool:
     """Tell whether a capitalised word follows the particles from ``token`` on."""
     for following in tokens[token.index + 1 : token.index + 4]:
         if following.text not in NAME_PARTICLES:

@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import accumulate, compress, count
+from itertools import compress, count
 from operator import attrgetter
 from pathlib import Path
 
@@ -417,7 +417,7 @@ def propose(
     if not positions:
         return
     sentences = document.sentences
-    first_indexes = [0, *accumulate(map(len, sentences))]  # each sentence's first token
+    first_indexes = [*document.sentence_starts, len(document.tokens)]  # each sentence's first
     for position in positions:
         number = bisect_right(first_indexes, position) - 1
         sentence, first = sentences[number], first_indexes[number]

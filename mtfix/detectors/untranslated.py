@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
-from itertools import accumulate, compress, count
+from itertools import compress, count
 from operator import attrgetter
 from pathlib import Path
 
@@ -276,7 +276,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
 def _sentences_with(document: Document, words: set[str]) -> list[list[Token]]:
     """The sentences holding one of ``words``, in text order (the tokens found in C)."""
     tokens, sentences = document.tokens, document.sentences
-    ends = list(accumulate(map(len, sentences)))  # each sentence's end, as a token index
+    ends = [*document.sentence_starts[1:], len(tokens)]  # each sentence's end, as a token index
     numbers = {
         bisect_right(ends, index)
         for index in compress(count(), map(words.__contains__, map(_text, tokens)))
