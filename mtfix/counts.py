@@ -7,7 +7,7 @@ import pickle
 import zlib
 from array import array
 from itertools import accumulate
-from typing import SupportsIndex
+from typing import Any, SupportsIndex
 
 #: What a table's parts may be: bytes, an array, or a view of a mapped cache file.
 Buffer = bytes | bytearray | memoryview | array
@@ -118,19 +118,11 @@ class WordCounts:
         return 0 if index is None else int(self._counts[index])
 
 
-def _loaded(
-    total: int,
-    firsts: list[bytes],
-    slots: int,
-    text: Buffer,
-    starts: Buffer,
-    counts: Buffer,
-    bits: Buffer,
-    typecode: str,
-) -> WordCounts:
-    """Rebuild an unpickled table around its parts, without copying them."""
+def _loaded(*state: Any) -> WordCounts:
+    """Rebuild an unpickled table around its parts (the state ``__reduce_ex__`` gives, in
+    ``_restore``'s order), without copying them."""
     table = WordCounts.__new__(WordCounts)
-    table._restore(total, firsts, slots, text, starts, counts, bits, typecode)
+    table._restore(*state)
     return table
 
 
