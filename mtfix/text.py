@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache, cached_property
 from itertools import accumulate, compress, count, repeat
-from operator import add, attrgetter, itemgetter
+from operator import add, itemgetter
 from typing import TYPE_CHECKING, NamedTuple, overload
 
 if TYPE_CHECKING:  # the source module is imported only when a source is given
@@ -45,16 +45,14 @@ _TEXT_START = re.compile(rf"{_MARKED}{_OPENER}*(?=[^\W\d_])")
 _WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
 #: Characters of text tokenised at a time, at least (a block ends after a space or line break).
 TOKEN_BLOCK = 1 << 16
-#: Above this many characters a text's tokens are kept compact (``TokenStore``), not as a list.
-COMPACT_TEXT = 1 << 20
 _SPACE = re.compile(r"\s")
 
 
-def _blocks(text: str) -> Iterator[tuple[int, str]]:
+def blocks(text: str) -> Iterator[tuple[int, str]]:
     """Yield ``(offset, block)``: ``text`` cut into blocks of about ``TOKEN_BLOCK`` characters,
     each ending after a space or line break (no word spans one).
 
-    >>> list(_blocks("two words"))
+    >>> list(blocks("two words"))
     [(0, 'two words')]
     """
     start = 0
@@ -95,19 +93,28 @@ class Token(NamedTuple):
     sentence_initial: bool
 
 
-class TokenStore(Sequence[Token]):
-    """The tokens of a huge text, kept compact: the word strings (one object per distinct word),
-    an array of start offsets and a byte per sentence-start flag, some 17 bytes a token where a
-    list of ``Token`` tuples takes some 190. A ``Token`` is made when one is asked for, equal to
-    the one the list would hold."""
+class Tokens(Sequence[Token]):
+    """Every word token of a text, kept as three columns rather than as one object a token:
+
+    - ``words``: each token's text, in order (on a long text each spelling is one string
+      object, however often the text uses it);
+    - ``starts``: the offset of each token's first character (an array of 8-byte integers;
+      a token ends at its start plus the length of its word);
+    - ``initial``: a byte a token, 1 where it opens a sentence or a line.
+
+    That is some 17 bytes a token, where a list of ``Token`` tuples takes some 190 (a million
+    words: 17 MB, not 190). A ``Token`` is made when one is asked for, by index, slice or
+    iteration (a slice and a pass are made in C). A test of every token reads the columns:
+    ``compress(count(), map(test, tokens.words))`` gives the indices of the tokens that pass.
+    """
 
     def __init__(self, words: list[str], starts: array[int], initial: bytearray) -> None:
-        self._words = words
-        self._starts = starts
-        self._initial = initial
+        self.words = words
+        self.starts = starts
+        self.initial = initial
 
     def __len__(self) -> int:
-        return len(self._words)
+        return len(self.words)
 
     @overload
     def __getitem__(self, index: int) -> Token: ...
@@ -117,26 +124,36 @@ class TokenStore(Sequence[Token]):
 
     def __getitem__(self, index: int | slice) -> Token | list[Token]:
         if isinstance(index, slice):
-            return list(self._tokens(range(len(self))[index]))
+            return list(self._made(range(len(self.words))[index]))
+        word = self.words[index]  # raises the IndexError of a list
         if index < 0:
-            index += len(self)
-        word, start = self._words[index], self._starts[index]
+            index += len(self.words)
+        start = self.starts[index]
         return tuple.__new__(
-            Token, (word, start, start + len(word), index, self._initial[index] == 1)
+            Token, (word, start, start + len(word), index, self.initial[index] == 1)
         )
 
     def __iter__(self) -> Iterator[Token]:
-        return self._tokens(range(len(self)))
+        return self._made(range(len(self.words)))
 
-    def _tokens(self, numbers: range) -> Iterator[Token]:
-        """The tokens at ``numbers`` (a range), made in C."""
+    def end(self, index: int) -> int:
+        """The offset after the last character of token ``index``."""
+        return self.starts[index] + len(self.words[index])
+
+    def _made(self, numbers: range) -> Iterator[Token]:
+        """The tokens at ``numbers`` (a range), made in C when its step is 1."""
         if numbers.step != 1:
             return map(self.__getitem__, numbers)
         part = slice(numbers.start, numbers.stop)
-        words, starts = self._words[part], self._starts[part]
-        initial = map(bool, self._initial[part])
-        ends = map(add, starts, map(len, words))
-        fields = zip(words, starts, ends, numbers, initial, strict=True)
+        words, starts = self.words[part], self.starts[part]
+        fields = zip(
+            words,
+            starts,
+            map(add, starts, map(len, words)),
+            numbers,
+            map(bool, self.initial[part]),
+            strict=True,
+        )
         return map(tuple.__new__, repeat(Token), fields)
 
 
@@ -177,8 +194,8 @@ class Document:
         return lines
 
     @cached_property
-    def tokens(self) -> list[Token] | TokenStore:
-        """Every word token, with a flag for the first word of a sentence or line.
+    def tokens(self) -> Tokens:
+        """Every word token, with a flag for the first word of a sentence or line (``Tokens``).
 
         A long text is split a block at a time, so the split's pieces and offsets never
         all exist at once, and each repeated word is one string object in every token that
@@ -186,46 +203,25 @@ class Document:
         alone, where looking each word up would cost more than it saves).
         """
         text = self.text
-        initial = {match.end() for match in _SENTENCE_START.finditer(text)}
+        opening = {match.end() for match in _SENTENCE_START.finditer(text)}
         first = _TEXT_START.match(text)
         if first:
-            initial.add(first.end())
-        if len(text) > COMPACT_TEXT:
-            return self._token_store(initial)
-        tokens: list[Token] = []
-        spellings: dict[str, str] | None = {} if len(text) > TOKEN_BLOCK else None
-        for base, block in _blocks(text):
-            parts = _WORD_SPLIT.split(block)  # gap, word, gap, word, ..., gap
-            offsets = list(accumulate(map(len, parts), initial=base))  # each part's end
-            words = parts[1::2]
-            if spellings is not None:
-                words = list(map(spellings.setdefault, words, words))
-            starts = offsets[1:-1:2]
-            # Built by C-level map/zip: this runs for every word of every article.
-            fields = zip(
-                words,
-                starts,
-                offsets[2:-1:2],
-                count(len(tokens)),
-                map(initial.__contains__, starts),
-            )
-            tokens.extend(map(tuple.__new__, repeat(Token), fields))
-        return tokens
-
-    def _token_store(self, initial: set[int]) -> TokenStore:
-        """The tokens of a huge text as a ``TokenStore``, split a block at a time."""
+            opening.add(first.end())
         words: list[str] = []
         starts: array[int] = array("q")
-        flags = bytearray()
-        spellings: dict[str, str] = {}
-        for base, block in _blocks(self.text):
+        initial = bytearray()
+        spellings: dict[str, str] | None = {} if len(text) > TOKEN_BLOCK else None
+        for base, block in blocks(text):
             parts = _WORD_SPLIT.split(block)  # gap, word, gap, word, ..., gap
             offsets = list(accumulate(map(len, parts), initial=base))  # each part's end
+            block_words = parts[1::2]
+            if spellings is not None:
+                block_words = list(map(spellings.setdefault, block_words, block_words))
             block_starts = offsets[1:-1:2]
-            words.extend(map(spellings.setdefault, parts[1::2], parts[1::2]))
+            words.extend(block_words)
             starts.extend(block_starts)
-            flags.extend(map(initial.__contains__, block_starts))
-        return TokenStore(words, starts, flags)
+            initial.extend(map(opening.__contains__, block_starts))
+        return Tokens(words, starts, initial)
 
     @cached_property
     def distinct_words(self) -> frozenset[str]:
@@ -237,13 +233,13 @@ class Document:
     def word_counts(self) -> Counter[str]:
         """How often each token text occurs (counted in C): detectors that ask about a word's
         mentions look at the distinct words, not at every token."""
-        return Counter(map(attrgetter("text"), self.tokens))
+        return Counter(self.tokens.words)
 
     @cached_property
     def capitalised(self) -> array[int]:
         """The indices of the tokens whose first letter is a capital, found in C: the name and
         case tests of several detectors look at these only (an array: 8 bytes an index)."""
-        first_letters = map(itemgetter(0), map(attrgetter("text"), self.tokens))
+        first_letters = map(itemgetter(0), self.tokens.words)
         return array("q", compress(count(), map(str.isupper, first_letters)))
 
     @cached_property
@@ -254,22 +250,20 @@ class Document:
 
     @cached_property
     def sentence_starts(self) -> list[int]:
-        """The index of each sentence's first token (a line break also ends a sentence)."""
-        tokens = self.tokens
-        if not tokens:
+        """The index of each sentence's first token, ascending (a line break also ends a
+        sentence); ``sentence`` makes a sentence's tokens."""
+        if not self.tokens:
             return []
-        firsts = list(compress(count(), map(attrgetter("sentence_initial"), tokens)))
+        firsts = list(compress(count(), self.tokens.initial))
         if firsts[:1] != [0]:
             firsts.insert(0, 0)  # the first word opens a sentence, whatever stands before it
         return firsts
 
-    @cached_property
-    def sentences(self) -> list[list[Token]] | _Sentences:
-        """The tokens grouped into sentences (for a huge text, each made when asked for)."""
-        tokens, firsts = self.tokens, self.sentence_starts
-        if isinstance(tokens, TokenStore):
-            return _Sentences(tokens, firsts)
-        return [tokens[a:b] for a, b in zip(firsts, [*firsts[1:], len(tokens)], strict=True)]
+    def sentence(self, number: int) -> list[Token]:
+        """The tokens of sentence ``number`` (counted from 0, as ``sentence_starts``)."""
+        starts = self.sentence_starts
+        end = starts[number + 1] if number + 1 < len(starts) else len(self.tokens)
+        return self.tokens[starts[number] : end]
 
     def line_text(self, line: Line) -> str:
         """Return the content of ``line`` without its break."""
@@ -305,29 +299,3 @@ class Document:
     def word_count(self) -> int:
         """How many word tokens the text has."""
         return len(self.tokens)
-
-
-class _Sentences(Sequence[list[Token]]):
-    """The sentences of a ``TokenStore``: each a list of its tokens, made when asked for."""
-
-    def __init__(self, tokens: TokenStore, firsts: list[int]) -> None:
-        self._tokens = tokens
-        self._bounds = [*firsts, len(tokens)]
-
-    def __len__(self) -> int:
-        return len(self._bounds) - 1
-
-    @overload
-    def __getitem__(self, index: int) -> list[Token]: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[list[Token]]: ...
-
-    def __getitem__(self, index: int | slice) -> list[Token] | list[list[Token]]:
-        if isinstance(index, slice):
-            return [self[number] for number in range(len(self))[index]]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("sentence index out of range")
-        return self._tokens[self._bounds[index] : self._bounds[index + 1]]

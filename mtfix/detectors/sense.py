@@ -27,7 +27,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, count
-from operator import attrgetter
 from pathlib import Path
 
 from ..cache import load_cached
@@ -46,7 +45,6 @@ Bounds = tuple[int, int]
 CLAUSE_BREAKS = frozenset('.,;:!?()[]"“”«»—–')
 #: Cue prefix -> (side, adjacent only).
 MARKS = {"<": ("before", False), ">": ("after", False), "-": ("before", True), "+": ("after", True)}
-_text = attrgetter("text")
 
 
 @dataclass(frozen=True)
@@ -411,16 +409,17 @@ def propose(
     if not index:
         return
     text = document.text
-    # Lower-case every word at C speed; most start no wrong form and are never visited.
-    lowered = list(map(str.lower, map(_text, document.tokens)))
+    # Lower-case every word at C speed, each spelling once (the tokens share its string); most
+    # start no wrong form and are never visited.
+    lower = {word: word.lower() for word in document.distinct_words}
+    lowered = list(map(lower.__getitem__, document.tokens.words))
     positions = list(compress(count(), map(index.first_words.__contains__, lowered)))
     if not positions:
         return
-    sentences = document.sentences
-    first_indexes = [*document.sentence_starts, len(document.tokens)]  # each sentence's first
+    first_indexes = document.sentence_starts  # each sentence's first token
     for position in positions:
         number = bisect_right(first_indexes, position) - 1
-        sentence, first = sentences[number], first_indexes[number]
+        sentence, first = document.sentence(number), first_indexes[number]
         words, at = lowered[first : first + len(sentence)], position - first
         present = _matchable(words)
         verdicts: dict[tuple[int, str], tuple[float, Entry, str]] = {}

@@ -104,19 +104,17 @@ def likeliest_language(word: str, languages: Sequence[str] = tuple(LATIN_LANGUAG
 
 def _cyrillic_runs(document: Document) -> Iterator[list[Token]]:
     """Yield runs of Cyrillic words separated only by spaces or hyphens."""
+    tokens, text = document.tokens, document.text
     run: list[Token] = []
-    for token in document.tokens:
-        if _mostly_cyrillic(token.text):
-            gap = document.text[run[-1].end : token.start] if run else ""
-            if run and gap.strip(" -") == "":
-                run.append(token)
-                continue
-            if run:
-                yield run
-            run = [token]
-        elif run:
+    for index in compress(count(), map(_mostly_cyrillic, tokens.words)):
+        token = tokens[index]
+        # the run goes on when the word before is in it, only spaces or hyphens between
+        if run and run[-1].index == index - 1 and text[run[-1].end : token.start].strip(" -") == "":
+            run.append(token)
+            continue
+        if run:
             yield run
-            run = []
+        run = [token]
     if run:
         yield run
 
@@ -273,15 +271,15 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 yield _propose(token, token.end, token.text, language, translation, why)
 
 
-def _sentences_with(document: Document, words: set[str]) -> list[list[Token]]:
-    """The sentences holding one of ``words``, in text order (the tokens found in C)."""
-    tokens, sentences = document.tokens, document.sentences
-    ends = [*document.sentence_starts[1:], len(tokens)]  # each sentence's end, as a token index
+def _sentences_with(document: Document, words: set[str]) -> Iterator[list[Token]]:
+    """The sentences holding one of ``words``, in text order (the tokens found in C; each
+    sentence made when it is reached)."""
+    starts = document.sentence_starts
     numbers = {
-        bisect_right(ends, index)
-        for index in compress(count(), map(words.__contains__, map(_text, tokens)))
+        bisect_right(starts, index) - 1
+        for index in compress(count(), map(words.__contains__, document.tokens.words))
     }
-    return [sentences[number] for number in sorted(numbers)]
+    return map(document.sentence, sorted(numbers))
 
 
 def _unknown_latin_words(document: Document, lexicon: Lexicon) -> set[str]:
