@@ -124,7 +124,10 @@ class Tokens(Sequence[Token]):
 
     def __getitem__(self, index: int | slice) -> Token | list[Token]:
         if isinstance(index, slice):
-            return list(self._made(range(len(self.words))[index]))
+            start, stop, step = index.indices(len(self.words))
+            if step != 1:
+                return [self[number] for number in range(start, stop, step)]
+            return list(self._made(start, stop))
         word = self.words[index]  # raises the IndexError of a list
         if index < 0:
             index += len(self.words)
@@ -134,25 +137,21 @@ class Tokens(Sequence[Token]):
         )
 
     def __iter__(self) -> Iterator[Token]:
-        return self._made(range(len(self.words)))
+        return self._made(0, len(self.words))
 
     def end(self, index: int) -> int:
         """The offset after the last character of token ``index``."""
         return self.starts[index] + len(self.words[index])
 
-    def _made(self, numbers: range) -> Iterator[Token]:
-        """The tokens at ``numbers`` (a range), made in C when its step is 1."""
-        if numbers.step != 1:
-            return map(self.__getitem__, numbers)
-        part = slice(numbers.start, numbers.stop)
-        words, starts = self.words[part], self.starts[part]
+    def _made(self, start: int, stop: int) -> Iterator[Token]:
+        """The tokens ``start``..``stop`` (none when ``stop`` comes first), made in C."""
+        words, starts = self.words[start:stop], self.starts[start:stop]
         fields = zip(
             words,
             starts,
             map(add, starts, map(len, words)),
-            numbers,
-            map(bool, self.initial[part]),
-            strict=True,
+            count(start),
+            map(bool, self.initial[start:stop]),
         )
         return map(tuple.__new__, repeat(Token), fields)
 
@@ -283,15 +282,16 @@ class Document:
     def is_fragment(self, token: Token) -> bool:
         """Tell whether the word is a piece of a word broken around a spaced-out letter
         ("J ü rgen", "Neuk ö lln"): a lone non-ASCII letter stands one space from it."""
+        tokens = self.tokens
         for index in (token.index - 1, token.index + 1):
-            if 0 <= index < len(self.tokens):
-                other = self.tokens[index]
+            if 0 <= index < len(tokens):
+                other = tokens.words[index]
                 gap = (
-                    self.text[other.end : token.start]
+                    self.text[tokens.end(index) : token.start]
                     if index < token.index
-                    else self.text[token.end : other.start]
+                    else self.text[token.end : tokens.starts[index]]
                 )
-                if len(other.text) == 1 and not other.text.isascii() and gap == " ":
+                if len(other) == 1 and not other.isascii() and gap == " ":
                     return True
         return False
 

@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import compress, count
+from itertools import compress, count, groupby
 from pathlib import Path
 
 from ..cache import load_cached
@@ -409,38 +409,45 @@ def propose(
     if not index:
         return
     text = document.text
-    # Lower-case every word at C speed, each spelling once (the tokens share its string); most
-    # start no wrong form and are never visited.
-    lower = {word: word.lower() for word in document.distinct_words}
-    lowered = list(map(lower.__getitem__, document.tokens.words))
-    positions = list(compress(count(), map(index.first_words.__contains__, lowered)))
+    # Most words start no wrong form: the spellings that may are found once each, the tokens
+    # that spell them in C, and only the sentences that hold one are lower-cased.
+    spellings = list(document.distinct_words)
+    lower_spellings = map(str.lower, spellings)
+    openers = set(compress(spellings, map(index.first_words.__contains__, lower_spellings)))
+    tokens = document.tokens
+    positions = list(compress(count(), map(openers.__contains__, tokens.words)))
     if not positions:
         return
-    first_indexes = document.sentence_starts  # each sentence's first token
-    for position in positions:
-        number = bisect_right(first_indexes, position) - 1
-        sentence, first = document.sentence(number), first_indexes[number]
-        words, at = lowered[first : first + len(sentence)], position - first
+    starts = document.sentence_starts  # each sentence's first token
+
+    def sentence_number(position: int) -> int:
+        return bisect_right(starts, position) - 1
+
+    # the positions in one sentence share its tokens and words, made once
+    for number, group in groupby(positions, key=sentence_number):
+        sentence, first = document.sentence(number), starts[number]
+        words = list(map(str.lower, tokens.words[first : first + len(sentence)]))
         present = _matchable(words)
-        verdicts: dict[tuple[int, str], tuple[float, Entry, str]] = {}
-        for entry in index[words[at]]:
-            if languages is not None and entry.language not in languages:
-                continue
-            for form in entry.wrong:
-                last = _form_at(text, sentence, words, at, form)
-                if last is None:
+        for at in (position - first for position in group):
+            verdicts: dict[tuple[int, str], tuple[float, Entry, str]] = {}
+            for entry in index[words[at]]:
+                if languages is not None and entry.language not in languages:
                     continue
-                clause = _clause_bounds(text, sentence, at, last)
-                verdict = _judge(entry, sentence, words, (at, last), clause, lexicon, present)
-                if verdict is None:
-                    continue
-                replacement = _cased(entry.replacement(form), sentence[at].text)
-                key = (last, replacement)
-                if key not in verdicts or verdict[0] > verdicts[key][0]:
-                    verdicts[key] = (verdict[0], entry, verdict[1])
-        if verdicts:
-            proposal = _proposal(text, sentence, at, verdicts)
-            yield replace(proposal, confidence=round(proposal.confidence - penalty, 3))
+                for form in entry.wrong:
+                    last = _form_at(text, sentence, words, at, form)
+                    if last is None:
+                        continue
+                    clause = _clause_bounds(text, sentence, at, last)
+                    verdict = _judge(entry, sentence, words, (at, last), clause, lexicon, present)
+                    if verdict is None:
+                        continue
+                    replacement = _cased(entry.replacement(form), sentence[at].text)
+                    key = (last, replacement)
+                    if key not in verdicts or verdict[0] > verdicts[key][0]:
+                        verdicts[key] = (verdict[0], entry, verdict[1])
+            if verdicts:
+                proposal = _proposal(text, sentence, at, verdicts)
+                yield replace(proposal, confidence=round(proposal.confidence - penalty, 3))
 
 
 def _proposal(
