@@ -84,7 +84,8 @@ def beside_other_script(text: str, start: int, end: int) -> bool:
 
 
 class Token(NamedTuple):
-    """A word in the text with its character offsets (a named tuple: millions are made)."""
+    """A word in the text with its character offsets: a named tuple, made from the columns of
+    ``Tokens`` when a detector asks for one."""
 
     text: str
     start: int
@@ -166,7 +167,8 @@ class Line(NamedTuple):
 
 
 class Document:
-    """A text with its lines and word tokens, computed once and shared by every detector."""
+    """A text with its lines and word tokens, computed once and shared by every detector (the
+    tokens kept as columns: ``Tokens``)."""
 
     def __init__(
         self,
