@@ -35,7 +35,7 @@ def _words(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     tokens = document.tokens
     for index in compress(count(), map(forms.__contains__, tokens.words)):
         token = tokens[index]
-        if _inside_other_name(document, token):
+        if inside_other_name(document, token):
             continue
         word = token.text[:-2] if token.text.endswith(POSSESSIVES) else token.text
         yield _proposal(token.start, word, lexicon)
@@ -47,7 +47,7 @@ PLACE_NOUNS = frozenset(
 )
 
 
-def _inside_other_name(document: Document, token: Token) -> bool:
+def inside_other_name(document: Document, token: Token) -> bool:
     """Tell whether the variant is a word of another name, which keeps its spelling: a club
     ("Dynamo Kiev"), a historical state ("Kiev Rus"), a dish ("chicken Kiev")."""
     tokens, text = document.tokens, document.text
