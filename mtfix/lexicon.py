@@ -19,7 +19,7 @@ from .cache import load_cached
 from .counts import WordCounts
 from .entities import Entity
 from .names import NameIndex
-from .wordset import WordSet
+from .wordset import WordEnds, WordSet
 
 #: The SCOWL list of capitalised entries, kept apart from the ordinary words.
 PROPER_NOUNS = "proper_nouns.txt"
@@ -85,6 +85,8 @@ class LexiconData:
     english_words: Set[str]
     #: English words counted at least ``COMMON_FREQUENCY`` times.
     common_words: Set[str]
+    #: The beginnings and ends the common words share with a word (which edits may make one).
+    common_word_ends: WordEnds
     #: Words no English list has but counted more than ``RARE_FREQUENCY`` times.
     frequent_unlisted: Set[str]
     proper_nouns: Set[str]
@@ -162,14 +164,14 @@ class Lexicon:
             if path.name != PROPER_NOUNS:
                 english.update(row[0].strip().lower() for row in read_rows(path))
         frequency: dict[str, int] = json.loads(gzip.decompress(_spell_path().read_bytes()))
+        common = [word for word in english if frequency.get(word, 0) >= COMMON_FREQUENCY]
         return LexiconData(
             # The counts load in a millisecond, a dict of them in 30 ms: the two questions asked
             # of every word are answered by small sets instead.
             word_counts=WordCounts(frequency),
             english_words=WordSet(english),
-            common_words=WordSet(
-                word for word in english if frequency.get(word, 0) >= COMMON_FREQUENCY
-            ),
+            common_words=WordSet(common),
+            common_word_ends=WordEnds(common),
             frequent_unlisted=WordSet(
                 word
                 for word, count in frequency.items()
@@ -216,6 +218,11 @@ class Lexicon:
     def common_words(self) -> Set[str]:
         """English words pyspellchecker counts at least ``COMMON_FREQUENCY`` times."""
         return self.data.common_words
+
+    @property
+    def common_word_ends(self) -> WordEnds:
+        """How long a beginning and an end of a word some common English word shares."""
+        return self.data.common_word_ends
 
     @property
     def english_words(self) -> Set[str]:

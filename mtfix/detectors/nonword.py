@@ -236,23 +236,34 @@ def _compound(word: str, lexicon: Lexicon) -> bool:
     )
 
 
-def edits1(word: str) -> set[str]:
+def edits1(word: str, start: int | None = None, end: int | None = None) -> set[str]:
     """Return every string one deletion, transposition, substitution or insertion away.
+
+    An edit keeps the letters before the place it edits, and those after. With ``start`` and
+    ``end``, only the edits that keep at most ``start`` letters of the beginning and at most
+    ``end`` of the end are made: the others cannot be a word of a list none of whose words
+    shares more of the word than that (``WordEnds``).
 
     >>> "frank" in edits1("franz")
     True
     """
+    size = len(word)
+    start = size if start is None else min(start, size)
+    end = size if end is None else end
     letters = "abcdefghijklmnopqrstuvwxyz"
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    edits = {a + b[1:] for a, b in splits if b}  # deletions
-    edits.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)  # transpositions
-    # Insertions and substitutions, the bulk (52 per position): one f-string builds each
-    # (a + c + b builds two), and the rest after a substituted letter is cut once.
-    for before, after in splits:
-        edits.update([f"{before}{letter}{after}" for letter in letters])
-        if after:
-            rest = after[1:]
+    edits: set[str] = set()
+    for place in range(max(0, size - end - 2), start + 1):
+        before, after = word[:place], word[place:]
+        # Insertions and substitutions, the bulk (26 each per place): one f-string builds
+        # each (a + c + b builds two), and the rest after a substituted letter is cut once.
+        if len(after) <= end:
+            edits.update([f"{before}{letter}{after}" for letter in letters])
+        rest = after[1:]
+        if after and len(rest) <= end:
+            edits.add(before + rest)  # deletion
             edits.update([f"{before}{letter}{rest}" for letter in letters])
+        if rest and len(rest) - 1 <= end:  # it keeps rest[1:]
+            edits.add(before + rest[0] + after[0] + rest[1:])  # transposition
     return edits
 
 
@@ -262,9 +273,11 @@ def _common(word: str, lexicon: Lexicon) -> bool:
     return word in lexicon.common_words
 
 
-def _common_among(edits: set[str], lexicon: Lexicon) -> set[str]:
-    """Return the common English words among ``edits`` (a set intersection, in C)."""
-    return edits & lexicon.common_words
+def _common_among(word: str, lexicon: Lexicon) -> set[str]:
+    """Return the common English words one edit from ``word``: a set intersection (in C) with
+    the edits that may make one (``WordEnds``)."""
+    ends = lexicon.common_word_ends
+    return edits1(word, ends.shared_beginning(word), ends.shared_end(word)) & lexicon.common_words
 
 
 def _attached_to_digit(document: Document, token: Token) -> bool:
@@ -300,7 +313,7 @@ def _german_ending(token: Token, lexicon: Lexicon) -> Proposal | None:
         stem = word[: -len(ending)]
         if not word.endswith(ending) or len(stem) < 4:
             continue
-        common = _common_among(edits1(stem), lexicon)
+        common = _common_among(stem, lexicon)
         # No edit at all is likelier than any; sorted: max() keeps the first of equal ones.
         candidates = [stem] if stem in common else sorted(c for c in common if c[0] == stem[0])
         if not candidates:
@@ -370,7 +383,7 @@ def _ranked_corrections(word: str, lexicon: Lexicon) -> tuple[tuple[str, ...], f
     if observed and len(word) < MIN_LISTED_LENGTH:
         return (), 0.0  # a short token real text uses: an abbreviation, a brand, slang
     floor = observed + LISTED_MARGIN if observed else 0.0
-    scored = {c: lexicon.zipf(c) for c in _common_among(edits1(word), lexicon)}
+    scored = {c: lexicon.zipf(c) for c in _common_among(word, lexicon)}
     candidates = [
         c
         for c, zipf in scored.items()
