@@ -113,6 +113,9 @@ class Lexicon:
     def __init__(self, root: Path | None = None, extra: Iterable[Path] = ()) -> None:
         self.root = root or dictionary_root()
         self.extra = tuple(Path(p) for p in extra)
+        #: Language -> its frequency table, once asked (``frequency_table``): a dictionary
+        #: lookup, where the tables are asked about every new word, some in nine languages.
+        self._frequencies: dict[str, WordCounts] = {}
 
     def _files(self, pattern: str) -> list[Path]:
         return sorted(self.root.glob(pattern))
@@ -297,7 +300,7 @@ class Lexicon:
         Zipf scale: log10 of uses per billion words ("the" 7.7, "Kherson" 2.1), 0.0 when the
         word is not listed (``dictionaries/frequency/``; English lists words from Zipf 1.0 on,
         the other languages from 3.0). A language with no file gives 0.0 for every word."""
-        return frequency_table(self.root, language).get(word.lower()) / ZIPF_SCALE
+        return self._frequency(language).get(word.lower()) / ZIPF_SCALE
 
     def foreign_zipf(
         self, word: str, languages: Iterable[str] = FREQUENCY_LANGUAGES
@@ -308,10 +311,17 @@ class Lexicon:
         key = word.lower().encode()
         crc = zlib.crc32(key)  # the word is encoded and hashed once for every language
         for language in languages:
-            zipf = frequency_table(self.root, language).get_encoded(key, crc) / ZIPF_SCALE
+            zipf = self._frequency(language).get_encoded(key, crc) / ZIPF_SCALE
             if zipf > best[1]:
                 best = (language, zipf)
         return best
+
+    def _frequency(self, language: str) -> WordCounts:
+        """Return the frequency table of ``language`` (``frequency_table``), kept at hand."""
+        table = self._frequencies.get(language)
+        if table is None:
+            table = self._frequencies[language] = frequency_table(self.root, language)
+        return table
 
     def is_known_name(self, word: str) -> bool:
         """Tell whether ``word`` is spelled as in some known name (any dictionary layer)."""
