@@ -163,8 +163,11 @@ def _unknown_words(document: Document, lexicon: Lexicon) -> set[str]:
 
 @lru_cache(maxsize=4)
 def _unknown_filter(lexicon: Lexicon) -> WordFilter:
-    """``_worth_a_look`` for ``lexicon``, remembering the words it rejects (most of them)."""
-    return WordFilter(lambda word: _worth_a_look(word, lexicon))
+    """``_worth_a_look`` for ``lexicon``, remembering the words it rejects (most of them);
+    English words are rejected at once."""
+    return WordFilter(
+        lambda word: _worth_a_look(word, lexicon), failing=lambda: lexicon.english_words
+    )
 
 
 def _worth_a_look(word: str, lexicon: Lexicon) -> bool:
