@@ -85,3 +85,11 @@ def shared(one: str, other: str) -> int:
 
 #: Enough words for several blocks, so a neighbour may be another block's first word.
 WORDS = [f"word{number}" for number in range(300)]
+
+
+def test_the_english_words_in_order_whether_or_not_the_set_is_built() -> None:
+    fresh_lexicon, built = Lexicon(), Lexicon()
+    built.build_word_sets()
+    assert isinstance(built.data.english_words, frozenset)
+    expected = sorted(built.data.english_words)
+    assert fresh_lexicon.sorted_english_words == expected == built.sorted_english_words

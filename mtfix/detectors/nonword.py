@@ -423,7 +423,7 @@ def _loose_compound(word: str, lexicon: Lexicon) -> bool:
 def _by_beginning(word: str, lexicon: Lexicon) -> list[str]:
     """Return the base form of the words sharing the longest beginning (half or more) with it,
     unless the word begins with that form's stem: it derives from it, it is no garble of it."""
-    words = _sorted_words(lexicon)
+    words = lexicon.sorted_english_words
     for length in range(len(word) - 1, max(5, len(word) // 2) - 1, -1):
         prefix = word[:length]
         position = bisect.bisect_left(words, prefix)
@@ -449,8 +449,3 @@ def _stem(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
     return word
-
-
-@lru_cache(maxsize=4)
-def _sorted_words(lexicon: Lexicon) -> list[str]:
-    return sorted(lexicon.english_words)
