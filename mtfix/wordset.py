@@ -82,6 +82,18 @@ class WordSet(Set[str]):
         # In letters: a letter of which only some bytes are shared is not shared.
         return len(key[:shared].decode("utf-8", "ignore"))
 
+    def starting_with(self, prefix: str) -> list[str]:
+        """Return the words that begin with ``prefix``, in sorted order (they stand together:
+        from the block where ``prefix`` would go, until a block ends past them)."""
+        key = prefix.encode("utf-8", "surrogatepass")
+        found: list[str] = []
+        for block in self._blocks[max(0, bisect_right(self._firsts, key) - 1) :]:
+            words = block[1:-1].split(b"\n")
+            found.extend(word.decode() for word in words if word.startswith(key))
+            if words[-1] > key and not words[-1].startswith(key):
+                break
+        return found
+
     def __iter__(self) -> Iterator[str]:
         return chain.from_iterable(map(_words_of, self._blocks))
 

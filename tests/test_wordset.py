@@ -87,9 +87,20 @@ def shared(one: str, other: str) -> int:
 WORDS = [f"word{number}" for number in range(300)]
 
 
-def test_the_english_words_in_order_whether_or_not_the_set_is_built() -> None:
+def test_words_starting_with_a_beginning_are_found_in_order() -> None:
+    words = WordSet(["inter", "interim", "internal", "intern", "into", "éclair", *WORDS])
+    listed = sorted(words)
+    for prefix in ("inter", "int", "intern", "x", "", "word1", "word29", "éc", "word299"):
+        expected = [word for word in listed if word.startswith(prefix)]
+        assert words.starting_with(prefix) == expected, prefix
+
+
+def test_the_english_words_by_beginning_whether_or_not_the_set_is_built() -> None:
     fresh_lexicon, built = Lexicon(), Lexicon()
     built.build_word_sets()
     assert isinstance(built.data.english_words, frozenset)
-    expected = sorted(built.data.english_words)
-    assert fresh_lexicon.sorted_english_words == expected == built.sorted_english_words
+    listed = sorted(built.data.english_words)
+    for prefix in ("govern", "ceasef", "zz", "aardv"):
+        expected = [word for word in listed if word.startswith(prefix)]
+        assert fresh_lexicon.english_words_starting_with(prefix) == expected
+        assert built.english_words_starting_with(prefix) == expected

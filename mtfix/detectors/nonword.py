@@ -15,7 +15,6 @@ word is taken for a name and left alone, except an English stem carrying a Germa
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -423,14 +422,8 @@ def _loose_compound(word: str, lexicon: Lexicon) -> bool:
 def _by_beginning(word: str, lexicon: Lexicon) -> list[str]:
     """Return the base form of the words sharing the longest beginning (half or more) with it,
     unless the word begins with that form's stem: it derives from it, it is no garble of it."""
-    words = lexicon.sorted_english_words
     for length in range(len(word) - 1, max(5, len(word) // 2) - 1, -1):
-        prefix = word[:length]
-        position = bisect.bisect_left(words, prefix)
-        matches = []
-        while position < len(words) and words[position].startswith(prefix):
-            matches.append(words[position])
-            position += 1
+        matches = lexicon.english_words_starting_with(word[:length])
         if matches:
             shortest = min(len(m) for m in matches)
             base = [m for m in matches if len(m) == shortest]
