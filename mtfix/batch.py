@@ -430,8 +430,8 @@ def _record_task(
 CHUNK = 4
 #: Articles cleaned before worker processes are forked, at most (and an eighth of each
 #: process's share): the workers start with the per-word answers they taught this process,
-#: about the words most articles use. Each process found them for itself before: with
-#: ``--jobs 2`` on 444 articles, 0.3 s of CPU more than one process; 0.1 s after 32 articles.
+#: about the words most articles use, instead of each finding them again (``--jobs 2`` on
+#: 444 articles: 4 % less CPU, and 16 % more than ``--jobs 1`` instead of 21 %).
 FIRST_TASKS = 32
 
 #: What each worker process keeps between tasks: the configuration and how to save.
