@@ -193,6 +193,33 @@ RULES: tuple[Rule, ...] = (
         "The two-day summit ended without a deal.",
     ),
     Rule(
+        "typography.hyphen_space",
+        "A space after the hyphen of a compound ('24- hour', 'pro- Russian'), removed.",
+        "A hyphen glued to a number or prefix (or before a usual second part such as -hour, "
+        "-old, -backed) and spaced from the next word is a compound split by translation; a "
+        "suspended hyphen ('pre- and post-war') keeps its space.",
+        "The 24- hour strike closed the port.",
+        "The 24-hour strike closed the port.",
+    ),
+    Rule(
+        "typography.name_hyphen",
+        "A hyphen between a word and a name where a dash belongs ('progress-Xinhuanet').",
+        "A lower-case English word joined by a hyphen to a capitalised word, the word no prefix "
+        "('mid-May', 'pro-Kremlin', 'then-President'), is a headline and its source, or a "
+        "sentence and a name, run together; the hyphen becomes a spaced en dash.",
+        "Exports rose again this year-Xinhuanet",
+        "Exports rose again this year – Xinhuanet",
+    ),
+    Rule(
+        "typography.moved_space",
+        "A space before a comma or full stop instead of after it ('said ,that'), moved.",
+        "A space before a comma or semicolon glued to the next word, or before a full stop, "
+        "question or exclamation mark glued to a word that usually opens a sentence, belongs "
+        "after the mark.",
+        "The talks ended .The next round is in May.",
+        "The talks ended. The next round is in May.",
+    ),
+    Rule(
         "typography.clause_hyphen",
         "A hyphen used as a dash between clauses ('bridge-but'), made a spaced en dash.",
         "A hyphen joining a word to a clause word (and, but, which, a) stands for a dash; it "
@@ -240,6 +267,15 @@ RULES: tuple[Rule, ...] = (
         "The mayor said: “We will rebuild the school.”",
     ),
     Rule(
+        "quotes.guillemets",
+        "Guillemets kept from the source («…», »…«, ‹…›), made English (“…”, ‘…’).",
+        "French, Russian, Ukrainian and German quote with guillemets; English does not. A pair "
+        "on one line gets English marks (straight where the article uses straight ones), "
+        "without the spaces French sets inside; a pair around a word of another script stays.",
+        "The minister said: « We will rebuild the bridge ».",
+        "The minister said: “We will rebuild the bridge”.",
+    ),
+    Rule(
         "quotes.misplaced_open",
         "An opening mark put before the space instead of after it (':” We').",
         "After a colon, a mark followed by a space and a capital opens the quotation; it is "
@@ -270,6 +306,14 @@ RULES: tuple[Rule, ...] = (
         "mark and the outer with a double one, glued to the text.",
         "“She told me:” Wait for the train. “, said the driver.",
         "“She told me: ‘Wait for the train.’” said the driver.",
+    ),
+    Rule(
+        "quotes.spaced_open",
+        "An opening mark spaced from its quotation ('the \" red line\"'), glued to it.",
+        "Outside a quotation, a mark with spaces on both sides and a word after it opens a "
+        "quotation (unless an attribution such as 'he said' follows); the space after it goes.",
+        'The so-called " red line" was crossed.',
+        'The so-called "red line" was crossed.',
     ),
     Rule(
         "quotes.spaced_close",
@@ -364,6 +408,18 @@ RULES: tuple[Rule, ...] = (
         "event name",
         "Ukraine won the Eurovison Song Contest with a folk song.",
         "Ukraine won the Eurovision Song Contest with a folk song.",
+    ),
+    Rule(
+        "entity.known_name",
+        "A garbled name no curated list has, corrected to the one name it is a slip of.",
+        "A capitalised word that no word list knows and no text uses, written once, one slip "
+        "(a letter changed, added, dropped or doubled, two swapped, an ending cut) from "
+        "exactly one name that real text uses often (the gazetteer's, SCOWL's and every "
+        "known name's words, with wordfreq's frequency), and for which no curated entity "
+        "fits as well. A German transliteration (Baschar), another romanisation, an accent "
+        "the name lacks, a derived word and a word beside another name part are left alone.",
+        "Fans filled the stadium in Porrtland on Sunday.",
+        "Fans filled the stadium in Portland on Sunday.",
     ),
     Rule(
         "entity.translated_name",
@@ -461,6 +517,26 @@ RULES: tuple[Rule, ...] = (
         "uk",
         "The міністр said the talks would continue next week.",
         "The minister said the talks would continue next week.",
+    ),
+    Rule(
+        "untranslated.exonym",
+        "A source language's name of a place kept ('Kiew'), where English writes its own.",
+        "dictionaries/untranslated/exonyms.tsv (hand-listed) and exonyms-generated.tsv (from "
+        "GeoNames and pycountry, kept when word frequencies show the name is a word of one "
+        "source language and not of English) list other languages' names of big places and of "
+        "countries; each is replaced by the English name, unless part of a longer name.",
+        "The delegation flew from Warschau to Kiew on Tuesday.",
+        "The delegation flew from Warsaw to Kyiv on Tuesday.",
+    ),
+    Rule(
+        "entity.transliteration",
+        "A name left in a source language's spelling ('Lawrow', 'Šojgu'), in the English one.",
+        "German, Czech and Polish write names from Russian, Ukrainian, Hebrew or Arabic by their "
+        "own rules (German w for v, sch for sh; Czech š, č, ž; Polish sz, cz, w); those spellings "
+        "of every curated person's and place's name that English text never uses are replaced "
+        "by the English.",
+        "Foreign Minister Sergey Lawrow met his counterpart in Geneva.",
+        "Foreign Minister Sergey Lavrov met his counterpart in Geneva.",
     ),
     Rule(
         "entity.source",

@@ -17,10 +17,13 @@ from . import (
     capitalisation,
     encoding,
     entity,
+    exonym,
+    guillemets,
     nonword,
     quotes,
     sense,
     source_names,
+    transliteration,
     typography,
     untranslated,
     variant,
@@ -34,9 +37,12 @@ DETECTORS: dict[str, DetectFunction] = {
     "boilerplate": boilerplate.detect,
     "typography": typography.detect,
     "quotes": quotes.detect,
+    "guillemets": guillemets.detect,
     "capitalisation": capitalisation.detect,
     "variant": variant.detect,
+    "exonym": exonym.detect,
     "entity": entity.detect,
+    "transliteration": transliteration.detect,
     "nonword": nonword.detect,
     "sense": sense.detect,
     "untranslated": untranslated.detect,
@@ -44,4 +50,9 @@ DETECTORS: dict[str, DetectFunction] = {
 }
 
 #: The kinds a detector's proposals have, when they are not its own name.
-KINDS_OF: dict[str, tuple[str, ...]] = {"source": ("entity", "untranslated")}
+KINDS_OF: dict[str, tuple[str, ...]] = {
+    "exonym": ("untranslated",),
+    "transliteration": ("entity",),
+    "guillemets": ("quotes",),
+    "source": ("entity", "untranslated"),
+}
