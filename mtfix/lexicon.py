@@ -125,11 +125,15 @@ class Lexicon:
 
     def source_files(self) -> list[Path]:
         """Every file the lexicon is built from, code included: its cache is valid while they
-        are unchanged."""
+        are unchanged. Listed once (what is cached from the lexicon is keyed by them too)."""
+        return list(self._source_files)
+
+    @cached_property
+    def _source_files(self) -> tuple[Path, ...]:
         modules = ("names.py", "counts.py", "entities.py", "wordset.py")
         code = [Path(__file__), *(Path(__file__).with_name(f) for f in modules)]
         dictionaries = [p for p in self._files("**/*") if p.is_file()]
-        return dictionaries + list(self.extra) + [_spell_path(), *code]
+        return (*dictionaries, *self.extra, _spell_path(), *code)
 
     @cached_property
     def data(self) -> LexiconData:
