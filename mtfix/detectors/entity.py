@@ -23,9 +23,9 @@ from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, count
+from itertools import accumulate, chain, compress, count
 from math import log1p
-from operator import attrgetter, methodcaller
+from operator import methodcaller
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -34,7 +34,7 @@ from ..entities import Entity
 from ..lexicon import Lexicon
 from ..memo import WordFilter
 from ..names import NameForm, cut_short, fold, name_key, romanisation_key, similarity
-from ..text import Document, Token
+from ..text import Document, Token, blocks
 from ..words import NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
 
 #: Spelling similarity below which a name is not considered a garbling of another.
@@ -52,7 +52,6 @@ PLACE_PREPOSITIONS = frozenset("in from near to at into across outside of around
 PLACE_TYPES = frozenset("country region city place".split())
 #: Endings that derive a word from a known name: "Bavarians", "Dortmunder", "Djiboutian".
 DERIVED_ENDINGS = ("s", "er", "ers", "n", "an", "ian", "ns", "ans", "ians", "ese", "i")
-_text = attrgetter("text")
 #: A run of word characters: the article's words as context words are looked up.
 _LOWER_WORD = re.compile(r"\w+")
 
@@ -385,7 +384,8 @@ def _mentions(document: Document, words: Collection[str]) -> list[Token]:
     article's distinct words are tested, and the tokens picked in C)."""
     forms = [*words, *(word + ending for word in words for ending in POSSESSIVES)]
     wanted = {word for word in document.distinct_words.intersection(forms) if _strip(word) in words}
-    return list(compress(document.tokens, map(wanted.__contains__, map(_text, document.tokens))))
+    tokens = document.tokens
+    return [tokens[index] for index in compress(count(), map(wanted.__contains__, tokens.words))]
 
 
 class _Covered:
@@ -499,10 +499,12 @@ class _Context:
         self._phrases: dict[str, bool] = {}  # the phrases asked about so far: occurs or not
         self._matches: dict[tuple[int, str], int] = {}  # (entity id, word read): matches
 
-    def _lower_words(self) -> list[str]:
+    def _lower_words(self) -> Iterator[list[str]]:
         """The article lower-cased and cut at every run of non-word characters: its words
-        (letters, digits, underscores) in order (not kept: on a long text the list is big)."""
-        return _LOWER_WORD.findall(self.document.text.lower())
+        (letters, digits, underscores) in order, a block of the text at a time (no word spans
+        two blocks; on a long text the list of all would be big, and it is not kept)."""
+        for _, block in blocks(self.document.text.lower()):
+            yield _LOWER_WORD.findall(block)
 
     def matches(self, entity: Entity, besides: str = "") -> int:
         """Count the entity's context words that occur in the article in some word other
@@ -518,7 +520,7 @@ class _Context:
     @cached_property
     def words(self) -> list[str]:
         """The article's distinct lower-case words, sorted (to find a stem by bisection)."""
-        return sorted(set(self._lower_words()))
+        return sorted(set(chain.from_iterable(self._lower_words())))
 
     def mentions(self, name: str) -> int:
         """Count the article's mentions of a capitalised ``name`` as a whole word (a
@@ -557,15 +559,15 @@ class _Context:
     @cached_property
     def _names_before(self) -> dict[str, frozenset[str]]:
         tokens, text = self.document.tokens, self.document.text
+        words, starts, initial = tokens.words, tokens.starts, tokens.initial
         found: dict[str, set[str]] = {}
-        last = len(tokens) - 1
+        last = len(words) - 1
         for index in self.document.capitalised:
-            before = tokens[index]
-            if before.sentence_initial or index == last:
+            if initial[index] or index == last:
                 continue
-            token = tokens[index + 1]
-            if text[before.end : token.start] == " ":
-                found.setdefault(_base(token)[0], set()).add(before.text)
+            before = words[index]
+            if text[starts[index] + len(before) : starts[index + 1]] == " ":
+                found.setdefault(_strip(words[index + 1]), set()).add(before)
         return {word: frozenset(names) for word, names in found.items()}
 
     def names_mid_sentence(self, word: str) -> bool:
@@ -576,10 +578,9 @@ class _Context:
     @cached_property
     def _mid_sentence(self) -> frozenset[str]:
         tokens = self.document.tokens
+        words, initial = tokens.words, tokens.initial
         return frozenset(
-            _base(tokens[index])[0]
-            for index in self.document.capitalised
-            if not tokens[index].sentence_initial
+            _strip(words[index]) for index in self.document.capitalised if not initial[index]
         )
 
     @cached_property
@@ -593,13 +594,16 @@ class _Context:
         found in time linear in the article, not in the article times the phrases asked about.
         """
         positions: dict[str, array] = {}
-        words, wanted = self._lower_words(), _phrase_words(self.lexicon)
-        for number in compress(count(), map(wanted.__contains__, words)):
-            word = words[number]
-            found = positions.get(word)
-            if found is None:
-                positions[word] = found = array("L")
-            found.append(number)
+        wanted = _phrase_words(self.lexicon)
+        first = 0  # the number of the block's first word
+        for words in self._lower_words():
+            for number in compress(count(first), map(wanted.__contains__, words)):
+                word = words[number - first]
+                found = positions.get(word)
+                if found is None:
+                    positions[word] = found = array("L")
+                found.append(number)
+            first += len(words)
         return positions
 
     def _has_phrase(self, phrase: str) -> bool:
@@ -695,7 +699,7 @@ def _runs_to_check(document: Document, lexicon: Lexicon) -> Iterator[list[Token]
         return
     tokens = document.tokens
     reached = -1
-    for index in compress(count(), map(worth.__contains__, map(_text, tokens))):
+    for index in compress(count(), map(worth.__contains__, tokens.words)):
         if index > reached:
             low, reached = _run_around(document, index)
             yield tokens[low : reached + 1]
@@ -722,42 +726,39 @@ def _run_around(document: Document, index: int) -> tuple[int, int]:
     """Return the first and last token index of the run holding the capitalised token
     ``index``: its neighbours one plain space apart, while each belongs in a run."""
     tokens, text = document.tokens, document.text
+    words, starts = tokens.words, tokens.starts
     low = index
-    while (
-        low > 0
-        and text[tokens[low - 1].end : tokens[low].start] == " "
-        and _in_run(tokens, low - 1)
-    ):
+    while low > 0 and text[tokens.end(low - 1) : starts[low]] == " " and _in_run(words, low - 1):
         low -= 1
     high = index
     while (
-        high + 1 < len(tokens)
-        and text[tokens[high].end : tokens[high + 1].start] == " "
-        and _in_run(tokens, high + 1)
+        high + 1 < len(words)
+        and text[tokens.end(high) : starts[high + 1]] == " "
+        and _in_run(words, high + 1)
     ):
         high += 1
     return low, high
 
 
-def _in_run(tokens: list[Token], index: int) -> bool:
-    """Tell whether the token may be part of a run, whatever the spaces around it: it is
-    capitalised, or a name particle after a token that may be, with a capitalised word
-    following the particles (``_name_follows``)."""
+def _in_run(words: list[str], index: int) -> bool:
+    """Tell whether the word at ``index`` of the article's ``words`` may be part of a run,
+    whatever the spaces around it: it is capitalised, or a name particle after a word that may
+    be, with a capitalised word following the particles (``_name_follows``)."""
     while index >= 0:
-        token = tokens[index]
-        if token.text[:1].isupper():
+        word = words[index]
+        if word[:1].isupper():
             return True
-        if token.text not in NAME_PARTICLES or not _name_follows(tokens, token):
+        if word not in NAME_PARTICLES or not _name_follows(words, index):
             return False
         index -= 1
     return False
 
 
-def _name_follows(tokens: list[Token], token: Token) -> bool:
-    """Tell whether a capitalised word follows the particles from ``token`` on."""
-    for following in tokens[token.index + 1 : token.index + 4]:
-        if following.text not in NAME_PARTICLES:
-            return following.text[:1].isupper()
+def _name_follows(words: list[str], index: int) -> bool:
+    """Tell whether a capitalised word follows the particles from ``words[index]`` on."""
+    for following in words[index + 1 : index + 4]:
+        if following not in NAME_PARTICLES:
+            return following[:1].isupper()
     return False
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress, count
 from pathlib import Path
 
 from ..change import Proposal
@@ -39,11 +40,12 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     # most articles have none: tell at C speed, without a loop over the words
     if table.keys().isdisjoint(document.distinct_words):
         return
-    for token in document.tokens:
-        found = table.get(token.text)
-        if found is None or inside_other_name(document, token):
+    tokens = document.tokens
+    for index in compress(count(), map(table.__contains__, tokens.words)):
+        token = tokens[index]
+        if inside_other_name(document, token):
             continue
-        english, languages = found
+        english, languages = table[token.text]
         named = "/".join(LANGUAGE_NAMES.get(code, code) for code in languages.split("|"))
         yield Proposal(
             start=token.start,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress, count
 from pathlib import Path
 from typing import NamedTuple
 
@@ -110,10 +111,10 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     table = _spelled(lexicon)
     if table.keys().isdisjoint(document.distinct_words):
         return
-    for token in document.tokens:
-        found = table.get(token.text)
-        if found is None:
-            continue
+    tokens = document.tokens
+    for index in compress(count(), map(table.__contains__, tokens.words)):
+        token = tokens[index]
+        found = table[token.text]
         yield Proposal(
             start=token.start,
             end=token.end,
