@@ -16,7 +16,7 @@ import os
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -428,6 +428,11 @@ def _record_task(
 
 #: Articles handed to a worker at a time (at most; fewer when the batch is small).
 CHUNK = 4
+#: Articles cleaned before worker processes are forked, at most (and an eighth of each
+#: process's share): the workers start with the per-word answers they taught this process,
+#: about the words most articles use, instead of each finding them again (``--jobs 2`` on
+#: 444 articles: 4 % less CPU, and 16 % more than ``--jobs 1`` instead of 21 %).
+FIRST_TASKS = 32
 
 #: What each worker process keeps between tasks: the configuration and how to save.
 _WORKER: dict[str, object] = {}
@@ -454,18 +459,21 @@ def _warm_up(config: Config) -> None:
 
 
 def workers(
-    config: Config, saving: Saving, jobs: int, tasks: int, as_json: bool = False
+    config: Config, saving: Saving, jobs: int, tasks: Sequence[Task], as_json: bool = False
 ) -> Pool[Task, Outcome]:
-    """Return the pool (a context manager) that cleans ``tasks`` tasks in up to ``jobs`` processes.
+    """Return the pool (a context manager) that cleans ``tasks`` in up to ``jobs`` processes.
 
     With ``as_json`` the workers also make each report's JSON-ready form (``Outcome.data``), so
     the parent only prints. Enter the pool before starting other threads (a progress bar):
-    worker processes may be forked.
+    worker processes may be forked, after this process cleaned the first few tasks
+    (``FIRST_TASKS``).
     """
     preload = functools.partial(_warm_up, config)
-    jobs = max(1, min(jobs, tasks))
-    chunk = max(1, min(CHUNK, tasks // (jobs * 8)))  # small chunks at the end of a batch
-    return Pool(_run, jobs, _prepare, (config, saving, as_json, tasks > 1), preload, chunk)
+    count = len(tasks)
+    jobs = max(1, min(jobs, count))
+    chunk = max(1, min(CHUNK, count // (jobs * 8)))  # small chunks at the end of a batch
+    first = tasks[: min(FIRST_TASKS, count // (jobs * 8))] if jobs > 1 else ()
+    return Pool(_run, jobs, _prepare, (config, saving, as_json, count > 1), preload, chunk, first)
 
 
 def _run(task: Task) -> Outcome:
@@ -579,7 +587,7 @@ def process(
         summary.interrupted = True
         for outcome in pool.drain():
             handle(outcome)
-    summary.seconds = time.perf_counter() - started
+    summary.seconds = time.perf_counter() - started + pool.first_seconds
     return summary
 
 

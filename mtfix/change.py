@@ -47,11 +47,15 @@ class Change:
 
     def to_dict(self) -> dict:
         """Return the JSON-ready form of the change (the output contract)."""
-        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data = {name: getattr(self, name) for name in _CHANGE_FIELDS}
         data["alternatives"] = list(self.alternatives)
         data["confidence"] = round(self.confidence, 3)
         data["safety"] = self.safety
         return data
+
+
+#: The fields of a Change, in order (``dataclasses.fields`` builds this anew on each call).
+_CHANGE_FIELDS = tuple(f.name for f in fields(Change))
 
 
 @dataclass(frozen=True)

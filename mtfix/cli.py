@@ -351,9 +351,7 @@ def clean(
     fixing = write or output_dir is not None or output_format is Format.TEXT
     shown = _Shown(output_format, color, as_list, saving if fixing else None)
     with (
-        workers(
-            config, saving, settings.jobs, len(work.tasks), output_format in JSON_FORMATS
-        ) as pool,
+        workers(config, saving, settings.jobs, work.tasks, output_format in JSON_FORMATS) as pool,
         Screen(len(work.tasks)) as screen,
     ):
         done = process(work, pool, saving, lambda o: shown.show(o, screen))

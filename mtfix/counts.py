@@ -91,6 +91,10 @@ class WordCounts:
         slot = crc % self._slots
         if not self._bits[slot >> 3] & (1 << (slot & 7)):
             return None  # the common case: no listed word sets this bit
+        return self._find(key)
+
+    def _find(self, key: bytes) -> int | None:
+        """Return the index of the word UTF-8 encoded as ``key``, None when not listed."""
         block = bisect.bisect_right(self._firsts, key) - 1
         if block < 0:
             return None
@@ -114,7 +118,10 @@ class WordCounts:
     def get_encoded(self, key: bytes, crc: int) -> int:
         """Return the count of the word UTF-8 encoded as ``key``, whose CRC-32 is ``crc`` (one
         word asked of several lists is encoded once)."""
-        index = self._index(key, crc)
+        slot = crc % self._slots
+        if not self._bits[slot >> 3] & (1 << (slot & 7)):
+            return 0  # the common case, told here without a call to ``_index``
+        index = self._find(key)
         return 0 if index is None else int(self._counts[index])
 
 

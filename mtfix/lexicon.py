@@ -19,7 +19,7 @@ from .cache import load_cached
 from .counts import WordCounts
 from .entities import Entity
 from .names import LetterModel, NameIndex, NameVocabulary, known_name_vocabulary
-from .wordset import WordSet
+from .wordset import WordEnds, WordSet
 
 #: The SCOWL list of capitalised entries, kept apart from the ordinary words.
 PROPER_NOUNS = "proper_nouns.txt"
@@ -85,6 +85,8 @@ class LexiconData:
     english_words: Set[str]
     #: English words counted at least ``COMMON_FREQUENCY`` times.
     common_words: Set[str]
+    #: The beginnings and ends the common words share with a word (which edits may make one).
+    common_word_ends: WordEnds
     #: Words no English list has but counted more than ``RARE_FREQUENCY`` times.
     frequent_unlisted: Set[str]
     proper_nouns: Set[str]
@@ -113,17 +115,25 @@ class Lexicon:
     def __init__(self, root: Path | None = None, extra: Iterable[Path] = ()) -> None:
         self.root = root or dictionary_root()
         self.extra = tuple(Path(p) for p in extra)
+        #: Language -> its frequency table, once asked (``frequency_table``): a dictionary
+        #: lookup, where the tables are asked about every new word, some in nine languages.
+        self._frequencies: dict[str, WordCounts] = {}
+        self._english_in_order = WordSet(())
 
     def _files(self, pattern: str) -> list[Path]:
         return sorted(self.root.glob(pattern))
 
     def source_files(self) -> list[Path]:
         """Every file the lexicon is built from, code included: its cache is valid while they
-        are unchanged."""
+        are unchanged. Listed once (what is cached from the lexicon is keyed by them too)."""
+        return list(self._source_files)
+
+    @cached_property
+    def _source_files(self) -> tuple[Path, ...]:
         modules = ("names.py", "counts.py", "entities.py", "wordset.py")
         code = [Path(__file__), *(Path(__file__).with_name(f) for f in modules)]
         dictionaries = [p for p in self._files("**/*") if p.is_file()]
-        return dictionaries + list(self.extra) + [_spell_path(), *code]
+        return (*dictionaries, *self.extra, _spell_path(), *code)
 
     @cached_property
     def data(self) -> LexiconData:
@@ -133,7 +143,16 @@ class Lexicon:
             words = getattr(data, field.name)
             if isinstance(words, WordSet):  # its frozenset takes its place once built
                 words.on_built = functools.partial(object.__setattr__, data, field.name)
+        english = data.english_words
+        # Kept for its sorted order when its frozenset takes its place in ``data``.
+        self._english_in_order = english if isinstance(english, WordSet) else WordSet(english)
         return data
+
+    def english_words_starting_with(self, prefix: str) -> list[str]:
+        """Return the English words that begin with ``prefix``, in sorted order."""
+        english = self.data.english_words  # once built, the frozenset took the WordSet's place
+        in_order = english if isinstance(english, WordSet) else self._english_in_order
+        return in_order.starting_with(prefix)
 
     def build_word_sets(self) -> None:
         """Build every big word set now (before worker processes are forked, which then share
@@ -164,6 +183,7 @@ class Lexicon:
             if path.name != PROPER_NOUNS:
                 english.update(row[0].strip().lower() for row in read_rows(path))
         frequency: dict[str, int] = json.loads(gzip.decompress(_spell_path().read_bytes()))
+        common = [word for word in english if frequency.get(word, 0) >= COMMON_FREQUENCY]
         names = NameIndex(list(entities))
         english_frequency = frequency_table(self.root, "en")
         name_words = {
@@ -175,9 +195,8 @@ class Lexicon:
             # of every word are answered by small sets instead.
             word_counts=WordCounts(frequency),
             english_words=WordSet(english),
-            common_words=WordSet(
-                word for word in english if frequency.get(word, 0) >= COMMON_FREQUENCY
-            ),
+            common_words=WordSet(common),
+            common_word_ends=WordEnds(common),
             frequent_unlisted=WordSet(
                 word
                 for word, count in frequency.items()
@@ -229,6 +248,11 @@ class Lexicon:
     def common_words(self) -> Set[str]:
         """English words pyspellchecker counts at least ``COMMON_FREQUENCY`` times."""
         return self.data.common_words
+
+    @property
+    def common_word_ends(self) -> WordEnds:
+        """How long a beginning and an end of a word some common English word shares."""
+        return self.data.common_word_ends
 
     @property
     def english_words(self) -> Set[str]:
@@ -313,7 +337,7 @@ class Lexicon:
         Zipf scale: log10 of uses per billion words ("the" 7.7, "Kherson" 2.1), 0.0 when the
         word is not listed (``dictionaries/frequency/``; English lists words from Zipf 1.0 on,
         the other languages from 3.0). A language with no file gives 0.0 for every word."""
-        return frequency_table(self.root, language).get(word.lower()) / ZIPF_SCALE
+        return self._frequency(language).get(word.lower()) / ZIPF_SCALE
 
     def foreign_zipf(
         self, word: str, languages: Iterable[str] = FREQUENCY_LANGUAGES
@@ -324,10 +348,17 @@ class Lexicon:
         key = word.lower().encode()
         crc = zlib.crc32(key)  # the word is encoded and hashed once for every language
         for language in languages:
-            zipf = frequency_table(self.root, language).get_encoded(key, crc) / ZIPF_SCALE
+            zipf = self._frequency(language).get_encoded(key, crc) / ZIPF_SCALE
             if zipf > best[1]:
                 best = (language, zipf)
         return best
+
+    def _frequency(self, language: str) -> WordCounts:
+        """Return the frequency table of ``language`` (``frequency_table``), kept at hand."""
+        table = self._frequencies.get(language)
+        if table is None:
+            table = self._frequencies[language] = frequency_table(self.root, language)
+        return table
 
     def is_known_name(self, word: str) -> bool:
         """Tell whether ``word`` is spelled as in some known name (any dictionary layer)."""

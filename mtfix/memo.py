@@ -4,12 +4,14 @@ Most questions the detectors ask of a word depend on the word and the loaded dic
 alone ("is it unknown to every list?"), and most words of an article were asked about in the
 articles before it, with the same answer: no. ``WordFilter`` remembers the words a test
 rejected, and one set difference (in C) drops them from the next article's distinct words
-before any Python runs per word; the few words left are looked up among those it kept.
+before any Python runs per word; the few words left are looked up among those it kept. Words
+of a set known to fail the test (``failing``: the English words, for a test that looks for
+unknown ones) are rejected in C too, the first time they are seen, with no call per word.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 
 #: How many words a filter remembers before it starts afresh (memory stays flat on inputs with
 #: millions of distinct words; a day's news has far fewer).
@@ -21,11 +23,19 @@ class WordFilter:
 
     ``test`` must depend on the word alone (and on data that never changes while the filter
     lives): ``select`` then returns exactly ``{word for word in words if test(word)}``.
+    ``failing``, if given, returns a set of words every one of which fails the test (asked
+    each time: the lexicon may have replaced a word list by its frozenset meanwhile).
     """
 
-    def __init__(self, test: Callable[[str], bool], size: int = MEMO_SIZE) -> None:
+    def __init__(
+        self,
+        test: Callable[[str], bool],
+        size: int = MEMO_SIZE,
+        failing: Callable[[], Set[str]] | None = None,
+    ) -> None:
         self._test = test
         self._size = size
+        self._failing = failing
         self._kept: set[str] = set()
         self._rejected: set[str] = set()
 
@@ -38,7 +48,12 @@ class WordFilter:
         selected = set()
         test = self._test
         # One difference, with one argument: CPython then walks the (small) set of words.
-        for word in words.difference(rejected):
+        new = words.difference(rejected)
+        if self._failing is not None and new:
+            failed = new & self._failing()
+            rejected |= failed
+            new -= failed
+        for word in new:
             if word in kept:
                 selected.add(word)
             elif test(word):

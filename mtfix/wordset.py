@@ -64,6 +64,36 @@ class WordSet(Set[str]):
     def __len__(self) -> int:
         return self._size
 
+    def shared_beginning(self, word: str) -> int:
+        """Return how many letters of ``word``'s beginning some word of the set begins with.
+
+        The word sharing the longest beginning is a neighbour of ``word`` in sorted order: the
+        last word up to it, or the first after it (one bisection, one block searched).
+        """
+        key = word.encode("utf-8", "surrogatepass")
+        block = bisect_right(self._firsts, key) - 1
+        if block < 0:
+            neighbours = self._firsts[:1]
+        else:  # the block's words, and the next block's first
+            words = self._blocks[block][1:-1].split(b"\n") + self._firsts[block + 1 : block + 2]
+            at = bisect_right(words, key)  # words[at - 1] <= key < words[at]
+            neighbours = words[at - 1 : at + 1]
+        shared = max((_shared_length(key, other) for other in neighbours), default=0)
+        # In letters: a letter of which only some bytes are shared is not shared.
+        return len(key[:shared].decode("utf-8", "ignore"))
+
+    def starting_with(self, prefix: str) -> list[str]:
+        """Return the words that begin with ``prefix``, in sorted order (they stand together:
+        from the block where ``prefix`` would go, until a block ends past them)."""
+        key = prefix.encode("utf-8", "surrogatepass")
+        found: list[str] = []
+        for block in self._blocks[max(0, bisect_right(self._firsts, key) - 1) :]:
+            words = block[1:-1].split(b"\n")
+            found.extend(word.decode() for word in words if word.startswith(key))
+            if words[-1] > key and not words[-1].startswith(key):
+                break
+        return found
+
     def __iter__(self) -> Iterator[str]:
         return chain.from_iterable(map(_words_of, self._blocks))
 
@@ -100,10 +130,41 @@ class WordSet(Set[str]):
         return self._built
 
 
+class WordEnds:
+    """How long a beginning and how long an end of a word some word of a list shares.
+
+    A word one edit from a listed word keeps all of it but the edited letter, so an edit at a
+    place past the longest beginning, or before the longest end, that any listed word shares
+    with the word makes no listed word: ``nonword`` makes only the other edits. Kept as two
+    ``WordSet``s, the words and the words spelled backwards, which load at once.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        listed = set(words)
+        self._forwards = WordSet(listed)
+        self._backwards = WordSet(word[::-1] for word in listed)
+
+    def shared_beginning(self, word: str) -> int:
+        """Return how many letters of ``word``'s beginning some listed word begins with."""
+        return self._forwards.shared_beginning(word)
+
+    def shared_end(self, word: str) -> int:
+        """Return how many letters of ``word``'s end some listed word ends with."""
+        return self._backwards.shared_beginning(word[::-1])
+
+
 def _blocks(encoded: list[bytes], size: int) -> list[bytes]:
     """Join the sorted words ``size`` at a time, each block as "\\nword\\nword...\\n" (so
     "\\nword\\n" finds a whole word only)."""
     return [b"\n" + b"\n".join(encoded[i : i + size]) + b"\n" for i in range(0, len(encoded), size)]
+
+
+def _shared_length(one: bytes, other: bytes) -> int:
+    """Return how many bytes ``one`` and ``other`` begin with alike."""
+    for at, (mine, theirs) in enumerate(zip(one, other, strict=False)):
+        if mine != theirs:
+            return at
+    return min(len(one), len(other))
 
 
 def _same_kind(words: set[str] | frozenset[str]) -> type[set[str]] | type[frozenset[str]]:

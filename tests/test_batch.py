@@ -96,6 +96,26 @@ def test_the_pool_yields_in_input_order_from_several_processes() -> None:
         assert {pid for _, pid in pool.map(range(3))} == {os.getpid()}
 
 
+def _stopped_at_two(number: int) -> tuple[int, int]:
+    """Like ``_where_handled``, with a Ctrl-C at the number 2."""
+    if number == 2:
+        raise KeyboardInterrupt
+    return _where_handled(number)
+
+
+def test_the_first_items_are_handled_here_before_the_workers_start() -> None:
+    with Pool(_where_handled, 2, first=range(5)) as pool:
+        results = list(pool.map(range(30)))
+    assert [number for number, _ in results] == list(range(30))
+    assert {pid for _, pid in results[:5]} == {os.getpid()}  # forked only after them
+    assert len({pid for _, pid in results[5:]}) == 2
+    with Pool(_stopped_at_two, 2, first=range(5)) as pool:  # a Ctrl-C stops at once
+        with pytest.raises(KeyboardInterrupt):
+            list(pool.map(range(30)))
+        assert [number for number, _ in pool.drain()] == [0, 1]
+        assert pool.processes is None
+
+
 def many_articles(folder: Path, count: int) -> list[Path]:
     """``count`` articles of varied length in nested folders: fixtures, cut and joined."""
     texts = [FLAWED, QUOTES, *(path.read_text(encoding="utf-8") for path in CLEAN_NEWS)]

@@ -35,3 +35,18 @@ def test_a_full_memory_starts_afresh_and_stays_right() -> None:
     for text in (ARTICLE, SECOND, ARTICLE):
         words = Document(text).distinct_words
         assert memo.select(words) == {word for word in words if unknown(word)}
+
+
+def test_words_known_to_fail_are_rejected_without_asking() -> None:
+    english = load_lexicon().english_words
+    asked: list[str] = []
+
+    def counted(word: str) -> bool:
+        asked.append(word)
+        return unknown(word)
+
+    memo = WordFilter(counted, failing=lambda: english)
+    for text in (ARTICLE, SECOND):
+        words = Document(text).distinct_words
+        assert memo.select(words) == {word for word in words if unknown(word)}
+    assert asked and not any(word in english for word in asked)

@@ -4,6 +4,8 @@ rare one, changed only when the evidence for another reading is strong."""
 import pytest
 
 import mtfix
+from mtfix.detectors import nonword
+from mtfix.lexicon import load_lexicon
 
 
 def nonword_fixes(text: str) -> list[tuple[str, str]]:
@@ -83,3 +85,13 @@ def test_a_very_long_token_is_no_garbled_word_and_costs_little() -> None:
     would take gigabytes, so tokens past ``MAX_WORD_LENGTH`` letters are never looked at."""
     text = f"The file held {'goverment' * 2_000} and nothing else.\n"
     assert mtfix.clean(text, mtfix.Config(min_confidence=0)).changes == ()
+
+
+def test_edits_a_common_word_can_be_are_the_edits_that_are_common_words() -> None:
+    """Only the edits at places a common word may differ are made (``WordEnds``), and they
+    find every common word one edit away: garbles at the start, middle and end, a swap, a
+    letter added and one dropped."""
+    lexicon = load_lexicon(())
+    for word in ("goverment", "aorund", "xeroes", "minstre", "parliamnet", "stationn", "ecnomy"):
+        every = nonword.edits1(word) & lexicon.common_words
+        assert every and nonword._common_among(word, lexicon) == every, word

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mtfix.lexicon import Lexicon
 from mtfix.text import Document
-from mtfix.wordset import WordSet
+from mtfix.wordset import WordEnds, WordSet
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = (ROOT / "tests" / "fixtures" / "clean" / "uk-budget-reeves.txt").read_text(
@@ -58,3 +58,49 @@ def test_odd_questions_find_nothing() -> None:
     assert "alpha\nbeta" not in words  # two words on either side of a line break
     assert "\ud800" not in words  # a lone surrogate (from JSON) has no UTF-8 form
     assert 3 not in words
+
+
+def test_shared_beginning_is_the_longest_any_word_of_the_set_shares() -> None:
+    listed = ["budget", "budgetary", "bud", "treasury", "trek", "zeal", "éclair", *WORDS]
+    words = WordSet(listed)
+    asked = ["budgets", "budge", "b", "", "aardvark", "zzz", "treaty", "éclat", "écu", "word5x"]
+    for word in asked + listed:
+        longest = max(shared(word, other) for other in listed)
+        assert words.shared_beginning(word) == longest, word
+
+
+def test_word_ends_tell_the_beginning_and_end_listed_words_share() -> None:
+    ends = WordEnds(["budget", "gadget", "treasury"])
+    assert ends.shared_beginning("budgrt") == 4 and ends.shared_end("budgrt") == 1
+    assert ends.shared_end("widget") == 4 and ends.shared_beginning("widget") == 0
+
+
+def shared(one: str, other: str) -> int:
+    """How many letters two words begin with alike, counted one by one."""
+    count = 0
+    while count < min(len(one), len(other)) and one[count] == other[count]:
+        count += 1
+    return count
+
+
+#: Enough words for several blocks, so a neighbour may be another block's first word.
+WORDS = [f"word{number}" for number in range(300)]
+
+
+def test_words_starting_with_a_beginning_are_found_in_order() -> None:
+    words = WordSet(["inter", "interim", "internal", "intern", "into", "éclair", *WORDS])
+    listed = sorted(words)
+    for prefix in ("inter", "int", "intern", "x", "", "word1", "word29", "éc", "word299"):
+        expected = [word for word in listed if word.startswith(prefix)]
+        assert words.starting_with(prefix) == expected, prefix
+
+
+def test_the_english_words_by_beginning_whether_or_not_the_set_is_built() -> None:
+    fresh_lexicon, built = Lexicon(), Lexicon()
+    built.build_word_sets()
+    assert isinstance(built.data.english_words, frozenset)
+    listed = sorted(built.data.english_words)
+    for prefix in ("govern", "ceasef", "zz", "aardv"):
+        expected = [word for word in listed if word.startswith(prefix)]
+        assert fresh_lexicon.english_words_starting_with(prefix) == expected
+        assert built.english_words_starting_with(prefix) == expected

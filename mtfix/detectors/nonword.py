@@ -15,7 +15,6 @@ word is taken for a name and left alone, except an English stem carrying a Germa
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -162,8 +161,11 @@ def _unknown_words(document: Document, lexicon: Lexicon) -> set[str]:
 
 @lru_cache(maxsize=4)
 def _unknown_filter(lexicon: Lexicon) -> WordFilter:
-    """``_worth_a_look`` for ``lexicon``, remembering the words it rejects (most of them)."""
-    return WordFilter(lambda word: _worth_a_look(word, lexicon))
+    """``_worth_a_look`` for ``lexicon``, remembering the words it rejects (most of them);
+    English words are rejected at once."""
+    return WordFilter(
+        lambda word: _worth_a_look(word, lexicon), failing=lambda: lexicon.english_words
+    )
 
 
 def _worth_a_look(word: str, lexicon: Lexicon) -> bool:
@@ -235,23 +237,34 @@ def _compound(word: str, lexicon: Lexicon) -> bool:
     )
 
 
-def edits1(word: str) -> set[str]:
+def edits1(word: str, start: int | None = None, end: int | None = None) -> set[str]:
     """Return every string one deletion, transposition, substitution or insertion away.
+
+    An edit keeps the letters before the place it edits, and those after. With ``start`` and
+    ``end``, only the edits that keep at most ``start`` letters of the beginning and at most
+    ``end`` of the end are made: the others cannot be a word of a list none of whose words
+    shares more of the word than that (``WordEnds``).
 
     >>> "frank" in edits1("franz")
     True
     """
+    size = len(word)
+    start = size if start is None else min(start, size)
+    end = size if end is None else end
     letters = "abcdefghijklmnopqrstuvwxyz"
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    edits = {a + b[1:] for a, b in splits if b}  # deletions
-    edits.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)  # transpositions
-    # Insertions and substitutions, the bulk (52 per position): one f-string builds each
-    # (a + c + b builds two), and the rest after a substituted letter is cut once.
-    for before, after in splits:
-        edits.update([f"{before}{letter}{after}" for letter in letters])
-        if after:
-            rest = after[1:]
+    edits: set[str] = set()
+    for place in range(max(0, size - end - 2), start + 1):
+        before, after = word[:place], word[place:]
+        # Insertions and substitutions, the bulk (26 each per place): one f-string builds
+        # each (a + c + b builds two), and the rest after a substituted letter is cut once.
+        if len(after) <= end:
+            edits.update([f"{before}{letter}{after}" for letter in letters])
+        rest = after[1:]
+        if after and len(rest) <= end:
+            edits.add(before + rest)  # deletion
             edits.update([f"{before}{letter}{rest}" for letter in letters])
+        if rest and len(rest) - 1 <= end:  # it keeps rest[1:]
+            edits.add(before + rest[0] + after[0] + rest[1:])  # transposition
     return edits
 
 
@@ -261,9 +274,11 @@ def _common(word: str, lexicon: Lexicon) -> bool:
     return word in lexicon.common_words
 
 
-def _common_among(edits: set[str], lexicon: Lexicon) -> set[str]:
-    """Return the common English words among ``edits`` (a set intersection, in C)."""
-    return edits & lexicon.common_words
+def _common_among(word: str, lexicon: Lexicon) -> set[str]:
+    """Return the common English words one edit from ``word``: a set intersection (in C) with
+    the edits that may make one (``WordEnds``)."""
+    ends = lexicon.common_word_ends
+    return edits1(word, ends.shared_beginning(word), ends.shared_end(word)) & lexicon.common_words
 
 
 def _attached_to_digit(document: Document, token: Token) -> bool:
@@ -299,7 +314,7 @@ def _german_ending(token: Token, lexicon: Lexicon) -> Proposal | None:
         stem = word[: -len(ending)]
         if not word.endswith(ending) or len(stem) < 4:
             continue
-        common = _common_among(edits1(stem), lexicon)
+        common = _common_among(stem, lexicon)
         # No edit at all is likelier than any; sorted: max() keeps the first of equal ones.
         candidates = [stem] if stem in common else sorted(c for c in common if c[0] == stem[0])
         if not candidates:
@@ -369,7 +384,7 @@ def _ranked_corrections(word: str, lexicon: Lexicon) -> tuple[tuple[str, ...], f
     if observed and len(word) < MIN_LISTED_LENGTH:
         return (), 0.0  # a short token real text uses: an abbreviation, a brand, slang
     floor = observed + LISTED_MARGIN if observed else 0.0
-    scored = {c: lexicon.zipf(c) for c in _common_among(edits1(word), lexicon)}
+    scored = {c: lexicon.zipf(c) for c in _common_among(word, lexicon)}
     candidates = [
         c
         for c, zipf in scored.items()
@@ -406,14 +421,8 @@ def _loose_compound(word: str, lexicon: Lexicon) -> bool:
 def _by_beginning(word: str, lexicon: Lexicon) -> list[str]:
     """Return the base form of the words sharing the longest beginning (half or more) with it,
     unless the word begins with that form's stem: it derives from it, it is no garble of it."""
-    words = _sorted_words(lexicon)
     for length in range(len(word) - 1, max(5, len(word) // 2) - 1, -1):
-        prefix = word[:length]
-        position = bisect.bisect_left(words, prefix)
-        matches = []
-        while position < len(words) and words[position].startswith(prefix):
-            matches.append(words[position])
-            position += 1
+        matches = lexicon.english_words_starting_with(word[:length])
         if matches:
             shortest = min(len(m) for m in matches)
             base = [m for m in matches if len(m) == shortest]
@@ -432,8 +441,3 @@ def _stem(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
     return word
-
-
-@lru_cache(maxsize=4)
-def _sorted_words(lexicon: Lexicon) -> list[str]:
-    return sorted(lexicon.english_words)

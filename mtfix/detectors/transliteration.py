@@ -15,8 +15,10 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress, count
+from pathlib import Path
 from typing import NamedTuple
 
+from ..cache import load_cached
 from ..change import Proposal
 from ..lexicon import Lexicon
 from ..text import Document
@@ -126,6 +128,13 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
 
 @lru_cache(maxsize=4)
 def _spelled(lexicon: Lexicon) -> dict[str, _Spelled]:
+    """Source-language spelling -> what it stands for (``_spelled_table``), kept in the
+    dictionary cache: building it took 0.035 s of every start."""
+    files = [*lexicon.source_files(), Path(__file__)]
+    return load_cached("transliteration", files, lambda: _spelled_table(lexicon))
+
+
+def _spelled_table(lexicon: Lexicon) -> dict[str, _Spelled]:
     """Source-language spelling -> what it stands for, for every word of every curated
     person's and place's name from a country of another script (its context words,
     ``TRANSLITERATED_FROM``); a spelling that two words share is left out."""

@@ -296,13 +296,14 @@ def _unknown_latin_words(document: Document, lexicon: Lexicon) -> set[str]:
 @lru_cache(maxsize=4)
 def _unknown_latin_filter(lexicon: Lexicon) -> WordFilter:
     """Tells the words English does not know, Cyrillic ones left out, remembering the
-    others."""
+    others (English words are rejected at once)."""
     return WordFilter(
         lambda word: (
             len(word) <= MAX_WORD_LENGTH
             and not lexicon.is_english_word(word)
             and not CYRILLIC.search(word)
-        )
+        ),
+        failing=lambda: lexicon.english_words,
     )
 
 
