@@ -89,3 +89,41 @@ def test_a_consistent_close_slip_no_text_uses_is_still_fixed() -> None:
     text = "Kagamme thanked the president. Later Kagamme left for the airport."
     assert entity_changes(text) == [("Kagamme", "Kagame"), ("Kagamme", "Kagame")]
 
+
+def changes(text: str) -> list[tuple[str, str, str]]:
+    """(original, replacement, rule) of every change shown at the default threshold, flags
+    included."""
+    return [(c.original, c.replacement, c.source) for c in mtfix.clean(text).changes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coalition's slogan was “Spolu to dokážeme” and the rival one “Silné Česko”.",
+        'Protesters chanted "Babiš do basy" and "Demisi" outside the office.',
+        "The choir closed with “Kde domov můj” before the speeches.",
+    ],
+)
+def test_a_short_foreign_quotation_is_quoted_on_purpose(text: str) -> None:
+    assert changes(text) == []
+
+
+def test_a_foreign_word_in_an_english_quotation_is_still_flagged() -> None:
+    text = "“We will finish the Verhandlungen this week,” the minister said."
+    assert [rule for _, _, rule in changes(text)] == ["untranslated.de"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The price rose to 30 koruna, while the złoty and the forint fell.",
+        "Savers moved their money out of złoty into euros.",
+    ],
+)
+def test_an_english_word_in_its_own_languages_letters_is_no_foreign_word(text: str) -> None:
+    assert changes(text) == []
+
+
+def test_a_garbled_english_word_in_a_quotation_is_still_fixed() -> None:
+    text = "He called it a “grate sucess” and left."
+    assert changes(text) == [("sucess", "success", "nonword.spelling")]

@@ -26,6 +26,7 @@ from operator import attrgetter
 from ..change import Proposal
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon
 from ..memo import WordFilter
+from ..quoted import QuotedForeignPhrases
 from ..text import Document, Token
 from ..words import MAX_WORD_LENGTH
 
@@ -128,12 +129,14 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     if not unknown:
         return
     tokens = document.tokens
+    quoted = QuotedForeignPhrases(document, lexicon)
     for token in compress(tokens, map(unknown.__contains__, map(_text, tokens))):
         if (
             _in_web_address(document, token)
             or _attached_to_digit(document, token)
             or document.is_fragment(token)
             or _inside_name(document, token)
+            or quoted(token)
         ):
             continue
         word = token.text

@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
@@ -30,6 +31,7 @@ from ..change import Proposal
 from ..counts import WordCounts
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon, read_rows, spellchecker_file
 from ..memo import WordFilter
+from ..quoted import QuotedForeignPhrases
 from ..text import Document, Token
 from ..words import MAX_WORD_LENGTH, NAME_PARTICLES
 
@@ -207,6 +209,8 @@ def _latin_language(word: str, lexicon: Lexicon) -> tuple[str, str] | None:
         return None
     if lexicon.is_english_word(word) or (word[:1].isupper() and word in lexicon.name_words):
         return None
+    if not word.isascii() and lexicon.is_english_word(_latin_letters(word)):
+        return None  # an English word in its own language's letters: "złoty" is the zloty
     if lower in loanwords(lexicon.root):
         return None
     for language in LATIN_LANGUAGES:
@@ -259,6 +263,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     worth_a_look = flagged.keys() | sentence_clues
     if not worth_a_look:
         return
+    quoted = QuotedForeignPhrases(document, lexicon)
     for sentence in _sentences_with(document, worth_a_look):
         whole = _foreign_sentence(sentence, unknown, lexicon)
         if whole:
@@ -267,10 +272,26 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             yield _propose(first, last.end, text[first.start : last.end], whole[0], None, why)
             continue
         for token in compress(sentence, map(flagged.__contains__, map(_text, sentence))):
-            if not _in_name_or_broken(document, token):
+            if not _in_name_or_broken(document, token) and not quoted(token):
                 language, why = flagged[token.text]
                 translation = tables.get(language, {}).get(token.text.lower())
                 yield _propose(token, token.end, token.text, language, translation, why)
+
+
+#: Letters that carry their mark inside (no combining accent to strip), spelled in ASCII.
+_LATIN_LETTERS = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss"}
+)
+
+
+def _latin_letters(word: str) -> str:
+    """Spell ``word`` in plain ASCII letters, its diacritics dropped.
+
+    >>> _latin_letters("złoty"), _latin_letters("Ørsted"), _latin_letters("déjà")
+    ('zloty', 'Orsted', 'deja')
+    """
+    decomposed = unicodedata.normalize("NFKD", word.translate(_LATIN_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _sentences_with(document: Document, words: set[str]) -> list[list[Token]]:

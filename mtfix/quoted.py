@@ -1,0 +1,69 @@
+"""Short quotations in another language: slogans, songs, parties' names and terms a writer
+quotes on purpose ("Ať žije republika"), whose words are not English and are no error."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cached_property
+
+from .lexicon import Lexicon
+from .text import Document, Token
+
+#: A quotation inside one line: between double quotation marks of any style.
+_QUOTATION = re.compile(r"[“„«\"]([^“”„«»\"\n]{1,200})[”“»\"]")
+#: A quotation of at most this many words can be a slogan, a title or a name.
+QUOTED_PHRASE_WORDS = 6
+#: A word this common in another language (wordfreq Zipf) is that language's.
+FOREIGN_ZIPF = 3.0
+
+
+class QuotedForeignPhrases:
+    """Tell whether a token lies in a short quotation mostly in another language: a slogan,
+    a song, a party's name or a term the writer quotes on purpose ("Ať žije republika"), not
+    a word machine translation left in English text. A quotation mostly in English with one
+    foreign word in it is still read word by word, and so is a long one (a quoted sentence
+    left untranslated)."""
+
+    def __init__(self, document: Document, lexicon: Lexicon) -> None:
+        self.document = document
+        self.lexicon = lexicon
+
+    @cached_property
+    def _spans(self) -> tuple[list[int], list[int]]:
+        """The starts and ends of the foreign quotations, in text order (found on first use:
+        most texts have no word to ask about)."""
+        spans = [
+            match.span(1)
+            for match in _QUOTATION.finditer(self.document.text)
+            if _foreign_phrase(match.group(1), self.lexicon)
+        ]
+        return [start for start, _ in spans], [end for _, end in spans]
+
+    def __call__(self, token: Token) -> bool:
+        starts, ends = self._spans
+        index = bisect_right(starts, token.start) - 1
+        return index >= 0 and token.end <= ends[index]
+
+
+def _foreign_phrase(quotation: str, lexicon: Lexicon) -> bool:
+    """Tell whether a quotation is short and more of its words are another language's than
+    English: spelled with letters English does not use ("dokážeme"), or common in another
+    language (wordfreq). A word neither knows (a garble, "sucess") is no evidence."""
+    words = _LATIN_WORD.findall(quotation)
+    if not 0 < len(words) <= QUOTED_PHRASE_WORDS:
+        return False
+    english = sum(1 for word in words if lexicon.is_english_word(word))
+    foreign = sum(
+        1 for word in words if not lexicon.is_english_word(word) and _foreign_word(word, lexicon)
+    )
+    return foreign > english
+
+
+def _foreign_word(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a word is spelled with letters English does not use, or is common in
+    another language."""
+    return not word.isascii() or lexicon.foreign_zipf(word)[1] >= FOREIGN_ZIPF
+
+
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
