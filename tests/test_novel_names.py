@@ -127,3 +127,20 @@ def test_an_english_word_in_its_own_languages_letters_is_no_foreign_word(text: s
 def test_a_garbled_english_word_in_a_quotation_is_still_fixed() -> None:
     text = "He called it a “grate sucess” and left."
     assert changes(text) == [("sucess", "success", "nonword.spelling")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Kaczyńska, wife of the Polish president Lech Kaczyński, died in the crash.",
+        "Jan Lipavský spoke first and Eva Lipavská thanked the guests; Lipavská is a teacher.",
+    ],
+)
+def test_the_feminine_form_of_a_slavic_surname_is_no_slip(text: str) -> None:
+    assert entity_changes(text) == []
+
+
+def test_a_slip_between_two_masculine_forms_is_still_fixed() -> None:
+    text = "Marek Kowalski met the mayor. Later Kowalski said the city needed money, and "
+    text += "Kowalsky agreed."
+    assert entity_changes(text) == [("Kowalsky", "Kowalski")]

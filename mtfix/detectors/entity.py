@@ -399,6 +399,8 @@ def _forms_of_one_word(word: str, other: str) -> bool:
     "Thüringen"; "Pokals", "Pokal"), or ``word`` is ``other`` with letters added that do not
     repeat its last one ("Westnetz", "Westnet"). A doubled or undoubled letter ("Vallenbrockk",
     "Bideen" for "Biden") and a cut ending ("Vallenbro") are slips."""
+    if _gendered_forms(word, other):
+        return True
     shared = next(
         (i for i, (x, y) in enumerate(zip(word, other, strict=False)) if x != y),
         min(len(word), len(other)),
@@ -412,6 +414,29 @@ def _forms_of_one_word(word: str, other: str) -> bool:
     if tail in INFLECTION_TAILS and other_tail in INFLECTION_TAILS:
         return True
     return not other_tail
+
+
+#: The stems of Slavic surnames that are adjectives, with a masculine ending -i or -y and a
+#: feminine -a (Polish Kaczyński / Kaczyńska, Czech Lipavský / Lipavská, folded).
+GENDERED_STEMS = ("sk", "ck", "dzk")
+
+
+def _gendered_forms(word: str, other: str) -> bool:
+    """Tell whether two folded spellings are the masculine and feminine forms of one Slavic
+    surname (-ski / -ska, -ský / -ská, -cki / -cka): a husband and a wife, not a slip.
+
+    >>> _gendered_forms("kaczynska", "kaczynski"), _gendered_forms("lipavsky", "lipavska")
+    (True, True)
+    >>> _gendered_forms("fialy", "fiala")
+    False
+    """
+    feminine, masculine = (word, other) if word.endswith("a") else (other, word)
+    return (
+        feminine.endswith("a")
+        and feminine[:-1].endswith(GENDERED_STEMS)
+        and masculine[:-1] == feminine[:-1]
+        and masculine[-1:] in ("i", "y")
+    )
 
 
 def _may_be_something_else(document: Document, token: Token, lexicon: Lexicon) -> bool:
