@@ -144,3 +144,14 @@ def test_a_slip_between_two_masculine_forms_is_still_fixed() -> None:
     text = "Marek Kowalski met the mayor. Later Kowalski said the city needed money, and "
     text += "Kowalsky agreed."
     assert entity_changes(text) == [("Kowalsky", "Kowalski")]
+
+
+def test_a_common_word_of_another_language_is_not_corrected_to_english() -> None:
+    text = "In the Czech Republic a kraj is a region; the mayor runs an obec."
+    assert changes(text) == []
+
+
+def test_an_english_misspelling_no_other_language_uses_is_still_fixed() -> None:
+    assert changes("The goverment met on Monday.") == [
+        ("goverment", "government", "nonword.spelling")
+    ]

@@ -104,10 +104,11 @@ SURE_LISTED_MARGIN = 3.0
 #: A word real text uses is corrected only when it is this long, and never at its first letter.
 MIN_LISTED_LENGTH = 6
 #: A word a source language uses this often may be left untranslated rather than garbled
-#: ("podest"): its correction is ``FOREIGN_PENALTY`` less sure, and the untranslated detector's
-#: flag wins the overlap.
+#: ("podest"), or quoted on purpose ("obec", a Czech municipality): its correction is
+#: ``FOREIGN_PENALTY`` less sure, below the default threshold even when it is the clear
+#: candidate, and the untranslated detector's flag wins the overlap.
 SOURCE_WORD_ZIPF = 3.0
-FOREIGN_PENALTY = 0.1
+FOREIGN_PENALTY = 0.15
 #: Confidence of a correction whose candidate carries ``CLEAR_SHARE`` of the close candidates'
 #: frequency, and of one that does not (a guess among several: below the default threshold).
 CLEAR_CONFIDENCE = 0.6
