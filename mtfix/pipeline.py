@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .accept import unaccepted
@@ -22,6 +22,10 @@ if TYPE_CHECKING:  # imported on use: runs without a source never load it
 
 #: Kinds whose changes a source that spells the changed word vetoes (see ``_confirmed``).
 VETOED_KINDS = frozenset({"entity", "nonword", "variant", "capitalisation"})
+#: Source languages written in Latin letters: their text spells the names a translation keeps.
+SPELLING_SOURCES = frozenset({"de", "fr", "es", "it", "nl", "pl", "cs"})
+#: The confidence a name list's correction loses when such a source spells the name nowhere.
+DOUBTED = 0.3
 #: Zipf frequency in German from which a capitalised German word is taken for a common noun.
 GERMAN_NOUN = 3.0
 
@@ -89,6 +93,8 @@ def clean(
     if document.source is not None:
         kept = [p for p in proposals if not _confirmed(p, document, lexicon)]
         vetoed, proposals = len(proposals) - len(kept), _prefer_source(kept, document)
+        proposals = [_weighed_by_source(p, document, lexicon) for p in proposals]
+        proposals = [p for p in proposals if p.confidence >= config.min_confidence]
     changes = tuple(
         _to_change(text, proposal, document.line_at(proposal.start))
         for proposal in _non_overlapping(proposals)
@@ -153,6 +159,41 @@ def _confirmed(proposal: Proposal, document: Document, lexicon: Lexicon) -> bool
     declined = [word for word in changed if name_match(source, word, line) == "declined"]
     return bool(declined) and not any(
         name_match(source, word, line) for word in WORD_RE.findall(proposal.replacement)
+    )
+
+
+def _weighed_by_source(proposal: Proposal, document: Document, lexicon: Lexicon) -> Proposal:
+    """Weigh a name list's correction by the source, as one more piece of evidence: a source in
+    Latin letters spells the names its translation keeps, so a name it spells nowhere (as
+    written, accents aside, declined, or in another spelling of the same place: Moskau for
+    Moscow) is doubtful, and the correction loses ``DOUBTED`` confidence. A source in another
+    script, or a correction it backs, leaves the confidence as it is."""
+    from .source import fold, name_match, other_spellings
+
+    source = document.source
+    assert source is not None
+    if (
+        source.language not in SPELLING_SOURCES
+        or not proposal.rule.startswith("entity.")
+        or proposal.rule in ("entity.source", "entity.translated_name")
+    ):
+        return proposal
+    kept = set(WORD_RE.findall(document.text[proposal.start : proposal.end]))
+    new = [word for word in WORD_RE.findall(proposal.replacement) if word not in kept]
+    line = document.line_at(proposal.start).number
+    forms = source.document_forms
+    for word in new:
+        spellings = {word, *other_spellings(lexicon).get(word, ())}
+        if name_match(source, word, line) or any(
+            spelling.lower() in forms or fold(spelling).lower() in forms for spelling in spellings
+        ):
+            return proposal
+    if not new:
+        return proposal
+    return replace(
+        proposal,
+        confidence=round(proposal.confidence - DOUBTED, 3),
+        reason=f"{proposal.reason} The source spells no “{' '.join(new)}”.",
     )
 
 

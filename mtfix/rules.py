@@ -193,6 +193,33 @@ RULES: tuple[Rule, ...] = (
         "The two-day summit ended without a deal.",
     ),
     Rule(
+        "typography.hyphen_space",
+        "A space after the hyphen of a compound ('24- hour', 'pro- Russian'), removed.",
+        "A hyphen glued to a number or prefix (or before a usual second part such as -hour, "
+        "-old, -backed) and spaced from the next word is a compound split by translation; a "
+        "suspended hyphen ('pre- and post-war') keeps its space.",
+        "The 24- hour strike closed the port.",
+        "The 24-hour strike closed the port.",
+    ),
+    Rule(
+        "typography.name_hyphen",
+        "A hyphen between a word and a name where a dash belongs ('progress-Xinhuanet').",
+        "A lower-case English word joined by a hyphen to a capitalised word, the word no prefix "
+        "('mid-May', 'pro-Kremlin', 'then-President'), is a headline and its source, or a "
+        "sentence and a name, run together; the hyphen becomes a spaced en dash.",
+        "Exports rose again this year-Xinhuanet",
+        "Exports rose again this year – Xinhuanet",
+    ),
+    Rule(
+        "typography.moved_space",
+        "A space before a comma or full stop instead of after it ('said ,that'), moved.",
+        "A space before a comma or semicolon glued to the next word, or before a full stop, "
+        "question or exclamation mark glued to a word that usually opens a sentence, belongs "
+        "after the mark.",
+        "The talks ended .The next round is in May.",
+        "The talks ended. The next round is in May.",
+    ),
+    Rule(
         "typography.clause_hyphen",
         "A hyphen used as a dash between clauses ('bridge-but'), made a spaced en dash.",
         "A hyphen joining a word to a clause word (and, but, which, a) stands for a dash; it "
@@ -240,6 +267,15 @@ RULES: tuple[Rule, ...] = (
         "The mayor said: “We will rebuild the school.”",
     ),
     Rule(
+        "quotes.guillemets",
+        "Guillemets kept from the source («…», »…«, ‹…›), made English (“…”, ‘…’).",
+        "French, Russian, Ukrainian and German quote with guillemets; English does not. A pair "
+        "on one line gets English marks (straight where the article uses straight ones), "
+        "without the spaces French sets inside; a pair around a word of another script stays.",
+        "The minister said: « We will rebuild the bridge ».",
+        "The minister said: “We will rebuild the bridge”.",
+    ),
+    Rule(
         "quotes.misplaced_open",
         "An opening mark put before the space instead of after it (':” We').",
         "After a colon, a mark followed by a space and a capital opens the quotation; it is "
@@ -270,6 +306,14 @@ RULES: tuple[Rule, ...] = (
         "mark and the outer with a double one, glued to the text.",
         "“She told me:” Wait for the train. “, said the driver.",
         "“She told me: ‘Wait for the train.’” said the driver.",
+    ),
+    Rule(
+        "quotes.spaced_open",
+        "An opening mark spaced from its quotation ('the \" red line\"'), glued to it.",
+        "Outside a quotation, a mark with spaces on both sides and a word after it opens a "
+        "quotation (unless an attribution such as 'he said' follows); the space after it goes.",
+        'The so-called " red line" was crossed.',
+        'The so-called "red line" was crossed.',
     ),
     Rule(
         "quotes.spaced_close",
@@ -461,6 +505,16 @@ RULES: tuple[Rule, ...] = (
         "uk",
         "The міністр said the talks would continue next week.",
         "The minister said the talks would continue next week.",
+    ),
+    Rule(
+        "untranslated.exonym",
+        "A source language's name of a place kept ('Kiew'), where English writes its own.",
+        "dictionaries/untranslated/exonyms.tsv (hand-listed) and exonyms-generated.tsv (from "
+        "GeoNames and pycountry, kept when word frequencies show the name is a word of one "
+        "source language and not of English) list other languages' names of big places and of "
+        "countries; each is replaced by the English name, unless part of a longer name.",
+        "The delegation flew from Warschau to Kiew on Tuesday.",
+        "The delegation flew from Warsaw to Kyiv on Tuesday.",
     ),
     Rule(
         "entity.source",

@@ -566,6 +566,24 @@ class SourceText:
         # many names otherwise than their bearers), so it never replaces one.
 
 
+@lru_cache(maxsize=4)
+def other_spellings(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """A word of a known name -> the other spellings of the same name that a source may write:
+    the words of its curated aliases (München for Munich) and the exonyms of a place (Moskau
+    for Moscow, ``untranslated/exonyms*.tsv``)."""
+    from .detectors.exonym import exonyms
+
+    spellings: dict[str, set[str]] = {}
+    for entity in lexicon.entities:
+        alias_words = {word for alias in entity.aliases for word in WORD_RE.findall(alias)}
+        for word in WORD_RE.findall(entity.name):
+            spellings.setdefault(word, set()).update(alias_words)
+    for exonym, (english, _languages) in exonyms(lexicon.root).items():
+        for word in WORD_RE.findall(english):
+            spellings.setdefault(word, set()).add(exonym)
+    return {word: frozenset(others) for word, others in spellings.items()}
+
+
 def name_match(source: SourceText, word: str, line: int) -> str:
     """How the source segment aligned to ``line`` has ``word`` (a feature for a scored
     decision, and what the pipeline's veto asks): ``"spelled"`` when it spells it (as written,

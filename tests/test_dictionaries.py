@@ -15,7 +15,11 @@ from mtfix.lexicon import Lexicon, dictionary_root, read_rows
 ROOT = dictionary_root()
 DATA_SUFFIXES = {".tsv", ".txt"}
 FILES = sorted(p for p in ROOT.rglob("*") if p.is_file() and p.suffix in DATA_SUFFIXES)
-CURATED = [*sorted((ROOT / "entities").glob("*.tsv")), ROOT / "variants.tsv"]
+CURATED = [
+    *sorted((ROOT / "entities").glob("*.tsv")),
+    ROOT / "variants.tsv",
+    ROOT / "untranslated" / "exonyms.tsv",
+]
 ENTITY_TYPES = {
     "country",
     "region",
@@ -154,6 +158,14 @@ def test_targets_are_known_entities(known_forms: set[str]) -> None:
         assert endings & known_forms, f"translated name {wrong}: {right} ends in no known name"
 
 
+def test_exonyms_name_known_places_and_are_no_known_name(known_forms: set[str]) -> None:
+    """An exonym is replaced by a known place's name, and is no known name itself."""
+    for path in ("untranslated/exonyms.tsv", "untranslated/exonyms-generated.tsv"):
+        for exonym, english, _languages in table(path):
+            assert english in known_forms, f"{path}: {exonym} -> {english}, no known name"
+            assert exonym not in known_forms, f"{path}: {exonym} is a known name"
+
+
 def test_flagged_forms_are_not_curated_names(curated_forms: set[str]) -> None:
     flagged = [row[0] for row in table("variants.tsv")]
     flagged += [row[0] for row in table("entities/translated_names.tsv")]
@@ -191,7 +203,9 @@ def test_flagged_forms_do_not_occur_in_clean_news() -> None:
     """Variants never occur in clean news, and literal translations not even in lower case."""
     clean = Path(__file__).parent / "fixtures" / "clean"
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(clean.glob("*.txt")))
-    for form in [row[0] for row in table("variants.tsv")]:
+    exonyms = [row[0] for row in table("untranslated/exonyms.tsv")]
+    exonyms += [row[0] for row in table("untranslated/exonyms-generated.tsv")]
+    for form in [row[0] for row in table("variants.tsv")] + exonyms:
         assert not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text), form
     for form in [row[0] for row in table("entities/translated_names.tsv")]:
         assert not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE), form

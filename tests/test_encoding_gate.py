@@ -90,3 +90,18 @@ def test_a_latin_word_with_a_cyrillic_or_greek_look_alike_is_spelled_in_latin(
 )
 def test_a_word_of_another_script_is_left_alone(text: str) -> None:
     assert _homoglyph_fixes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # the right quote's third byte, undefined in Windows-1252, was dropped
+        ("The mayor â€œdeniedâ€ the claims.", "The mayor “denied” the claims."),
+        ("He said â€œnoâ€.", "He said “no”."),
+        # with the byte kept, and dashes, ftfy alone decodes them
+        ("He said â€œnoâ€\x9d.", "He said “no”."),
+        ("Prices â€“ and wages â€” rose.", "Prices – and wages — rose."),
+    ],
+)
+def test_mojibake_quotes_are_decoded_whole(text: str, fixed: str) -> None:
+    assert mtfix.clean(text).apply() == fixed

@@ -72,6 +72,16 @@ FIRES = [
         "Li said: “We will open the hall next year.”\nThe hall will hold “every kind of art”.",
         {"spaced_close"},
     ),
+    (
+        'The so-called " red line " was crossed.',
+        'The so-called "red line" was crossed.',
+        {"spaced_open", "spaced_close"},
+    ),
+    (
+        "Critics called it “ a mistake” at once.",
+        "Critics called it “a mistake” at once.",
+        {"spaced_open"},
+    ),
 ]
 
 #: Correct quoting the detector must not touch.
@@ -87,6 +97,10 @@ SILENT = [
     "“Who will pay?” asked the councillor. “The city,” Keller replied.",
     "The trains were “excessively late” – and “nobody” was told.",
     'He is 6\'2" tall and the screen is 65" wide.',
+    'They ordered a 12 " pizza.',
+    # a mark after a comma that an attribution follows closes a quotation opened earlier
+    'We have done it," Anna Berg wrote on Friday.',
+    "We will see,” CEO Anna Maria Berg told reporters.",
     "The mayor said: “We are not done yet.\n\n“We will finish the stadium,” she added.",
     "“This is not the end.\n\n“Nobody will be left alone,” she said.",
     "(“Yes”) and [“No”] and “Maybe.”",
@@ -119,7 +133,7 @@ def test_every_rule_has_examples() -> None:
     """Every rule the detector names is shown firing above."""
     fired = set().union(*(rules for _, _, rules in FIRES))
     names = {"nested_open", "nested_close", "misplaced_close", "spaced_close"}
-    assert fired == names | {"misplaced_open", "direction"}
+    assert fired == names | {"misplaced_open", "direction", "spaced_open"}
 
 
 def test_straight_quotes_stay_straight() -> None:

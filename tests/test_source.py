@@ -185,6 +185,35 @@ def test_a_source_that_spells_a_rare_name_vetoes_its_change() -> None:
     assert report.summary["source"]["vetoed"] == 1
 
 
+#: An article whose names a German source spells (or spells in German: Moskau), but for one.
+WEIGHED = (
+    "Talks in Moscov ended on 12 March after 14 hours.\n"
+    "Keir Starrer met Olaf Scholz and Emmanuel Macron in Berlin on Tuesday.\n"
+    "The 27 ministers agreed on a plan worth 300 billion euros.\n"
+)
+WEIGHED_SOURCE = (
+    "Die Gespräche in Moskau endeten am 12. März nach 14 Stunden.\n"
+    "Der britische Premier traf Olaf Scholz und Emmanuel Macron am Dienstag in Berlin.\n"
+    "Die 27 Minister einigten sich auf einen Plan über 300 Milliarden Euro.\n"
+)
+
+
+def test_a_name_a_latin_source_spells_nowhere_is_doubted() -> None:
+    """The source is one more piece of evidence for a list's correction: Moscow stays sure,
+    since the source writes Moskau; Starmer, which it spells nowhere, drops below the default
+    threshold, and says why at a lower one."""
+    without = {c.replacement: c.confidence for c in mtfix.clean(WEIGHED).changes}
+    assert {"Moscow", "Starmer"} <= without.keys()
+    report = mtfix.clean(WEIGHED, mtfix.Config(min_confidence=0), source=WEIGHED_SOURCE)
+    weighed = {c.replacement: c for c in report.changes}
+    assert weighed["Moscow"].confidence == without["Moscow"]
+    assert weighed["Starmer"].confidence < 0.5 <= without["Starmer"]
+    assert "The source spells no “Starmer”." in weighed["Starmer"].reason
+    assert "Starmer" not in {
+        c.replacement for c in mtfix.clean(WEIGHED, source=WEIGHED_SOURCE).changes
+    }
+
+
 def test_a_german_noun_capital_does_not_protect_an_english_capital() -> None:
     text = "The two teams will Tango in the final on Sunday.\n"
     source = "Die beiden Teams tanzen am Sonntag im Finale Tango.\n"

@@ -32,6 +32,19 @@ FIRES = [
     ("He repeated his long -term demands.", "He repeated his long-term demands.", "spaced_hyphen"),
     ("It has far -reaching consequences.", "It has far-reaching consequences.", "spaced_hyphen"),
     ("a 30 -year -old driver", "a 30-year-old driver", "spaced_hyphen"),
+    ("The 24- hour strike began.", "The 24-hour strike began.", "hyphen_space"),
+    ("The pro- Russian forces advanced.", "The pro-Russian forces advanced.", "hyphen_space"),
+    ("He said ,that it was over.", "He said, that it was over.", "moved_space"),
+    (
+        "Exports rose again this year-Xinhuanet",
+        "Exports rose again this year – Xinhuanet",
+        "name_hyphen",
+    ),
+    (
+        "The talks ended .The next round is in May.",
+        "The talks ended. The next round is in May.",
+        "moved_space",
+    ),
     (
         "The council had agreed -and the mayor too.",
         "The council had agreed – and the mayor too.",
@@ -116,6 +129,10 @@ SILENT = [
     "rock-and-roll, state-of-the-art, up-and-coming, cat-and-mouse and hide-and-seek",
     "the Russia-Ukraine talks, a pro-Russian party and the U.S.-led coalition",
     "short- and long-term loans, and pre- and post-war Europe",
+    "two- to three-year terms and hand- as well as foot-operated brakes",
+    "He scored 34 goals- exactly as many as his rival.",  # a dash that lost a space, not a compound
+    "Developers use .Net and .NET for that.",
+    "In mid-May the then-President met pro-Kremlin and anti-Trump groups in pre-Christmas Berlin.",
     "Prices for short-and long-term loans rose.",
     "an either-or choice, a worth-while effort and a well-known, what-if scenario",
     "South Korean President Moon Jae-in met the skater Kim Yeon-a.",
@@ -162,6 +179,12 @@ def test_fixes_the_artefact(text: str, wanted: str, rule: str) -> None:
 def test_leaves_correct_english_alone(text: str) -> None:
     """Compounds, numbers, abbreviations, URLs and dashes are not artefacts."""
     assert _fix(text) == (text, set())
+
+
+def test_an_asides_closing_hyphen_is_no_compound() -> None:
+    """ "-which began in 2022-" is an aside between dashes: its closing hyphen keeps its space."""
+    _, rules = _fix("The war -which began in 2022- goes on.")
+    assert "typography.hyphen_space" not in rules
 
 
 def test_every_rule_has_examples() -> None:

@@ -17,6 +17,8 @@ from . import (
     capitalisation,
     encoding,
     entity,
+    exonym,
+    guillemets,
     nonword,
     quotes,
     sense,
@@ -34,8 +36,10 @@ DETECTORS: dict[str, DetectFunction] = {
     "boilerplate": boilerplate.detect,
     "typography": typography.detect,
     "quotes": quotes.detect,
+    "guillemets": guillemets.detect,
     "capitalisation": capitalisation.detect,
     "variant": variant.detect,
+    "exonym": exonym.detect,
     "entity": entity.detect,
     "nonword": nonword.detect,
     "sense": sense.detect,
@@ -44,4 +48,8 @@ DETECTORS: dict[str, DetectFunction] = {
 }
 
 #: The kinds a detector's proposals have, when they are not its own name.
-KINDS_OF: dict[str, tuple[str, ...]] = {"source": ("entity", "untranslated")}
+KINDS_OF: dict[str, tuple[str, ...]] = {
+    "exonym": ("untranslated",),
+    "guillemets": ("quotes",),
+    "source": ("entity", "untranslated"),
+}

@@ -1,12 +1,14 @@
 """Detect web-page leftovers: whole lines such as "close" or "Leave a Comment".
 
 A line is removed only when it matches a pattern from ``boilerplate.tsv`` in full and stands
-apart from the prose: in the first or last few lines of the article, or alone between blank lines.
+apart from the prose: in the first or last few lines of the article (or in a block of such lines
+reaching into them), or alone between blank lines.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from ..change import Proposal
 from ..lexicon import Lexicon
@@ -25,11 +27,16 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     lines = document.lines
     stripped_lines = [document.line_text(line).strip() for line in lines]
     content = [i for i, stripped in enumerate(stripped_lines) if stripped]
-    edges = set(content[:EDGE_LINES] + content[-EDGE_LINES:])
-    found = {
+    matched = {
         position: description
         for position in content
-        if (description := _boilerplate(stripped_lines, position, edges, lexicon)) is not None
+        if (description := _description(stripped_lines[position], lexicon)) is not None
+    }
+    edges = _edges(content, matched) | _edges(content[::-1], matched)
+    found = {
+        position: description
+        for position, description in matched.items()
+        if position in edges or _stands_alone(stripped_lines, position)
     }
     opening = _run(content, found)
     closing = _run(content[::-1], found)
@@ -51,19 +58,26 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         )
 
 
-def _boilerplate(
-    stripped_lines: list[str], position: int, edges: set[int], lexicon: Lexicon
-) -> str | None:
-    """Return what the line at ``position`` is (a share button...) if it is boilerplate."""
-    stripped = stripped_lines[position]
+def _description(stripped: str, lexicon: Lexicon) -> str | None:
+    """Return what a line is (a share button...) if a boilerplate pattern matches it whole."""
     if len(stripped) > 80:
-        return None
-    if position not in edges and not _stands_alone(stripped_lines, position):
         return None
     for pattern, description in lexicon.boilerplate_patterns:
         if pattern.fullmatch(stripped):
             return description
     return None
+
+
+def _edges(content: list[int], matched: dict[int, str]) -> set[int]:
+    """The lines at the top of ``content`` (or its bottom, reversed): its first ``EDGE_LINES``,
+    and after them every boilerplate line that continues a block of boilerplate reaching into
+    them (a comment form's five lines close an article together)."""
+    edges = set(content[:EDGE_LINES])
+    for before, position in pairwise(content[EDGE_LINES - 1 :]):
+        if before not in matched or position not in matched:
+            break
+        edges.add(position)
+    return edges
 
 
 def _run(content: list[int], found: dict[int, str]) -> set[int]:

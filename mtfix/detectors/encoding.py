@@ -48,9 +48,16 @@ def _ftfy() -> tuple[Callable[..., str], object]:
 
 
 def fix_text(text: str) -> str:
-    """Return ``text`` as ftfy repairs it with our settings."""
+    """Return ``text`` as ftfy repairs it with our settings, after restoring the byte a right
+    double quote loses (``_LOST_RIGHT_QUOTE``)."""
     fix, config = _ftfy()
-    return fix(text, config=config)
+    return fix(_LOST_RIGHT_QUOTE.sub("â€\u009d", text), config=config)
+
+
+#: A right double quotation mark (UTF-8 E2 80 9D) read as Windows-1252 is "â€" and a byte that
+#: code page leaves undefined, which is usually dropped: "â€" before a space, punctuation or the
+#: line's end is that quotation mark ("â€œdeniedâ€ the" is “denied” the).
+_LOST_RIGHT_QUOTE = re.compile(r"â€(?=[\s.,;:!?)\]]|$)")
 
 
 #: "& amp;" with a space, as machine translation splits an HTML entity.

@@ -34,6 +34,7 @@ _CLOSING_SINGLE = re.compile(r"(?<=[^\W_])‘(?=[\s,.;:?!)\]“”„\"]|$)")
 _SPACED_CURLY_CLOSE = re.compile(r"”(?<=[^\s] ”)(?=\s|$)")
 #: The confidence of a spaced curly close when the writer spaces them so throughout.
 HABIT_CONFIDENCE = 0.4
+_WORD = re.compile(r"[^\W\d_]+")
 _WORDS_AFTER = re.compile(r"\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 #: A quotation of this many words or more is speech, not a title.
 SPOKEN_WORDS = 4
@@ -244,13 +245,14 @@ def _outside(mark: _Mark, fixes: list[_Fix], first: bool) -> int:
             )
         return 1
     if mark.closes and not mark.opens:
-        if _colon_then_capital(mark) or _article_then_capital(mark):
+        comma = _comma_then_capital(mark)
+        if _colon_then_capital(mark) or _article_then_capital(mark) or comma:
             fixes.append(
                 _Fix(
                     mark.index,
                     mark.space_after,
                     " " + mark.open_glyph(),
-                    0.8,
+                    0.75 if comma else 0.8,
                     "The opening quotation mark is glued to the word before instead of the"
                     " quotation.",
                     "misplaced_open",
@@ -259,7 +261,25 @@ def _outside(mark: _Mark, fixes: list[_Fix], first: bool) -> int:
             return 1
         return 0
     if mark.opens and mark.closes:
-        return 1 if mark.after.isalpha() else 0
+        if not mark.after.isalpha():
+            return 0
+        if (
+            mark.index > 0
+            and mark.glyph in '"“'
+            and not mark.before.isdigit()  # a 12 " pizza: inches
+            and not _speech_follows(mark.text, mark.index + 1)
+        ):
+            fixes.append(
+                _Fix(
+                    mark.index,
+                    mark.space_after,
+                    mark.open_glyph(),
+                    0.75,
+                    "The opening quotation mark is separated from the quotation by a space.",
+                    "spaced_open",
+                )
+            )
+        return 1
     return _glued(mark, 0)
 
 
@@ -358,6 +378,30 @@ def _colon_then_capital(mark: _Mark) -> bool:
         and mark.space_after > mark.index + 1
         and mark.after.isupper()
     )
+
+
+def _comma_then_capital(mark: _Mark) -> bool:
+    """Tell whether the mark, outside any quotation, is glued to a comma and followed by a
+    space and a capital that opens no attribution: it opens the quotation the comma introduces
+    ("he said,” We will"), since no quotation is open for it to close ("…,” he said")."""
+    return (
+        mark.index > 0
+        and mark.text[mark.index - 1] == ","
+        and mark.space_after > mark.index + 1
+        and mark.after.isupper()
+        and not _speaker_follows(mark.text, mark.space_after)
+    )
+
+
+#: Words after a closing mark among which its attribution's verb stands ("Minister Anna Berg said").
+SPEAKER_WORDS = 6
+
+
+def _speaker_follows(text: str, position: int) -> bool:
+    """Tell whether a speech verb is among the ``SPEAKER_WORDS`` words from ``position``: the
+    attribution of a quotation that just closed ("Şahin wrote", "CEO Anna Berg told")."""
+    words = _WORD.findall(text, position, position + 80)[:SPEAKER_WORDS]
+    return any(word.lower() in SPEECH_VERBS for word in words)
 
 
 def _article_then_capital(mark: _Mark) -> bool:

@@ -58,6 +58,29 @@ _ADDRESS_MARK = re.compile("|".join(map(re.escape, _ADDRESS_MARKS)))
 _SPACED_HYPHEN = re.compile(r" (?<=[^\W_] ) *-(?=([^\W\d_]+))")
 _SPACED_HYPHEN_HINT = re.compile("-(?<= -)")
 _SUSPENDED = re.compile(r" +[^\W\d_]+-[^\W\d_]")
+#: A hyphen glued to the word before and spaced from the word after ("24- hour", "pro- Russian").
+_HYPHEN_SPACE = re.compile(r"-(?<=[^\W_]-)( +)(?=([^\W_]+))")
+#: A hyphen after a space and glued to the word after: an aside's opening dash (" -which").
+_DASH_OPENING = re.compile(r"(?:^| )-[^\W\d_]")
+#: Words after a suspended hyphen, which keeps its space ("pre- and post-war", "two- to
+#: three-year").
+SUSPENDING_WORDS = frozenset({"and", "or", "to", "nor", "as", "&"})
+#: Second parts of the compounds English writes with a hyphen after a number or word
+#: ("24-hour", "state-owned", "Russian-backed").
+COMPOUND_ENDINGS = frozenset(
+    "hour day week month year minute second metre kilometre mile term time old long "
+    "based backed led run owned controlled funded held scale wide level style related free "
+    "like type size class speed point party member seat strong".split()
+)
+#: Prefixes English joins to a word with a hyphen ("pro-Russian", "anti-war", "then-President").
+HYPHEN_PREFIXES = frozenset(
+    "pro anti pre post non ex self co semi multi cross counter neo quasi mid inter intra "
+    "ultra trans sub vice pan un all half then prior super".split()
+)
+#: Number words, which make compounds with names too ("three-Hunan", "two-China").
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+#: A lower-case word joined by a hyphen to a capitalised one ("progress-Xinhuanet").
+_NAME_HYPHEN = re.compile(r"-(?<=[a-z]{3}-)(?=[A-Z][a-z]+(?![\w-]))")
 #: A hyphen between two words, not inside a longer compound ("state-of-the-art"); a spaced
 #: hyphen before the first word is a dash in the making (" -which-a"), not a compound's.
 _CLAUSE_HYPHEN = re.compile(r"(?:(?<![\w-])|(?<= -))([^\W\d_]{2,})-([^\W\d_]+)(?![\w-])")
@@ -81,6 +104,10 @@ _BRACKET_SPACE_HINT = re.compile(r"[()\[\]]")
 #: are then kept only before a capital).
 _NO_SPACE_AFTER = re.compile(r"[,;?!](?<=[^\W_].)(?=[^\W\d_])")
 _NO_SPACE_PERIOD = re.compile(r"\.(?<=[a-z][a-z]\.)(?=([A-Z][a-z]+))")
+#: A space before a comma or semicolon instead of after it ("said ,that"), or before a full
+#: stop, "?" or "!" that a capitalised word follows ("ended .The"; only a word that often opens
+#: a sentence, ``SENTENCE_OPENERS``, since ".Net" is a name).
+_MOVED_SPACE = re.compile(r" (?<=[^\W_] )(?:([,;])(?=[^\W\d_])|([.?!])(?=[A-Z][a-z]+\b))")
 #: Two spaces inside a sentence: between words, or after a comma or semicolon. More spaces, or
 #: two after a sentence end, are a layout or a writer's habit, not a translation artefact.
 _DOUBLE_SPACE = re.compile(r"  (?<=[^\W_]  |[,;]  )(?=[^\W_])")
@@ -291,6 +318,72 @@ def spaced_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
         )
 
 
+def hyphen_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Join "24- hour" into "24-hour": a space after the hyphen of a compound, unless the hyphen
+    is suspended ("pre- and post-war"). Sure only after a number or prefix or before a usual
+    compound ending; elsewhere the hyphen may be a dash that lost its space ("his name- so")."""
+    for match in _HYPHEN_SPACE.finditer(text):
+        right = match.group(2)
+        if right.lower() in SUSPENDING_WORDS or _dash_opened(text, match.start()):
+            continue
+        left = _left_token(text, match.start())
+        known = left.isdigit() or left.lower() in HYPHEN_PREFIXES
+        known = known or right.lower().removesuffix("s") in COMPOUND_ENDINGS
+        yield (
+            match.start(),
+            match.end(),
+            "-",
+            0.85 if known else 0.4,  # "his name- exactly": a dash may have lost its space
+            f"A stray space stands after the hyphen of the compound '{left}-{right}'.",
+            "hyphen_space",
+        )
+
+
+def _dash_opened(text: str, position: int) -> bool:
+    """Tell whether a spaced hyphen glued to the next word opens an aside earlier on the line
+    ("The war -which began in 2022- goes on"): the hyphen at ``position`` then closes it."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return _DASH_OPENING.search(text, line_start, position) is not None
+
+
+def _right_word(text: str, start: int) -> str:
+    """Return the letters and digits that begin at ``start`` (bounded by ``_WINDOW``)."""
+    found = _RIGHT_WORD.match(text, start, start + _WINDOW)
+    return found.group() if found else ""
+
+
+def _left_token(text: str, end: int) -> str:
+    """Return the letters and digits that end right before ``end`` (bounded by ``_WINDOW``)."""
+    start = end
+    while start > max(0, end - _WINDOW) and text[start - 1].isalnum():
+        start -= 1
+    return text[start:end]
+
+
+def name_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Turn "made progress-Xinhuanet" into "made progress – Xinhuanet": a hyphen between an
+    English word and a capitalised one is a dash before a name (a headline's source, a
+    speaker), unless the word is a prefix ("mid-May", "pro-Kremlin", "then-President")."""
+    for match in _NAME_HYPHEN.finditer(text):
+        left = _left_token(text, match.start())
+        start = match.start() - len(left)
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+            continue  # inside a longer word or compound
+        if not left.islower() or left in HYPHEN_PREFIXES | NUMBER_WORDS:
+            continue  # "mid-May", "three-Hunan" (a slogan's compound)
+        if not lexicon.is_english_word(left):
+            continue
+        right = _right_word(text, match.end())
+        yield (
+            match.start(),
+            match.end(),
+            " – ",
+            0.6,
+            f"The hyphen between '{left}' and the name '{right}' stands for a dash.",
+            "name_hyphen",
+        )
+
+
 def clause_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
     """Turn "approved-and" into "approved – and": a hyphen joining clauses where a dash belongs."""
     for match in _hinted(_CLAUSE_HYPHEN, _CLAUSE_HYPHEN_HINT, text):
@@ -338,6 +431,22 @@ def space_before_punct(
             0.4 if label else 0.85,
             f"A stray space stands before the '{mark}'.",
             "space_before_punct",
+        )
+
+
+def moved_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Move the space in "said ,that" and "ended .The" after the mark: "said, that"."""
+    for match in _MOVED_SPACE.finditer(text):
+        mark = match.group(1) or match.group(2)
+        if match.group(2) and _right_word(text, match.end()).lower() not in SENTENCE_OPENERS:
+            continue  # "uses .Net": a name may begin with the mark
+        yield (
+            match.start(),
+            match.end(),
+            f"{mark} ",
+            0.85 if match.group(1) else 0.7,
+            f"The space stands before the '{mark}' instead of after it.",
+            "moved_space",
         )
 
 
@@ -421,8 +530,11 @@ RULES: tuple[Rule, ...] = (
     spaced_colon,
     spaced_letter,
     spaced_hyphen,
+    hyphen_space,
+    name_hyphen,
     clause_hyphen,
     space_before_punct,
+    moved_space,
     bracket_space,
     missing_space,
     double_space,

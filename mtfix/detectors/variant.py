@@ -32,7 +32,7 @@ def _words(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     if forms.isdisjoint(document.distinct_words):
         return
     for token in document.tokens:
-        if token.text not in forms or _inside_other_name(document, token):
+        if token.text not in forms or inside_other_name(document, token):
             continue
         word = token.text[:-2] if token.text.endswith(POSSESSIVES) else token.text
         yield _proposal(token.start, word, lexicon)
@@ -44,7 +44,7 @@ PLACE_NOUNS = frozenset(
 )
 
 
-def _inside_other_name(document: Document, token: Token) -> bool:
+def inside_other_name(document: Document, token: Token) -> bool:
     """Tell whether the variant is a word of another name, which keeps its spelling: a club
     ("Dynamo Kiev"), a historical state ("Kiev Rus"), a dish ("chicken Kiev")."""
     tokens, text = document.tokens, document.text

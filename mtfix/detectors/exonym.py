@@ -1,0 +1,66 @@
+"""Detect a source language's name of a place kept in the translation ("talks in Kiew").
+
+German, Czech or French news names foreign places in its own way (Kiew, Vídeň, Varsovie), and
+machine translation sometimes keeps that name where English writes another (Kyiv, Vienna,
+Warsaw). ``dictionaries/untranslated/exonyms.tsv`` (hand-listed) and ``exonyms-generated.tsv``
+(from GeoNames and pycountry, filtered by word frequencies: ``scripts/build_exonyms.py``) list
+such names; each whole-word occurrence is replaced by the English name, unless the word is part
+of a longer name ("Dynamo Kiew", "Wien Energie"), as the house-style variants are
+(``variant.inside_other_name``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from ..change import Proposal
+from ..lexicon import Lexicon, read_rows
+from ..text import Document
+from .variant import inside_other_name
+
+#: The languages an exonym's language code names in a reason.
+LANGUAGE_NAMES = {
+    "cs": "Czech",
+    "de": "German",
+    "es": "Spanish",
+    "fr": "French",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pl": "Polish",
+}
+CONFIDENCE = 0.8
+
+
+def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
+    """Yield the English name for each source-language name of a place."""
+    table = exonyms(lexicon.root)
+    # most articles have none: tell at C speed, without a loop over the words
+    if table.keys().isdisjoint(document.distinct_words):
+        return
+    for token in document.tokens:
+        found = table.get(token.text)
+        if found is None or inside_other_name(document, token):
+            continue
+        english, languages = found
+        named = "/".join(LANGUAGE_NAMES.get(code, code) for code in languages.split("|"))
+        yield Proposal(
+            start=token.start,
+            end=token.end,
+            replacement=english,
+            confidence=CONFIDENCE,
+            reason=f"“{token.text}” is the {named} name of {english}; English writes “{english}”.",
+            rule="untranslated.exonym",
+        )
+
+
+@lru_cache(maxsize=4)
+def exonyms(root: Path) -> dict[str, tuple[str, str]]:
+    """Return exonym -> (English name, its languages, ``|``-separated) from
+    ``untranslated/exonyms*.tsv``."""
+    table: dict[str, tuple[str, str]] = {}
+    for path in sorted((root / "untranslated").glob("exonyms*.tsv")):
+        for row in read_rows(path):
+            table[row[0]] = (row[1], row[2])
+    return table
