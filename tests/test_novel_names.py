@@ -155,3 +155,30 @@ def test_an_english_misspelling_no_other_language_uses_is_still_fixed() -> None:
     assert changes("The goverment met on Monday.") == [
         ("goverment", "government", "nonword.spelling")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a capital marks a name outside German: a surname, not Spanish "war" or "but"
+        "The coach praised the striker. Guerra scored twice and Pero missed a penalty.",
+        "The club signed Quartier, a French midfielder.",
+        # a German noun the article writes as a surname ("Christian Sieg") is his name
+        "The coach Christian Sieg spoke. The win was his, said Sieg.",
+    ],
+)
+def test_a_surname_that_is_a_foreign_word_is_a_name(text: str) -> None:
+    assert changes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The talks were about the guerra in the east.", ("guerra", "war", "untranslated.es")),
+        ("The team owes its Sieg to the coach.", ("Sieg", "victory", "untranslated.de")),
+    ],
+)
+def test_a_foreign_word_in_running_text_is_still_translated(
+    text: str, wanted: tuple[str, str, str]
+) -> None:
+    assert changes(text) == [wanted]

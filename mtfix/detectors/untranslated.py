@@ -21,7 +21,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import accumulate, compress, count
 from operator import attrgetter
 from pathlib import Path
@@ -188,6 +188,30 @@ def _in_name_or_broken(document: Document, token: Token) -> bool:
     return bool(after and after.text[:1].isupper())
 
 
+class _Surnames:
+    """Tell whether a capitalised token is a word the article also writes as the last part
+    of a name, right after another capitalised word inside a sentence ("Christian Sieg ...
+    said Sieg"): a surname there, and the same person here, not a German noun left over."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+
+    @cached_property
+    def _words(self) -> frozenset[str]:
+        tokens, text = self.document.tokens, self.document.text
+        return frozenset(
+            tokens[index + 1].text
+            for index in self.document.capitalised
+            if index + 1 < len(tokens)
+            and not tokens[index].sentence_initial
+            and tokens[index + 1].text[:1].isupper()
+            and text[tokens[index].end : tokens[index + 1].start] == " "
+        )
+
+    def __call__(self, token: Token) -> bool:
+        return token.text[:1].isupper() and token.text in self._words
+
+
 def _neighbour(document: Document, index: int, step: int) -> Token | None:
     """Return the token next to ``tokens[index]`` on the side ``step`` when only a space
     separates them."""
@@ -213,10 +237,12 @@ def _latin_language(word: str, lexicon: Lexicon) -> tuple[str, str] | None:
         return None  # an English word in its own language's letters: "złoty" is the zloty
     if lower in loanwords(lexicon.root):
         return None
+    capitalised = word[:1].isupper()
     for language in LATIN_LANGUAGES:
-        if lower in tables.get(language, {}):
+        # only German capitalises its nouns: elsewhere a capital marks a name ("Guerra")
+        if lower in tables.get(language, {}) and (language == "de" or not capitalised):
             return language, IN_LIST
-    if word[:1].isupper() and not lower.endswith(GERMAN_NOUN_ENDINGS):
+    if capitalised and not lower.endswith(GERMAN_NOUN_ENDINGS):
         return None  # a capitalised word mid-sentence without German noun evidence is a name
     if len(lower) < MIN_LENGTH or "-" in word or _english_compound(lower, lexicon):
         return None
@@ -264,6 +290,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     if not worth_a_look:
         return
     quoted = QuotedForeignPhrases(document, lexicon)
+    surnames = _Surnames(document)
     for sentence in _sentences_with(document, worth_a_look):
         whole = _foreign_sentence(sentence, unknown, lexicon)
         if whole:
@@ -272,7 +299,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             yield _propose(first, last.end, text[first.start : last.end], whole[0], None, why)
             continue
         for token in compress(sentence, map(flagged.__contains__, map(_text, sentence))):
-            if not _in_name_or_broken(document, token) and not quoted(token):
+            if not (_in_name_or_broken(document, token) or quoted(token) or surnames(token)):
                 language, why = flagged[token.text]
                 translation = tables.get(language, {}).get(token.text.lower())
                 yield _propose(token, token.end, token.text, language, translation, why)
