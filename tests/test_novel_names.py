@@ -134,6 +134,8 @@ def test_a_garbled_english_word_in_a_quotation_is_still_fixed() -> None:
     [
         "Maria Kaczyńska, wife of the Polish president Lech Kaczyński, died in the crash.",
         "Jan Lipavský spoke first and Eva Lipavská thanked the guests; Lipavská is a teacher.",
+        "Zherdakova won gold. Zherdakova thanked the coach, her brother Zherdakov. "
+        "Zherdakova cried.",
     ],
 )
 def test_the_feminine_form_of_a_slavic_surname_is_no_slip(text: str) -> None:

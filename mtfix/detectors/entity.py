@@ -419,24 +419,29 @@ def _forms_of_one_word(word: str, other: str) -> bool:
 #: The stems of Slavic surnames that are adjectives, with a masculine ending -i or -y and a
 #: feminine -a (Polish Kaczyński / Kaczyńska, Czech Lipavský / Lipavská, folded).
 GENDERED_STEMS = ("sk", "ck", "dzk")
+#: The masculine endings of Slavic surnames whose feminine adds -a (Ivanov / Ivanova,
+#: Belyayev / Belyayeva, Fomin / Fomina).
+GENDERED_ADDS_A = ("ov", "ev", "in", "yn")
 
 
 def _gendered_forms(word: str, other: str) -> bool:
     """Tell whether two folded spellings are the masculine and feminine forms of one Slavic
-    surname (-ski / -ska, -ský / -ská, -cki / -cka): a husband and a wife, not a slip.
+    surname (-ski / -ska, -ský / -ská, -cki / -cka; -ov / -ova, -in / -ina): a husband and
+    a wife, a brother and a sister, not a slip.
 
     >>> _gendered_forms("kaczynska", "kaczynski"), _gendered_forms("lipavsky", "lipavska")
     (True, True)
-    >>> _gendered_forms("fialy", "fiala")
-    False
+    >>> _gendered_forms("ivanov", "ivanova"), _gendered_forms("fialy", "fiala")
+    (True, False)
     """
     feminine, masculine = (word, other) if word.endswith("a") else (other, word)
-    return (
-        feminine.endswith("a")
-        and feminine[:-1].endswith(GENDERED_STEMS)
-        and masculine[:-1] == feminine[:-1]
-        and masculine[-1:] in ("i", "y")
+    if not feminine.endswith("a"):
+        return False
+    stem = feminine[:-1]
+    adjective = (
+        stem.endswith(GENDERED_STEMS) and masculine[:-1] == stem and masculine[-1:] in ("i", "y")
     )
+    return adjective or (masculine == stem and masculine.endswith(GENDERED_ADDS_A))
 
 
 def _may_be_something_else(document: Document, token: Token, lexicon: Lexicon) -> bool:
