@@ -184,3 +184,8 @@ def test_a_foreign_word_in_running_text_is_still_translated(
     text: str, wanted: tuple[str, str, str]
 ) -> None:
     assert changes(text) == [wanted]
+
+
+def test_a_word_with_capitals_inside_is_a_brand() -> None:
+    text = "The news site iDNES reported it first, as did the radio's iROZHLAS."
+    assert changes(text) == []

@@ -229,8 +229,8 @@ def _latin_language(word: str, lexicon: Lexicon) -> tuple[str, str] | None:
     (memoised: it depends on the word and the dictionaries alone)."""
     tables = bilingual(lexicon.root)
     lower = word.lower()
-    if "'" in word or "’" in word or word.isupper():
-        return None
+    if "'" in word or "’" in word or word.isupper() or any(map(str.isupper, word[1:])):
+        return None  # capitals inside a word make a brand or a name: "iDNES", "eBay"
     if lexicon.is_english_word(word) or (word[:1].isupper() and word in lexicon.name_words):
         return None
     if not word.isascii() and lexicon.is_english_word(_latin_letters(word)):
