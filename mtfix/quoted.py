@@ -48,22 +48,30 @@ class QuotedForeignPhrases:
 
 def _foreign_phrase(quotation: str, lexicon: Lexicon) -> bool:
     """Tell whether a quotation is short and more of its words are another language's than
-    English: spelled with letters English does not use ("dokážeme"), or common in another
-    language (wordfreq). A word neither knows (a garble, "sucess") is no evidence."""
+    English's (``_side``). A word neither knows (a garble, "sucess") is no evidence."""
     words = _LATIN_WORD.findall(quotation)
     if not 0 < len(words) <= QUOTED_PHRASE_WORDS:
         return False
-    english = sum(1 for word in words if lexicon.is_english_word(word))
-    foreign = sum(
-        1 for word in words if not lexicon.is_english_word(word) and _foreign_word(word, lexicon)
-    )
-    return foreign > english
+    sides = [_side(word, lexicon) for word in words]
+    return sides.count(FOREIGN) > sides.count(ENGLISH)
 
 
-def _foreign_word(word: str, lexicon: Lexicon) -> bool:
-    """Tell whether a word is spelled with letters English does not use, or is common in
-    another language."""
-    return not word.isascii() or lexicon.foreign_zipf(word)[1] >= FOREIGN_ZIPF
+ENGLISH, FOREIGN, UNKNOWN = "en", "foreign", ""
+
+
+def _side(word: str, lexicon: Lexicon) -> str:
+    """Tell which language a word is likelier in: another language when that language's text
+    uses it commonly (wordfreq) and more often than English text ("temps", "fin"), or when it
+    has letters English does not use ("dokážeme"); else English when English knows it."""
+    english = lexicon.zipf(word)
+    foreign = lexicon.foreign_zipf(word)[1]
+    if (foreign >= FOREIGN_ZIPF and foreign > english) or (
+        not word.isascii() and not lexicon.is_english_word(word)
+    ):
+        return FOREIGN
+    if english > 0 or lexicon.is_english_word(word):
+        return ENGLISH
+    return UNKNOWN
 
 
 _LATIN_WORD = re.compile(r"[^\W\d_]+")

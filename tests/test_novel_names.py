@@ -189,3 +189,22 @@ def test_a_foreign_word_in_running_text_is_still_translated(
 def test_a_word_with_capitals_inside_is_a_brand() -> None:
     text = "The news site iDNES reported it first, as did the radio's iROZHLAS."
     assert changes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cognates English lists also hold ("temps") count for the language that uses them more
+        "She read “Le temps des cerises” to the children.",
+        "Pupils sang “Dobrý den, milý pane” and “Kde je moje kniha” at the school fair.",
+        # a place's name in a quotation in its language is quoted as it is
+        "The postcard read “Grüße aus Kiew” on its front.",
+    ],
+)
+def test_words_of_a_foreign_quotation_are_quoted_as_they_are(text: str) -> None:
+    assert changes(text) == []
+
+
+def test_the_same_place_name_in_running_text_is_still_an_exonym() -> None:
+    text = "The talks in Kiew went well, the minister said."
+    assert changes(text) == [("Kiew", "Kyiv", "untranslated.exonym")]

@@ -292,7 +292,8 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     quoted = QuotedForeignPhrases(document, lexicon)
     surnames = _Surnames(document)
     for sentence in _sentences_with(document, worth_a_look):
-        whole = _foreign_sentence(sentence, unknown, lexicon)
+        # a foreign quotation inside an English sentence does not make the sentence foreign
+        whole = _foreign_sentence([t for t in sentence if not quoted(t)], unknown, lexicon)
         if whole:
             first, last = sentence[0], sentence[-1]
             why = f"{whole[1]} of its {len(sentence)} words are {SOURCE_LANGUAGES[whole[0]]}"
