@@ -41,9 +41,13 @@ class QuotedForeignPhrases:
         return [start for start, _ in spans], [end for _, end in spans]
 
     def __call__(self, token: Token) -> bool:
+        return self.covers(token.start, token.end)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Tell whether the text from ``start`` to ``end`` lies in a foreign quotation."""
         starts, ends = self._spans
-        index = bisect_right(starts, token.start) - 1
-        return index >= 0 and token.end <= ends[index]
+        index = bisect_right(starts, start) - 1
+        return index >= 0 and end <= ends[index]
 
 
 def _foreign_phrase(quotation: str, lexicon: Lexicon) -> bool:

@@ -199,6 +199,7 @@ def test_a_word_with_capitals_inside_is_a_brand() -> None:
         "Pupils sang “Dobrý den, milý pane” and “Kde je moje kniha” at the school fair.",
         # a place's name in a quotation in its language is quoted as it is
         "The postcard read “Grüße aus Kiew” on its front.",
+        "The poster read “Wakacje w Egipt” in red.",
     ],
 )
 def test_words_of_a_foreign_quotation_are_quoted_as_they_are(text: str) -> None:

@@ -34,6 +34,7 @@ from ..entities import Entity
 from ..lexicon import Lexicon
 from ..memo import WordFilter
 from ..names import NameForm, fold, name_key, romanisation_key, similarity
+from ..quoted import QuotedForeignPhrases
 from ..text import Document, Token
 from ..words import NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
 
@@ -139,8 +140,11 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     context = _Context(document, lexicon)
     majority = _minority_spellings(document, lexicon, context)
     candidates = []
+    quoted = QuotedForeignPhrases(document, lexicon)
     for run in _runs_to_check(document, lexicon):
         for candidate in _check_run(run, document, lexicon, context, majority):
+            if quoted.covers(candidate.start, candidate.end):
+                continue  # a quotation in another language spells names its way ("Egipt")
             candidates.append(candidate)
             yield Proposal(
                 start=candidate.start,
