@@ -209,3 +209,22 @@ def test_words_of_a_foreign_quotation_are_quoted_as_they_are(text: str) -> None:
 def test_the_same_place_name_in_running_text_is_still_an_exonym() -> None:
     text = "The talks in Kiew went well, the minister said."
     assert changes(text) == [("Kiew", "Kyiv", "untranslated.exonym")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each so-called hromada, a union of villages, got its own budget.",
+        "The powiat (county) office stayed closed.",
+        "The starosta, or mayor, opened the fair.",
+        "Children sang carols known as koledy in the square.",
+        "The Czech word hospoda means a pub.",
+    ],
+)
+def test_a_foreign_term_the_writer_names_or_glosses_is_used_on_purpose(text: str) -> None:
+    assert changes(text) == []
+
+
+def test_the_same_term_left_without_a_word_about_it_is_still_flagged() -> None:
+    text = "The hromada got its own budget."
+    assert [rule for _, _, rule in changes(text)] == ["untranslated.cs"]

@@ -188,6 +188,24 @@ def _in_name_or_broken(document: Document, token: Token) -> bool:
     return bool(after and after.text[:1].isupper())
 
 
+#: Words before a term the writer names as a word ("the Czech word hospoda", "so-called").
+TERM_CUES = frozenset("so-called called named termed term word".split())
+#: What follows a term the writer glosses: "powiat (county)", "starosta, or mayor".
+_GLOSS = re.compile(r" \(\w|, or ")
+
+
+def _marked_as_foreign(document: Document, token: Token) -> bool:
+    """Tell whether the writer marks the word as a foreign term: names it as a word ("the
+    Czech word hospoda", "so-called hromada", "known as koledy") or glosses it ("powiat
+    (county)", "starosta, or mayor"). Machine translation leaves a word without saying so."""
+    tokens, text = document.tokens, document.text
+    before = [tokens[i].text.lower() for i in (token.index - 2, token.index - 1) if i >= 0]
+    named = bool(before) and before[-1] in TERM_CUES
+    if named or before == ["known", "as"]:
+        return True
+    return _GLOSS.match(text, token.end) is not None
+
+
 class _Surnames:
     """Tell whether a capitalised token is a word the article also writes as the last part
     of a name, right after another capitalised word inside a sentence ("Christian Sieg ...
@@ -300,7 +318,12 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             yield _propose(first, last.end, text[first.start : last.end], whole[0], None, why)
             continue
         for token in compress(sentence, map(flagged.__contains__, map(_text, sentence))):
-            if not (_in_name_or_broken(document, token) or quoted(token) or surnames(token)):
+            if not (
+                _in_name_or_broken(document, token)
+                or quoted(token)
+                or surnames(token)
+                or _marked_as_foreign(document, token)
+            ):
                 language, why = flagged[token.text]
                 translation = tables.get(language, {}).get(token.text.lower())
                 yield _propose(token, token.end, token.text, language, translation, why)
