@@ -18,7 +18,7 @@ from pathlib import Path
 from .cache import load_cached
 from .counts import WordCounts
 from .entities import Entity
-from .names import NameIndex
+from .names import LetterModel, NameIndex, NameVocabulary, known_name_vocabulary
 from .wordset import WordSet
 
 #: The SCOWL list of capitalised entries, kept apart from the ordinary words.
@@ -98,6 +98,8 @@ class LexiconData:
     boilerplate: tuple[tuple[str, str], ...]
     capitalised_words: frozenset[str]
     names: NameIndex
+    known_names: NameVocabulary
+    letters: LetterModel
 
 
 class Lexicon:
@@ -162,6 +164,12 @@ class Lexicon:
             if path.name != PROPER_NOUNS:
                 english.update(row[0].strip().lower() for row in read_rows(path))
         frequency: dict[str, int] = json.loads(gzip.decompress(_spell_path().read_bytes()))
+        names = NameIndex(list(entities))
+        english_frequency = frequency_table(self.root, "en")
+        name_words = {
+            word for form in curated_forms | gazetteer for word in NAME_WORD.findall(form)
+        }
+        single_word_names = {form for form in curated_forms | gazetteer if " " not in form}
         return LexiconData(
             # The counts load in a millisecond, a dict of them in 30 ms: the two questions asked
             # of every word are answered by small sets instead.
@@ -178,12 +186,8 @@ class Lexicon:
             proper_nouns=WordSet(words),
             entities=entities,
             gazetteer_forms=WordSet(gazetteer),
-            name_words=_with_ascii_forms(
-                word for form in curated_forms | gazetteer for word in NAME_WORD.findall(form)
-            ),
-            single_word_names=_with_ascii_forms(
-                form for form in curated_forms | gazetteer if " " not in form
-            ),
+            name_words=_with_ascii_forms(name_words),
+            single_word_names=_with_ascii_forms(single_word_names),
             place_names=WordSet(places | gazetteer),
             variants=self._variants(),
             translated_names=tuple(
@@ -196,7 +200,16 @@ class Lexicon:
             capitalised_words=frozenset(
                 row[0].strip() for row in read_rows(self.root / "capitalised.txt") if row[0].strip()
             ),
-            names=NameIndex(list(entities)),
+            names=names,
+            letters=LetterModel(words | single_word_names | name_words),
+            known_names=known_name_vocabulary(
+                (
+                    form
+                    for form in words | single_word_names | name_words
+                    if form not in names.exact
+                ),
+                lambda word: english_frequency.get(word.lower()) / ZIPF_SCALE,
+            ),
         )
 
     def _variants(self) -> dict[str, tuple[str, str]]:
@@ -256,6 +269,16 @@ class Lexicon:
     def names(self) -> NameIndex:
         """Fuzzy-lookup index of the curated entities' spellings."""
         return self.data.names
+
+    @property
+    def known_names(self) -> NameVocabulary:
+        """One-word names real text uses that no curated entity spells, for one-slip lookup."""
+        return self.data.known_names
+
+    @property
+    def letters(self) -> LetterModel:
+        """How name-like a spelling is, from the letters of every known name."""
+        return self.data.letters
 
     @property
     def variants(self) -> dict[str, tuple[str, str]]:

@@ -1,22 +1,28 @@
 """An index of known name forms for fuzzy lookup, blocked by first letter.
 
-Correction targets are the curated entities (``dictionaries/entities/``): a garbled name is only
-ever corrected to a salient, true name. The generated gazetteer layers and the capitalised SCOWL
-entries only say that a word is a known name, so it is left alone.
+Correction targets are first the curated entities (``dictionaries/entities/``, ``NameIndex``):
+salient, true names with types and context words. The generated gazetteer layers, the
+capitalised SCOWL entries and the words of every name say that a word is a known name, so it is
+left alone; those real text uses often are also targets of last resort (``NameVocabulary``),
+for a word no list knows that is one slip from one of them. ``LetterModel`` tells how name-like
+a spelling is, from the letters of every known name.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import process
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
+from .counts import WordCounts
 from .entities import Entity
 
 #: Spelling pairs that transliterations of the same name disagree on, English and German ones
@@ -206,3 +212,153 @@ def _forms(entity: Entity) -> set[str]:
             if len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
                 forms.add(sys.intern(parts[-1]))
     return forms
+
+
+#: Zipf frequencies are kept as hundredths, in whole numbers.
+ZIPF_HUNDREDTHS = 100
+#: A name real text uses at least this often (wordfreq Zipf) is a target for a word one slip
+#: from it that no list knows: "Leverkusen" (3.2) for "Levercusen", "Raphael" for "Raphhael".
+KNOWN_NAME_ZIPF = 2.0
+#: Shorter names are too often one slip from many others to pick one.
+MIN_KNOWN_NAME_LENGTH = 4
+#: A name cut short by at most this many letters is still read as that name ("Juventu").
+MAX_CUT_LETTERS = 2
+
+
+class NameVocabulary:
+    """The one-word names real text uses often that no curated entity spells: the names of
+    the generated gazetteer, SCOWL's capitalised entries and the words of every known name,
+    each with its Zipf frequency, blocked by first letter for one-slip lookup.
+
+    The curated entities (``NameIndex``) are a garbled name's first targets, with context
+    words and types; these are the rest of the names the news uses, known only by spelling and
+    frequency, for a word no list knows that is a slip of one of them. Stored as a few strings
+    and a mapped table (nothing to rebuild at start); a block is split when first searched.
+    """
+
+    def __init__(self, names: dict[str, float]) -> None:
+        self._frequency = WordCounts(
+            {name: round(zipf * ZIPF_HUNDREDTHS) for name, zipf in names.items()}
+        )
+        blocks: dict[str, list[str]] = defaultdict(list)
+        for name in sorted(names):
+            blocks[fold(name)[:1]].append(name)
+        self._blocks = {letter: "\n".join(block) for letter, block in blocks.items()}
+        self._split: dict[str, tuple[list[str], list[str]]] = {}  # letter -> names, folded
+        self._memo: dict[str, list[str]] = {}
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._frequency
+
+    def zipf(self, name: str) -> float:
+        """Return how often real text uses the name (wordfreq Zipf), 0.0 for no such name."""
+        return self._frequency.get(name) / ZIPF_HUNDREDTHS
+
+    def slips_of(self, word: str) -> list[str]:
+        """Return the names one slip from ``word``: a letter changed, added or dropped, two
+        letters swapped, or up to two letters cut from the name's end (memoised).
+
+        >>> NameVocabulary({"Leverkusen": 3.2, "Lever": 2.6}).slips_of("Leverkusn")
+        ['Leverkusen']
+        """
+        found = self._memo.get(word)
+        if found is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[word] = self._slips_of(fold(word))
+        return found
+
+    def _slips_of(self, folded: str) -> list[str]:
+        names, choices = self._block(folded[:1])
+        return [
+            names[position]
+            for other, _, position in process.extract(
+                folded, choices, scorer=OSA.distance, score_cutoff=MAX_CUT_LETTERS, limit=None
+            )
+            if other != folded and (OSA.distance(folded, other) == 1 or cut_short(folded, other))
+        ]
+
+    def _block(self, letter: str) -> tuple[list[str], list[str]]:
+        """The names whose folded spelling starts with ``letter``, and those spellings."""
+        split = self._split.get(letter)
+        if split is None:
+            block = self._blocks.get(letter)
+            names = block.split("\n") if block else []
+            split = self._split[letter] = (names, [fold(name) for name in names])
+        return split
+
+
+def cut_short(word: str, name: str) -> bool:
+    """Tell whether ``word`` is ``name`` with its last one or two letters cut."""
+    return len(word) < len(name) <= len(word) + MAX_CUT_LETTERS and name.startswith(word)
+
+
+#: A name has a vowel: "Blvd" and "Mgmt" are abbreviations.
+_VOWEL = re.compile("[aeiouyäöüéèáàóòíìúù]", re.IGNORECASE)
+
+
+def known_name_vocabulary(forms: Iterable[str], zipf: Callable[[str], float]) -> NameVocabulary:
+    """Collect the one-word names among ``forms`` (capitalised, letters only, with a vowel,
+    not an abbreviation) that real text uses at least ``KNOWN_NAME_ZIPF`` (by ``zipf``)."""
+    names = {}
+    for form in forms:
+        if (
+            len(form) >= MIN_KNOWN_NAME_LENGTH
+            and form[:1].isupper()
+            and form.isalpha()
+            and not form.isupper()
+            and _VOWEL.search(form)
+            and (frequency := zipf(form)) >= KNOWN_NAME_ZIPF
+        ):
+            names[form] = frequency
+    return NameVocabulary(names)
+
+
+#: How many letters a ``LetterModel`` looks at: each letter given the three before it.
+LETTER_ORDER = 4
+#: The smoothing count of a sequence of letters names never have.
+LETTER_SMOOTHING = 0.1
+#: About how many letters follow a given three (a to z and an end).
+LETTER_CHOICES = 30
+
+
+class LetterModel:
+    """How name-like a spelling is: the mean log-probability of each of its letters after the
+    three before it, counted over the known names' spellings (kept in mapped tables).
+
+    A slip (a letter changed, swapped, doubled or dropped) mostly leaves a run of letters that
+    names rarely have ("Rmuberg", "Merklingne"), so of two spellings of one name in an article
+    the more name-like is likelier the name.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        runs: Counter[str] = Counter()  # runs of LETTER_ORDER letters
+        heads: Counter[str] = Counter()  # the letters before the last of each run
+        for name in {fold(name) for name in names if name.isalpha()}:
+            padded = _padded(name)
+            for end in range(LETTER_ORDER, len(padded) + 1):
+                runs[padded[end - LETTER_ORDER : end]] += 1
+                heads[padded[end - LETTER_ORDER : end - 1]] += 1
+        self._runs, self._heads = WordCounts(runs), WordCounts(heads)
+
+    def score(self, word: str) -> float:
+        """Return the mean log-probability of the letters of ``word`` (and of its end).
+
+        >>> model = LetterModel(["Rumberg", "Bamberg", "Rumford"])
+        >>> model.score("Rumberg") > model.score("Rmuberg")
+        True
+        """
+        padded = _padded(fold(word))
+        total = 0.0
+        for end in range(LETTER_ORDER, len(padded) + 1):
+            run = padded[end - LETTER_ORDER : end]
+            seen = self._runs.get(run) + LETTER_SMOOTHING
+            total += math.log(
+                seen / (self._heads.get(run[:-1]) + LETTER_SMOOTHING * LETTER_CHOICES)
+            )
+        return total / (len(padded) - LETTER_ORDER + 1)
+
+
+def _padded(name: str) -> str:
+    """The name with a start mark before each of its first letters' contexts and an end mark."""
+    return "^" * (LETTER_ORDER - 1) + name + "$"

@@ -410,6 +410,18 @@ RULES: tuple[Rule, ...] = (
         "Ukraine won the Eurovision Song Contest with a folk song.",
     ),
     Rule(
+        "entity.known_name",
+        "A garbled name no curated list has, corrected to the one name it is a slip of.",
+        "A capitalised word that no word list knows and no text uses, written once, one slip "
+        "(a letter changed, added, dropped or doubled, two swapped, an ending cut) from "
+        "exactly one name that real text uses often (the gazetteer's, SCOWL's and every "
+        "known name's words, with wordfreq's frequency), and for which no curated entity "
+        "fits as well. A German transliteration (Baschar), another romanisation, an accent "
+        "the name lacks, a derived word and a word beside another name part are left alone.",
+        "Fans filled the stadium in Porrtland on Sunday.",
+        "Fans filled the stadium in Portland on Sunday.",
+    ),
+    Rule(
         "entity.translated_name",
         "A name translated word by word ('European Truth'), in its own form.",
         "Machine translation translates the words of names of newspapers, parties and places. "
@@ -515,6 +527,16 @@ RULES: tuple[Rule, ...] = (
         "countries; each is replaced by the English name, unless part of a longer name.",
         "The delegation flew from Warschau to Kiew on Tuesday.",
         "The delegation flew from Warsaw to Kyiv on Tuesday.",
+    ),
+    Rule(
+        "entity.transliteration",
+        "A name left in a source language's spelling ('Lawrow', 'Šojgu'), in the English one.",
+        "German, Czech and Polish write names from Russian, Ukrainian, Hebrew or Arabic by their "
+        "own rules (German w for v, sch for sh; Czech š, č, ž; Polish sz, cz, w); those spellings "
+        "of every curated person's and place's name that English text never uses are replaced "
+        "by the English.",
+        "Foreign Minister Sergey Lawrow met his counterpart in Geneva.",
+        "Foreign Minister Sergey Lavrov met his counterpart in Geneva.",
     ),
     Rule(
         "entity.source",

@@ -6,11 +6,11 @@ import re
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache, cached_property
 from itertools import accumulate, compress, count, repeat
-from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, NamedTuple
+from operator import add, itemgetter
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 if TYPE_CHECKING:  # the source module is imported only when a source is given
     from .source import SourceText
@@ -48,11 +48,11 @@ TOKEN_BLOCK = 1 << 16
 _SPACE = re.compile(r"\s")
 
 
-def _blocks(text: str) -> Iterator[tuple[int, str]]:
+def blocks(text: str) -> Iterator[tuple[int, str]]:
     """Yield ``(offset, block)``: ``text`` cut into blocks of about ``TOKEN_BLOCK`` characters,
     each ending after a space or line break (no word spans one).
 
-    >>> list(_blocks("two words"))
+    >>> list(blocks("two words"))
     [(0, 'two words')]
     """
     start = 0
@@ -84,13 +84,77 @@ def beside_other_script(text: str, start: int, end: int) -> bool:
 
 
 class Token(NamedTuple):
-    """A word in the text with its character offsets (a named tuple: millions are made)."""
+    """A word in the text with its character offsets: a named tuple, made from the columns of
+    ``Tokens`` when a detector asks for one."""
 
     text: str
     start: int
     end: int
     index: int  # type: ignore[assignment]  # the token's place; shadows tuple.index, unused
     sentence_initial: bool
+
+
+class Tokens(Sequence[Token]):
+    """Every word token of a text, kept as three columns rather than as one object a token:
+
+    - ``words``: each token's text, in order (on a long text each spelling is one string
+      object, however often the text uses it);
+    - ``starts``: the offset of each token's first character (an array of 8-byte integers;
+      a token ends at its start plus the length of its word);
+    - ``initial``: a byte a token, 1 where it opens a sentence or a line.
+
+    That is some 17 bytes a token, where a list of ``Token`` tuples takes some 190 (a million
+    words: 17 MB, not 190). A ``Token`` is made when one is asked for, by index, slice or
+    iteration (a slice and a pass are made in C). A test of every token reads the columns:
+    ``compress(count(), map(test, tokens.words))`` gives the indices of the tokens that pass.
+    """
+
+    def __init__(self, words: list[str], starts: array[int], initial: bytearray) -> None:
+        self.words = words
+        self.starts = starts
+        self.initial = initial
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self.words))
+            if step != 1:
+                return [self[number] for number in range(start, stop, step)]
+            return list(self._made(start, stop))
+        word = self.words[index]  # raises the IndexError of a list
+        if index < 0:
+            index += len(self.words)
+        start = self.starts[index]
+        return tuple.__new__(
+            Token, (word, start, start + len(word), index, self.initial[index] == 1)
+        )
+
+    def __iter__(self) -> Iterator[Token]:
+        return self._made(0, len(self.words))
+
+    def end(self, index: int) -> int:
+        """The offset after the last character of token ``index``."""
+        return self.starts[index] + len(self.words[index])
+
+    def _made(self, start: int, stop: int) -> Iterator[Token]:
+        """The tokens ``start``..``stop`` (none when ``stop`` comes first), made in C."""
+        words, starts = self.words[start:stop], self.starts[start:stop]
+        fields = zip(
+            words,
+            starts,
+            map(add, starts, map(len, words)),
+            count(start),
+            map(bool, self.initial[start:stop]),
+        )
+        return map(tuple.__new__, repeat(Token), fields)
 
 
 class Line(NamedTuple):
@@ -103,7 +167,8 @@ class Line(NamedTuple):
 
 
 class Document:
-    """A text with its lines and word tokens, computed once and shared by every detector."""
+    """A text with its lines and word tokens, computed once and shared by every detector (the
+    tokens kept as columns: ``Tokens``)."""
 
     def __init__(
         self,
@@ -130,8 +195,8 @@ class Document:
         return lines
 
     @cached_property
-    def tokens(self) -> list[Token]:
-        """Every word token, with a flag for the first word of a sentence or line.
+    def tokens(self) -> Tokens:
+        """Every word token, with a flag for the first word of a sentence or line (``Tokens``).
 
         A long text is split a block at a time, so the split's pieces and offsets never
         all exist at once, and each repeated word is one string object in every token that
@@ -139,29 +204,25 @@ class Document:
         alone, where looking each word up would cost more than it saves).
         """
         text = self.text
-        initial = {match.end() for match in _SENTENCE_START.finditer(text)}
+        opening = {match.end() for match in _SENTENCE_START.finditer(text)}
         first = _TEXT_START.match(text)
         if first:
-            initial.add(first.end())
-        tokens: list[Token] = []
+            opening.add(first.end())
+        words: list[str] = []
+        starts: array[int] = array("q")
+        initial = bytearray()
         spellings: dict[str, str] | None = {} if len(text) > TOKEN_BLOCK else None
-        for base, block in _blocks(text):
+        for base, block in blocks(text):
             parts = _WORD_SPLIT.split(block)  # gap, word, gap, word, ..., gap
             offsets = list(accumulate(map(len, parts), initial=base))  # each part's end
-            words = parts[1::2]
+            block_words = parts[1::2]
             if spellings is not None:
-                words = list(map(spellings.setdefault, words, words))
-            starts = offsets[1:-1:2]
-            # Built by C-level map/zip: this runs for every word of every article.
-            fields = zip(
-                words,
-                starts,
-                offsets[2:-1:2],
-                count(len(tokens)),
-                map(initial.__contains__, starts),
-            )
-            tokens.extend(map(tuple.__new__, repeat(Token), fields))
-        return tokens
+                block_words = list(map(spellings.setdefault, block_words, block_words))
+            block_starts = offsets[1:-1:2]
+            words.extend(block_words)
+            starts.extend(block_starts)
+            initial.extend(map(opening.__contains__, block_starts))
+        return Tokens(words, starts, initial)
 
     @cached_property
     def distinct_words(self) -> frozenset[str]:
@@ -173,13 +234,13 @@ class Document:
     def word_counts(self) -> Counter[str]:
         """How often each token text occurs (counted in C): detectors that ask about a word's
         mentions look at the distinct words, not at every token."""
-        return Counter(map(attrgetter("text"), self.tokens))
+        return Counter(self.tokens.words)
 
     @cached_property
     def capitalised(self) -> array[int]:
         """The indices of the tokens whose first letter is a capital, found in C: the name and
         case tests of several detectors look at these only (an array: 8 bytes an index)."""
-        first_letters = map(itemgetter(0), map(attrgetter("text"), self.tokens))
+        first_letters = map(itemgetter(0), self.tokens.words)
         return array("q", compress(count(), map(str.isupper, first_letters)))
 
     @cached_property
@@ -189,15 +250,21 @@ class Document:
         return frozenset(compress(words, map(str.isupper, map(itemgetter(0), words))))
 
     @cached_property
-    def sentences(self) -> list[list[Token]]:
-        """The tokens grouped into sentences (a line break also ends one)."""
-        tokens = self.tokens
-        if not tokens:
+    def sentence_starts(self) -> list[int]:
+        """The index of each sentence's first token, ascending (a line break also ends a
+        sentence); ``sentence`` makes a sentence's tokens."""
+        if not self.tokens:
             return []
-        firsts = list(compress(count(), map(attrgetter("sentence_initial"), tokens)))
+        firsts = list(compress(count(), self.tokens.initial))
         if firsts[:1] != [0]:
             firsts.insert(0, 0)  # the first word opens a sentence, whatever stands before it
-        return [tokens[a:b] for a, b in zip(firsts, [*firsts[1:], len(tokens)], strict=True)]
+        return firsts
+
+    def sentence(self, number: int) -> list[Token]:
+        """The tokens of sentence ``number`` (counted from 0, as ``sentence_starts``)."""
+        starts = self.sentence_starts
+        end = starts[number + 1] if number + 1 < len(starts) else len(self.tokens)
+        return self.tokens[starts[number] : end]
 
     def line_text(self, line: Line) -> str:
         """Return the content of ``line`` without its break."""
@@ -217,15 +284,16 @@ class Document:
     def is_fragment(self, token: Token) -> bool:
         """Tell whether the word is a piece of a word broken around a spaced-out letter
         ("J ü rgen", "Neuk ö lln"): a lone non-ASCII letter stands one space from it."""
+        tokens = self.tokens
         for index in (token.index - 1, token.index + 1):
-            if 0 <= index < len(self.tokens):
-                other = self.tokens[index]
+            if 0 <= index < len(tokens):
+                other = tokens.words[index]
                 gap = (
-                    self.text[other.end : token.start]
+                    self.text[tokens.end(index) : token.start]
                     if index < token.index
-                    else self.text[token.end : other.start]
+                    else self.text[token.end : tokens.starts[index]]
                 )
-                if len(other.text) == 1 and not other.text.isascii() and gap == " ":
+                if len(other) == 1 and not other.isascii() and gap == " ":
                     return True
         return False
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -87,3 +88,32 @@ ALPHABET = "ab Zé5_,.!?…" + DASHES + OPENERS + LINE_MARKERS + "\r\n"
 def test_sentence_starts_follow_the_backward_reading(text: str) -> None:
     for token in Document(text).tokens:
         assert token.sentence_initial == starts_sentence(text, token.start)
+
+
+def test_tokens_by_index_slice_and_pass_agree() -> None:
+    text = "Mayor Anna Kovac said: “The bridge opens in May.” Work starts on Monday.\nFerries wait."
+    tokens = Document(text).tokens
+    made = list(tokens)  # one pass, made in C
+    assert [tokens[index] for index in range(len(tokens))] == made
+    assert tokens[-1] == made[-1] and tokens[-len(tokens)] == made[0]
+    for part in (slice(2, 5), slice(None, 3), slice(-4, None), slice(5, 2), slice(1, None, 3)):
+        assert tokens[part] == made[part]
+    assert list(tokens.words) == [token.text for token in made]
+    assert [tokens.end(index) for index in range(len(tokens))] == [token.end for token in made]
+    with pytest.raises(IndexError):
+        tokens[len(tokens)]
+
+
+def test_sentences_cover_the_tokens_in_order() -> None:
+    text = "Talks resumed. “We agreed,” he said.\n- Ferries wait\nRoads close! Then what?"
+    document = Document(text)
+    sentences = [document.sentence(n) for n in range(len(document.sentence_starts))]
+    assert [[token.text for token in sentence] for sentence in sentences] == [
+        ["Talks", "resumed"],
+        ["We", "agreed", "he", "said"],
+        ["Ferries", "wait"],
+        ["Roads", "close"],
+        ["Then", "what"],
+    ]
+    assert [token for sentence in sentences for token in sentence] == list(document.tokens)
+    assert all(sentence[0].sentence_initial for sentence in sentences)

@@ -23,6 +23,7 @@ from . import (
     quotes,
     sense,
     source_names,
+    transliteration,
     typography,
     untranslated,
     variant,
@@ -41,6 +42,7 @@ DETECTORS: dict[str, DetectFunction] = {
     "variant": variant.detect,
     "exonym": exonym.detect,
     "entity": entity.detect,
+    "transliteration": transliteration.detect,
     "nonword": nonword.detect,
     "sense": sense.detect,
     "untranslated": untranslated.detect,
@@ -50,6 +52,7 @@ DETECTORS: dict[str, DetectFunction] = {
 #: The kinds a detector's proposals have, when they are not its own name.
 KINDS_OF: dict[str, tuple[str, ...]] = {
     "exonym": ("untranslated",),
+    "transliteration": ("entity",),
     "guillemets": ("quotes",),
     "source": ("entity", "untranslated"),
 }

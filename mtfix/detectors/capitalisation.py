@@ -27,7 +27,6 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
-from operator import attrgetter
 
 from ..change import Proposal
 from ..lexicon import Lexicon
@@ -78,36 +77,39 @@ AFTER_WORD_CONFIDENCE = 0.35
 #: Words that open the speaker's name after a speech verb ("said the mayor", "asked she").
 SPEAKER_STARTS = frozenset("the a an he she they we i his her their its our".split())
 QUOTE_MARKS = "\"'“”‘’«»„"
-_start = attrgetter("start")
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     """Yield a lower-casing change for each leaked capital."""
     # Only title-case words of three letters or more can be flagged; the cheapest test goes first.
+    # A token is made only for the few that pass the tests of its word and sentence flag.
     tokens = document.tokens
+    words, initial = tokens.words, tokens.initial
     candidates = [
-        token
-        for token in map(tokens.__getitem__, document.capitalised)
-        if len(token.text) >= 3 and token.text[1:].islower()
+        index
+        for index in document.capitalised
+        if len(words[index]) >= 3 and words[index][1:].islower()
     ]
-    capitalised_mid_sentence = Counter(t.text for t in candidates if not t.sentence_initial)
+    capitalised_mid_sentence = Counter(words[index] for index in candidates if not initial[index])
     # a word capitalised mid-sentence more than once is meant so: look the others up, once each
     ordinary = _ordinary_filter(lexicon).select(
         {word for word, count in capitalised_mid_sentence.items() if count == 1}
     )
     headlines: dict[int, bool] = {}
     nouns_may_leak = _nouns_may_leak(document)
-    for token in candidates:
-        word = token.text
+    for index in candidates:
+        word = words[index]
         if word.lower() in SPEECH_VERBS:
+            token = tokens[index]
             ending = _quotation_ends_before(document.text, token.start)
             # after a full stop, "?" or "!" a new sentence may start: "Reports suggest..."
             if ending == "," or (ending and _subject_follows(document, token)):
                 yield _proposal(token, 0.85, f"“{word}” reports speech after a quotation.")
                 continue
         # the tests that follow only rule a word out, so the cheapest run first
-        if token.sentence_initial or word not in ordinary or not nouns_may_leak:
+        if initial[index] or word not in ordinary or not nouns_may_leak:
             continue
+        token = tokens[index]
         previous = _previous_word(document, token)
         if previous is None or not previous.text[0].islower():
             continue
@@ -277,9 +279,9 @@ def _in_headline(document: Document, token: Token, verdicts: dict[int, bool]) ->
     ``verdicts`` keeps the answer per line number."""
     line = document.line_at(token.start)
     if line.number not in verdicts:
-        tokens = document.tokens
-        first = bisect_left(tokens, line.start, key=_start)
-        words = tokens[first : bisect_left(tokens, line.end, lo=first, key=_start)]
-        upper = sum(1 for word in words if word.text[:1].isupper())
+        starts = document.tokens.starts
+        first = bisect_left(starts, line.start)
+        words = document.tokens.words[first : bisect_left(starts, line.end, lo=first)]
+        upper = sum(1 for word in words if word[:1].isupper())
         verdicts[line.number] = len(words) >= 3 and upper * 2 > len(words)
     return verdicts[line.number]

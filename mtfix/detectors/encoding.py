@@ -15,6 +15,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from itertools import compress, count
 
 from ..change import Proposal
 from ..lexicon import Lexicon
@@ -146,10 +147,10 @@ def homoglyph_fixes(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     """Yield the Latin spelling of each Latin word that carries a Cyrillic or Greek look-alike."""
     if not _HOMOGLYPH.search(document.text):  # one scan of the text: most have none
         return
-    for token in document.tokens:
+    tokens = document.tokens
+    for index in compress(count(), map(_HOMOGLYPH.search, tokens.words)):
+        token = tokens[index]
         word = token.text
-        if not _HOMOGLYPH.search(word):
-            continue
         foreign = [character for character in word if is_non_latin_letter(character)]
         if not all(character in HOMOGLYPHS for character in foreign):
             continue  # a word of another script: it has letters English cannot stand for

@@ -23,9 +23,9 @@ from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress, count
+from itertools import accumulate, chain, compress, count
 from math import log1p
-from operator import attrgetter, methodcaller
+from operator import methodcaller
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -33,9 +33,9 @@ from ..change import Proposal
 from ..entities import Entity
 from ..lexicon import Lexicon
 from ..memo import WordFilter
-from ..names import NameForm, fold, name_key, romanisation_key, similarity
+from ..names import NameForm, cut_short, fold, name_key, romanisation_key, similarity
 from ..quoted import QuotedForeignPhrases
-from ..text import Document, Token
+from ..text import Document, Token, blocks
 from ..words import NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
 
 #: Spelling similarity below which a name is not considered a garbling of another.
@@ -53,7 +53,6 @@ PLACE_PREPOSITIONS = frozenset("in from near to at into across outside of around
 PLACE_TYPES = frozenset("country region city place".split())
 #: Endings that derive a word from a known name: "Bavarians", "Dortmunder", "Djiboutian".
 DERIVED_ENDINGS = ("s", "er", "ers", "n", "an", "ian", "ns", "ans", "ians", "ese", "i")
-_text = attrgetter("text")
 #: A run of word characters: the article's words as context words are looked up.
 _LOWER_WORD = re.compile(r"\w+")
 
@@ -127,6 +126,8 @@ class _Query:
     alone: bool
     #: Whether readings the rules reject are scored too, with their evidence (training data).
     every: bool = False
+    #: Whether the article's majority spelling settles the word (another spelling of it there).
+    settled: bool = False
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
@@ -284,8 +285,18 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
                 and len(slips_of(other)) > len(slips_of(word))
                 and not _two_people(word, other, context)
             ]
-        if len(majority) == 1:  # not none, nor no telling which
-            spelling[word] = majority[0]
+        if not majority and not used:  # still a tie: the spelling that reads as a name
+            majority = [
+                other
+                for other in neighbours
+                if context.mentions(other) == count
+                and not lexicon.zipf(other)
+                and _reads_more_like_a_name(other, word, lexicon)
+                and not _two_people(word, other, context)
+            ]
+        chosen = _likeliest_spelling(majority, context, lexicon)
+        if chosen is not None:
+            spelling[word] = chosen
     return _Majority(
         {word: _settled_spelling(word, spelling) for word in spelling},
         frozenset(outright.intersection(spelling)),
@@ -293,6 +304,33 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
 
 
 NO_MAJORITY = _Majority({}, frozenset())
+
+
+#: How much more name-like (``LetterModel.score``, per letter) one of two spellings as frequent
+#: must read to be taken for the name: "Rumberg" beside "Rmuberg" reads 1.6 more, "Dingolfing"
+#: beside "Dyngolfing" 0.6; two real names one slip apart rarely differ so.
+NAME_LIKE_MARGIN = 0.4
+
+
+def _reads_more_like_a_name(other: str, word: str, lexicon: Lexicon) -> bool:
+    """Tell whether the spelling ``other`` reads as a name by ``NAME_LIKE_MARGIN`` more than
+    ``word``: its letters follow one another as in names ("Merklingen", not "Merklingne")."""
+    return lexicon.letters.score(other) - lexicon.letters.score(word) >= NAME_LIKE_MARGIN
+
+
+def _likeliest_spelling(spellings: list[str], context: _Context, lexicon: Lexicon) -> str | None:
+    """Return the one spelling of ``spellings`` a minority one yields to: the only one, the
+    one the article uses most ("Sabah" 4 times beside "Saah" once), or, as often, the one real
+    text uses ten times as often ("Nantes" beside "Nante"); None when there is no telling."""
+    if len(spellings) <= 1:
+        return spellings[0] if spellings else None
+    ranked = sorted(spellings, key=lambda other: (-context.mentions(other), -lexicon.zipf(other)))
+    first, second = ranked[0], ranked[1]
+    if context.mentions(first) > context.mentions(second):
+        return first
+    if lexicon.zipf(first) - lexicon.zipf(second) >= LIKELIER_ZIPF:
+        return first
+    return None
 
 
 #: A spelling cut short by two letters is this long at least ("Pforzhe").
@@ -350,7 +388,8 @@ def _mentions(document: Document, words: Collection[str]) -> list[Token]:
     article's distinct words are tested, and the tokens picked in C)."""
     forms = [*words, *(word + ending for word in words for ending in POSSESSIVES)]
     wanted = {word for word in document.distinct_words.intersection(forms) if _strip(word) in words}
-    return list(compress(document.tokens, map(wanted.__contains__, map(_text, document.tokens))))
+    tokens = document.tokens
+    return [tokens[index] for index in compress(count(), map(wanted.__contains__, tokens.words))]
 
 
 class _Covered:
@@ -379,12 +418,24 @@ def _two_people(word: str, other: str, context: _Context) -> bool:
     """Tell whether the article gives the two spellings different first names ("Tom
     Hallberg", "Eva Hallborg"): two people, not one name and its slip. First names one slip
     apart ("Andreas", "Andreaas") are one first name, itself garbled once."""
-    before, other_before = context.names_before(word), context.names_before(other)
+    before = _first_names(context.names_before(word), context.lexicon)
+    other_before = _first_names(context.names_before(other), context.lexicon)
     return bool(
         before
         and other_before
         and not any(OSA.distance(fold(a), fold(b)) <= 1 for a in before for b in other_before)
     )
+
+
+def _first_names(words: frozenset[str], lexicon: Lexicon) -> list[str]:
+    """The words of ``words`` that may be first names: a common English word that opens a
+    quotation's attribution or a heading ("Said", "New", "October") is none, unless some
+    person's name starts with it ("Mark")."""
+    return [
+        word
+        for word in words
+        if word.lower() not in lexicon.common_words or word in lexicon.names.first_names
+    ]
 
 
 #: Ends that inflect one word (German ones included, as MT leaves them): the tails after
@@ -482,10 +533,12 @@ class _Context:
         self._phrases: dict[str, bool] = {}  # the phrases asked about so far: occurs or not
         self._matches: dict[tuple[int, str], int] = {}  # (entity id, word read): matches
 
-    def _lower_words(self) -> list[str]:
+    def _lower_words(self) -> Iterator[list[str]]:
         """The article lower-cased and cut at every run of non-word characters: its words
-        (letters, digits, underscores) in order (not kept: on a long text the list is big)."""
-        return _LOWER_WORD.findall(self.document.text.lower())
+        (letters, digits, underscores) in order, a block of the text at a time (no word spans
+        two blocks; on a long text the list of all would be big, and it is not kept)."""
+        for _, block in blocks(self.document.text.lower()):
+            yield _LOWER_WORD.findall(block)
 
     def matches(self, entity: Entity, besides: str = "") -> int:
         """Count the entity's context words that occur in the article in some word other
@@ -501,7 +554,7 @@ class _Context:
     @cached_property
     def words(self) -> list[str]:
         """The article's distinct lower-case words, sorted (to find a stem by bisection)."""
-        return sorted(set(self._lower_words()))
+        return sorted(set(chain.from_iterable(self._lower_words())))
 
     def mentions(self, name: str) -> int:
         """Count the article's mentions of a capitalised ``name`` as a whole word (a
@@ -540,15 +593,15 @@ class _Context:
     @cached_property
     def _names_before(self) -> dict[str, frozenset[str]]:
         tokens, text = self.document.tokens, self.document.text
+        words, starts, initial = tokens.words, tokens.starts, tokens.initial
         found: dict[str, set[str]] = {}
-        last = len(tokens) - 1
+        last = len(words) - 1
         for index in self.document.capitalised:
-            before = tokens[index]
-            if before.sentence_initial or index == last:
+            if initial[index] or index == last:
                 continue
-            token = tokens[index + 1]
-            if text[before.end : token.start] == " ":
-                found.setdefault(_base(token)[0], set()).add(before.text)
+            before = words[index]
+            if text[starts[index] + len(before) : starts[index + 1]] == " ":
+                found.setdefault(_strip(words[index + 1]), set()).add(before)
         return {word: frozenset(names) for word, names in found.items()}
 
     def names_mid_sentence(self, word: str) -> bool:
@@ -559,10 +612,9 @@ class _Context:
     @cached_property
     def _mid_sentence(self) -> frozenset[str]:
         tokens = self.document.tokens
+        words, initial = tokens.words, tokens.initial
         return frozenset(
-            _base(tokens[index])[0]
-            for index in self.document.capitalised
-            if not tokens[index].sentence_initial
+            _strip(words[index]) for index in self.document.capitalised if not initial[index]
         )
 
     @cached_property
@@ -576,13 +628,16 @@ class _Context:
         found in time linear in the article, not in the article times the phrases asked about.
         """
         positions: dict[str, array] = {}
-        words, wanted = self._lower_words(), _phrase_words(self.lexicon)
-        for number in compress(count(), map(wanted.__contains__, words)):
-            word = words[number]
-            found = positions.get(word)
-            if found is None:
-                positions[word] = found = array("L")
-            found.append(number)
+        wanted = _phrase_words(self.lexicon)
+        first = 0  # the number of the block's first word
+        for words in self._lower_words():
+            for number in compress(count(first), map(wanted.__contains__, words)):
+                word = words[number - first]
+                found = positions.get(word)
+                if found is None:
+                    positions[word] = found = array("L")
+                found.append(number)
+            first += len(words)
         return positions
 
     def _has_phrase(self, phrase: str) -> bool:
@@ -678,7 +733,7 @@ def _runs_to_check(document: Document, lexicon: Lexicon) -> Iterator[list[Token]
         return
     tokens = document.tokens
     reached = -1
-    for index in compress(count(), map(worth.__contains__, map(_text, tokens))):
+    for index in compress(count(), map(worth.__contains__, tokens.words)):
         if index > reached:
             low, reached = _run_around(document, index)
             yield tokens[low : reached + 1]
@@ -705,42 +760,39 @@ def _run_around(document: Document, index: int) -> tuple[int, int]:
     """Return the first and last token index of the run holding the capitalised token
     ``index``: its neighbours one plain space apart, while each belongs in a run."""
     tokens, text = document.tokens, document.text
+    words, starts = tokens.words, tokens.starts
     low = index
-    while (
-        low > 0
-        and text[tokens[low - 1].end : tokens[low].start] == " "
-        and _in_run(tokens, low - 1)
-    ):
+    while low > 0 and text[tokens.end(low - 1) : starts[low]] == " " and _in_run(words, low - 1):
         low -= 1
     high = index
     while (
-        high + 1 < len(tokens)
-        and text[tokens[high].end : tokens[high + 1].start] == " "
-        and _in_run(tokens, high + 1)
+        high + 1 < len(words)
+        and text[tokens.end(high) : starts[high + 1]] == " "
+        and _in_run(words, high + 1)
     ):
         high += 1
     return low, high
 
 
-def _in_run(tokens: list[Token], index: int) -> bool:
-    """Tell whether the token may be part of a run, whatever the spaces around it: it is
-    capitalised, or a name particle after a token that may be, with a capitalised word
-    following the particles (``_name_follows``)."""
+def _in_run(words: list[str], index: int) -> bool:
+    """Tell whether the word at ``index`` of the article's ``words`` may be part of a run,
+    whatever the spaces around it: it is capitalised, or a name particle after a word that may
+    be, with a capitalised word following the particles (``_name_follows``)."""
     while index >= 0:
-        token = tokens[index]
-        if token.text[:1].isupper():
+        word = words[index]
+        if word[:1].isupper():
             return True
-        if token.text not in NAME_PARTICLES or not _name_follows(tokens, token):
+        if word not in NAME_PARTICLES or not _name_follows(words, index):
             return False
         index -= 1
     return False
 
 
-def _name_follows(tokens: list[Token], token: Token) -> bool:
-    """Tell whether a capitalised word follows the particles from ``token`` on."""
-    for following in tokens[token.index + 1 : token.index + 4]:
-        if following.text not in NAME_PARTICLES:
-            return following.text[:1].isupper()
+def _name_follows(words: list[str], index: int) -> bool:
+    """Tell whether a capitalised word follows the particles from ``words[index]`` on."""
+    for following in words[index + 1 : index + 4]:
+        if following not in NAME_PARTICLES:
+            return following[:1].isupper()
     return False
 
 
@@ -813,16 +865,33 @@ def _check_run(
             or _inside_known_name(words, i, lexicon)
         ):
             continue
-        alone = len(words) == 1 or (
+        alone = len(words) - _openers(run, lexicon) == 1 or (
             suspicious and word not in majority.spelling and _may_stand_alone(word, lexicon)
         )
-        query = _Query(run, words, i, suspicious, document, lexicon, context, alone, every)
+        settled = word in majority.spelling
+        query = _Query(run, words, i, suspicious, document, lexicon, context, alone, every, settled)
         best = _best_candidate(query)
         if best is None or not (best.rules or every):
             continue
         if best.rules:  # words the change covers ("Volodimir Zelenski") are not checked again
             done.update(j for j, token in enumerate(run) if token.start < best.end)
         yield best
+
+
+def _openers(run: list[Token], lexicon: Lexicon) -> int:
+    """Count the words at the start of a run whose capital only opens the sentence: common
+    English words ("In Berlyn", "According"), not the first word of a known person's name."""
+    count = 0
+    for token in run[:-1]:
+        word = token.text
+        if not (
+            (token.sentence_initial or count)
+            and word.lower() in lexicon.common_words
+            and word not in lexicon.names.first_names
+        ):
+            break
+        count += 1
+    return count
 
 
 def _beside_ampersand(document: Document, token: Token) -> bool:
@@ -879,9 +948,14 @@ def _best_candidate(query: _Query) -> Candidate | None:
         for name in _window_candidates(query, low, high)
         if (match := _score(query, name, low, high)) is not None
     ]
-    if not scored or any(_romanisation_of(query, match) for match in scored):
+    known = None if query.every else _known_name_candidate(query)
+    if not scored:
+        return known
+    if any(_romanisation_of(query, match) for match in scored):
         return None  # Sergey for Sergei is a spelling, for the variant detector and house style
     scored.sort(key=lambda match: (not match.gates.passed, -match.score))
+    if known is not None and not _one_slip_reading(query, scored[0]):
+        return known  # "Porrtland": Portland, one slip away, not Poland
     if query.every:
         # Training data breaks equal scores by spelling: the index lists the candidates of
         # two first letters in the order of a set, which the process's hash seed decides.
@@ -1416,3 +1490,148 @@ def _candidate(query: _Query, match: _Match, confidence: float) -> Candidate:
     reason = f"“{original}” is close to “{replacement}” ({kind}: {name.entity.name})"
     reason += f"; {context_hits} context word(s) in the article." if context_hits else "."
     return Candidate(start, end, original, replacement, name.entity, confidence, reason, ())
+
+
+#: The confidence of a word read as the one known name it is a slip of (``_known_name_candidate``).
+KNOWN_NAME_CONFIDENCE = 0.6
+#: A word read as a slip of a known name is this long at least: a shorter rare name is too
+#: often one slip from some name by chance (Demta and Delta, Ivai and Ivan; measured on clean
+#: news with rare names swapped in, a length of 5 gave 34 such changes, 7 six).
+MIN_KNOWN_SLIP_LENGTH = 7
+#: The type of the entity a known name stands for: its rule is ``entity.known_name``.
+KNOWN_NAME = "known_name"
+
+
+def _known_name_candidate(query: _Query) -> Candidate | None:
+    """Read a word no list knows, for which no curated entity fits (or only one more than a
+    slip away), as the one name it is a slip of among the names real text uses
+    (``NameVocabulary``: "Levercusen" for Leverkusen, "Raphhael" for Raphael).
+
+    With no type and no context words to go on, the word must be what a slip leaves and a rare
+    real name is not: written once in the article (a name the article repeats the same way is
+    its own), long (``MIN_KNOWN_SLIP_LENGTH``), used by no text in any language, one slip from
+    exactly one such name (or one used ten times as often as the others), and not a form of it
+    or another romanisation of it (``_slip_of``).
+    """
+    word, lexicon = query.words[query.i], query.lexicon
+    if (
+        len(word) < MIN_KNOWN_SLIP_LENGTH
+        or not query.suspicious
+        or query.settled  # the article spells the name: its majority spelling decides
+        or not _generic_run(query)
+        or query.context.mentions(word) != 1
+        or lexicon.zipf(word) > 0
+        or _foreign_word(word, lexicon)
+    ):
+        return None
+    target = _known_name_target(word, lexicon)
+    if target is None:
+        return None
+    entity = Entity(target, KNOWN_NAME, (), ())
+    token = query.run[query.i]
+    return Candidate(
+        start=token.start,
+        end=_base(token)[1],
+        original=word,
+        replacement=target,
+        entity=entity,
+        confidence=KNOWN_NAME_CONFIDENCE,
+        reason=f"“{word}” is one slip from the name “{target}”, which real text uses; no text "
+        "uses the word.",
+        alternatives=(),
+    )
+
+
+def _known_name_target(word: str, lexicon: Lexicon) -> str | None:
+    """Return the known name ``word`` is a slip of (``_slip_of``): the only one, or the one
+    real text uses ten times as often as the others; None when there is no telling which, or
+    when the likeliest is a curated entity's spelling (its rules have weighed the word)."""
+    known = lexicon.known_names
+    curated = {
+        name.form
+        for name in lexicon.names.candidates(word, 1)
+        if _within_one_slip(word, name.form) and _slip_of(word, name.form)
+    }
+    slips = [name for name in known.slips_of(word) if _slip_of(word, name)]
+    frequency = {name: known.zipf(name) for name in slips} | {c: lexicon.zipf(c) for c in curated}
+    target = _likeliest([*slips, *curated], frequency)
+    return None if target in curated else target
+
+
+#: A name real text uses this much more often (Zipf: ten times) than another is the likelier
+#: one of two a word is a slip of.
+LIKELIER_ZIPF = 1.0
+
+
+def _likeliest(names: list[str], zipf: dict[str, float]) -> str | None:
+    """Return the one name of ``names``, or the one real text uses ten times as often as
+    each other; None when there is none or no telling which."""
+    if not names:
+        return None
+    ranked = sorted(names, key=lambda name: -zipf[name])
+    if len(ranked) > 1 and zipf[ranked[0]] - zipf[ranked[1]] < LIKELIER_ZIPF:
+        return None
+    return ranked[0]
+
+
+def _generic_run(query: _Query) -> bool:
+    """Tell whether the query word is its run by itself, or its run's other words are common
+    English words ("Harrvard University", "The Deence Ministry") that are no part of a
+    person's name, and it is not the run's last word: the slot of a surname or of a name of
+    its own after another ("Jumbo Visma", "Clemens Wickler")."""
+    words, i, lexicon = query.words, query.i, query.lexicon
+    names = lexicon.names
+    return len(words) - _openers(query.run, lexicon) == 1 or (
+        i < len(words) - 1
+        and all(
+            word.lower() in lexicon.common_words
+            and word not in names.first_names
+            and word not in names.surnames
+            for j, word in enumerate(words)
+            if j != i
+        )
+    )
+
+
+def _one_slip_reading(query: _Query, match: _Match) -> bool:
+    """Tell whether the reading changes the query word by one slip at most."""
+    return _within_one_slip(query.words[query.i], match.name.form.split()[query.i - match.low])
+
+
+def _within_one_slip(word: str, target: str) -> bool:
+    """Tell whether ``word`` is ``target`` or one slip from it: a letter changed, added or
+    dropped, two letters swapped, or up to two cut from its end."""
+    folded, name = fold(word), fold(target)
+    return OSA.distance(folded, name) <= 1 or cut_short(folded, name)
+
+
+#: Spellings a German transliteration of a foreign name has where the English one differs:
+#: "Baschar", "Lukaschenko", "Netanjahu", "Wolodymyr" are spellings, for house style to decide.
+GERMAN_SPELLINGS = (("tsch", "ch"), ("sch", "sh"), ("j", "y"), ("w", "v"))
+
+
+def _german_spelling(word: str, name: str) -> bool:
+    """Tell whether ``word`` is the German transliteration of the name ("Baschar", Bashar)."""
+    folded, target = fold(word), fold(name)
+    return any(
+        german in folded and folded.replace(german, english) == target
+        for german, english in GERMAN_SPELLINGS
+    )
+
+
+def _slip_of(word: str, name: str) -> bool:
+    """Tell whether ``word`` may be a slip of ``name``: the same first letter, not a form of it
+    ("Thüringer" beside Thüringen), not the name with letters added or an ending that derives
+    a word from it ("Bavarians"), not another romanisation of it (Zelenskyi), and no accented
+    letter the name lacks (an accent is written on purpose: "Schüller" is no slip of Schiller).
+    """
+    folded, target = fold(word), fold(name)
+    return (
+        folded[:1] == target[:1]
+        and not _forms_of_one_word(folded, target)
+        and not _extends(word, name)
+        and not _derived(word, name)
+        and romanisation_key(word) != romanisation_key(name)
+        and not _german_spelling(word, name)
+        and all(letter in name for letter in word if not letter.isascii())
+    )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress, count
 from pathlib import Path
 
 from ..change import Proposal
@@ -41,11 +42,12 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     if table.keys().isdisjoint(document.distinct_words):
         return
     quoted = QuotedForeignPhrases(document, lexicon)
-    for token in document.tokens:
-        found = table.get(token.text)
-        if found is None or inside_other_name(document, token) or quoted(token):
+    tokens = document.tokens
+    for index in compress(count(), map(table.__contains__, tokens.words)):
+        token = tokens[index]
+        if inside_other_name(document, token) or quoted(token):
             continue  # a name in a quotation in its language is quoted as it is
-        english, languages = found
+        english, languages = table[token.text]
         named = "/".join(LANGUAGE_NAMES.get(code, code) for code in languages.split("|"))
         yield Proposal(
             start=token.start,

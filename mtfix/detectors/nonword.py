@@ -20,8 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
-from itertools import compress
-from operator import attrgetter
+from itertools import compress, count
 
 from ..change import Proposal
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon
@@ -121,7 +120,6 @@ COMPOUND_HEAD_ZIPF = 1.0
 #: Confidence of a correction by the longest known beginning.
 BEGINNING_CONFIDENCE = 0.5
 _WEB_CHUNK = re.compile(r"://|www\.|@|\.(?:com|org|net|de|uk|html?)\b", re.IGNORECASE)
-_text = attrgetter("text")
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
@@ -131,7 +129,8 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         return
     tokens = document.tokens
     quoted = QuotedForeignPhrases(document, lexicon)
-    for token in compress(tokens, map(unknown.__contains__, map(_text, tokens))):
+    for index in compress(count(), map(unknown.__contains__, tokens.words)):
+        token = tokens[index]
         if (
             _in_web_address(document, token)
             or _attached_to_digit(document, token)

@@ -26,8 +26,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import accumulate, compress, count
-from operator import attrgetter
+from itertools import compress, count, groupby
 from pathlib import Path
 
 from ..cache import load_cached
@@ -46,7 +45,6 @@ Bounds = tuple[int, int]
 CLAUSE_BREAKS = frozenset('.,;:!?()[]"“”«»—–')
 #: Cue prefix -> (side, adjacent only).
 MARKS = {"<": ("before", False), ">": ("after", False), "-": ("before", True), "+": ("after", True)}
-_text = attrgetter("text")
 
 
 @dataclass(frozen=True)
@@ -411,37 +409,45 @@ def propose(
     if not index:
         return
     text = document.text
-    # Lower-case every word at C speed; most start no wrong form and are never visited.
-    lowered = list(map(str.lower, map(_text, document.tokens)))
-    positions = list(compress(count(), map(index.first_words.__contains__, lowered)))
+    # Most words start no wrong form: the spellings that may are found once each, the tokens
+    # that spell them in C, and only the sentences that hold one are lower-cased.
+    spellings = list(document.distinct_words)
+    lower_spellings = map(str.lower, spellings)
+    openers = set(compress(spellings, map(index.first_words.__contains__, lower_spellings)))
+    tokens = document.tokens
+    positions = list(compress(count(), map(openers.__contains__, tokens.words)))
     if not positions:
         return
-    sentences = document.sentences
-    first_indexes = [0, *accumulate(map(len, sentences))]  # each sentence's first token
-    for position in positions:
-        number = bisect_right(first_indexes, position) - 1
-        sentence, first = sentences[number], first_indexes[number]
-        words, at = lowered[first : first + len(sentence)], position - first
+    starts = document.sentence_starts  # each sentence's first token
+
+    def sentence_number(position: int) -> int:
+        return bisect_right(starts, position) - 1
+
+    # the positions in one sentence share its tokens and words, made once
+    for number, group in groupby(positions, key=sentence_number):
+        sentence, first = document.sentence(number), starts[number]
+        words = list(map(str.lower, tokens.words[first : first + len(sentence)]))
         present = _matchable(words)
-        verdicts: dict[tuple[int, str], tuple[float, Entry, str]] = {}
-        for entry in index[words[at]]:
-            if languages is not None and entry.language not in languages:
-                continue
-            for form in entry.wrong:
-                last = _form_at(text, sentence, words, at, form)
-                if last is None:
+        for at in (position - first for position in group):
+            verdicts: dict[tuple[int, str], tuple[float, Entry, str]] = {}
+            for entry in index[words[at]]:
+                if languages is not None and entry.language not in languages:
                     continue
-                clause = _clause_bounds(text, sentence, at, last)
-                verdict = _judge(entry, sentence, words, (at, last), clause, lexicon, present)
-                if verdict is None:
-                    continue
-                replacement = _cased(entry.replacement(form), sentence[at].text)
-                key = (last, replacement)
-                if key not in verdicts or verdict[0] > verdicts[key][0]:
-                    verdicts[key] = (verdict[0], entry, verdict[1])
-        if verdicts:
-            proposal = _proposal(text, sentence, at, verdicts)
-            yield replace(proposal, confidence=round(proposal.confidence - penalty, 3))
+                for form in entry.wrong:
+                    last = _form_at(text, sentence, words, at, form)
+                    if last is None:
+                        continue
+                    clause = _clause_bounds(text, sentence, at, last)
+                    verdict = _judge(entry, sentence, words, (at, last), clause, lexicon, present)
+                    if verdict is None:
+                        continue
+                    replacement = _cased(entry.replacement(form), sentence[at].text)
+                    key = (last, replacement)
+                    if key not in verdicts or verdict[0] > verdicts[key][0]:
+                        verdicts[key] = (verdict[0], entry, verdict[1])
+            if verdicts:
+                proposal = _proposal(text, sentence, at, verdicts)
+                yield replace(proposal, confidence=round(proposal.confidence - penalty, 3))
 
 
 def _proposal(

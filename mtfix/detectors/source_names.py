@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress, count
 from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
@@ -114,9 +115,9 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         for text in document.distinct_words
         if any(found := _worth_a_look(_without_possessive(text), source.language, lexicon))
     }
-    for token in document.tokens:
-        if token.text not in worth:
-            continue
+    tokens = document.tokens
+    for index in compress(count(), map(worth.__contains__, tokens.words)):
+        token = tokens[index]
         may_be_left, may_be_garbled = worth[token.text]
         word = _without_possessive(token.text)
         end = token.start + len(word)
@@ -402,9 +403,10 @@ class _LineWords:
 
         if self.by_line is None:
             self.by_line = {}
-            for token in self.document.tokens:
-                number = bisect.bisect_right(self.starts, token.start)
-                lower = token.text.lower()
+            tokens = self.document.tokens
+            for word, start in zip(tokens.words, tokens.starts, strict=True):
+                number = bisect.bisect_right(self.starts, start)
+                lower = word.lower()
                 self.by_line.setdefault(number, set()).update((lower, fold(lower)))
         return self.by_line.get(line, set())
 

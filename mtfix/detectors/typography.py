@@ -75,7 +75,8 @@ COMPOUND_ENDINGS = frozenset(
 #: Prefixes English joins to a word with a hyphen ("pro-Russian", "anti-war", "then-President").
 HYPHEN_PREFIXES = frozenset(
     "pro anti pre post non ex self co semi multi cross counter neo quasi mid inter intra "
-    "ultra trans sub vice pan un all half then prior super".split()
+    "ultra trans sub vice pan un all half then prior super proto hyper macro micro mini pseudo "
+    "extra over out under".split()
 )
 #: Number words, which make compounds with names too ("three-Hunan", "two-China").
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())

@@ -22,8 +22,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache, cached_property, lru_cache
-from itertools import accumulate, compress, count
-from operator import attrgetter
+from itertools import compress, count
 from pathlib import Path
 
 from ..cache import load_cached
@@ -64,7 +63,6 @@ SENTENCE_SHARE = 0.3
 #: The evidence named for a word found in a bilingual list.
 IN_LIST = "a common word in the bilingual list"
 TRANSLATION_CONFIDENCE = 0.6
-_text = attrgetter("text")
 
 
 @lru_cache(maxsize=4)
@@ -106,19 +104,17 @@ def likeliest_language(word: str, languages: Sequence[str] = tuple(LATIN_LANGUAG
 
 def _cyrillic_runs(document: Document) -> Iterator[list[Token]]:
     """Yield runs of Cyrillic words separated only by spaces or hyphens."""
+    tokens, text = document.tokens, document.text
     run: list[Token] = []
-    for token in document.tokens:
-        if _mostly_cyrillic(token.text):
-            gap = document.text[run[-1].end : token.start] if run else ""
-            if run and gap.strip(" -") == "":
-                run.append(token)
-                continue
-            if run:
-                yield run
-            run = [token]
-        elif run:
+    for index in compress(count(), map(_mostly_cyrillic, tokens.words)):
+        token = tokens[index]
+        # the run goes on when the word before is in it, only spaces or hyphens between
+        if run and run[-1].index == index - 1 and text[run[-1].end : token.start].strip(" -") == "":
+            run.append(token)
+            continue
+        if run:
             yield run
-            run = []
+        run = [token]
     if run:
         yield run
 
@@ -309,15 +305,23 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         return
     quoted = QuotedForeignPhrases(document, lexicon)
     surnames = _Surnames(document)
-    for sentence in _sentences_with(document, worth_a_look):
+    tokens = document.tokens
+    for first, end in _sentences_with(document, worth_a_look):
+        words = tokens.words[first:end]
         # a foreign quotation inside an English sentence does not make the sentence foreign
-        whole = _foreign_sentence([t for t in sentence if not quoted(t)], unknown, lexicon)
+        outside = [
+            word
+            for index, word in enumerate(words, first)
+            if not quoted.covers(tokens.starts[index], tokens.end(index))
+        ]
+        whole = _foreign_sentence(outside, unknown, lexicon)
         if whole:
-            first, last = sentence[0], sentence[-1]
-            why = f"{whole[1]} of its {len(sentence)} words are {SOURCE_LANGUAGES[whole[0]]}"
-            yield _propose(first, last.end, text[first.start : last.end], whole[0], None, why)
+            start, stop = tokens.starts[first], tokens.end(end - 1)
+            why = f"{whole[1]} of its {len(words)} words are {SOURCE_LANGUAGES[whole[0]]}"
+            yield _propose(tokens[first], stop, text[start:stop], whole[0], None, why)
             continue
-        for token in compress(sentence, map(flagged.__contains__, map(_text, sentence))):
+        for index in compress(count(first), map(flagged.__contains__, words)):
+            token = tokens[index]
             if not (
                 _in_name_or_broken(document, token)
                 or quoted(token)
@@ -345,15 +349,16 @@ def _latin_letters(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _sentences_with(document: Document, words: set[str]) -> list[list[Token]]:
-    """The sentences holding one of ``words``, in text order (the tokens found in C)."""
-    tokens, sentences = document.tokens, document.sentences
-    ends = list(accumulate(map(len, sentences)))  # each sentence's end, as a token index
+def _sentences_with(document: Document, words: set[str]) -> list[tuple[int, int]]:
+    """The sentences holding one of ``words``, in text order, each as the index of its first
+    token and of the token after its last (the tokens found in C)."""
+    starts = document.sentence_starts
+    ends = [*starts[1:], len(document.tokens)]
     numbers = {
-        bisect_right(ends, index)
-        for index in compress(count(), map(words.__contains__, map(_text, tokens)))
+        bisect_right(starts, index) - 1
+        for index in compress(count(), map(words.__contains__, document.tokens.words))
     }
-    return [sentences[number] for number in sorted(numbers)]
+    return [(starts[number], ends[number]) for number in sorted(numbers)]
 
 
 def _unknown_latin_words(document: Document, lexicon: Lexicon) -> set[str]:
@@ -379,18 +384,17 @@ def _unknown_latin_filter(lexicon: Lexicon) -> WordFilter:
 
 
 def _foreign_sentence(
-    sentence: Sequence[Token], unknown: set[str], lexicon: Lexicon
+    sentence: Sequence[str], unknown: set[str], lexicon: Lexicon
 ) -> tuple[str, int] | None:
-    """Return (language, count) when a whole sentence was left in one Latin-script language.
+    """Return (language, count) when a whole sentence (its words) was left in one Latin-script
+    language.
 
     Counted are the words unknown to English (``unknown``: Cyrillic ones left out) that the
     language's word list has, whatever their length or case, names left out; at least
     ``SENTENCE_MIN_WORDS`` of them and ``SENTENCE_SHARE`` of the words.
     """
     name_words = lexicon.data.name_words
-    candidates = [
-        token.text for token in sentence if token.text in unknown and token.text not in name_words
-    ]
+    candidates = [word for word in sentence if word in unknown and word not in name_words]
     if sum(1 for word in candidates if word.islower()) < SENTENCE_MIN_WORDS:
         return None  # a foreign sentence has lower-case words; names alone do not make one
     best: tuple[str, int] | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress, count
 
 from ..change import Proposal
 from ..lexicon import Lexicon
@@ -31,8 +32,10 @@ def _words(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     # most articles have no variant at all: tell at C speed, without a loop over the words
     if forms.isdisjoint(document.distinct_words):
         return
-    for token in document.tokens:
-        if token.text not in forms or inside_other_name(document, token):
+    tokens = document.tokens
+    for index in compress(count(), map(forms.__contains__, tokens.words)):
+        token = tokens[index]
+        if inside_other_name(document, token):
             continue
         word = token.text[:-2] if token.text.endswith(POSSESSIVES) else token.text
         yield _proposal(token.start, word, lexicon)

@@ -1,0 +1,113 @@
+"""Names no curated list has (``entity.known_name``) and the article's own majority spelling,
+on sentences we wrote, with the real dictionaries: a slip of a name real text uses is fixed,
+a rare real name near one is left alone."""
+
+import pytest
+
+import mtfix
+from mtfix.lexicon import load_lexicon
+from mtfix.names import NameVocabulary
+
+
+def entity_fixes(text: str) -> list[tuple[str, str]]:
+    """Return (original, replacement) of the entity changes shown at the default threshold."""
+    return [(c.original, c.replacement) for c in mtfix.clean(text).changes if c.kind == "entity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Fans filled the stadium in Porrtland on Sunday.", ("Porrtland", "Portland")),
+        ("The exhibition shows drawings by Raphhael and his pupils.", ("Raphhael", "Raphael")),
+        # a name before a common word of its own name ("University") is read by itself
+        (
+            "She studied law at Harrvard University before joining the firm.",
+            ("Harrvard", "Harvard"),
+        ),
+        # a capital that only opens the sentence ("In") is no part of the name
+        ("In Berlyn, illegal parties in the parks worried the police.", ("Berlyn", "Berlin")),
+    ],
+)
+def test_a_slip_of_a_name_real_text_uses_is_fixed(text: str, fixed: tuple[str, str]) -> None:
+    assert entity_fixes(text) == [fixed]
+
+
+def test_a_known_name_fix_says_why() -> None:
+    (change,) = mtfix.clean("Fans filled the stadium in Porrtland on Sunday.").changes
+    assert change.source == "entity.known_name"
+    assert change.safety == "review"
+    assert "Portland" in change.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a German transliteration is a spelling, for house style to decide
+        "Syrian officials said Baschar would attend the summit.",
+        # an accent is written on purpose: no slip of Schiller
+        "The winner, Schüller, thanked his coach.",
+        # a name the article repeats the same way is its own
+        "The volleyball player Wickler lost on Sunday. Wickler said the wind was strong.",
+        # a surname after a first name may be anyone's
+        "Clemens Wickler missed the final on Sunday.",
+        "Councillor Katayama Hyoe designed the flyers.",
+        # a word of a longer name may be a name of its own
+        "The Jumbo Visma team won the stage.",
+        # an abbreviation is no name to correct to
+        "A bus stopped on Main Blvd near the park.",
+        # a word real text uses is no slip
+        "The singer Martyn played the guitar.",
+    ],
+)
+def test_rare_real_names_near_a_known_name_are_left_alone(text: str) -> None:
+    assert entity_fixes(text) == []
+
+
+def test_of_several_spellings_a_slip_takes_the_one_the_article_uses_most() -> None:
+    text = (
+        "Farmers in Sabah say the rain came late. Sabah exports palm oil. "
+        "Officials in Saah and Safah disagreed, and Sabah asked for help."
+    )
+    assert sorted(entity_fixes(text)) == [("Saah", "Sabah"), ("Safah", "Sabah")]
+
+
+def test_of_two_spellings_as_frequent_a_slip_takes_the_one_real_text_uses_more() -> None:
+    text = "The cathedral in Nantes burned. Police in Nante said the fire in Nantse began at night."
+    assert entity_fixes(text) == [("Nantse", "Nantes")]
+
+
+def test_a_title_before_the_majority_spelling_is_no_other_first_name() -> None:
+    text = (
+        "The former football president Reinhard Gryndel wants the rule scrapped. As President "
+        "Grindel, he had defended it. Today Grindel says the clubs need investors."
+    )
+    assert entity_fixes(text) == [("Gryndel", "Grindel")]
+
+
+def test_the_vocabulary_finds_every_kind_of_slip() -> None:
+    names = NameVocabulary({"Leverkusen": 3.2, "Lever": 2.6, "Raphael": 3.5})
+    assert names.slips_of("Levercusen") == ["Leverkusen"]  # a letter changed
+    assert names.slips_of("Leverkusn") == ["Leverkusen"]  # dropped
+    assert names.slips_of("Raphhael") == ["Raphael"]  # doubled
+    assert names.slips_of("Rapahel") == ["Raphael"]  # two swapped
+    assert names.slips_of("Leverkuse") == ["Leverkusen"]  # an ending cut
+    assert names.slips_of("Leverku") == []  # three letters cut: another word
+    assert names.slips_of("Leverkusen") == []  # the name itself is no slip
+
+
+def test_the_shipped_vocabulary_holds_names_not_curated_ones() -> None:
+    lexicon = load_lexicon(())
+    known = lexicon.known_names
+    assert "Portland" in known and "Raphael" in known
+    assert "Blvd" not in known  # no vowel: an abbreviation
+    assert not any(name in known for name in lexicon.names.exact)
+
+
+def test_of_two_spellings_as_frequent_the_one_that_reads_as_a_name_is_the_name() -> None:
+    text = "Firefighters from Rumberg came quickly. The mayor of Rmuberg thanked them on Monday."
+    assert entity_fixes(text) == [("Rmuberg", "Rumberg")]
+
+
+def test_two_people_whose_surnames_are_one_slip_apart_keep_them() -> None:
+    text = "On Sunday, Anna Rumberg won the first heat. In the second, Eva Rmuberg was fastest."
+    assert entity_fixes(text) == []
