@@ -535,8 +535,8 @@ RULES: tuple[Rule, ...] = (
         "own rules (German w for v, sch for sh; Czech š, č, ž; Polish sz, cz, w); those spellings "
         "of every curated person's and place's name that English text never uses are replaced "
         "by the English.",
-        "Foreign Minister Sergey Lawrow met his counterpart in Geneva.",
-        "Foreign Minister Sergey Lavrov met his counterpart in Geneva.",
+        "Defence Minister Schoigu visited the troops in the south.",
+        "Defence Minister Shoigu visited the troops in the south.",
     ),
     Rule(
         "entity.source",

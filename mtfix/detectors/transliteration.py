@@ -57,7 +57,7 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 MAX_ENGLISH_ZIPF = 1.5
 #: Names shorter than this are left alone (too many short words are another's name).
 MIN_LENGTH = 4
-CONFIDENCE = 0.92  # a spelling rule, surer than a likeness: it wins over entity.person
+CONFIDENCE = 0.85  # below a whole-name reading of entity.person (Alexej Nawalny)
 #: The entity types whose names are written from other scripts in the news.
 TYPES = frozenset({"person", "city", "region", "place"})
 #: Context words of the curated entities that name a country or people of Cyrillic, Arabic,
