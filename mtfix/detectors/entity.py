@@ -34,6 +34,7 @@ from ..entities import Entity
 from ..lexicon import Lexicon
 from ..memo import WordFilter
 from ..names import NameForm, cut_short, fold, name_key, romanisation_key, similarity
+from ..quoted import QuotedForeignPhrases
 from ..text import Document, Token, blocks
 from ..words import NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
 
@@ -140,8 +141,11 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     context = _Context(document, lexicon)
     majority = _minority_spellings(document, lexicon, context)
     candidates = []
+    quoted = QuotedForeignPhrases(document, lexicon)
     for run in _runs_to_check(document, lexicon):
         for candidate in _check_run(run, document, lexicon, context, majority):
+            if quoted.covers(candidate.start, candidate.end):
+                continue  # a quotation in another language spells names its way ("Egipt")
             candidates.append(candidate)
             yield Proposal(
                 start=candidate.start,
@@ -450,6 +454,8 @@ def _forms_of_one_word(word: str, other: str) -> bool:
     "Thüringen"; "Pokals", "Pokal"), or ``word`` is ``other`` with letters added that do not
     repeat its last one ("Westnetz", "Westnet"). A doubled or undoubled letter ("Vallenbrockk",
     "Bideen" for "Biden") and a cut ending ("Vallenbro") are slips."""
+    if _gendered_forms(word, other):
+        return True
     shared = next(
         (i for i, (x, y) in enumerate(zip(word, other, strict=False)) if x != y),
         min(len(word), len(other)),
@@ -463,6 +469,34 @@ def _forms_of_one_word(word: str, other: str) -> bool:
     if tail in INFLECTION_TAILS and other_tail in INFLECTION_TAILS:
         return True
     return not other_tail
+
+
+#: The stems of Slavic surnames that are adjectives, with a masculine ending -i or -y and a
+#: feminine -a (Polish Kaczyński / Kaczyńska, Czech Lipavský / Lipavská, folded).
+GENDERED_STEMS = ("sk", "ck", "dzk")
+#: The masculine endings of Slavic surnames whose feminine adds -a (Ivanov / Ivanova,
+#: Belyayev / Belyayeva, Fomin / Fomina).
+GENDERED_ADDS_A = ("ov", "ev", "in", "yn")
+
+
+def _gendered_forms(word: str, other: str) -> bool:
+    """Tell whether two folded spellings are the masculine and feminine forms of one Slavic
+    surname (-ski / -ska, -ský / -ská, -cki / -cka; -ov / -ova, -in / -ina): a husband and
+    a wife, a brother and a sister, not a slip.
+
+    >>> _gendered_forms("kaczynska", "kaczynski"), _gendered_forms("lipavsky", "lipavska")
+    (True, True)
+    >>> _gendered_forms("ivanov", "ivanova"), _gendered_forms("fialy", "fiala")
+    (True, False)
+    """
+    feminine, masculine = (word, other) if word.endswith("a") else (other, word)
+    if not feminine.endswith("a"):
+        return False
+    stem = feminine[:-1]
+    adjective = (
+        stem.endswith(GENDERED_STEMS) and masculine[:-1] == stem and masculine[-1:] in ("i", "y")
+    )
+    return adjective or (masculine == stem and masculine.endswith(GENDERED_ADDS_A))
 
 
 def _may_be_something_else(document: Document, token: Token, lexicon: Lexicon) -> bool:
@@ -1107,7 +1141,7 @@ def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
     if spelling < (WEAK_SIMILARITY if query.every else needed) or word == target:
         return None
     slot = _slot_fit(query.document, query.lexicon, query.run, low, name.entity)
-    unsupported = hits == 0 and not _evident_without_context(query, name, target, others, slot)
+    unsupported = not _supported(query, name, target, others, slot, hits)
     if unsupported and not query.every:
         return None
     gates = Gates(plausible, named_otherwise, unsupported, distant=spelling < needed)
@@ -1266,6 +1300,79 @@ def _named_otherwise(query: _Query, entity: Entity) -> bool:
     )
 
 
+#: At most this many of the entity's context words in the article are thin evidence: one is
+#: often a word any article of the kind has ("minister", "Russia").
+THIN_CONTEXT = 1
+#: How often (wordfreq Zipf) real text must name the entity for a lone word with thin context
+#: to be corrected to it: an obscure name is no likelier than the rare real one it resembles.
+KNOWN_TARGET_ZIPF = 2.0
+
+
+def _supported(
+    query: _Query,
+    name: NameForm,
+    target: str,
+    others: list[tuple[str, str]],
+    slot: int,
+    hits: int,
+) -> bool:
+    """Tell whether the article supports reading the word as ``name`` beyond spelling: the
+    rest of the name or the entity's context words, or other evidence where there are none
+    (``_evident_without_context``). A word alone, with at most one context word, in an article
+    that never spells the name, must also look like a slip of that name rather than a rare
+    name of its own (``_thin_evidence_fits``).
+    """
+    if (
+        not others
+        and hits <= THIN_CONTEXT
+        and not query.context.mentions(target)  # the article's own spelling is evidence
+        and not _thin_evidence_fits(query, target)
+    ):
+        return False
+    return hits > 0 or _evident_without_context(query, name, target, others, slot)
+
+
+def _thin_evidence_fits(query: _Query, target: str) -> bool:
+    """Tell whether a word read alone, with at most one of the entity's context words in the
+    article, may still be a slip of the name ``target``.
+
+    A rare real name is no error, and one context word is little evidence that the article
+    means the known name. So the name must be one real text uses (``KNOWN_TARGET_ZIPF``): the
+    likelier it is the writer meant it. The word must not carry letters of another alphabet
+    the name lacks (ė, ş, ő): machine translation does not add them, a language's own names
+    have them (``_own_letters``). And a word the article repeats is a name it spells
+    consistently: only a close slip (one letter, or the same transliteration key) that no
+    text uses is still read as the name, as machine translation garbles a name the same way
+    throughout.
+    """
+    lexicon, word = query.lexicon, query.words[query.i]
+    if lexicon.zipf(target) < KNOWN_TARGET_ZIPF or _own_letters(word, target):
+        return False
+    if query.context.mentions(word) <= 1:
+        return True
+    return _close_slip(word, target) and lexicon.zipf(word) == 0
+
+
+def _close_slip(word: str, target: str) -> bool:
+    """Tell whether the word is one slip from the name (a letter changed, added, dropped or two
+    swapped) or spelled the same but for transliteration (``name_key``)."""
+    return OSA.distance(fold(word), fold(target)) == 1 or name_key(word) == name_key(target)
+
+
+def _own_letters(word: str, target: str) -> bool:
+    """Tell whether the word has letters with diacritics the name lacks, and is spelled
+    otherwise too: a name in its own language's spelling ("Varėna", "Faragó"), not a
+    garble of "Varna" or "Farage". Accents alone ("Oděsa" for "Odesa") are one spelling.
+
+    >>> _own_letters("Varėna", "Varna"), _own_letters("Oděsa", "Odesa")
+    (True, False)
+    >>> _own_letters("Söderr", "Söder")
+    False
+    """
+    extra = {c for c in word.lower() if not c.isascii()} - set(target.lower())
+    return bool(extra) and fold(word) != fold(target)
+
+
 def _evident_without_context(
     query: _Query,
     name: NameForm,
@@ -1276,7 +1383,9 @@ def _evident_without_context(
     """Tell whether a reading stands without any of the entity's context words in the article.
 
     The article usually says what it is about, but a short text may not; then a word no list
-    knows, written once, needs other evidence: a place's slot ("in Khanson"); the rest of a
+    knows, written once, needs other evidence: a place's slot, for a close slip of the place
+    (``_close_slip``: "in Khersen"; the slot says that a place is meant, not which, and a
+    village two slips from a known town is likelier itself); the rest of a
     full name that hardly anyone else has ("Keir Starrer"); or one slip from a prominent name,
     in a word real text never uses ("shelled Kgarkiv"). A name the article repeats the same way
     with no context for the entity is more likely a rare real one, unless it is one slip from
@@ -1287,7 +1396,7 @@ def _evident_without_context(
         return False
     if query.context.mentions(word) > 1:
         return _consistent_slip_of_famous_name(word, target, name.entity, lexicon)
-    if slot and name.entity.type in PLACE_TYPES:
+    if slot and name.entity.type in PLACE_TYPES and (others or _close_slip(word, target)):
         return True
     people = lexicon.names.people_with_word
     if any(a == b and people[b] <= DISTINCTIVE_NAME_PART for a, b in others):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..change import Proposal
 from ..lexicon import Lexicon, read_rows
+from ..quoted import QuotedForeignPhrases
 from ..text import Document
 from .variant import inside_other_name
 
@@ -40,11 +41,12 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     # most articles have none: tell at C speed, without a loop over the words
     if table.keys().isdisjoint(document.distinct_words):
         return
+    quoted = QuotedForeignPhrases(document, lexicon)
     tokens = document.tokens
     for index in compress(count(), map(table.__contains__, tokens.words)):
         token = tokens[index]
-        if inside_other_name(document, token):
-            continue
+        if inside_other_name(document, token) or quoted(token):
+            continue  # a name in a quotation in its language is quoted as it is
         english, languages = table[token.text]
         named = "/".join(LANGUAGE_NAMES.get(code, code) for code in languages.split("|"))
         yield Proposal(

@@ -24,6 +24,7 @@ from itertools import compress, count
 from ..change import Proposal
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon
 from ..memo import WordFilter
+from ..quoted import QuotedForeignPhrases
 from ..text import Document, Token
 from ..words import MAX_WORD_LENGTH
 
@@ -101,10 +102,11 @@ SURE_LISTED_MARGIN = 3.0
 #: A word real text uses is corrected only when it is this long, and never at its first letter.
 MIN_LISTED_LENGTH = 6
 #: A word a source language uses this often may be left untranslated rather than garbled
-#: ("podest"): its correction is ``FOREIGN_PENALTY`` less sure, and the untranslated detector's
-#: flag wins the overlap.
+#: ("podest"), or quoted on purpose ("obec", a Czech municipality): its correction is
+#: ``FOREIGN_PENALTY`` less sure, below the default threshold even when it is the clear
+#: candidate, and the untranslated detector's flag wins the overlap.
 SOURCE_WORD_ZIPF = 3.0
-FOREIGN_PENALTY = 0.1
+FOREIGN_PENALTY = 0.15
 #: Confidence of a correction whose candidate carries ``CLEAR_SHARE`` of the close candidates'
 #: frequency, and of one that does not (a guess among several: below the default threshold).
 CLEAR_CONFIDENCE = 0.6
@@ -125,6 +127,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     if not unknown:
         return
     tokens = document.tokens
+    quoted = QuotedForeignPhrases(document, lexicon)
     for index in compress(count(), map(unknown.__contains__, tokens.words)):
         token = tokens[index]
         if (
@@ -132,6 +135,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             or _attached_to_digit(document, token)
             or document.is_fragment(token)
             or _inside_name(document, token)
+            or quoted(token)
         ):
             continue
         word = token.text

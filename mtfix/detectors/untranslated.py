@@ -18,9 +18,10 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import compress, count
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from ..change import Proposal
 from ..counts import WordCounts
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon, read_rows, spellchecker_file
 from ..memo import WordFilter
+from ..quoted import QuotedForeignPhrases
 from ..text import Document, Token
 from ..words import MAX_WORD_LENGTH, NAME_PARTICLES
 
@@ -182,6 +184,48 @@ def _in_name_or_broken(document: Document, token: Token) -> bool:
     return bool(after and after.text[:1].isupper())
 
 
+#: Words before a term the writer names as a word ("the Czech word hospoda", "so-called").
+TERM_CUES = frozenset("so-called called named termed term word".split())
+#: What follows a term the writer glosses: "powiat (county)", "starosta, or mayor".
+_GLOSS = re.compile(r" \(\w|, or ")
+
+
+def _marked_as_foreign(document: Document, token: Token) -> bool:
+    """Tell whether the writer marks the word as a foreign term: names it as a word ("the
+    Czech word hospoda", "so-called hromada", "known as koledy") or glosses it ("powiat
+    (county)", "starosta, or mayor"). Machine translation leaves a word without saying so."""
+    tokens, text = document.tokens, document.text
+    before = [tokens[i].text.lower() for i in (token.index - 2, token.index - 1) if i >= 0]
+    named = bool(before) and before[-1] in TERM_CUES
+    if named or before == ["known", "as"]:
+        return True
+    return _GLOSS.match(text, token.end) is not None
+
+
+class _Surnames:
+    """Tell whether a capitalised token is a word the article also writes as the last part
+    of a name, right after another capitalised word inside a sentence ("Christian Sieg ...
+    said Sieg"): a surname there, and the same person here, not a German noun left over."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+
+    @cached_property
+    def _words(self) -> frozenset[str]:
+        tokens, text = self.document.tokens, self.document.text
+        return frozenset(
+            tokens[index + 1].text
+            for index in self.document.capitalised
+            if index + 1 < len(tokens)
+            and not tokens[index].sentence_initial
+            and tokens[index + 1].text[:1].isupper()
+            and text[tokens[index].end : tokens[index + 1].start] == " "
+        )
+
+    def __call__(self, token: Token) -> bool:
+        return token.text[:1].isupper() and token.text in self._words
+
+
 def _neighbour(document: Document, index: int, step: int) -> Token | None:
     """Return the token next to ``tokens[index]`` on the side ``step`` when only a space
     separates them."""
@@ -199,16 +243,20 @@ def _latin_language(word: str, lexicon: Lexicon) -> tuple[str, str] | None:
     (memoised: it depends on the word and the dictionaries alone)."""
     tables = bilingual(lexicon.root)
     lower = word.lower()
-    if "'" in word or "’" in word or word.isupper():
-        return None
+    if "'" in word or "’" in word or word.isupper() or any(map(str.isupper, word[1:])):
+        return None  # capitals inside a word make a brand or a name: "iDNES", "eBay"
     if lexicon.is_english_word(word) or (word[:1].isupper() and word in lexicon.name_words):
         return None
+    if not word.isascii() and lexicon.is_english_word(_latin_letters(word)):
+        return None  # an English word in its own language's letters: "złoty" is the zloty
     if lower in loanwords(lexicon.root):
         return None
+    capitalised = word[:1].isupper()
     for language in LATIN_LANGUAGES:
-        if lower in tables.get(language, {}):
+        # only German capitalises its nouns: elsewhere a capital marks a name ("Guerra")
+        if lower in tables.get(language, {}) and (language == "de" or not capitalised):
             return language, IN_LIST
-    if word[:1].isupper() and not lower.endswith(GERMAN_NOUN_ENDINGS):
+    if capitalised and not lower.endswith(GERMAN_NOUN_ENDINGS):
         return None  # a capitalised word mid-sentence without German noun evidence is a name
     if len(lower) < MIN_LENGTH or "-" in word or _english_compound(lower, lexicon):
         return None
@@ -255,10 +303,18 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     worth_a_look = flagged.keys() | sentence_clues
     if not worth_a_look:
         return
+    quoted = QuotedForeignPhrases(document, lexicon)
+    surnames = _Surnames(document)
     tokens = document.tokens
     for first, end in _sentences_with(document, worth_a_look):
         words = tokens.words[first:end]
-        whole = _foreign_sentence(words, unknown, lexicon)
+        # a foreign quotation inside an English sentence does not make the sentence foreign
+        outside = [
+            word
+            for index, word in enumerate(words, first)
+            if not quoted.covers(tokens.starts[index], tokens.end(index))
+        ]
+        whole = _foreign_sentence(outside, unknown, lexicon)
         if whole:
             start, stop = tokens.starts[first], tokens.end(end - 1)
             why = f"{whole[1]} of its {len(words)} words are {SOURCE_LANGUAGES[whole[0]]}"
@@ -266,10 +322,31 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             continue
         for index in compress(count(first), map(flagged.__contains__, words)):
             token = tokens[index]
-            if not _in_name_or_broken(document, token):
+            if not (
+                _in_name_or_broken(document, token)
+                or quoted(token)
+                or surnames(token)
+                or _marked_as_foreign(document, token)
+            ):
                 language, why = flagged[token.text]
                 translation = tables.get(language, {}).get(token.text.lower())
                 yield _propose(token, token.end, token.text, language, translation, why)
+
+
+#: Letters that carry their mark inside (no combining accent to strip), spelled in ASCII.
+_LATIN_LETTERS = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss"}
+)
+
+
+def _latin_letters(word: str) -> str:
+    """Spell ``word`` in plain ASCII letters, its diacritics dropped.
+
+    >>> _latin_letters("złoty"), _latin_letters("Ørsted"), _latin_letters("déjà")
+    ('zloty', 'Orsted', 'deja')
+    """
+    decomposed = unicodedata.normalize("NFKD", word.translate(_LATIN_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _sentences_with(document: Document, words: set[str]) -> list[tuple[int, int]]:
