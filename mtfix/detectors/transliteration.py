@@ -135,15 +135,18 @@ def _spelled(lexicon: Lexicon) -> dict[str, _Spelled]:
 
 
 def _spelled_table(lexicon: Lexicon) -> dict[str, _Spelled]:
-    """Source-language spelling -> what it stands for, for every word of every curated
-    person's and place's name from a country of another script (its context words,
-    ``TRANSLITERATED_FROM``); a spelling that two words share is left out."""
+    """Source-language spelling -> what it stands for, for every word of every curated place's
+    name and every curated person's surname from a country of another script (its context
+    words, ``TRANSLITERATED_FROM``); a spelling that two words share is left out."""
     table: dict[str, _Spelled] = {}
     shared: set[str] = set()
     for entity in lexicon.entities:
         if entity.type not in TYPES or TRANSLITERATED_FROM.isdisjoint(entity.context):
             continue
-        for word in entity.name.split():
+        words = entity.name.split()
+        if entity.type == "person":
+            words = words[-1:]  # a first name is spelled many ways by its own bearers (Ljubov)
+        for word in words:
             if len(word) < MIN_LENGTH or not (word.isalpha() and word.isascii()):
                 continue  # an accented name is Latin-script already (Przemyśl)
             if not word[0].isupper() or lexicon.is_english_word(word.lower()):

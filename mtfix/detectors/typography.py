@@ -80,8 +80,9 @@ HYPHEN_PREFIXES = frozenset(
 )
 #: Number words, which make compounds with names too ("three-Hunan", "two-China").
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
-#: A lower-case word joined by a hyphen to a capitalised one ("progress-Xinhuanet").
-_NAME_HYPHEN = re.compile(r"-(?<=[a-z]{3}-)(?=[A-Z][a-z]+(?![\w-]))")
+#: A lower-case word of four letters or more joined by a hyphen to a capitalised one
+#: ("progress-Xinhuanet"; a shorter one may be a place name's: "Gorenja vas-Poljane").
+_NAME_HYPHEN = re.compile(r"-(?<=[a-z]{4}-)(?=[A-Z][a-z]+(?![\w-]))")
 #: A hyphen between two words, not inside a longer compound ("state-of-the-art"); a spaced
 #: hyphen before the first word is a dash in the making (" -which-a"), not a compound's.
 _CLAUSE_HYPHEN = re.compile(r"(?:(?<![\w-])|(?<= -))([^\W\d_]{2,})-([^\W\d_]+)(?![\w-])")
