@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .lexicon import Lexicon
 from .text import Document, Token
@@ -63,8 +63,10 @@ def _foreign_phrase(quotation: str, lexicon: Lexicon) -> bool:
 ENGLISH, FOREIGN, UNKNOWN = "en", "foreign", ""
 
 
+@lru_cache(maxsize=1 << 16)
 def _side(word: str, lexicon: Lexicon) -> str:
-    """Tell which language a word is likelier in: another language when that language's text
+    """Tell which language a word is likelier in (memoised: it depends on the word and the
+    dictionaries alone): another language when that language's text
     uses it commonly (wordfreq) and more often than English text ("temps", "fin"), or when it
     has letters English does not use ("dokážeme"); else English when English knows it."""
     english = lexicon.zipf(word)

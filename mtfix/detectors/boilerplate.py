@@ -8,7 +8,6 @@ reaching into them), or alone between blank lines.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import pairwise
 
 from ..change import Proposal
 from ..lexicon import Lexicon
@@ -27,17 +26,14 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     lines = document.lines
     stripped_lines = [document.line_text(line).strip() for line in lines]
     content = [i for i, stripped in enumerate(stripped_lines) if stripped]
-    matched = {
-        position: description
-        for position in content
-        if (description := _description(stripped_lines[position], lexicon)) is not None
-    }
-    edges = _edges(content, matched) | _edges(content[::-1], matched)
-    found = {
-        position: description
-        for position, description in matched.items()
-        if position in edges or _stands_alone(stripped_lines, position)
-    }
+    edges = _at_edge(content, stripped_lines, lexicon)
+    edges.update(_at_edge(content[::-1], stripped_lines, lexicon))
+    found = dict(edges)
+    for position in content:
+        if position not in found and _stands_alone(stripped_lines, position):
+            description = _description(stripped_lines[position], lexicon)
+            if description is not None:
+                found[position] = description
     opening = _run(content, found)
     closing = _run(content[::-1], found)
     for position, description in found.items():
@@ -68,16 +64,20 @@ def _description(stripped: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _edges(content: list[int], matched: dict[int, str]) -> set[int]:
-    """The lines at the top of ``content`` (or its bottom, reversed): its first ``EDGE_LINES``,
-    and after them every boilerplate line that continues a block of boilerplate reaching into
-    them (a comment form's five lines close an article together)."""
-    edges = set(content[:EDGE_LINES])
-    for before, position in pairwise(content[EDGE_LINES - 1 :]):
-        if before not in matched or position not in matched:
-            break
-        edges.add(position)
-    return edges
+def _at_edge(ordered: list[int], stripped_lines: list[str], lexicon: Lexicon) -> dict[int, str]:
+    """The boilerplate lines at the top of the content lines ``ordered`` (or its bottom,
+    reversed), with what each is: among its first ``EDGE_LINES``, and after them every line
+    that continues a block of boilerplate reaching into them (a comment form's five lines
+    close an article together). Only those lines are matched against the patterns."""
+    found: dict[int, str] = {}
+    for rank, position in enumerate(ordered):
+        description = _description(stripped_lines[position], lexicon)
+        if description is None:
+            if rank >= EDGE_LINES - 1:
+                break
+            continue
+        found[position] = description
+    return found
 
 
 def _run(content: list[int], found: dict[int, str]) -> set[int]:
