@@ -3,10 +3,10 @@
 German, Czech and Polish write names from Russian, Ukrainian, Hebrew or Arabic by their own
 rules (German w for v, s for z, sch for sh, tsch for ch; Czech š, č, ž and j; Polish sz, cz, ż,
 w and j), and machine translation from them keeps those spellings. For every word of a curated
-person's or place's name from a country of another script, the spellings these rules give
-(``spellings``) are looked up in the text; one that English text never uses (wordfreq Zipf
-below ``MAX_ENGLISH_ZIPF``) and no list knows as a word or another name is replaced by the
-English spelling.
+place's name and every curated person's surname from a country of another script, the
+spellings these rules give (``spellings``) are looked up in the text; one that English text
+never uses (wordfreq Zipf below ``MAX_ENGLISH_ZIPF``) and no list knows as a word or another
+name is replaced by the English spelling.
 """
 
 from __future__ import annotations
@@ -160,8 +160,9 @@ def _spelled_table(lexicon: Lexicon) -> dict[str, _Spelled]:
                         shared.add(spelled)
                         continue
                     named = LANGUAGE_NAMES[language]
-                    if known is not None and named not in known.languages:
-                        named = f"{known.languages}/{named}"
+                    if known is not None:  # another language spells it so too
+                        known_names = known.languages.split("/")
+                        named = "/".join(dict.fromkeys([*known_names, named]))
                     table[spelled] = _Spelled(word, entity.name, entity.type, named)
     return {spelled: found for spelled, found in table.items() if spelled not in shared}
 
