@@ -38,8 +38,10 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         opening, inner, closing = (name for name in match.groupdict() if match.group(name))
         if any(is_non_latin_letter(char) for char in match.group(inner)):
             continue
-        marks = ("'", "'") if single and straight else ('"', '"') if straight else None
-        left, right = marks or (("‘", "’") if single else ("“", "”"))
+        if straight:
+            left, right = ("'", "'") if single else ('"', '"')
+        else:
+            left, right = ("‘", "’") if single else ("“", "”")
         yield _proposal(match.start(opening), match.end(opening), left, "opens")
         yield _proposal(match.start(closing), match.end(closing), right, "closes")
 
