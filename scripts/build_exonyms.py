@@ -40,6 +40,8 @@ from rapidfuzz.distance import Levenshtein
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_gazetteer import fold, is_latin
 
+from mtfix.lexicon import read_rows
+
 ROOT = Path(__file__).resolve().parent.parent / "dictionaries"
 OUT = ROOT / "untranslated" / "exonyms-generated.tsv"
 #: Cities this big have names of their own in other languages (smaller ones' alternate names
@@ -69,17 +71,9 @@ LANGUAGES = ("de", "fr", "es", "it", "nl", "pl", "cs")
 def zipf_table(language: str) -> dict[str, float]:
     """Return word -> Zipf frequency from ``dictionaries/frequency/<language>.tsv``."""
     table = {}
-    for word, value in rows(ROOT / "frequency" / f"{language}.tsv"):
+    for word, value in read_rows(ROOT / "frequency" / f"{language}.tsv"):
         table[word] = float(value)
     return table
-
-
-def rows(path: Path) -> Iterator[list[str]]:
-    """Yield the tab-separated rows of a dictionary file (no comments, no column line)."""
-    lines = (line for line in path.read_text(encoding="utf-8").splitlines())
-    body = [line for line in lines if line.strip() and not line.startswith("#")]
-    for line in body[1:]:
-        yield line.split("\t")
 
 
 def word_list(path: str) -> set[str]:
@@ -93,7 +87,7 @@ def entity_names() -> set[str]:
     names: set[str] = set()
     for path in [*ROOT.glob("entities/*.tsv"), *ROOT.glob("generated/*.tsv")]:
         if path.name != "translated_names.tsv":
-            for row in rows(path):
+            for row in read_rows(path):
                 names.update([row[0], *(row[2].split("|") if len(row) > 2 and row[2] else [])])
     return names
 
@@ -116,7 +110,7 @@ def known_forms() -> set[str]:
     name that mtfix's dictionaries (or faker's) hold: none of them is written as an exonym."""
     forms = word_list("words/english.txt") | word_list("words/proper_nouns.txt") | first_names()
     forms.update(word.lower() for name in entity_names() for word in name.split())
-    forms.update(row[0].lower() for row in rows(ROOT / "variants.tsv"))
+    forms.update(row[0].lower() for row in read_rows(ROOT / "variants.tsv"))
     return forms
 
 
@@ -124,8 +118,8 @@ def english_names() -> dict[str, str]:
     """Return the spelling mtfix writes for a place, by any name or alias of it: the curated
     name of ``entities/places.tsv`` (Köln and Frankfurt am Main are written Cologne and
     Frankfurt), the preferred spelling of ``variants.tsv``."""
-    names = {row[0]: row[1] for row in rows(ROOT / "variants.tsv")}
-    for row in rows(ROOT / "entities" / "places.tsv"):
+    names = {row[0]: row[1] for row in read_rows(ROOT / "variants.tsv")}
+    for row in read_rows(ROOT / "entities" / "places.tsv"):
         for alias in row[2].split("|") if len(row) > 2 and row[2] else []:
             names.setdefault(alias, row[0])
     return names
