@@ -25,6 +25,8 @@ def lowered(text: str, min_confidence: float = 0.5) -> list[tuple[str, str, floa
         ("The party must sharpen its Political judgement, the leader said.", "Political"),
         ("Vance said it takes two to Tango, and left.", "Tango"),
         ("From the first minute the team was simply not at the Height of its game.", "Height"),
+        # a sentence's first word reached over "the" is no part of a name
+        ("Normally the Review process lasts up to three weeks.", "Review"),
     ],
 )
 def test_a_noun_capitalised_after_a_determiner_is_lowered(text: str, word: str) -> None:

@@ -189,8 +189,10 @@ def _near_capitalised(document: Document, token: Token) -> bool:
             if neighbour.text in NAME_CONNECTORS:
                 current = neighbour
                 continue
-            if neighbour.sentence_initial and neighbour.text.lower() in FUNCTION_WORDS:
-                break
+            if neighbour.sentence_initial and (
+                neighbour.text.lower() in FUNCTION_WORDS or current is not token
+            ):
+                break  # a sentence's first word, reached over "the" ("Normally the Review")
             if any(character.isupper() for character in neighbour.text):
                 return True
             break
