@@ -27,6 +27,8 @@ def lowered(text: str, min_confidence: float = 0.5) -> list[tuple[str, str, floa
         ("From the first minute the team was simply not at the Height of its game.", "Height"),
         # a sentence's first word reached over "the" is no part of a name
         ("Normally the Review process lasts up to three weeks.", "Review"),
+        # a month after "of" is capitalised by English, not as part of a name
+        ("The final was played at the Beginning of September on the beach.", "Beginning"),
     ],
 )
 def test_a_noun_capitalised_after_a_determiner_is_lowered(text: str, word: str) -> None:

@@ -61,6 +61,12 @@ NAMED_HEADS = frozenset(
     platform poll prize program programme project rocket satellite series service show software
     spyware storm strain subvariant system systems tank tanks variant vessel yacht""".split()
 )
+#: Months and weekdays, which English capitalises: reached over "of" or "on" they are no sign
+#: that the word before them belongs to a name.
+CALENDAR_NAMES = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+)
 #: Sentence-initial words that say nothing about the capital of the word after them.
 FUNCTION_WORDS = frozenset(
     "the a an in on at by to of for from with after before as if when while but and or so "
@@ -193,6 +199,8 @@ def _near_capitalised(document: Document, token: Token) -> bool:
                 neighbour.text.lower() in FUNCTION_WORDS or current is not token
             ):
                 break  # a sentence's first word, reached over "the" ("Normally the Review")
+            if current is not token and neighbour.text in CALENDAR_NAMES:
+                break  # English capitalises months and days: "the Beginning of September"
             if any(character.isupper() for character in neighbour.text):
                 return True
             break
