@@ -20,18 +20,9 @@ from ..change import Proposal
 from ..lexicon import Lexicon, read_rows
 from ..quoted import QuotedForeignPhrases
 from ..text import Document
+from .untranslated import SOURCE_LANGUAGES
 from .variant import inside_other_name
 
-#: The languages an exonym's language code names in a reason.
-LANGUAGE_NAMES = {
-    "cs": "Czech",
-    "de": "German",
-    "es": "Spanish",
-    "fr": "French",
-    "it": "Italian",
-    "nl": "Dutch",
-    "pl": "Polish",
-}
 CONFIDENCE = 0.8
 
 
@@ -48,7 +39,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         if inside_other_name(document, token) or quoted(token):
             continue  # a name in a quotation in its language is quoted as it is
         english, languages = table[token.text]
-        named = "/".join(LANGUAGE_NAMES.get(code, code) for code in languages.split("|"))
+        named = "/".join(SOURCE_LANGUAGES.get(code, code) for code in languages.split("|"))
         yield Proposal(
             start=token.start,
             end=token.end,

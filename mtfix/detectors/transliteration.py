@@ -22,6 +22,7 @@ from ..cache import load_cached
 from ..change import Proposal
 from ..lexicon import Lexicon
 from ..text import Document
+from .untranslated import SOURCE_LANGUAGES
 
 #: English romanisation -> each language's, applied in one pass, longest first (so "kh"
 #: never becomes "tsch"); "z" alone is German "s" (Zelensky: Selenskyj).
@@ -44,7 +45,6 @@ _PATTERNS = {
     language: re.compile("|".join(sorted(rules, key=len, reverse=True)))
     for language, rules in RULES.items()
 }
-LANGUAGE_NAMES = {"de": "German", "cs": "Czech", "pl": "Polish"}
 #: The i or y of a diphthong, which these languages may write j (Shoigu: Šojgu, Sergey: Sergej).
 _SHORT_I = re.compile(r"(?<=[aeou])[iy](?![aeiou])")
 #: Endings spelled another way: a final y or iy (Zelenskyy, Navalny: Selenskyj, Nawalny), a
@@ -159,7 +159,7 @@ def _spelled_table(lexicon: Lexicon) -> dict[str, _Spelled]:
                     if known is not None and known.english != word:
                         shared.add(spelled)
                         continue
-                    named = LANGUAGE_NAMES[language]
+                    named = SOURCE_LANGUAGES[language]
                     if known is not None:  # another language spells it so too
                         known_names = known.languages.split("/")
                         named = "/".join(dict.fromkeys([*known_names, named]))
@@ -172,6 +172,5 @@ def _is_known(word: str, lexicon: Lexicon) -> bool:
     return (
         lexicon.zipf(word) >= MAX_ENGLISH_ZIPF
         or lexicon.is_english_word(word)
-        or word in lexicon.name_words
-        or word in lexicon.proper_nouns
+        or lexicon.is_known_name(word)
     )
