@@ -26,6 +26,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, count
 from math import log1p
 from operator import methodcaller
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -1113,32 +1114,23 @@ def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
     word itself close enough, and the article must support the entity. Reading ``every``
     reading (for the model's training data), the rules' softer tests are recorded in the
     match (``Gates``) instead, and a likeness down to ``WEAK_SIMILARITY`` is scored.
+    The tests of spelling alone come first (``_spelling_fit``): most readings fail one.
     """
     span, parts = query.words[low:high], name.form.split()
-    others = [
-        (a, b) for j, (a, b) in enumerate(zip(span, parts, strict=True)) if low + j != query.i
-    ]
-    if any(similarity(a, b) < MIN_SIMILARITY - 0.1 for a, b in others):
+    fit = _spelling_fit(tuple(span), name.form, query.i - low)
+    if fit is None:
         return None
-    if others and not any(name_key(a) == name_key(b) for a, b in others if a not in NAME_PARTICLES):
-        return None
+    spelling, others = fit
     word, target = query.words[query.i], parts[query.i - low]
-    if (
-        _extends(word, target)
-        or (not others and _derived(word, target))
-        or abs(len(word) - len(target)) > MAX_LENGTH_CHANGE
-    ):
-        return None
+    if not query.every and spelling < _needed_similarity(others, word, target, CONTEXT_AGREES):
+        return None  # too unlike for the rules, whatever the article says
     plausible = query.suspicious and not others and _plausible(word, target, query)
     named_otherwise = not others and _named_otherwise(query, name.entity)
     if (plausible or named_otherwise) and not query.every:
         return None
-    spelling = similarity(word, target)
     hits = query.context.matches(name.entity, word)
-    needed = MIN_SIMILARITY - 0.06 * bool(others)
-    if others and hits >= 2 and fold(word)[:1] == fold(target)[:1]:
-        needed = WEAK_SIMILARITY  # "Jassend Ardern": surname and context agree
-    if spelling < (WEAK_SIMILARITY if query.every else needed) or word == target:
+    needed = _needed_similarity(others, word, target, hits)
+    if spelling < needed and not query.every:
         return None
     slot = _slot_fit(query.document, query.lexicon, query.run, low, name.entity)
     unsupported = not _supported(query, name, target, others, slot, hits)
@@ -1150,6 +1142,58 @@ def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
     score += 0.01 * exact  # the fewest words changed
     score += 0.005 * (name.form in (name.entity.name, name.entity.name.split()[-1]))
     return _Match(score, low, high, name, spelling, hits, slot, gates)
+
+
+class _Spelling(NamedTuple):
+    """A window's words read as a name form, as far as spelling tells: how alike the word
+    checked is to its part of the name, and each other word with its part (the rest of the
+    name)."""
+
+    similarity: float
+    others: tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=1 << 16)
+def _spelling_fit(span: tuple[str, ...], form: str, at: int) -> _Spelling | None:
+    """Read the words ``span`` as the name ``form``, the word at ``at`` being the one
+    checked; None when no article could make the reading fit (``_score``): the other words
+    are unlike their parts or none is the same, the word extends or derives from the name or
+    differs too much in length, is the name itself, or is less alike than ``WEAK_SIMILARITY``.
+    Memoised: a pure function of the spellings, and names recur across a day's news.
+    """
+    parts = form.split()
+    others = tuple((a, b) for j, (a, b) in enumerate(zip(span, parts, strict=True)) if j != at)
+    if any(similarity(a, b) < MIN_SIMILARITY - 0.1 for a, b in others):
+        return None
+    if others and not any(name_key(a) == name_key(b) for a, b in others if a not in NAME_PARTICLES):
+        return None
+    word, target = span[at], parts[at]
+    if (
+        _extends(word, target)
+        or (not others and _derived(word, target))
+        or abs(len(word) - len(target)) > MAX_LENGTH_CHANGE
+    ):
+        return None
+    spelling = similarity(word, target)
+    if spelling < WEAK_SIMILARITY or word == target:
+        return None
+    return _Spelling(spelling, others)
+
+
+#: Enough of the entity's context words in the article to accept a weak likeness of the
+#: word when the rest of the name is there too (``_needed_similarity``).
+CONTEXT_AGREES = 2
+
+
+def _needed_similarity(
+    others: tuple[tuple[str, str], ...], word: str, target: str, hits: int
+) -> float:
+    """The least spelling similarity the rules accept: less with the rest of the name, and
+    ``WEAK_SIMILARITY`` when ``CONTEXT_AGREES`` context words (``hits``) and the first letter
+    agree too ("Jassend Ardern")."""
+    if others and hits >= CONTEXT_AGREES and fold(word)[:1] == fold(target)[:1]:
+        return WEAK_SIMILARITY
+    return MIN_SIMILARITY - 0.06 * bool(others)
 
 
 #: Machine translation changes a few letters of a name; a word longer or shorter than the
@@ -1312,7 +1356,7 @@ def _supported(
     query: _Query,
     name: NameForm,
     target: str,
-    others: list[tuple[str, str]],
+    others: tuple[tuple[str, str], ...],
     slot: int,
     hits: int,
 ) -> bool:
@@ -1377,7 +1421,7 @@ def _evident_without_context(
     query: _Query,
     name: NameForm,
     target: str,
-    others: list[tuple[str, str]],
+    others: tuple[tuple[str, str], ...],
     slot: int,
 ) -> bool:
     """Tell whether a reading stands without any of the entity's context words in the article.
