@@ -116,7 +116,7 @@ class _Query:
     """The word at ``i`` of a capitalised run, checked as a possibly garbled name."""
 
     run: list[Token]
-    words: list[str]
+    words: tuple[str, ...]
     i: int
     suspicious: bool
     document: Document
@@ -852,31 +852,76 @@ def _check_run(
 ) -> Iterator[Candidate]:
     """Yield the reading of each possibly garbled word of a capitalised run that the rules
     propose (``every``: the best reading of each, whatever the rules make of it)."""
-    words = [t.text[:-2] if t.text.endswith(POSSESSIVES) else t.text for t in run]  # bases
+    words = tuple(t.text[:-2] if t.text.endswith(POSSESSIVES) else t.text for t in run)  # bases
     done: set[int] = set()
-    for i, word in enumerate(words):
+    for i, suspicious, readings in _run_plan(words, lexicon):
+        word = words[i]
         if i in done or word in majority.outright:
             continue  # the article's majority spelling decides a minority one
-        suspicious = _is_suspicious(word, lexicon)  # cheapest test first: most words are known
-        if not suspicious and not _beside_known_name_part(words, i, lexicon):
-            continue
-        if (
-            document.is_fragment(run[i])
-            or _beside_ampersand(document, run[i])
-            or _inside_known_name(words, i, lexicon)
-        ):
+        if document.is_fragment(run[i]) or _beside_ampersand(document, run[i]):
             continue
         alone = len(words) - _openers(run, lexicon) == 1 or (
             suspicious and word not in majority.spelling and _may_stand_alone(word, lexicon)
         )
         settled = word in majority.spelling
         query = _Query(run, words, i, suspicious, document, lexicon, context, alone, every, settled)
-        best = _best_candidate(query)
+        best = _best_candidate(query, readings)
         if best is None or not (best.rules or every):
             continue
         if best.rules:  # words the change covers ("Volodimir Zelenski") are not checked again
             done.update(j for j, token in enumerate(run) if token.start < best.end)
         yield best
+
+
+class _Reading(NamedTuple):
+    """The words ``low``..``high`` of a run read as the name form ``name``, as far as
+    spelling tells (``_spelling_fit``)."""
+
+    low: int
+    high: int
+    name: NameForm
+    fit: _Spelling
+
+
+class _WordPlan(NamedTuple):
+    """A word of a run worth a query (the ``i``-th), with what the run's words alone say of
+    it: whether it is suspicious, and its readings that spelling does not rule out (a reading
+    of the word by itself counts only where it may stand alone, ``_check_run``)."""
+
+    i: int
+    suspicious: bool
+    readings: tuple[_Reading, ...]
+
+
+@lru_cache(maxsize=1 << 15)
+def _run_plan(words: tuple[str, ...], lexicon: Lexicon) -> tuple[_WordPlan, ...]:
+    """The words of a run (bases, ``_check_run``) that may yield a reading, whatever the
+    article: suspicious or beside a known name part, not inside a known name, with a reading
+    spelling allows or, suspicious, a known name they may be a slip of. Memoised: a pure
+    function of the words, and a day's news repeats its names' runs ("Donald Trump")."""
+    plans = []
+    for i, word in enumerate(words):
+        suspicious = _is_suspicious(word, lexicon)  # cheapest test first: most words are known
+        if not suspicious and not _beside_known_name_part(words, i, lexicon):
+            continue
+        if _inside_known_name(words, i, lexicon):
+            continue
+        readings = tuple(_readings(words, i, lexicon))
+        if readings or (suspicious and _known_slip_target(word, lexicon) is not None):
+            plans.append(_WordPlan(i, suspicious, readings))
+    return tuple(plans)
+
+
+def _readings(words: tuple[str, ...], i: int, lexicon: Lexicon) -> Iterator[_Reading]:
+    """Yield the readings of the word ``i`` alone or with up to three neighbours as a name
+    form, in the order ``_best_candidate`` ranks ties: by window size, then position."""
+    for size in range(1, 5):
+        for low in range(max(0, i - size + 1), min(i, len(words) - size) + 1):
+            span = words[low : low + size]
+            for name in _window_candidates(words, i, low, low + size, lexicon):
+                fit = _spelling_fit(span, name.form, i - low)
+                if fit is not None:
+                    yield _Reading(low, low + size, name, fit)
 
 
 def _openers(run: list[Token], lexicon: Lexicon) -> int:
@@ -902,7 +947,7 @@ def _beside_ampersand(document: Document, token: Token) -> bool:
     return before.endswith("&") or after.startswith("&")
 
 
-def _inside_known_name(words: list[str], i: int, lexicon: Lexicon) -> bool:
+def _inside_known_name(words: tuple[str, ...], i: int, lexicon: Lexicon) -> bool:
     """Tell whether the word is part of a known name of several words ("Kim Jong Un")."""
     if words[i] not in lexicon.name_words:
         return False  # the common case, told by one lookup: it is a word of no known name
@@ -916,7 +961,7 @@ def _inside_known_name(words: list[str], i: int, lexicon: Lexicon) -> bool:
     return False
 
 
-def _beside_known_name_part(words: list[str], i: int, lexicon: Lexicon) -> bool:
+def _beside_known_name_part(words: tuple[str, ...], i: int, lexicon: Lexicon) -> bool:
     """Tell whether a known word may be a garbled part of a person's name: it follows a
     well-known first name ("Joe Baden") or precedes a well-known surname ("Emanuel Macron"),
     and the pair is not itself a known name."""
@@ -934,20 +979,14 @@ def _beside_known_name_part(words: list[str], i: int, lexicon: Lexicon) -> bool:
     return not any(p in names.exact for p in pairs)
 
 
-def _best_candidate(query: _Query) -> Candidate | None:
-    """Rank the entity spellings the word (alone or with its neighbours) may stand for."""
-    i, words = query.i, query.words
-    windows = [
-        (low, low + size)
-        for size in range(1, 5)
-        for low in range(i - size + 1, i + 1)
-        if low >= 0 and low + size <= len(words) and (size > 1 or query.alone)
-    ]
+def _best_candidate(query: _Query, readings: tuple[_Reading, ...]) -> Candidate | None:
+    """Rank the entity spellings the word (alone or with its neighbours) may stand for: its
+    ``readings`` (``_run_plan``), or a known name it is a slip of."""
     scored = [
         match
-        for low, high in windows
-        for name in _window_candidates(query, low, high)
-        if (match := _score(query, name, low, high)) is not None
+        for reading in readings
+        if (query.alone or reading.high - reading.low > 1)
+        and (match := _score(query, reading)) is not None
     ]
     known = None if query.every else _known_name_candidate(query)
     if not scored:
@@ -1084,18 +1123,19 @@ def candidate_readings(document: Document, lexicon: Lexicon) -> Iterator[Candida
         yield from _check_run(run, document, lexicon, context, majority, every=True)
 
 
-def _window_candidates(query: _Query, low: int, high: int) -> list[NameForm]:
-    """The name forms the words ``low``..``high`` may be; for the query word alone inside a
+def _window_candidates(
+    words: tuple[str, ...], i: int, low: int, high: int, lexicon: Lexicon
+) -> list[NameForm]:
+    """The name forms the words ``low``..``high`` may be; for the word ``i`` alone inside a
     longer run, only those it may be read as by itself (``_one_slip_in_run``)."""
-    words = query.words
-    candidates = query.lexicon.names.candidates(" ".join(words[low:high]), high - low)
+    candidates = lexicon.names.candidates(" ".join(words[low:high]), high - low)
     if high - low > 1 or len(words) == 1:
         return candidates
-    word = words[query.i]
     return [
         name
         for name in candidates
-        if _one_slip_in_run(word, name.form) and not _beside_other_name_part(query, name.entity)
+        if _one_slip_in_run(words[i], name.form)
+        and not _beside_other_name_part(words, i, name.entity, lexicon)
     ]
 
 
@@ -1107,20 +1147,17 @@ def _romanisation_of(query: _Query, match: _Match) -> bool:
     return match.name.entity.type == "person" and romanisation_key(word) == romanisation_key(target)
 
 
-def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
-    """Score reading the words ``low``..``high`` as ``name``; None when it does not fit.
+def _score(query: _Query, reading: _Reading) -> _Match | None:
+    """Score ``reading`` (the words ``low``..``high`` as ``name``); None when it does not fit.
 
     The other words must be alike and one of them the same (the rest of the name), the
     word itself close enough, and the article must support the entity. Reading ``every``
     reading (for the model's training data), the rules' softer tests are recorded in the
     match (``Gates``) instead, and a likeness down to ``WEAK_SIMILARITY`` is scored.
-    The tests of spelling alone come first (``_spelling_fit``): most readings fail one.
+    The tests of spelling alone have passed (``_spelling_fit``, ``_run_plan``).
     """
+    low, high, name, (spelling, others) = reading
     span, parts = query.words[low:high], name.form.split()
-    fit = _spelling_fit(tuple(span), name.form, query.i - low)
-    if fit is None:
-        return None
-    spelling, others = fit
     word, target = query.words[query.i], parts[query.i - low]
     if not query.every and spelling < _needed_similarity(others, word, target, CONTEXT_AGREES):
         return None  # too unlike for the rules, whatever the article says
@@ -1237,14 +1274,15 @@ def _may_stand_alone(word: str, lexicon: Lexicon) -> bool:
     return len(word) >= MIN_WORD_IN_RUN and lexicon.zipf(word) == 0
 
 
-def _beside_other_name_part(query: _Query, entity: Entity) -> bool:
+def _beside_other_name_part(
+    words: tuple[str, ...], i: int, entity: Entity, lexicon: Lexicon
+) -> bool:
     """Tell whether a word of the run next to the query word is a known first name or surname
     that is not part of the entity's own name ("Huang Xiaoxi" is no Xiaomi, "Chen Chunming"
     no Hua Chunying); or, for a place or organisation, a word no list knows (the run is then
     likelier a name of its own, a person's with a garbled part: "Huaang Xiaoxi"), or a name
     that is no common word right before the run's last word, where a surname follows a first
     name ("Marla Dizney" is no Disney; "Sparda Bank Berllin" is Berlin)."""
-    lexicon, words, i = query.lexicon, query.words, query.i
     names = lexicon.names
     own = {part for form in (entity.name, *entity.aliases) for part in form.split()}
     if any(
@@ -1558,18 +1596,15 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
     exactly one such name (or one used ten times as often as the others), and not a form of it
     or another romanisation of it (``_slip_of``).
     """
-    word, lexicon = query.words[query.i], query.lexicon
+    word = query.words[query.i]
     if (
-        len(word) < MIN_KNOWN_SLIP_LENGTH
-        or not query.suspicious
+        not query.suspicious
         or query.settled  # the article spells the name: its majority spelling decides
         or not _generic_run(query)
         or query.context.mentions(word) != 1
-        or lexicon.zipf(word) > 0
-        or _foreign_word(word, lexicon)
     ):
         return None
-    target = _known_name_target(word, lexicon)
+    target = _known_slip_target(word, query.lexicon)
     if target is None:
         return None
     entity = Entity(target, KNOWN_NAME, (), ())
@@ -1585,6 +1620,16 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
         "uses the word.",
         alternatives=(),
     )
+
+
+@lru_cache(maxsize=1 << 16)
+def _known_slip_target(word: str, lexicon: Lexicon) -> str | None:
+    """Return the known name a suspicious word may be read as a slip of, as far as the word
+    tells (``_known_name_candidate``): it is long, no text uses it, and it is one slip from
+    one name (``_known_name_target``). Memoised: a pure function of the word."""
+    if len(word) < MIN_KNOWN_SLIP_LENGTH or lexicon.zipf(word) > 0 or _foreign_word(word, lexicon):
+        return None
+    return _known_name_target(word, lexicon)
 
 
 def _known_name_target(word: str, lexicon: Lexicon) -> str | None:
