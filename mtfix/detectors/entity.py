@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, count
 from math import log1p
-from operator import methodcaller
+from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -234,8 +234,12 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
     if not minorities:
         return NO_MAJORITY  # the common case, told from the article's distinct words alone
     names = set(context.bases.values())
+    # Spellings are compared only with those of the same first letter: the names with a
+    # minority's first letter are picked in C, and only they are grouped by shape.
+    letters = {fold(word)[:1] for word in minorities}
+    initials = map(FIRST_LETTER, map(fold, names))
     by_shape: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> spellings
-    for word in names:
+    for word in compress(names, map(letters.__contains__, initials)):
         if not word.isupper():  # a heading's capitals spell nothing
             folded = fold(word)
             by_shape.setdefault((folded[:1], len(folded)), []).append(word)
@@ -305,6 +309,8 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
 
 
 NO_MAJORITY = _Majority({}, frozenset())
+#: A word's first character, taken in C (an empty word has none).
+FIRST_LETTER = itemgetter(slice(0, 1))
 
 
 #: How much more name-like (``LetterModel.score``, per letter) one of two spellings as frequent
@@ -721,10 +727,31 @@ def _translated_name_pattern(
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), rows
 
 
-def _runs_to_check(document: Document, lexicon: Lexicon) -> Iterator[list[Token]]:
-    """Yield, in text order, the runs of capitalised words separated by single spaces ("Keir
-    Starrer"), with the lower-case particles of names inside them ("Ursula von der Leyen"),
-    that hold a word worth checking (``_worth_checking``).
+class _Run(NamedTuple):
+    """A capitalised run to check: its tokens, their texts without a possessive ending, and
+    its words worth a query (``_run_plan``)."""
+
+    tokens: list[Token]
+    words: tuple[str, ...]
+    plan: tuple[_WordPlan, ...]
+
+
+def _runs_to_check(document: Document, lexicon: Lexicon) -> Iterator[_Run]:
+    """Yield, in text order, the runs (``_run_spans``) with a word worth a query: most runs
+    have none ("He", "Donald Trump"), and their tokens are never made."""
+    tokens = document.tokens
+    for low, high in _run_spans(document, lexicon):
+        words = tuple(map(_strip, tokens.words[low : high + 1]))
+        plan = _run_plan(words, lexicon)
+        if plan:
+            yield _Run(tokens[low : high + 1], words, plan)
+
+
+def _run_spans(document: Document, lexicon: Lexicon) -> Iterator[tuple[int, int]]:
+    """Yield, in text order, the first and last token index of each run of capitalised words
+    separated by single spaces ("Keir Starrer"), with the lower-case particles of names
+    inside them ("Ursula von der Leyen"), that holds a word worth checking
+    (``_worth_checking``).
 
     A run without one yields nothing in ``_check_run``, and most runs are such ("The",
     "Monday"), so runs are built only around the tokens of those words, found in C.
@@ -732,12 +759,11 @@ def _runs_to_check(document: Document, lexicon: Lexicon) -> Iterator[list[Token]
     worth = _worth_filter(lexicon).select(document.capitalised_words)
     if not worth:
         return
-    tokens = document.tokens
     reached = -1
-    for index in compress(count(), map(worth.__contains__, tokens.words)):
+    for index in compress(count(), map(worth.__contains__, document.tokens.words)):
         if index > reached:
             low, reached = _run_around(document, index)
-            yield tokens[low : reached + 1]
+            yield low, reached
 
 
 @lru_cache(maxsize=4)
@@ -843,7 +869,7 @@ def _is_suspicious(word: str, lexicon: Lexicon) -> bool:
 
 
 def _check_run(
-    run: list[Token],
+    run: _Run,
     document: Document,
     lexicon: Lexicon,
     context: _Context,
@@ -852,24 +878,26 @@ def _check_run(
 ) -> Iterator[Candidate]:
     """Yield the reading of each possibly garbled word of a capitalised run that the rules
     propose (``every``: the best reading of each, whatever the rules make of it)."""
-    words = tuple(t.text[:-2] if t.text.endswith(POSSESSIVES) else t.text for t in run)  # bases
+    tokens, words, plan = run
     done: set[int] = set()
-    for i, suspicious, readings in _run_plan(words, lexicon):
+    for i, suspicious, readings in plan:
         word = words[i]
         if i in done or word in majority.outright:
             continue  # the article's majority spelling decides a minority one
-        if document.is_fragment(run[i]) or _beside_ampersand(document, run[i]):
+        if document.is_fragment(tokens[i]) or _beside_ampersand(document, tokens[i]):
             continue
-        alone = len(words) - _openers(run, lexicon) == 1 or (
+        alone = len(words) - _openers(tokens, lexicon) == 1 or (
             suspicious and word not in majority.spelling and _may_stand_alone(word, lexicon)
         )
         settled = word in majority.spelling
-        query = _Query(run, words, i, suspicious, document, lexicon, context, alone, every, settled)
+        query = _Query(
+            tokens, words, i, suspicious, document, lexicon, context, alone, every, settled
+        )
         best = _best_candidate(query, readings)
         if best is None or not (best.rules or every):
             continue
         if best.rules:  # words the change covers ("Volodimir Zelenski") are not checked again
-            done.update(j for j, token in enumerate(run) if token.start < best.end)
+            done.update(j for j, token in enumerate(tokens) if token.start < best.end)
         yield best
 
 
