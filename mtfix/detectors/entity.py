@@ -540,13 +540,6 @@ class _Context:
         self._phrases: dict[str, bool] = {}  # the phrases asked about so far: occurs or not
         self._matches: dict[tuple[int, str], int] = {}  # (entity id, word read): matches
 
-    def _lower_words(self) -> Iterator[list[str]]:
-        """The article lower-cased and cut at every run of non-word characters: its words
-        (letters, digits, underscores) in order, a block of the text at a time (no word spans
-        two blocks; on a long text the list of all would be big, and it is not kept)."""
-        for _, block in blocks(self.document.text.lower()):
-            yield _LOWER_WORD.findall(block)
-
     def matches(self, entity: Entity, besides: str = "") -> int:
         """Count the entity's context words that occur in the article in some word other
         than ``besides`` (the word being read: "Politik" is no context for Politico)."""
@@ -559,9 +552,13 @@ class _Context:
         return found
 
     @cached_property
-    def words(self) -> list[str]:
-        """The article's distinct lower-case words, sorted (to find a stem by bisection)."""
-        return sorted(set(chain.from_iterable(self._lower_words())))
+    def _words(self) -> _WordSearch | _WordIndex:
+        """The article's lower-case words, searched in its text or, in a long text, listed
+        once (``SEARCH_LENGTH``)."""
+        text = self.document.text
+        if len(text) <= SEARCH_LENGTH:
+            return _WordSearch(text)
+        return _WordIndex(text, _phrase_words(self.lexicon))
 
     def mentions(self, name: str) -> int:
         """Count the article's mentions of a capitalised ``name`` as a whole word (a
@@ -624,18 +621,125 @@ class _Context:
             _strip(words[index]) for index in self.document.capitalised if not initial[index]
         )
 
+    def _has_phrase(self, phrase: str) -> bool:
+        """Tell whether the words of ``phrase`` stand one after another among the article's
+        lower-case words (remembered for the article)."""
+        found = self._phrases.get(phrase)
+        if found is None:
+            found = self._phrases[phrase] = self._words.has_phrase(phrase.split(" "))
+        return found
+
+    def _occurs(self, word: str, besides: str) -> bool:
+        if len(word) <= SHORT_CONTEXT:  # "us", "uk": the abbreviation, not the pronoun
+            return word.upper() in self.document.distinct_words
+        if " " in word:
+            return self._has_phrase(word)
+        if len(word) < 6:
+            return word != besides and self._words.has(word)
+        stem = word[: max(5, len(word) - 2)]
+        # the word read is one of the words with the stem: another must be there too
+        return any(found != besides for found in self._words.starting(stem))
+
+
+#: A text this long at most (characters: an article) is searched for each context word
+#: (``_WordSearch``); a longer one lists its words once (``_WordIndex``), so that the work
+#: stays linear in its length however many context words are asked about.
+SEARCH_LENGTH = 1 << 16
+#: One word character (``_LOWER_WORD``).
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+class _WordSearch:
+    """An article's lower-case words (``_LOWER_WORD``: runs of word characters), found by
+    substring search in its lower-cased text: on an article, a few searches cost less than
+    listing its words. Answers as ``_WordIndex`` does."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text.lower()
+
+    def has(self, word: str) -> bool:
+        """Tell whether ``word`` is one of the words."""
+        return any(found.group() == word for found in self._starting(word))
+
+    def starting(self, prefix: str) -> Iterator[str]:
+        """Yield the words that start with ``prefix`` (one for each place it stands)."""
+        for found in self._starting(prefix):
+            yield found.group()
+
+    def has_phrase(self, parts: list[str]) -> bool:
+        """Tell whether the words ``parts`` stand one after another."""
+        if not all(parts):
+            return False  # an empty part is no word
+        for first in self._starting(parts[0]):
+            end = first.end()
+            if first.group() != parts[0]:
+                continue
+            for part in parts[1:]:
+                following = _LOWER_WORD.search(self.text, end)
+                if following is None or following.group() != part:
+                    break
+                end = following.end()
+            else:
+                return True
+        return False
+
+    def _starting(self, prefix: str) -> Iterator[re.Match[str]]:
+        """Yield each word that starts with ``prefix``, as a match in the text."""
+        text = self.text
+        place = text.find(prefix)
+        while place >= 0:
+            if not (place and _WORD_CHARACTER.match(text, place - 1)):  # a word starts there
+                found = _LOWER_WORD.match(text, place)
+                if found is not None and found.group().startswith(prefix):
+                    yield found
+            place = text.find(prefix, place + 1)
+
+
+class _WordIndex:
+    """A long text's distinct lower-case words (``_LOWER_WORD``), listed once and sorted (a
+    prefix is found by bisection), and where each word of a context phrase (``phrase_words``)
+    stands, so that a phrase is found in time linear in the text, not in the text times the
+    phrases asked about. Answers as ``_WordSearch`` does."""
+
+    def __init__(self, text: str, phrase_words: frozenset[str]) -> None:
+        self.text = text
+        self.phrase_words = phrase_words
+
+    def _lower_words(self) -> Iterator[list[str]]:
+        """The text lower-cased and cut at every run of non-word characters: its words
+        (letters, digits, underscores) in order, a block of the text at a time (no word spans
+        two blocks; on a long text the list of all would be big, and it is not kept)."""
+        for _, block in blocks(self.text.lower()):
+            yield _LOWER_WORD.findall(block)
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The distinct lower-case words, sorted (to find a prefix by bisection)."""
+        return sorted(set(chain.from_iterable(self._lower_words())))
+
     @cached_property
     def word_set(self) -> frozenset[str]:
+        """The distinct lower-case words."""
         return frozenset(self.words)
+
+    def has(self, word: str) -> bool:
+        """Tell whether ``word`` is one of the words."""
+        return word in self.word_set
+
+    def starting(self, prefix: str) -> Iterator[str]:
+        """Yield the words that start with ``prefix``, in order."""
+        words = self.words
+        index = bisect_left(words, prefix)  # the first word not before the prefix
+        while index < len(words) and words[index].startswith(prefix):
+            yield words[index]
+            index += 1
 
     @cached_property
     def _positions(self) -> dict[str, array]:
-        """Where each of the article's lower-case words that is a word of a context phrase
-        (``_phrase_words``) stands (its word numbers, ascending), built once: a phrase is then
-        found in time linear in the article, not in the article times the phrases asked about.
-        """
+        """Where each lower-case word that is a word of a context phrase stands (its word
+        numbers, ascending), built once."""
         positions: dict[str, array] = {}
-        wanted = _phrase_words(self.lexicon)
+        wanted = self.phrase_words
         first = 0  # the number of the block's first word
         for words in self._lower_words():
             for number in compress(count(first), map(wanted.__contains__, words)):
@@ -647,32 +751,12 @@ class _Context:
             first += len(words)
         return positions
 
-    def _has_phrase(self, phrase: str) -> bool:
-        """Tell whether the words of ``phrase`` stand one after another among the article's
-        lower-case words (context words are stripped, so no part is empty; a part with a
-        hyphen or an apostrophe is no such word)."""
-        found = self._phrases.get(phrase)
-        if found is None:
-            parts = phrase.split(" ")
-            found = all(part in self.word_set for part in parts) and _adjacent(
-                [self._positions[part] for part in parts]
-            )
-            self._phrases[phrase] = found
-        return found
-
-    def _occurs(self, word: str, besides: str) -> bool:
-        if len(word) <= SHORT_CONTEXT:  # "us", "uk": the abbreviation, not the pronoun
-            return word.upper() in self.document.distinct_words
-        if " " in word:
-            return self._has_phrase(word)
-        if len(word) < 6:
-            return word != besides and word in self.word_set
-        stem = word[: max(5, len(word) - 2)]
-        index = bisect_left(self.words, stem)  # the first word not before the stem
-        for found in self.words[index : index + 2]:  # the word read and one more
-            if found.startswith(stem) and found != besides:
-                return True
-        return False
+    def has_phrase(self, parts: list[str]) -> bool:
+        """Tell whether the words ``parts`` (each a word of ``phrase_words``, or no word of
+        the text) stand one after another."""
+        return all(part in self.word_set for part in parts) and _adjacent(
+            [self._positions[part] for part in parts]
+        )
 
 
 @lru_cache(maxsize=4)
