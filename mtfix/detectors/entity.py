@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain, compress, count
+from itertools import accumulate, chain, compress, count, filterfalse
 from math import log1p
 from operator import itemgetter, methodcaller
 from typing import NamedTuple
@@ -233,16 +233,16 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
     }
     if not minorities:
         return NO_MAJORITY  # the common case, told from the article's distinct words alone
-    names = set(context.bases.values())
     # Spellings are compared only with those of the same first letter: the names with a
-    # minority's first letter are picked in C, and only they are grouped by shape.
+    # minority's first letter are picked in C, and only they are grouped by shape (the order
+    # of a shape's spellings decides nothing: every use of them below is order-free).
     letters = {fold(word)[:1] for word in minorities}
-    initials = map(FIRST_LETTER, map(fold, names))
+    names = list(filterfalse(str.isupper, context.names))  # a heading's capitals spell nothing
+    folded_names = list(map(fold, names))
     by_shape: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> spellings
-    for word in compress(names, map(letters.__contains__, initials)):
-        if not word.isupper():  # a heading's capitals spell nothing
-            folded = fold(word)
-            by_shape.setdefault((folded[:1], len(folded)), []).append(word)
+    wanted = map(letters.__contains__, map(FIRST_LETTER, folded_names))
+    for word, folded in compress(zip(names, folded_names, strict=True), wanted):
+        by_shape.setdefault((folded[:1], len(folded)), []).append(word)
 
     def close(word: str) -> list[str]:
         """The article's other spellings one letter or swap from ``word``, or ``word`` with
@@ -582,12 +582,14 @@ class _Context:
         return list(filter(methodcaller("endswith", POSSESSIVES), self.document.capitalised_words))
 
     @cached_property
-    def bases(self) -> dict[str, str]:
-        """The article's capitalised words, each mapped to itself without a possessive ending."""
-        words = self.document.capitalised_words
-        bases = dict(zip(words, words, strict=True))
-        bases.update((word, word[:-2]) for word in self._possessives)
-        return bases
+    def names(self) -> set[str]:
+        """The article's capitalised words, possessive endings aside (picked in C but for the
+        possessives)."""
+        possessives = self._possessives
+        names = set(self.document.capitalised_words)
+        names.difference_update(possessives)
+        names.update(word[:-2] for word in possessives)
+        return names
 
     def names_before(self, word: str) -> frozenset[str]:
         """The capitalised words that stand right before ``word`` in the article as a first
