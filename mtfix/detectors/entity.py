@@ -822,13 +822,14 @@ class _Run(NamedTuple):
     plan: tuple[_WordPlan, ...]
 
 
-def _runs_to_check(document: Document, lexicon: Lexicon) -> Iterator[_Run]:
-    """Yield, in text order, the runs (``_run_spans``) with a word worth a query: most runs
-    have none ("He", "Donald Trump"), and their tokens are never made."""
+def _runs_to_check(document: Document, lexicon: Lexicon, every: bool = False) -> Iterator[_Run]:
+    """Yield, in text order, the runs (``_run_spans``) with a word worth a query (for the
+    rules, or for ``every`` reading): most runs have none ("He", "Donald Trump"), and their
+    tokens are never made."""
     tokens = document.tokens
     for low, high in _run_spans(document, lexicon):
         words = tuple(map(_strip, tokens.words[low : high + 1]))
-        plan = _run_plan(words, lexicon)
+        plan = _run_plan(words, lexicon, every)
         if plan:
             yield _Run(tokens[low : high + 1], words, plan)
 
@@ -1008,11 +1009,14 @@ class _WordPlan(NamedTuple):
 
 
 @lru_cache(maxsize=1 << 15)
-def _run_plan(words: tuple[str, ...], lexicon: Lexicon) -> tuple[_WordPlan, ...]:
+def _run_plan(
+    words: tuple[str, ...], lexicon: Lexicon, every: bool = False
+) -> tuple[_WordPlan, ...]:
     """The words of a run (bases, ``_check_run``) that may yield a reading, whatever the
     article: suspicious or beside a known name part, not inside a known name, with a reading
-    spelling allows or, suspicious, a known name they may be a slip of. Memoised: a pure
-    function of the words, and a day's news repeats its names' runs ("Donald Trump")."""
+    spelling allows (the rules', or any, with ``every``) or, suspicious, a known name they may
+    be a slip of. Memoised: a pure function of the words, and a day's news repeats its names'
+    runs ("Donald Trump")."""
     plans = []
     for i, word in enumerate(words):
         suspicious = _is_suspicious(word, lexicon)  # cheapest test first: most words are known
@@ -1020,22 +1024,32 @@ def _run_plan(words: tuple[str, ...], lexicon: Lexicon) -> tuple[_WordPlan, ...]
             continue
         if _inside_known_name(words, i, lexicon):
             continue
-        readings = tuple(_readings(words, i, lexicon))
-        if readings or (suspicious and _known_slip_target(word, lexicon) is not None):
+        readings = tuple(_readings(words, i, lexicon, every))
+        if readings or (not every and suspicious and _known_slip_target(word, lexicon) is not None):
             plans.append(_WordPlan(i, suspicious, readings))
     return tuple(plans)
 
 
-def _readings(words: tuple[str, ...], i: int, lexicon: Lexicon) -> Iterator[_Reading]:
+def _readings(words: tuple[str, ...], i: int, lexicon: Lexicon, every: bool) -> Iterator[_Reading]:
     """Yield the readings of the word ``i`` alone or with up to three neighbours as a name
-    form, in the order ``_best_candidate`` ranks ties: by window size, then position."""
+    form that spelling allows (``_spelling_fit``; the rules also need ``_alike_enough``
+    unless ``every`` reading is wanted), in the order ``_best_candidate`` ranks ties: by
+    window size, then position."""
     for size in range(1, 5):
         for low in range(max(0, i - size + 1), min(i, len(words) - size) + 1):
             span = words[low : low + size]
             for name in _window_candidates(words, i, low, low + size, lexicon):
                 fit = _spelling_fit(span, name.form, i - low)
-                if fit is not None:
+                if fit is not None and (every or _alike_enough(fit, words[i], name, i - low)):
                     yield _Reading(low, low + size, name, fit)
+
+
+def _alike_enough(fit: _Spelling, word: str, name: NameForm, at: int) -> bool:
+    """Tell whether the rules may accept the likeness of ``word`` to the part ``at`` of the
+    name, whatever the article says: it is at least what they need with the most help
+    context can give (``_needed_similarity``)."""
+    target = name.form.split()[at]
+    return fit.similarity >= _needed_similarity(fit.others, word, target, CONTEXT_AGREES)
 
 
 def _openers(run: list[Token], lexicon: Lexicon) -> int:
@@ -1233,7 +1247,7 @@ def candidate_readings(document: Document, lexicon: Lexicon) -> Iterator[Candida
     learns from. The names the article's majority spelling settles are left to it."""
     context = _Context(document, lexicon)
     majority = _minority_spellings(document, lexicon, context)
-    for run in _runs_to_check(document, lexicon):
+    for run in _runs_to_check(document, lexicon, every=True):
         yield from _check_run(run, document, lexicon, context, majority, every=True)
 
 
@@ -1268,13 +1282,11 @@ def _score(query: _Query, reading: _Reading) -> _Match | None:
     word itself close enough, and the article must support the entity. Reading ``every``
     reading (for the model's training data), the rules' softer tests are recorded in the
     match (``Gates``) instead, and a likeness down to ``WEAK_SIMILARITY`` is scored.
-    The tests of spelling alone have passed (``_spelling_fit``, ``_run_plan``).
+    The tests of spelling alone have passed (``_spelling_fit``, ``_alike_enough``).
     """
     low, high, name, (spelling, others) = reading
     span, parts = query.words[low:high], name.form.split()
     word, target = query.words[query.i], parts[query.i - low]
-    if not query.every and spelling < _needed_similarity(others, word, target, CONTEXT_AGREES):
-        return None  # too unlike for the rules, whatever the article says
     plausible = query.suspicious and not others and _plausible(word, target, query)
     named_otherwise = not others and _named_otherwise(query, name.entity)
     if (plausible or named_otherwise) and not query.every:
