@@ -1316,13 +1316,12 @@ class _Spelling(NamedTuple):
     others: tuple[tuple[str, str], ...]
 
 
-@lru_cache(maxsize=1 << 16)
 def _spelling_fit(span: tuple[str, ...], form: str, at: int) -> _Spelling | None:
     """Read the words ``span`` as the name ``form``, the word at ``at`` being the one
     checked; None when no article could make the reading fit (``_score``): the other words
     are unlike their parts or none is the same, the word extends or derives from the name or
-    differs too much in length, is the name itself, or is less alike than ``WEAK_SIMILARITY``.
-    Memoised: a pure function of the spellings, and names recur across a day's news.
+    differs too much in length, is the name itself, or is less alike than ``WEAK_SIMILARITY``
+    (a pure function of the spellings, asked once a run: ``_run_plan``).
     """
     parts = form.split()
     others = tuple((a, b) for j, (a, b) in enumerate(zip(span, parts, strict=True)) if j != at)
