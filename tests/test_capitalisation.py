@@ -132,3 +132,14 @@ def test_a_source_in_a_language_without_noun_capitals_keeps_the_capital() -> Non
     with_german = mtfix.clean(text, source=german).changes
     assert not [c for c in with_czech if c.kind == "capitalisation"]
     assert [c.original for c in with_german if c.kind == "capitalisation"] == ["Compromise"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Censor.NET, the attack on the bridge was repelled by the army.",
+        "Polls put the Alternative für Deutschland party ahead of every other party in the east.",
+    ],
+)
+def test_a_site_name_or_foreign_party_name_keeps_its_capital(text: str) -> None:
+    assert [c for c in mtfix.clean(text).changes if c.kind == "capitalisation"] == []
