@@ -852,13 +852,16 @@ def _run_spans(document: Document, lexicon: Lexicon) -> Iterator[tuple[int, int]
     (``_worth_checking``).
 
     A run without one yields nothing in ``_check_run``, and most runs are such ("The",
-    "Monday"), so runs are built only around the tokens of those words, found in C.
+    "Monday"), so runs are built only around the tokens of those words, found in C among the
+    capitalised tokens (a word worth checking is capitalised).
     """
     worth = _worth_filter(lexicon).select(document.capitalised_words)
     if not worth:
         return
+    capitalised = document.capitalised
+    words = map(document.tokens.words.__getitem__, capitalised)
     reached = -1
-    for index in compress(count(), map(worth.__contains__, document.tokens.words)):
+    for index in compress(capitalised, map(worth.__contains__, words)):
         if index > reached:
             low, reached = _run_around(document, index)
             yield low, reached
@@ -887,12 +890,16 @@ def _run_around(document: Document, index: int) -> tuple[int, int]:
     tokens, text = document.tokens, document.text
     words, starts = tokens.words, tokens.starts
     low = index
-    while low > 0 and text[tokens.end(low - 1) : starts[low]] == " " and _in_run(words, low - 1):
+    while (
+        low > 0
+        and text[starts[low - 1] + len(words[low - 1]) : starts[low]] == " "
+        and _in_run(words, low - 1)
+    ):
         low -= 1
     high = index
     while (
         high + 1 < len(words)
-        and text[tokens.end(high) : starts[high + 1]] == " "
+        and text[starts[high] + len(words[high]) : starts[high + 1]] == " "
         and _in_run(words, high + 1)
     ):
         high += 1
