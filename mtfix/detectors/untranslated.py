@@ -309,12 +309,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     for first, end in _sentences_with(document, worth_a_look):
         words = tokens.words[first:end]
         # a foreign quotation inside an English sentence does not make the sentence foreign
-        outside = [
-            word
-            for index, word in enumerate(words, first)
-            if not quoted.covers(tokens.starts[index], tokens.end(index))
-        ]
-        whole = _foreign_sentence(outside, unknown, lexicon)
+        whole = _foreign_sentence(quoted.words_outside(first, end), unknown, lexicon)
         if whole:
             start, stop = tokens.starts[first], tokens.end(end - 1)
             why = f"{whole[1]} of its {len(words)} words are {SOURCE_LANGUAGES[whole[0]]}"
