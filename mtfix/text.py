@@ -46,6 +46,8 @@ _WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
 #: Characters of text tokenised at a time, at least (a block ends after a space or line break).
 TOKEN_BLOCK = 1 << 16
 _SPACE = re.compile(r"\s")
+#: A line's content and its break (CRLF, CR or LF; none at the end of the text).
+_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 
 
 def blocks(text: str) -> Iterator[tuple[int, str]]:
@@ -166,6 +168,23 @@ class Line(NamedTuple):
     next_start: int
 
 
+def _lf_lines(text: str) -> list[Line]:
+    """The lines of a text whose only breaks are LF, cut in C (as ``Document.lines``: a final
+    break ends the last line and opens no other).
+
+    >>> [tuple(line) for line in _lf_lines("one\\ntwo\\n")]
+    [(1, 0, 3, 4), (2, 4, 7, 8)]
+    """
+    lengths = list(map(len, text.split("\n")))
+    next_starts = list(accumulate(length + 1 for length in lengths))
+    next_starts[-1] = len(text)  # the last piece has no break after it
+    starts = [0, *next_starts[:-1]]
+    lines = list(map(Line, count(1), starts, map(add, starts, lengths), next_starts))
+    if len(lines) > 1 and not lengths[-1]:
+        lines.pop()  # the empty piece after a final break
+    return lines
+
+
 class Document:
     """A text with its lines and word tokens, computed once and shared by every detector (the
     tokens kept as columns: ``Tokens``)."""
@@ -185,8 +204,10 @@ class Document:
     @cached_property
     def lines(self) -> list[Line]:
         """The lines, with CR, LF and CRLF breaks (the break is not part of the content)."""
+        if "\r" not in self.text:
+            return _lf_lines(self.text)
         lines = []
-        for number, match in enumerate(re.finditer(r"([^\r\n]*)(\r\n|\r|\n|$)", self.text), 1):
+        for number, match in enumerate(_LINE.finditer(self.text), 1):
             if match.start() == len(self.text) and match.start() > 0 and not match.group(1):
                 break
             lines.append(Line(number, match.start(1), match.end(1), match.end()))
