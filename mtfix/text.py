@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache, cached_property
@@ -41,8 +42,9 @@ _SENTENCE_START = re.compile(
 #: The first word of the text starts a sentence too, whatever openers stand before it.
 _TEXT_START = re.compile(rf"{_MARKED}{_OPENER}*(?=[^\W\d_])")
 #: Splits a text into the stretch before each word and the word (in C, in linear time); the
-#: running sum of their lengths gives every offset.
-_WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
+#: running sum of their lengths gives every offset. ``WORD_RE`` with possessive repeats: a
+#: word is the longest run there, and the engine keeps no place to go back to inside it.
+_WORD_SPLIT = re.compile(r"([^\W\d_]++(?:['’\-][^\W\d_]++)*+)")
 #: Characters of text tokenised at a time, at least (a block ends after a space or line break).
 TOKEN_BLOCK = 1 << 16
 _SPACE = re.compile(r"\s")
@@ -159,6 +161,19 @@ class Tokens(Sequence[Token]):
         return map(tuple.__new__, repeat(Token), fields)
 
 
+def _openings(text: str, starts: array[int]) -> bytearray:
+    """A byte a token (``starts``: their offsets), 1 where one opens a sentence or a line of
+    ``text``: the few openings are found by regex and their tokens by bisection."""
+    initial = bytearray(len(starts))
+    first = _TEXT_START.match(text)
+    found = [match.end() for match in _SENTENCE_START.finditer(text)]
+    for offset in [first.end(), *found] if first else found:
+        index = bisect_left(starts, offset)
+        if index < len(starts) and starts[index] == offset:
+            initial[index] = 1
+    return initial
+
+
 class Line(NamedTuple):
     """A line of the text: ``start``..``end`` is its content, ``next_start`` follows its break."""
 
@@ -225,13 +240,8 @@ class Document:
         alone, where looking each word up would cost more than it saves).
         """
         text = self.text
-        opening = {match.end() for match in _SENTENCE_START.finditer(text)}
-        first = _TEXT_START.match(text)
-        if first:
-            opening.add(first.end())
         words: list[str] = []
         starts: array[int] = array("q")
-        initial = bytearray()
         spellings: dict[str, str] | None = {} if len(text) > TOKEN_BLOCK else None
         for base, block in blocks(text):
             parts = _WORD_SPLIT.split(block)  # gap, word, gap, word, ..., gap
@@ -239,11 +249,9 @@ class Document:
             block_words = parts[1::2]
             if spellings is not None:
                 block_words = list(map(spellings.setdefault, block_words, block_words))
-            block_starts = offsets[1:-1:2]
             words.extend(block_words)
-            starts.extend(block_starts)
-            initial.extend(map(opening.__contains__, block_starts))
-        return Tokens(words, starts, initial)
+            starts.extend(offsets[1:-1:2])
+        return Tokens(words, starts, _openings(text, starts))
 
     @cached_property
     def distinct_words(self) -> frozenset[str]:
