@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache, cached_property
@@ -300,15 +300,13 @@ class Document:
         return self.text[line.start : line.end]
 
     def line_at(self, offset: int) -> Line:
-        """Return the line that holds ``offset``."""
-        low, high = 0, len(self.lines) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.lines[middle].start <= offset:
-                low = middle
-            else:
-                high = middle - 1
-        return self.lines[low]
+        """Return the line that holds ``offset`` (the first line for an offset before it)."""
+        return self.lines[max(0, bisect_right(self._line_starts, offset) - 1)]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        """Where each line starts, ascending (``line_at`` bisects them in C)."""
+        return [line.start for line in self.lines]
 
     def is_fragment(self, token: Token) -> bool:
         """Tell whether the word is a piece of a word broken around a spaced-out letter
