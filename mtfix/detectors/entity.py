@@ -39,6 +39,7 @@ from ..names import (
     NameForm,
     cut_short,
     fold,
+    latin_script,
     name_key,
     other_script_key,
     romanisation_key,
@@ -1577,10 +1578,12 @@ def _minority_filter(lexicon: Lexicon) -> WordFilter:
 @lru_cache(maxsize=1 << 16)
 def _may_be_minority(word: str, lexicon: Lexicon) -> bool:
     """Tell whether a capitalised word may be a minority spelling (``_minority_spellings``):
-    long enough, unknown to every list (all capitals never are), rarely used by real text, and
-    no common word of another language ("Gärten" beside "Garden"). Memoised per word."""
+    long enough, in Latin letters (a word of another script is left as written), unknown to
+    every list (all capitals never are), rarely used by real text, and no common word of
+    another language ("Gärten" beside "Garden"). Memoised per word."""
     return (
         len(word) >= MIN_MINORITY_LENGTH
+        and latin_script(word)
         and _is_suspicious(word, lexicon)
         and lexicon.zipf(word) < PLAUSIBLE_ZIPF
         and not _foreign_word(word, lexicon)
