@@ -29,6 +29,12 @@ def lowered(text: str, min_confidence: float = 0.5) -> list[tuple[str, str, floa
         ("Normally the Review process lasts up to three weeks.", "Review"),
         # a month after "of" is capitalised by English, not as part of a name
         ("The final was played at the Beginning of September on the beach.", "Beginning"),
+        # a name reached over a loose preposition is a name of its own, not the word's
+        ("Nobody asked the Trainer for Leverkusen about the injury.", "Trainer"),
+        ("It was her fifth win of the Season in Norway last year.", "Season"),
+        ("The data came from an Investigation by Europol into the gangs.", "Investigation"),
+        # a name before "the" is no part of the name after it
+        ("Warm seas in the Caribbean the Probability of storms grows.", "Probability"),
     ],
 )
 def test_a_noun_capitalised_after_a_determiner_is_lowered(text: str, word: str) -> None:
@@ -61,6 +67,13 @@ def test_a_noun_capitalised_after_a_determiner_is_lowered(text: str, word: str) 
         # an institution, newspaper or competition written with a capital
         "He has been a member of the Diet since 2012.",
         "The report first appeared in the Times, and she went on to win the Open.",
+        # a name's own words after "for" or "in" are common ones; "of" joins a name
+        "She worked at the Institute for Fiscal Studies for ten years.",
+        "He was later named the Minister for Europe in the new cabinet.",
+        "They visited the Museum of London on a rainy day.",
+        # an epithet after a first name, and a title's words around "the"
+        "The exhibition tells the life of Catherine the Great in ten rooms.",
+        "The book has three essays: Crossing the River by Feeling the Stones and two more.",
     ],
 )
 def test_a_capital_that_may_open_a_sentence_or_a_name_is_kept(text: str) -> None:

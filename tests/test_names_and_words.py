@@ -475,6 +475,12 @@ def test_a_variant_inside_another_name_keeps_its_spelling() -> None:
             "Critics of Grinel said the watch from an envoy was a bribe.\n",
             [("Grinel", "Grindel")],
         ),
+        # a list's weaker reading that agrees with the article's spelling does not silence it
+        (
+            "The island says it will host the forum. The government of Taiwan invited leaders, "
+            "and they met in Taiawn on Friday.",
+            [("Taiawn", "Taiwan")],
+        ),
     ],
 )
 def test_a_minority_spelling_of_a_name_takes_the_articles_majority_spelling(

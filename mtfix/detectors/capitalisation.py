@@ -123,7 +123,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             continue
         if _before_number_or_particle(document, token) or _in_short_quotation(document, token):
             continue
-        if _near_capitalised(document, token) or _before_named_head(document, token):
+        if _near_capitalised(document, token, lexicon) or _before_named_head(document, token):
             continue
         if previous.text in DETERMINERS:
             # a plural may be a team ("the Wolves"), unless the article writes it in lower case
@@ -180,7 +180,7 @@ def _ordinary(word: str, lexicon: Lexicon) -> bool:
     )
 
 
-def _near_capitalised(document: Document, token: Token) -> bool:
+def _near_capitalised(document: Document, token: Token, lexicon: Lexicon) -> bool:
     """Tell whether the word is part of a capitalised run ("Ministry of Culture", "Tour de France").
 
     Neighbours count only when nothing but spaces separates them; name connectors such as
@@ -188,13 +188,17 @@ def _near_capitalised(document: Document, token: Token) -> bool:
     """
     for step in (-1, 1):
         current = token
+        passed: list[str] = []
         while True:
             neighbour = _adjacent(document, current, step)
             if neighbour is None:
                 break
             if neighbour.text in NAME_CONNECTORS:
                 current = neighbour
+                passed.append(neighbour.text)
                 continue
+            if _separate_name(neighbour.text, passed, step, lexicon):
+                break  # "the Trainer for Eintracht", "in the Caribbean the Probability"
             if neighbour.sentence_initial and (
                 neighbour.text.lower() in FUNCTION_WORDS or current is not token
             ):
@@ -205,6 +209,28 @@ def _near_capitalised(document: Document, token: Token) -> bool:
                 return True
             break
     return False
+
+
+#: Prepositions that join a noun to a name it is about ("the trainer for Eintracht", "an
+#: investigation by NRW"), not the words of one name; "of" does ("the Bank of England").
+LOOSE_PREPOSITIONS = frozenset("for by in at to with from on into over".split())
+#: Words that open a noun phrase: a name does not go on over one ("the Caribbean the").
+ARTICLES = frozenset("the a an".split())
+
+
+def _separate_name(neighbour: str, passed: list[str], step: int, lexicon: Lexicon) -> bool:
+    """Tell whether a capitalised ``neighbour`` reached over the connectors ``passed`` is a
+    name of its own, no sign that the word belongs to a longer name. After the word, over a
+    loose preposition, a name that is no common word ("the Trainer for Eintracht", "the Season
+    in Australia"): a name's own words after "for" or "in" are common ones ("the Institute for
+    Fiscal Studies"). Before the word, over an article alone, a name that is no first name
+    ("in the Caribbean the Probability"): only an epithet follows a name so ("Catherine the
+    Great"). A common word capitalised there is a title's ("Feeling the Stones")."""
+    if not passed or neighbour.lower() in lexicon.common_words:
+        return False  # a common word capitalised is a title's ("Feeling the Stones")
+    if step > 0:
+        return not LOOSE_PREPOSITIONS.isdisjoint(passed)
+    return all(word in ARTICLES for word in passed) and neighbour not in lexicon.names.first_names
 
 
 def _before_named_head(document: Document, token: Token) -> bool:

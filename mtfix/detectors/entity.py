@@ -157,8 +157,29 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 alternatives=candidate.alternatives,
             )
     yield from _same_garbling(document, lexicon, candidates)
-    covered = [(candidate.start, candidate.end) for candidate in candidates]
+    covered = _outranking(candidates, majority)
     yield from _majority_corrections(document, context, majority, covered)
+
+
+def _outranking(candidates: list[Candidate], majority: _Majority) -> list[tuple[int, int]]:
+    """The spans of the candidates the article's majority spelling of the word yields to: a
+    list's guess at least as sure (``MINORITY_CONFIDENCE``), or one that reads the word
+    otherwise ("Austriaa" as Austria, not as the article's "Austrian"). A weaker guess that
+    agrees with the article ("Sfain" as Spain, which the article writes) does not keep its
+    majority spelling from applying: two kinds of evidence say the same."""
+    return [
+        (candidate.start, candidate.end)
+        for candidate in candidates
+        if candidate.confidence >= MINORITY_CONFIDENCE or not _agrees(candidate, majority)
+    ]
+
+
+def _agrees(candidate: Candidate, majority: _Majority) -> bool:
+    """Tell whether the candidate changes each word the article settles to the article's
+    majority spelling of it, and changes no other word."""
+    pairs = list(zip(candidate.original.split(), candidate.replacement.split(), strict=False))
+    changed = [(word, fixed) for word, fixed in pairs if word != fixed]
+    return bool(changed) and all(majority.spelling.get(word) == fixed for word, fixed in changed)
 
 
 def _same_garbling(
