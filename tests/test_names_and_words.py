@@ -481,6 +481,22 @@ def test_a_variant_inside_another_name_keeps_its_spelling() -> None:
             "and they met in Taiawn on Friday.",
             [("Taiawn", "Taiwan")],
         ),
+        # a name real text uses, its ending changed, is slipped, not inflected
+        (
+            "Leicester beat Chelsea on Sunday. The win took Leicesten up to fourth place.",
+            [("Leicesten", "Leicester")],
+        ),
+        # a capitalised speech verb or a town before a name is no other first name
+        (
+            '"We will win," Said Grindel. The former president Reinhard Gryndel spoke on Monday, '
+            "and Grindel left.",
+            [("Gryndel", "Grindel")],
+        ),
+        (
+            "The head of the Bosnia and Herzegovina Olympic Committee spoke at the Sarajevo "
+            "Olympci Centre. The Olympic flag flew.",
+            [("Olympci", "Olympic")],
+        ),
     ],
 )
 def test_a_minority_spelling_of_a_name_takes_the_articles_majority_spelling(

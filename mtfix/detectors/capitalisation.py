@@ -32,7 +32,7 @@ from ..change import Proposal
 from ..lexicon import Lexicon
 from ..memo import WordFilter
 from ..text import Document, Token
-from ..words import NAME_PARTICLES, SPEECH_VERBS
+from ..words import CALENDAR_NAMES, NAME_PARTICLES, SPEECH_VERBS
 
 #: Languages that capitalise every noun, so a translation from them can leak a noun capital.
 NOUN_CAPITALISING_LANGUAGES = frozenset({"de", "lb"})
@@ -60,12 +60,6 @@ NAMED_HEADS = frozenset(
     meeting meetings missile missiles mission model movement network newspaper operation party
     platform poll prize program programme project rocket satellite series service show software
     spyware storm strain subvariant system systems tank tanks variant vessel yacht""".split()
-)
-#: Months and weekdays, which English capitalises: reached over "of" or "on" they are no sign
-#: that the word before them belongs to a name.
-CALENDAR_NAMES = frozenset(
-    """January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
 )
 #: Sentence-initial words that say nothing about the capital of the word after them.
 FUNCTION_WORDS = frozenset(

@@ -36,7 +36,7 @@ from ..memo import WordFilter
 from ..names import NameForm, cut_short, fold, name_key, romanisation_key, similarity
 from ..quoted import QuotedForeignPhrases
 from ..text import Document, Token, blocks
-from ..words import NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
+from ..words import CALENDAR_NAMES, NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
 
 #: Spelling similarity below which a name is not considered a garbling of another.
 MIN_SIMILARITY = 0.76
@@ -281,7 +281,7 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
     spelling: dict[str, str] = {}
     outright = set()
     for word in sorted(minorities):
-        neighbours = [o for o in close(word) if not _forms_of_one_word(fold(word), fold(o))]
+        neighbours = [o for o in close(word) if not _other_form(word, o, lexicon)]
         if not neighbours or any(
             other.lower() in lexicon.common_words and not context.names_mid_sentence(other)
             for other in neighbours
@@ -455,8 +455,17 @@ def _first_names(words: frozenset[str], lexicon: Lexicon) -> list[str]:
     return [
         word
         for word in words
-        if word.lower() not in lexicon.common_words or word in lexicon.names.first_names
+        if (word.lower() not in lexicon.common_words or word in lexicon.names.first_names)
+        and not _no_first_name(word, lexicon)
     ]
+
+
+def _no_first_name(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a capitalised word before a name is no first name for all its capital: a
+    place that is no known first name ("Sarajevo Olympic Centre"; "Anna" is one), a month
+    ("October Ludwigsburg"), or a speech verb an attribution capitalises ("Said Grindel")."""
+    place = word in lexicon.place_names and word not in lexicon.names.first_names
+    return place or word in CALENDAR_NAMES or word.lower() in SPEECH_VERBS
 
 
 #: Ends that inflect one word (German ones included, as MT leaves them): the tails after
@@ -467,6 +476,21 @@ INFLECTION_TAILS = frozenset({"", "s", "n", "r", "e", "es", "en", "er", "ern", "
 #: A last letter cut after a vowel ("Leverkuse" for Leverkusen) is a slip, not an ending.
 CUT_CONSONANTS = frozenset("nr")
 VOWELS = frozenset("aeiouy")
+
+
+def _other_form(word: str, other: str, lexicon: Lexicon) -> bool:
+    """Tell whether the minority spelling ``word`` is another form of the word ``other``
+    (``_forms_of_one_word``) rather than its slip. A spelling no text uses is no form of a
+    name real text uses (``PLAUSIBLE_ZIPF``) that it does not extend: the name with its
+    ending cut or changed ("Juventu", "Leicesten" beside Juventus, Leicester) is a slip, the
+    name with an ending added ("Pokals", "Laupheimer") a form."""
+    if not _forms_of_one_word(fold(word), fold(other)):
+        return False
+    return not (
+        lexicon.zipf(word) == 0
+        and lexicon.zipf(other) >= PLAUSIBLE_ZIPF
+        and not fold(word).startswith(fold(other))
+    )
 
 
 def _forms_of_one_word(word: str, other: str) -> bool:
