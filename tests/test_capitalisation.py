@@ -35,6 +35,9 @@ def lowered(text: str, min_confidence: float = 0.5) -> list[tuple[str, str, floa
         ("The data came from an Investigation by Europol into the gangs.", "Investigation"),
         # a name before "the" is no part of the name after it
         ("Warm seas in the Caribbean the Probability of storms grows.", "Probability"),
+        # a word ending in "s" that is no plural is no team's name
+        ("The defeat was due to the Weakness of the defence.", "Weakness"),
+        ("Doctors studied how the Virus spread through the ward.", "Virus"),
     ],
 )
 def test_a_noun_capitalised_after_a_determiner_is_lowered(text: str, word: str) -> None:
@@ -74,6 +77,10 @@ def test_a_noun_capitalised_after_a_determiner_is_lowered(text: str, word: str) 
         # an epithet after a first name, and a title's words around "the"
         "The exhibition tells the life of Catherine the Great in ten rooms.",
         "The book has three essays: Crossing the River by Feeling the Stones and two more.",
+        # a word capitalised more than once and never in lower case is meant so
+        "The Windberg Festival was cancelled, and the Festival will return next year.",
+        # a plural capitalised again and again is a team, whatever the lower-case word does
+        "The Giants lost again on Sunday. Two giants of the league met, and the Giants lost.",
     ],
 )
 def test_a_capital_that_may_open_a_sentence_or_a_name_is_kept(text: str) -> None:
@@ -145,3 +152,13 @@ def test_a_source_in_a_language_without_noun_capitals_keeps_the_capital() -> Non
     with_german = mtfix.clean(text, source=german).changes
     assert not [c for c in with_czech if c.kind == "capitalisation"]
     assert [c.original for c in with_german if c.kind == "capitalisation"] == ["Compromise"]
+
+
+def test_a_capital_repeated_where_the_article_writes_the_word_in_lower_case_is_lowered() -> None:
+    """A word the article writes in lower case is an ordinary word, however often a leaked
+    capital repeats it."""
+    text = (
+        "The festival drew crowds. Yet much of the Festival atmosphere was lost, and the "
+        "Festival mood faded."
+    )
+    assert [(old, new) for old, new, _ in lowered(text)] == [("Festival", "festival")] * 2

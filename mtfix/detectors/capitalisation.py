@@ -93,7 +93,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     capitalised_mid_sentence = Counter(words[index] for index in candidates if not initial[index])
     # a word capitalised mid-sentence more than once is meant so: look the others up, once each
     ordinary = _ordinary_filter(lexicon).select(
-        {word for word, count in capitalised_mid_sentence.items() if count == 1}
+        _capitals_to_check(capitalised_mid_sentence, document)
     )
     headlines: dict[int, bool] = {}
     nouns_may_leak = _nouns_may_leak(document)
@@ -121,7 +121,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             continue
         if previous.text in DETERMINERS:
             # a plural may be a team ("the Wolves"), unless the article writes it in lower case
-            plural_name = word.endswith("s") and word.lower() not in document.distinct_words
+            plural_name = _plural(word) and word.lower() not in document.distinct_words
             confidence = WEAK_CONFIDENCE if plural_name else AFTER_DETERMINER_CONFIDENCE
         elif previous.text in PREPOSITIONS:
             confidence = WEAK_CONFIDENCE
@@ -132,6 +132,31 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             confidence,
             f"“{word}” is an ordinary word capitalised mid-sentence, as German writes nouns.",
         )
+
+
+#: Endings of English words that end in "s" and are no plural: "Weakness", "Virus", "Previous",
+#: "Analysis".
+SINGULAR_S_ENDINGS = ("ss", "us", "is")
+
+
+def _plural(word: str) -> bool:
+    """Tell whether the word may be a plural, as a team's name is ("the Wolves"): it ends in
+    "s", but not as "Weakness", "Virus" or "Analysis" do."""
+    return word.endswith("s") and not word.endswith(SINGULAR_S_ENDINGS)
+
+
+def _capitals_to_check(counts: Counter[str], document: Document) -> set[str]:
+    """The words capitalised mid-sentence that may be leaked noun capitals: those capitalised
+    once, and those capitalised more often that the article also writes in lower case ("the
+    Festival atmosphere" beside "the festival"). A word only ever capitalised, more than once,
+    is meant so (a name: "the Windberg Festival ... the Festival"), and so is a plural, a
+    team's name as often ("the Giants lost" beside "two giants of the league")."""
+    lower = document.distinct_words
+    return {
+        word
+        for word, count in counts.items()
+        if count == 1 or (word.lower() in lower and not _plural(word))
+    }
 
 
 def _nouns_may_leak(document: Document) -> bool:
