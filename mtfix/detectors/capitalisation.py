@@ -122,7 +122,9 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         if previous.text in DETERMINERS:
             # a plural may be a team ("the Wolves"), unless the article writes it in lower case
             plural_name = _plural(word) and word.lower() not in document.distinct_words
-            confidence = WEAK_CONFIDENCE if plural_name else AFTER_DETERMINER_CONFIDENCE
+            alone = _rarer(word, lexicon) and not _phrase_goes_on(document, token)
+            weak = plural_name or alone
+            confidence = WEAK_CONFIDENCE if weak else AFTER_DETERMINER_CONFIDENCE
         elif previous.text in PREPOSITIONS:
             confidence = WEAK_CONFIDENCE
         else:
@@ -191,12 +193,39 @@ def _ordinary(word: str, lexicon: Lexicon) -> bool:
     lower = word.lower()
     return (
         lower in lexicon.english_words
-        and lexicon.word_counts.get(lower) >= COMMON_FREQUENCY
+        and _common(lower, lexicon)
         and word not in lexicon.proper_nouns
         and word not in lexicon.single_word_names
         and word not in lexicon.names.surnames
         and word not in lexicon.capitalised_words
     )
+
+
+#: A word real text uses this often (wordfreq Zipf) is common enough, though pyspellchecker
+#: counts it fewer than ``COMMON_FREQUENCY`` times: its counts are thin on long words
+#: ("resuscitation", "standstill"). The word must be one it counts at all.
+COMMON_ZIPF = 2.5
+
+
+def _common(lower: str, lexicon: Lexicon) -> bool:
+    """Tell whether the lower-case word is common in English: pyspellchecker counts it
+    ``COMMON_FREQUENCY`` times, or counts it and real text uses it ``COMMON_ZIPF`` often."""
+    count = lexicon.word_counts.get(lower)
+    return count >= COMMON_FREQUENCY or (count > 0 and lexicon.zipf(lower) >= COMMON_ZIPF)
+
+
+def _rarer(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether the word is common by real text's use only (``COMMON_ZIPF``), not by
+    pyspellchecker's count."""
+    return lexicon.word_counts.get(word.lower()) < COMMON_FREQUENCY
+
+
+def _phrase_goes_on(document: Document, token: Token) -> bool:
+    """Tell whether a lower-case word follows the word across spaces ("the Retention period",
+    "a Standstill without"): the phrase goes on. A rarer word that ends its phrase ("this
+    Phalanx,", "a Peninsula?") may be a name used alone, or a heading's word."""
+    following = _adjacent(document, token, 1)
+    return following is not None and following.text[:1].islower()
 
 
 def _near_capitalised(document: Document, token: Token, lexicon: Lexicon) -> bool:
