@@ -492,6 +492,12 @@ def test_a_variant_inside_another_name_keeps_its_spelling() -> None:
             "and Grindel left.",
             [("Gryndel", "Grindel")],
         ),
+        # as often as a rare spelling real text uses, a name it uses ten times as often
+        (
+            "The curator Tian Feiyu opened the show on Friday. Critics praised Tyan for the "
+            "choice of artists.",
+            [("Tyan", "Tian")],
+        ),
         (
             "The head of the Bosnia and Herzegovina Olympic Committee spoke at the Sarajevo "
             "Olympci Centre. The Olympic flag flew.",
@@ -527,6 +533,9 @@ def test_a_minority_spelling_of_a_name_takes_the_articles_majority_spelling(
         "The firm Kentuk hired staff. Kentuk said the plant in Kentuck would open in May.",
         # a common word capitalised only to open a sentence
         "Their plan failed. The Thier family said it would try again.",
+        # an English word's use in real text says nothing of the name's
+        "The new cable will end at the station Tann in the north. Permission for the cable at "
+        "Tan is legal, the court said.",
     ],
 )
 def test_names_that_differ_otherwise_are_not_majority_spellings(text: str) -> None:

@@ -294,7 +294,7 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
             if _outweighs(other, context.mentions(other), count, lexicon)
             and not _two_people(word, other, context)
             # a rare word real text uses ("Kentuck") yields only to one used more, more often
-            and (not used or (context.mentions(other) > count and lexicon.zipf(other) > used))
+            and (not used or _used_more(other, count, used, context))
         ]
         if not used and any(context.mentions(other) > count for other in majority):
             outright.add(word)
@@ -325,6 +325,21 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
 
 
 NO_MAJORITY = _Majority({}, frozenset())
+
+
+def _used_more(other: str, count: int, used: float, context: _Context) -> bool:
+    """Tell whether the spelling ``other`` outweighs a rare one real text uses (Zipf ``used``),
+    which the article writes ``count`` times: the article writes ``other`` more often and real
+    text uses it more, or the article writes both as often and real text uses ``other`` ten
+    times as often (``LIKELIER_ZIPF``: "Tyan" beside "Tian", "Javie" beside "Javier"), and
+    is no English word, whose use says nothing of the name's ("Tann" beside "Tan")."""
+    lexicon = context.lexicon
+    mentions, zipf = context.mentions(other), lexicon.zipf(other)
+    return (mentions > count and zipf > used) or (
+        mentions == count
+        and zipf - used >= LIKELIER_ZIPF
+        and other.lower() not in lexicon.english_words
+    )
 
 
 #: How much more name-like (``LetterModel.score``, per letter) one of two spellings as frequent
