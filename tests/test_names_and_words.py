@@ -512,6 +512,29 @@ def test_a_minority_spelling_of_a_name_takes_the_articles_majority_spelling(
     assert fixes(text, ("entity",)) == wanted
 
 
+def test_a_name_written_two_ways_beside_the_same_other_word_takes_the_articles_spelling() -> None:
+    """A word of a two-word name one slip from the word the article writes beside the same
+    other word of the name is that word, slipped."""
+    text = (
+        "The league's president, Javier Tebas Llanas, rejected the claim. The match was called "
+        "off an hour before kick-off, said Tbas Llanas."
+    )
+    assert fixes(text, ("entity",)) == [("Tbas", "Tebas")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two first names real text uses, one slip apart: two people of one family
+        "The twins Mario Rossi and Maria Rossi both won medals.",
+        # an English word beside the name is no slip of the name
+        "The striker Tom Baker scored, and the Tim Baker bakery sold bread at the match.",
+    ],
+)
+def test_names_beside_the_same_word_that_are_names_of_their_own_stay(text: str) -> None:
+    assert fixes(text, ("entity",)) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -159,6 +159,112 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     yield from _same_garbling(document, lexicon, candidates)
     covered = _outranking(candidates, majority)
     yield from _majority_corrections(document, context, majority, covered)
+    covered += [(c.start, c.end) for c in candidates]
+    covered += [(t.start, _base(t)[1]) for t in _mentions(document, majority.spelling)]
+    yield from _rest_of_name_corrections(document, context, lexicon, covered)
+
+
+#: The confidence of a word corrected to the spelling the article gives it beside the same
+#: other word of a name (``_rest_of_name_corrections``).
+REST_OF_NAME_CONFIDENCE = 0.8
+
+
+def _rest_of_name_corrections(
+    document: Document, context: _Context, lexicon: Lexicon, covered: list[tuple[int, int]]
+) -> Iterator[Proposal]:
+    """Correct a word of a two-word name that the article writes elsewhere, beside the same
+    other word, one slip otherwise ("Petre Green" beside "Peter Green", "Tbas Llanas" beside
+    "Tebas Llanas", "Chet Kaixian" beside "Chen Kaixian"): one name, written two ways. The
+    spelling the article writes more often, or as often and real text uses more, is the name
+    (``_rest_of_name_slips``); a spelling real text uses often is a name of its own ("Mario
+    Rossi" beside "Maria Rossi": two people), and a common word beside it says nothing
+    ("Grand Prix")."""
+    slips = _rest_of_name_slips(document, context, lexicon)
+    if not slips:
+        return
+    inside = _Covered(covered)
+    for index, fixed in sorted(slips.items()):
+        token = document.tokens[index]
+        word, end = _base(token)
+        if inside(token.start):
+            continue
+        yield Proposal(
+            start=token.start,
+            end=end,
+            replacement=fixed,
+            confidence=REST_OF_NAME_CONFIDENCE,
+            reason=f"The article writes this name “{fixed}” beside the same other word of the "
+            f"name, {context.mentions(fixed)} time(s): “{word}” is one slip from it.",
+            rule="entity.rest_of_name",
+        )
+
+
+def _rest_of_name_slips(document: Document, context: _Context, lexicon: Lexicon) -> dict[int, str]:
+    """Map the index of each token that is a slip of the spelling the article gives the same
+    name beside the same other word (``_rest_of_name_corrections``) to that spelling."""
+    beside = _name_pairs(document)
+    slips: dict[int, str] = {}
+    for (_, neighbour), spellings in beside.items():
+        if len(spellings) < 2 or neighbour.lower() in lexicon.common_words:
+            continue
+        for word, indices in spellings.items():
+            fixed = _rest_of_name_fix(word, list(spellings), context, lexicon)
+            if fixed is not None:
+                slips.update((index, fixed) for index in indices)
+    return slips
+
+
+def _name_pairs(document: Document) -> dict[tuple[int, str], dict[str, list[int]]]:
+    """The article's pairs of capitalised words one plain space apart ("Peter Green"): for each
+    side (0: the word after the neighbour, 1: before it) and neighbour, the words beside it
+    and the indices of their tokens (possessive endings aside)."""
+    tokens, text = document.tokens, document.text
+    words, starts = tokens.words, tokens.starts
+    pairs: dict[tuple[int, str], dict[str, list[int]]] = {}
+    for index in document.capitalised:
+        following = index + 1
+        if following >= len(words) or not words[following][:1].isupper():
+            continue
+        if text[tokens.end(index) : starts[following]] != " ":
+            continue
+        first, second = words[index], _strip(words[following])
+        if first.isupper() or second.isupper():
+            continue  # a heading's capitals, or an abbreviation
+        pairs.setdefault((1, second), {}).setdefault(first, []).append(index)
+        pairs.setdefault((0, first), {}).setdefault(second, []).append(following)
+    return pairs
+
+
+def _rest_of_name_fix(
+    word: str, spellings: list[str], context: _Context, lexicon: Lexicon
+) -> str | None:
+    """Return the spelling of ``spellings`` that ``word`` is a slip of beside the same other
+    word of a name: one slip apart, no form of it, written more often, or as often and used
+    more by real text; None when there is none or ``word`` is a name real text uses."""
+    if len(word) < MIN_MINORITY_LENGTH or word.lower() in lexicon.english_words:
+        return None
+    folded = fold(word)
+    fixes = [
+        other
+        for other in spellings
+        if other != word
+        and (OSA.distance(folded, fold(other)) == 1 or cut_short(folded, fold(other)))
+        and not _other_form(word, other, lexicon)
+        and _outweighs_beside(other, word, context, lexicon)
+    ]
+    return fixes[0] if len(fixes) == 1 else None
+
+
+def _outweighs_beside(other: str, word: str, context: _Context, lexicon: Lexicon) -> bool:
+    """Tell whether the spelling ``other`` is the name and ``word`` its slip, both written
+    beside the same other word of a name. A spelling real text uses (``PLAUSIBLE_ZIPF``) is a
+    name of its own unless the other is used ten times as often ("Viktoria", "Victoria");
+    otherwise the one the article writes more often, or as often and real text uses more."""
+    used, other_used = lexicon.zipf(word), lexicon.zipf(other)
+    if used >= PLAUSIBLE_ZIPF and other_used - used < LIKELIER_ZIPF:
+        return False
+    count, other_count = context.mentions(word), context.mentions(other)
+    return other_count > count or (other_count == count and other_used > used)
 
 
 def _outranking(candidates: list[Candidate], majority: _Majority) -> list[tuple[int, int]]:
