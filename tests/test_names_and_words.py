@@ -512,6 +512,34 @@ def test_a_minority_spelling_of_a_name_takes_the_articles_majority_spelling(
     assert fixes(text, ("entity",)) == wanted
 
 
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Guangdong is China's richest province. Guangdong exporters grew fast, and the "
+            "Guangdng-Hong Kong-Macau Greater Bay Area is its hub. Firms in Guangdong agree.",
+            [("Guangdng", "Guangdong")],
+        ),
+        (
+            "The club drew a home tie in the DFB-Pokal. Should it reach the final of the "
+            "DFB-Ponal, it would face Bayern.",
+            [("Ponal", "Pokal")],
+        ),
+    ],
+)
+def test_a_part_of_a_hyphenated_name_takes_the_articles_majority_spelling(
+    text: str, wanted: list[tuple[str, str]]
+) -> None:
+    """The parts of a compound are the article's spellings too."""
+    assert fixes(text, ("entity",)) == wanted
+
+
+def test_parts_each_written_once_are_not_majority_spellings() -> None:
+    assert (
+        fixes("The firms Dalmoran-Holz and Dalmoren both bid for the contract.", ("entity",)) == []
+    )
+
+
 def test_a_name_written_two_ways_beside_the_same_other_word_takes_the_articles_spelling() -> None:
     """A word of a two-word name one slip from the word the article writes beside the same
     other word of the name is that word, slipped."""

@@ -162,6 +162,81 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     covered += [(c.start, c.end) for c in candidates]
     covered += [(t.start, _base(t)[1]) for t in _mentions(document, majority.spelling)]
     yield from _rest_of_name_corrections(document, context, lexicon, covered)
+    yield from _compound_part_corrections(document, lexicon, covered)
+
+
+def _compound_part_corrections(
+    document: Document, lexicon: Lexicon, covered: list[tuple[int, int]]
+) -> Iterator[Proposal]:
+    """Correct a part of a hyphenated name, or a name the article also writes inside one, to
+    the spelling the article gives that part more often ("Guangdng-Hong Kong" beside
+    "Guangdong" three times, "DFB-Ponal" beside "DFB-Pokal" and "Pokal", "Wükttemberg" beside
+    "Baden-Württemberg"): the article's majority spelling, as ``_minority_spellings`` finds it
+    for whole words, which never compares the parts of a compound."""
+    counts = _part_counts(document)
+    fixes = {part: fixed for part in counts if (fixed := _part_fix(part, counts, lexicon))}
+    if not fixes:
+        return
+    inside = _Covered(covered)
+    for token in document.tokens:
+        if not token.text[:1].isupper() or inside(token.start):
+            continue
+        offset = 0
+        for part in _base(token)[0].split("-"):
+            fixed = fixes.get(part)
+            if fixed is not None:
+                start = token.start + offset
+                yield Proposal(
+                    start=start,
+                    end=start + len(part),
+                    replacement=fixed,
+                    confidence=MINORITY_CONFIDENCE,
+                    reason=f"The article writes “{fixed}” {counts[fixed]} time(s), alone or in "
+                    f"a compound, and “{part}” {counts[part]}: one slip apart.",
+                    rule="entity.minority_spelling",
+                )
+            offset += len(part) + 1
+
+
+def _part_counts(document: Document) -> Counter[str]:
+    """How often the article writes each capitalised word, alone or as a part of a hyphenated
+    compound ("DFB-Pokal": "DFB", "Pokal"), possessive endings aside. Empty when the article
+    has no compound: then whole words are all, and ``_minority_spellings`` weighs them."""
+    words = document.capitalised_words
+    if not any("-" in word for word in words):
+        return Counter()
+    counts: Counter[str] = Counter()
+    for word in words:
+        for part in _strip(word).split("-"):
+            if part[:1].isupper() and not part.isupper():
+                counts[part] += document.word_counts[word]
+    return counts
+
+
+def _part_fix(part: str, counts: Counter[str], lexicon: Lexicon) -> str | None:
+    """Return the one spelling of the article's capitalised words and parts that ``part`` is a
+    slip of (``_may_be_minority``): one slip apart, no other form of it, written more often,
+    or as often and used by real text while no English word; None when there is none."""
+    if not _may_be_minority(part, lexicon):
+        return None
+    folded, count = fold(part), counts[part]
+    fixes = [
+        other
+        for other in counts
+        if other != part
+        and fold(other)[:1] == folded[:1]
+        and (OSA.distance(folded, fold(other)) == 1 or _cut_ending(folded, fold(other)))
+        and not _other_form(part, other, lexicon)
+        and (
+            counts[other] > count
+            or (
+                counts[other] == count
+                and lexicon.zipf(other) > 0
+                and other.lower() not in lexicon.english_words
+            )
+        )
+    ]
+    return fixes[0] if len(fixes) == 1 else None
 
 
 #: The confidence of a word corrected to the spelling the article gives it beside the same
