@@ -540,6 +540,24 @@ def test_parts_each_written_once_are_not_majority_spellings() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("2014, Engalnd: the junior team finds a promising driver.", [("Engalnd", "England")]),
+        (
+            "The message came from Xinhua News Agency Washnigton on May 23.",
+            [("Washnigton", "Washington")],
+        ),
+    ],
+)
+def test_two_letters_swapped_in_a_famous_place_are_a_slip(
+    text: str, wanted: list[tuple[str, str]]
+) -> None:
+    """A swap is one slip, as a letter changed is: with no rival, a word no text uses one swap
+    from a place real text names very often is that place."""
+    assert fixes(text, ("entity",)) == wanted
+
+
 def test_a_name_written_two_ways_beside_the_same_other_word_takes_the_articles_spelling() -> None:
     """A word of a two-word name one slip from the word the article writes beside the same
     other word of the name is that word, slipped."""

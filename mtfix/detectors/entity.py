@@ -27,7 +27,7 @@ from itertools import accumulate, chain, compress, count
 from math import log1p
 from operator import methodcaller
 
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA
 
 from ..change import Proposal
 from ..entities import Entity
@@ -146,6 +146,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         for candidate in _check_run(run, document, lexicon, context, majority):
             if quoted.covers(candidate.start, candidate.end):
                 continue  # a quotation in another language spells names its way ("Egipt")
+            candidate = _seconded(candidate, majority)
             candidates.append(candidate)
             yield Proposal(
                 start=candidate.start,
@@ -157,9 +158,8 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 alternatives=candidate.alternatives,
             )
     yield from _same_garbling(document, lexicon, candidates)
-    covered = _outranking(candidates, majority)
+    covered = [(candidate.start, candidate.end) for candidate in candidates]
     yield from _majority_corrections(document, context, majority, covered)
-    covered += [(c.start, c.end) for c in candidates]
     covered += [(t.start, _base(t)[1]) for t in _mentions(document, majority.spelling)]
     yield from _rest_of_name_corrections(document, context, lexicon, covered)
     yield from _compound_part_corrections(document, lexicon, covered)
@@ -342,17 +342,14 @@ def _outweighs_beside(other: str, word: str, context: _Context, lexicon: Lexicon
     return other_count > count or (other_count == count and other_used > used)
 
 
-def _outranking(candidates: list[Candidate], majority: _Majority) -> list[tuple[int, int]]:
-    """The spans of the candidates the article's majority spelling of the word yields to: a
-    list's guess at least as sure (``MINORITY_CONFIDENCE``), or one that reads the word
-    otherwise ("Austriaa" as Austria, not as the article's "Austrian"). A weaker guess that
-    agrees with the article ("Sfain" as Spain, which the article writes) does not keep its
-    majority spelling from applying: two kinds of evidence say the same."""
-    return [
-        (candidate.start, candidate.end)
-        for candidate in candidates
-        if candidate.confidence >= MINORITY_CONFIDENCE or not _agrees(candidate, majority)
-    ]
+def _seconded(candidate: Candidate, majority: _Majority) -> Candidate:
+    """Return the candidate at least as sure as the article's own majority spelling
+    (``MINORITY_CONFIDENCE``) when it reads each word the article settles as that spelling
+    ("Sfain" as Spain, which the article writes): two kinds of evidence say the same, and a
+    list's reading below the threshold no longer silences what the article says."""
+    if candidate.confidence >= MINORITY_CONFIDENCE or not _agrees(candidate, majority):
+        return candidate
+    return replace(candidate, confidence=MINORITY_CONFIDENCE)
 
 
 def _agrees(candidate: Candidate, majority: _Majority) -> bool:
@@ -1211,7 +1208,10 @@ def _best_candidate(query: _Query) -> Candidate | None:
         default=best.score - MAX_MARGIN,
     )
     margin = best.score - runner_up
-    candidate = _candidate(query, best, _rules_confidence(query, best, margin))
+    confidence = _rules_confidence(query, best, margin)
+    if best.gates.passed and _famous_slip(query, best, margin):
+        confidence = max(confidence, FAMOUS_SLIP_CONFIDENCE)
+    candidate = _candidate(query, best, confidence)
     return replace(
         candidate,
         alternatives=tuple(list(rivals)[:3]),
@@ -1294,6 +1294,34 @@ def _features(query: _Query, match: _Match, margin: float) -> tuple[float, ...]:
         float(gates.unsupported and context.mentions(word) > 1),
         observed if gates.unsupported else 0.0,
         float(gates.distant),
+    )
+
+
+#: The least confidence of a reading one slip from a place or organisation real text names
+#: very often (``_famous_slip``): the spelling likeness of a swap ("Engalnd") or a doubled
+#: letter alone puts it below the default threshold.
+FAMOUS_SLIP_CONFIDENCE = 0.6
+#: How often (wordfreq Zipf) real text names such a place or organisation: "England",
+#: "Japan", "Congress", "Hong".
+VERY_FAMOUS_ZIPF = 4.0
+
+
+def _famous_slip(query: _Query, match: _Match, margin: float) -> bool:
+    """Tell whether the reading changes a word no text uses by one slip (a letter changed,
+    added, dropped or two swapped) into a place or organisation real text names very often
+    (``VERY_FAMOUS_ZIPF``), with no rival entity near (``MAX_MARGIN``): the slip is the
+    likeliest account of the word."""
+    word = query.words[query.i]
+    target = match.name.form.split()[query.i - match.low]
+    folded, name = fold(word), fold(target)
+    return (
+        match.name.entity.type != "person"
+        and margin >= MAX_MARGIN
+        and query.suspicious
+        and query.lexicon.zipf(word) == 0
+        and folded[:1] == name[:1]
+        and OSA.distance(folded, name) == 1
+        and query.lexicon.zipf(target) >= VERY_FAMOUS_ZIPF
     )
 
 
@@ -1647,7 +1675,7 @@ def _evident_without_context(
         (others or name.entity.type != "person")  # a lone surname: too often another's
         and lexicon.zipf(word) == 0
         and folded[:1] == name_folded[:1]
-        and Levenshtein.distance(folded, name_folded) == 1
+        and OSA.distance(folded, name_folded) == 1
         and lexicon.zipf(target) >= PROMINENT_ZIPF
     )
 
