@@ -168,3 +168,14 @@ def test_a_capital_repeated_where_the_article_writes_the_word_in_lower_case_is_l
         "Festival mood faded."
     )
     assert [(old, new) for old, new, _ in lowered(text)] == [("Festival", "festival")] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Censor.NET, the attack on the bridge was repelled by the army.",
+        "Polls put the Alternative für Deutschland party ahead of every other party in the east.",
+    ],
+)
+def test_a_site_name_or_foreign_party_name_keeps_its_capital(text: str) -> None:
+    assert [c for c in mtfix.clean(text).changes if c.kind == "capitalisation"] == []

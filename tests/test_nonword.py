@@ -95,3 +95,9 @@ def test_edits_a_common_word_can_be_are_the_edits_that_are_common_words() -> Non
     for word in ("goverment", "aorund", "xeroes", "minstre", "parliamnet", "stationn", "ecnomy"):
         every = nonword.edits1(word) & lexicon.common_words
         assert every and nonword._common_among(word, lexicon) == every, word
+
+
+@pytest.mark.parametrize("word", ["pre-emptive", "co-operation", "re-elected"])
+def test_a_known_word_hyphenated_the_british_way_is_no_nonword(word: str) -> None:
+    text = f"The minister said the {word} move was agreed by the cabinet on Monday."
+    assert [c for c in mtfix.clean(text).changes if c.kind == "nonword"] == []

@@ -33,10 +33,21 @@ from ..change import Proposal
 from ..entities import Entity
 from ..lexicon import Lexicon
 from ..memo import WordFilter
-from ..names import NameForm, cut_short, fold, name_key, romanisation_key, similarity
+from ..names import (
+    TRANSLITERATED_FROM,
+    NameForm,
+    cut_short,
+    fold,
+    name_key,
+    other_script_key,
+    romanisation_key,
+    similarity,
+)
 from ..quoted import QuotedForeignPhrases
 from ..text import Document, Token, blocks
 from ..words import CALENDAR_NAMES, NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
+from .transliteration import RULES as TRANSLITERATION_RULES
+from .transliteration import spellings
 
 #: Spelling similarity below which a name is not considered a garbling of another.
 MIN_SIMILARITY = 0.76
@@ -279,11 +290,11 @@ def _rest_of_name_slips(document: Document, context: _Context, lexicon: Lexicon)
     name beside the same other word (``_rest_of_name_corrections``) to that spelling."""
     beside = _name_pairs(document)
     slips: dict[int, str] = {}
-    for (_, neighbour), spellings in beside.items():
-        if len(spellings) < 2 or neighbour.lower() in lexicon.common_words:
+    for (_, neighbour), forms in beside.items():
+        if len(forms) < 2 or neighbour.lower() in lexicon.common_words:
             continue
-        for word, indices in spellings.items():
-            fixed = _rest_of_name_fix(word, list(spellings), context, lexicon)
+        for word, indices in forms.items():
+            fixed = _rest_of_name_fix(word, list(forms), context, lexicon)
             if fixed is not None:
                 slips.update((index, fixed) for index in indices)
     return slips
@@ -311,17 +322,18 @@ def _name_pairs(document: Document) -> dict[tuple[int, str], dict[str, list[int]
 
 
 def _rest_of_name_fix(
-    word: str, spellings: list[str], context: _Context, lexicon: Lexicon
+    word: str, forms: list[str], context: _Context, lexicon: Lexicon
 ) -> str | None:
-    """Return the spelling of ``spellings`` that ``word`` is a slip of beside the same other
+    """Return the spelling of ``forms`` that ``word`` is a slip of beside the same other
     word of a name: one slip apart, no form of it, written more often, or as often and used
-    more by real text; None when there is none or ``word`` is a name real text uses."""
+    more by real text (``_outweighs_beside``); None when there is none, or ``word`` is an
+    English word, no slip ("Peer" beside "Peter")."""
     if len(word) < MIN_MINORITY_LENGTH or word.lower() in lexicon.english_words:
         return None
     folded = fold(word)
     fixes = [
         other
-        for other in spellings
+        for other in forms
         if other != word
         and (OSA.distance(folded, fold(other)) == 1 or cut_short(folded, fold(other)))
         and not _other_form(word, other, lexicon)
@@ -1369,10 +1381,29 @@ def _window_candidates(query: _Query, low: int, high: int) -> list[NameForm]:
 
 def _romanisation_of(query: _Query, match: _Match) -> bool:
     """Tell whether the word is another accepted romanisation of the person's name in the
-    reading (Zelenskyi for Zelenskyy, Anatoliy for Anatolii): then it is that name, spelled."""
-    target = match.name.form.split()[query.i - match.low]
-    word = query.words[query.i]
-    return match.name.entity.type == "person" and romanisation_key(word) == romanisation_key(target)
+    reading (Zelenskyi for Zelenskyy, Anatoliy for Anatolii): then it is that name, spelled.
+
+    A name from another script (``TRANSLITERATED_FROM``) is romanised more ways inside the word
+    too (Sviridenko, Oleg), and its first name may be another language's form of it, one real
+    text uses (Volodymyr or Vladimir Saldo)."""
+    entity = match.name.entity
+    if entity.type != "person":
+        return False
+    parts = match.name.form.split()
+    position = query.i - match.low
+    word, target = query.words[query.i], parts[position]
+    if romanisation_key(word) == romanisation_key(target):
+        return True
+    if TRANSLITERATED_FROM.isdisjoint(entity.context):
+        return False
+    if other_script_key(word) == other_script_key(target):
+        return True
+    first_name = position < len(parts) - 1
+    return (
+        first_name
+        and query.lexicon.zipf(word) >= PLAUSIBLE_ZIPF
+        and not any(word in spellings(target, language) for language in TRANSLITERATION_RULES)
+    )  # Wladimir, the German spelling, is no English form of Vladimir
 
 
 def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
