@@ -128,7 +128,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             continue
         if previous.text in DETERMINERS:
             # a plural may be a team ("the Wolves"), unless the article writes it in lower case
-            plural_name = _plural(word) and word.lower() not in document.distinct_words
+            plural_name = _plural(word) and not _written_in_lower_case(word, document)
             alone = _rarer(word, lexicon) and not _phrase_goes_on(document, token)
             weak = plural_name or alone
             confidence = WEAK_CONFIDENCE if weak else AFTER_DETERMINER_CONFIDENCE
@@ -152,6 +152,14 @@ def _plural(word: str) -> bool:
     """Tell whether the word may be a plural, as a team's name is ("the Wolves"): it ends in
     "s", but not as "Weakness", "Virus" or "Analysis" do."""
     return word.endswith("s") and not word.endswith(SINGULAR_S_ENDINGS)
+
+
+def _written_in_lower_case(plural: str, document: Document) -> bool:
+    """Tell whether the article writes the plural, or its singular, in lower case ("the
+    Vehicles" beside "a vehicle"): an ordinary noun, not a team's name ("the Wolves")."""
+    lower = plural.lower()
+    singulars = (lower, lower[:-1], lower[:-2], lower[:-3] + "y" if lower.endswith("ies") else "")
+    return any(form and form in document.distinct_words for form in singulars)
 
 
 def _capitals_to_check(counts: Counter[str], document: Document) -> set[str]:
