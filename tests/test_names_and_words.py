@@ -492,12 +492,6 @@ def test_a_variant_inside_another_name_keeps_its_spelling() -> None:
             "and Grindel left.",
             [("Gryndel", "Grindel")],
         ),
-        # as often as a rare spelling real text uses, a name it uses ten times as often
-        (
-            "The curator Tian Feiyu opened the show on Friday. Critics praised Tyan for the "
-            "choice of artists.",
-            [("Tyan", "Tian")],
-        ),
         (
             "The head of the Bosnia and Herzegovina Olympic Committee spoke at the Sarajevo "
             "Olympci Centre. The Olympic flag flew.",
@@ -562,8 +556,8 @@ def test_a_name_written_two_ways_beside_the_same_other_word_takes_the_articles_s
     """A word of a two-word name one slip from the word the article writes beside the same
     other word of the name is that word, slipped."""
     text = (
-        "The league's president, Javier Tebas Llanas, rejected the claim. The match was called "
-        "off an hour before kick-off, said Tbas Llanas."
+        "The league's president, Javier Tebas Llanas, rejected the claim. Tebas Llanas spoke "
+        "for an hour. The match was called off before kick-off, said Tbas Llanas."
     )
     assert fixes(text, ("entity",)) == [("Tbas", "Tebas")]
 
@@ -573,6 +567,10 @@ def test_a_name_written_two_ways_beside_the_same_other_word_takes_the_articles_s
     [
         # two first names real text uses, one slip apart: two people of one family
         "The twins Mario Rossi and Maria Rossi both won medals.",
+        # one name in two spellings real text uses, each written once: no telling which
+        "The minister Klara Brandt spoke on Monday. Clara Brandt later denied the report.",
+        # a hyphen in a romanised given name is a spelling, not a slip
+        "The award went to Jiang Chao-hui. Jiang Chaohui thanked the university.",
         # an English word beside the name is no slip of the name
         "The striker Tom Baker scored, and the Tim Baker bakery sold bread at the match.",
     ],
@@ -605,6 +603,9 @@ def test_names_beside_the_same_word_that_are_names_of_their_own_stay(text: str) 
         # an English word's use in real text says nothing of the name's
         "The new cable will end at the station Tann in the north. Permission for the cable at "
         "Tan is legal, the court said.",
+        # two names real text uses, each written once: translation slips to the commoner one
+        # as readily, so real text's use does not tell which the writer meant
+        "The coach Oliver Glasner praised his team. For the next match, Glaser wants calm.",
     ],
 )
 def test_names_that_differ_otherwise_are_not_majority_spellings(text: str) -> None:

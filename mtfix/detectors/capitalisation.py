@@ -220,13 +220,20 @@ def _ordinary(word: str, lexicon: Lexicon) -> bool:
 #: counts it fewer than ``COMMON_FREQUENCY`` times: its counts are thin on long words
 #: ("resuscitation", "standstill"). The word must be one it counts at all.
 COMMON_ZIPF = 2.5
+#: Such a rarer word is this long at least: a short one is often a weapon's, a product's or
+#: a ship's name ("the Zircon hypersonic rocket", "the Javelin anti-tank missile"), a long
+#: derived noun seldom ("resuscitation", "standstill", "immunization").
+MIN_RARER_LENGTH = 8
 
 
 def _common(lower: str, lexicon: Lexicon) -> bool:
     """Tell whether the lower-case word is common in English: pyspellchecker counts it
-    ``COMMON_FREQUENCY`` times, or counts it and real text uses it ``COMMON_ZIPF`` often."""
+    ``COMMON_FREQUENCY`` times, or counts it and real text uses it ``COMMON_ZIPF`` often, and
+    it is long (``MIN_RARER_LENGTH``)."""
     count = lexicon.word_counts.get(lower)
-    return count >= COMMON_FREQUENCY or (count > 0 and lexicon.zipf(lower) >= COMMON_ZIPF)
+    if count >= COMMON_FREQUENCY:
+        return True
+    return count > 0 and len(lower) >= MIN_RARER_LENGTH and lexicon.zipf(lower) >= COMMON_ZIPF
 
 
 def _rarer(word: str, lexicon: Lexicon) -> bool:
