@@ -182,10 +182,10 @@ def _compound_part_corrections(
     """Correct a part of a hyphenated name, or a name the article also writes inside one, to
     the spelling the article gives that part more often ("Guangdng-Hong Kong" beside
     "Guangdong" three times, "DFB-Ponal" beside "DFB-Pokal" and "Pokal", "Wükttemberg" beside
-    "Baden-Württemberg"): the article's majority spelling, as ``_minority_spellings`` finds it
-    for whole words, which never compares the parts of a compound."""
-    counts = _part_counts(document)
-    fixes = {part: fixed for part in counts if (fixed := _part_fix(part, counts, lexicon))}
+    "Baden-Württemberg"): the article's majority spelling, weighed as ``_minority_spellings``
+    weighs whole words, which never compares the parts of a compound."""
+    counts, joined = _part_counts(document)
+    fixes = {part: fixed for part in counts if (fixed := _part_fix(part, counts, joined, lexicon))}
     if not fixes:
         return
     inside = _Covered(covered)
@@ -209,45 +209,61 @@ def _compound_part_corrections(
             offset += len(part) + 1
 
 
-def _part_counts(document: Document) -> Counter[str]:
+def _part_counts(document: Document) -> tuple[Counter[str], frozenset[str]]:
     """How often the article writes each capitalised word, alone or as a part of a hyphenated
-    compound ("DFB-Pokal": "DFB", "Pokal"), possessive endings aside. Empty when the article
-    has no compound: then whole words are all, and ``_minority_spellings`` weighs them."""
+    compound ("DFB-Pokal": "DFB", "Pokal"), possessive endings aside; and the parts it writes
+    inside a compound. Empty when the article has no compound: then whole words are all, and
+    ``_minority_spellings`` weighs them."""
     words = document.capitalised_words
     if not any("-" in word for word in words):
-        return Counter()
+        return Counter(), frozenset()
     counts: Counter[str] = Counter()
+    joined = set()
     for word in words:
-        for part in _strip(word).split("-"):
+        parts = _strip(word).split("-")
+        for part in parts:
             if part[:1].isupper() and not part.isupper():
                 counts[part] += document.word_counts[word]
-    return counts
+                if len(parts) > 1:
+                    joined.add(part)
+    return counts, frozenset(joined)
 
 
-def _part_fix(part: str, counts: Counter[str], lexicon: Lexicon) -> str | None:
+def _part_fix(
+    part: str, counts: Counter[str], joined: frozenset[str], lexicon: Lexicon
+) -> str | None:
     """Return the one spelling of the article's capitalised words and parts that ``part`` is a
-    slip of (``_may_be_minority``): one slip apart, no other form of it, written more often,
-    or as often and used by real text while no English word; None when there is none."""
+    slip of (``_may_be_minority``), one of the two written inside a compound (whole words are
+    ``_minority_spellings``'s): one slip apart, no other form of it, and outweighing it as the
+    whole-word majority does; None when there is none."""
     if not _may_be_minority(part, lexicon):
         return None
-    folded, count = fold(part), counts[part]
+    folded = fold(part)
     fixes = [
         other
         for other in counts
         if other != part
+        and (part in joined or other in joined)
         and fold(other)[:1] == folded[:1]
         and (OSA.distance(folded, fold(other)) == 1 or _cut_ending(folded, fold(other)))
         and not _other_form(part, other, lexicon)
-        and (
-            counts[other] > count
-            or (
-                counts[other] == count
-                and lexicon.zipf(other) > 0
-                and other.lower() not in lexicon.english_words
-            )
-        )
+        and _part_outweighs(other, part, counts, lexicon)
     ]
     return fixes[0] if len(fixes) == 1 else None
+
+
+def _part_outweighs(other: str, part: str, counts: Counter[str], lexicon: Lexicon) -> bool:
+    """Tell whether the spelling ``other`` outweighs ``part``, as in ``_minority_spellings``: a
+    spelling real text uses yields only to one written more often and used more; one no text
+    uses also to one written as often that real text uses and that is no English word."""
+    used, other_used = lexicon.zipf(part), lexicon.zipf(other)
+    if used:
+        return counts[other] > counts[part] and other_used > used
+    return counts[other] > counts[part] or (
+        counts[other] == counts[part]
+        and other_used > 0
+        and other.lower() not in lexicon.english_words
+    )
 
 
 #: The confidence of a word corrected to the spelling the article gives it beside the same
