@@ -27,3 +27,9 @@ PERSON_TITLES = frozenset(
 
 #: Lower-case particles inside names ("Ursula von der Leyen", "Charles de Gaulle").
 NAME_PARTICLES = frozenset("al bin da das de del den der di dos du ibn la le van von".split())
+#: Months and weekdays, which English capitalises: no sign that a word beside one belongs to a
+#: name, and no first name.
+CALENDAR_NAMES = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+)

@@ -32,7 +32,7 @@ from ..change import Proposal
 from ..lexicon import Lexicon
 from ..memo import WordFilter
 from ..text import Document, Token
-from ..words import NAME_PARTICLES, SPEECH_VERBS
+from ..words import CALENDAR_NAMES, NAME_PARTICLES, SPEECH_VERBS
 
 #: Languages that capitalise every noun, so a translation from them can leak a noun capital.
 NOUN_CAPITALISING_LANGUAGES = frozenset({"de", "lb"})
@@ -66,12 +66,6 @@ NAMED_HEADS = frozenset(
     platform poll prize program programme project rocket satellite series service show software
     spyware storm strain subvariant system systems tank tanks variant vessel yacht""".split()
 )
-#: Months and weekdays, which English capitalises: reached over "of" or "on" they are no sign
-#: that the word before them belongs to a name.
-CALENDAR_NAMES = frozenset(
-    """January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
-)
 #: Sentence-initial words that say nothing about the capital of the word after them.
 FUNCTION_WORDS = frozenset(
     "the a an in on at by to of for from with after before as if when while but and or so "
@@ -104,7 +98,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     capitalised_mid_sentence = Counter(words[index] for index in candidates if not initial[index])
     # a word capitalised mid-sentence more than once is meant so: look the others up, once each
     ordinary = _ordinary_filter(lexicon).select(
-        {word for word, count in capitalised_mid_sentence.items() if count == 1}
+        _capitals_to_check(capitalised_mid_sentence, document)
     )
     headlines: dict[int, bool] = {}
     nouns_may_leak = _nouns_may_leak(document)
@@ -130,12 +124,14 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             continue
         if _glued_to_domain(document, token):
             continue
-        if _near_capitalised(document, token) or _before_named_head(document, token):
+        if _near_capitalised(document, token, lexicon) or _before_named_head(document, token):
             continue
         if previous.text in DETERMINERS:
             # a plural may be a team ("the Wolves"), unless the article writes it in lower case
-            plural_name = word.endswith("s") and word.lower() not in document.distinct_words
-            confidence = WEAK_CONFIDENCE if plural_name else AFTER_DETERMINER_CONFIDENCE
+            plural_name = _plural(word) and not _written_in_lower_case(word, document)
+            alone = _rarer(word, lexicon) and not _phrase_goes_on(document, token)
+            weak = plural_name or alone
+            confidence = WEAK_CONFIDENCE if weak else AFTER_DETERMINER_CONFIDENCE
         elif previous.text in PREPOSITIONS:
             confidence = WEAK_CONFIDENCE
         else:
@@ -145,6 +141,39 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             confidence,
             f"“{word}” is an ordinary word capitalised mid-sentence, as German writes nouns.",
         )
+
+
+#: Endings of English words that end in "s" and are no plural: "Weakness", "Virus", "Previous",
+#: "Analysis".
+SINGULAR_S_ENDINGS = ("ss", "us", "is")
+
+
+def _plural(word: str) -> bool:
+    """Tell whether the word may be a plural, as a team's name is ("the Wolves"): it ends in
+    "s", but not as "Weakness", "Virus" or "Analysis" do."""
+    return word.endswith("s") and not word.endswith(SINGULAR_S_ENDINGS)
+
+
+def _written_in_lower_case(plural: str, document: Document) -> bool:
+    """Tell whether the article writes the plural, or its singular, in lower case ("the
+    Vehicles" beside "a vehicle"): an ordinary noun, not a team's name ("the Wolves")."""
+    lower = plural.lower()
+    singulars = (lower, lower[:-1], lower[:-2], lower[:-3] + "y" if lower.endswith("ies") else "")
+    return any(form and form in document.distinct_words for form in singulars)
+
+
+def _capitals_to_check(counts: Counter[str], document: Document) -> set[str]:
+    """The words capitalised mid-sentence that may be leaked noun capitals: those capitalised
+    once, and those capitalised more often that the article also writes in lower case ("the
+    Festival atmosphere" beside "the festival"). A word only ever capitalised, more than once,
+    is meant so (a name: "the Windberg Festival ... the Festival"), and so is a plural, a
+    team's name as often ("the Giants lost" beside "two giants of the league")."""
+    lower = document.distinct_words
+    return {
+        word
+        for word, count in counts.items()
+        if count == 1 or (word.lower() in lower and not _plural(word))
+    }
 
 
 def _nouns_may_leak(document: Document) -> bool:
@@ -179,7 +208,7 @@ def _ordinary(word: str, lexicon: Lexicon) -> bool:
     lower = word.lower()
     return (
         lower in lexicon.english_words
-        and lexicon.word_counts.get(lower) >= COMMON_FREQUENCY
+        and _common(lower, lexicon)
         and word not in lexicon.proper_nouns
         and word not in lexicon.single_word_names
         and word not in lexicon.names.surnames
@@ -187,7 +216,41 @@ def _ordinary(word: str, lexicon: Lexicon) -> bool:
     )
 
 
-def _near_capitalised(document: Document, token: Token) -> bool:
+#: A word real text uses this often (wordfreq Zipf) is common enough, though pyspellchecker
+#: counts it fewer than ``COMMON_FREQUENCY`` times: its counts are thin on long words
+#: ("resuscitation", "standstill"). The word must be one it counts at all.
+COMMON_ZIPF = 2.5
+#: Such a rarer word is this long at least: a short one is often a weapon's, a product's or
+#: a ship's name ("the Zircon hypersonic rocket", "the Javelin anti-tank missile"), a long
+#: derived noun seldom ("resuscitation", "standstill", "immunization").
+MIN_RARER_LENGTH = 8
+
+
+def _common(lower: str, lexicon: Lexicon) -> bool:
+    """Tell whether the lower-case word is common in English: pyspellchecker counts it
+    ``COMMON_FREQUENCY`` times, or counts it and real text uses it ``COMMON_ZIPF`` often, and
+    it is long (``MIN_RARER_LENGTH``)."""
+    count = lexicon.word_counts.get(lower)
+    if count >= COMMON_FREQUENCY:
+        return True
+    return count > 0 and len(lower) >= MIN_RARER_LENGTH and lexicon.zipf(lower) >= COMMON_ZIPF
+
+
+def _rarer(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether the word is common by real text's use only (``COMMON_ZIPF``), not by
+    pyspellchecker's count."""
+    return lexicon.word_counts.get(word.lower()) < COMMON_FREQUENCY
+
+
+def _phrase_goes_on(document: Document, token: Token) -> bool:
+    """Tell whether a lower-case word follows the word across spaces ("the Retention period",
+    "a Standstill without"): the phrase goes on. A rarer word that ends its phrase ("this
+    Phalanx,", "a Peninsula?") may be a name used alone, or a heading's word."""
+    following = _adjacent(document, token, 1)
+    return following is not None and following.text[:1].islower()
+
+
+def _near_capitalised(document: Document, token: Token, lexicon: Lexicon) -> bool:
     """Tell whether the word is part of a capitalised run ("Ministry of Culture", "Tour de France").
 
     Neighbours count only when nothing but spaces separates them; name connectors such as
@@ -195,13 +258,17 @@ def _near_capitalised(document: Document, token: Token) -> bool:
     """
     for step in (-1, 1):
         current = token
+        passed: list[str] = []
         while True:
             neighbour = _adjacent(document, current, step)
             if neighbour is None:
                 break
             if neighbour.text in NAME_CONNECTORS:
                 current = neighbour
+                passed.append(neighbour.text)
                 continue
+            if _separate_name(neighbour.text, passed, step, lexicon):
+                break  # "the Trainer for Eintracht", "in the Caribbean the Probability"
             if neighbour.sentence_initial and (
                 neighbour.text.lower() in FUNCTION_WORDS or current is not token
             ):
@@ -212,6 +279,28 @@ def _near_capitalised(document: Document, token: Token) -> bool:
                 return True
             break
     return False
+
+
+#: Prepositions that join a noun to a name it is about ("the trainer for Eintracht", "an
+#: investigation by NRW"), not the words of one name; "of" does ("the Bank of England").
+LOOSE_PREPOSITIONS = frozenset("for by in at to with from on into over".split())
+#: Words that open a noun phrase: a name does not go on over one ("the Caribbean the").
+ARTICLES = frozenset("the a an".split())
+
+
+def _separate_name(neighbour: str, passed: list[str], step: int, lexicon: Lexicon) -> bool:
+    """Tell whether a capitalised ``neighbour`` reached over the connectors ``passed`` is a
+    name of its own, no sign that the word belongs to a longer name. After the word, over a
+    loose preposition, a name that is no common word ("the Trainer for Eintracht", "the Season
+    in Australia"): a name's own words after "for" or "in" are common ones ("the Institute for
+    Fiscal Studies"). Before the word, over an article alone, a name that is no first name
+    ("in the Caribbean the Probability"): only an epithet follows a name so ("Catherine the
+    Great"). A common word capitalised there is a title's ("Feeling the Stones")."""
+    if not passed or neighbour.lower() in lexicon.common_words:
+        return False  # a common word capitalised is a title's ("Feeling the Stones")
+    if step > 0:
+        return not LOOSE_PREPOSITIONS.isdisjoint(passed)
+    return all(word in ARTICLES for word in passed) and neighbour not in lexicon.names.first_names
 
 
 def _glued_to_domain(document: Document, token: Token) -> bool:

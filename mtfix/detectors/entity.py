@@ -28,7 +28,7 @@ from math import log1p
 from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA
 
 from ..change import Proposal
 from ..entities import Entity
@@ -47,7 +47,7 @@ from ..names import (
 )
 from ..quoted import QuotedForeignPhrases
 from ..text import Document, Token, blocks
-from ..words import NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
+from ..words import CALENDAR_NAMES, NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
 from .transliteration import RULES as TRANSLITERATION_RULES
 from .transliteration import spellings
 
@@ -160,6 +160,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         for candidate in _check_run(run, document, lexicon, context, majority):
             if quoted.covers(candidate.start, candidate.end):
                 continue  # a quotation in another language spells names its way ("Egipt")
+            candidate = _seconded(candidate, majority)
             candidates.append(candidate)
             yield Proposal(
                 start=candidate.start,
@@ -173,6 +174,223 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     yield from _same_garbling(document, lexicon, candidates)
     covered = [(candidate.start, candidate.end) for candidate in candidates]
     yield from _majority_corrections(document, context, majority, covered)
+    covered += [(t.start, _base(t)[1]) for t in _mentions(document, majority.spelling)]
+    yield from _rest_of_name_corrections(document, context, lexicon, covered)
+    yield from _compound_part_corrections(document, lexicon, covered)
+
+
+def _compound_part_corrections(
+    document: Document, lexicon: Lexicon, covered: list[tuple[int, int]]
+) -> Iterator[Proposal]:
+    """Correct a part of a hyphenated name, or a name the article also writes inside one, to
+    the spelling the article gives that part more often ("Guangdng-Hong Kong" beside
+    "Guangdong" three times, "DFB-Ponal" beside "DFB-Pokal" and "Pokal", "Wükttemberg" beside
+    "Baden-Württemberg"): the article's majority spelling, weighed as ``_minority_spellings``
+    weighs whole words, which never compares the parts of a compound."""
+    counts, joined = _part_counts(document)
+    fixes = {part: fixed for part in counts if (fixed := _part_fix(part, counts, joined, lexicon))}
+    if not fixes:
+        return
+    inside = _Covered(covered)
+    for token in document.tokens:
+        if not token.text[:1].isupper() or inside(token.start):
+            continue
+        offset = 0
+        for part in _base(token)[0].split("-"):
+            fixed = fixes.get(part)
+            if fixed is not None:
+                start = token.start + offset
+                yield Proposal(
+                    start=start,
+                    end=start + len(part),
+                    replacement=fixed,
+                    confidence=MINORITY_CONFIDENCE,
+                    reason=f"The article writes “{fixed}” {counts[fixed]} time(s), alone or in "
+                    f"a compound, and “{part}” {counts[part]}: one slip apart.",
+                    rule="entity.minority_spelling",
+                )
+            offset += len(part) + 1
+
+
+def _part_counts(document: Document) -> tuple[Counter[str], frozenset[str]]:
+    """How often the article writes each capitalised word, alone or as a part of a hyphenated
+    compound ("DFB-Pokal": "DFB", "Pokal"), possessive endings aside; and the parts it writes
+    inside a compound. Empty when the article has no compound: then whole words are all, and
+    ``_minority_spellings`` weighs them."""
+    words = document.capitalised_words
+    if not any("-" in word for word in words):
+        return Counter(), frozenset()
+    counts: Counter[str] = Counter()
+    joined = set()
+    for word in words:
+        parts = _strip(word).split("-")
+        for part in parts:
+            if part[:1].isupper() and not part.isupper():
+                counts[part] += document.word_counts[word]
+                if len(parts) > 1:
+                    joined.add(part)
+    return counts, frozenset(joined)
+
+
+def _part_fix(
+    part: str, counts: Counter[str], joined: frozenset[str], lexicon: Lexicon
+) -> str | None:
+    """Return the one spelling of the article's capitalised words and parts that ``part`` is a
+    slip of (``_may_be_minority``), one of the two written inside a compound (whole words are
+    ``_minority_spellings``'s): one slip apart, no other form of it, and outweighing it as the
+    whole-word majority does; None when there is none."""
+    if not _may_be_minority(part, lexicon):
+        return None
+    folded = fold(part)
+    fixes = [
+        other
+        for other in counts
+        if other != part
+        and (part in joined or other in joined)
+        and fold(other)[:1] == folded[:1]
+        and (OSA.distance(folded, fold(other)) == 1 or _cut_ending(folded, fold(other)))
+        and not _other_form(part, other, lexicon)
+        and _part_outweighs(other, part, counts, lexicon)
+    ]
+    return fixes[0] if len(fixes) == 1 else None
+
+
+def _part_outweighs(other: str, part: str, counts: Counter[str], lexicon: Lexicon) -> bool:
+    """Tell whether the spelling ``other`` outweighs ``part``, as in ``_minority_spellings``: a
+    spelling real text uses yields only to one written more often and used more; one no text
+    uses also to one written as often that real text uses and that is no English word."""
+    used, other_used = lexicon.zipf(part), lexicon.zipf(other)
+    if used:
+        return counts[other] > counts[part] and other_used > used
+    return counts[other] > counts[part] or (
+        counts[other] == counts[part]
+        and other_used > 0
+        and other.lower() not in lexicon.english_words
+    )
+
+
+#: The confidence of a word corrected to the spelling the article gives it beside the same
+#: other word of a name (``_rest_of_name_corrections``).
+REST_OF_NAME_CONFIDENCE = 0.8
+
+
+def _rest_of_name_corrections(
+    document: Document, context: _Context, lexicon: Lexicon, covered: list[tuple[int, int]]
+) -> Iterator[Proposal]:
+    """Correct a word of a two-word name that the article writes elsewhere, beside the same
+    other word, one slip otherwise ("Petre Green" beside "Peter Green", "Tbas Llanas" beside
+    "Tebas Llanas", "Chet Kaixian" beside "Chen Kaixian"): one name, written two ways. The
+    spelling the article writes more often, or as often and real text uses more, is the name
+    (``_rest_of_name_slips``); a spelling real text uses often is a name of its own ("Mario
+    Rossi" beside "Maria Rossi": two people), and a common word beside it says nothing
+    ("Grand Prix")."""
+    slips = _rest_of_name_slips(document, context, lexicon)
+    if not slips:
+        return
+    inside = _Covered(covered)
+    for index, fixed in sorted(slips.items()):
+        token = document.tokens[index]
+        word, end = _base(token)
+        if inside(token.start):
+            continue
+        yield Proposal(
+            start=token.start,
+            end=end,
+            replacement=fixed,
+            confidence=REST_OF_NAME_CONFIDENCE,
+            reason=f"The article writes this name “{fixed}” beside the same other word of the "
+            f"name, {context.mentions(fixed)} time(s): “{word}” is one slip from it.",
+            rule="entity.rest_of_name",
+        )
+
+
+def _rest_of_name_slips(document: Document, context: _Context, lexicon: Lexicon) -> dict[int, str]:
+    """Map the index of each token that is a slip of the spelling the article gives the same
+    name beside the same other word (``_rest_of_name_corrections``) to that spelling."""
+    beside = _name_pairs(document)
+    slips: dict[int, str] = {}
+    for (_, neighbour), forms in beside.items():
+        if len(forms) < 2 or neighbour.lower() in lexicon.common_words:
+            continue
+        for word, indices in forms.items():
+            fixed = _rest_of_name_fix(word, list(forms), context, lexicon)
+            if fixed is not None:
+                slips.update((index, fixed) for index in indices)
+    return slips
+
+
+def _name_pairs(document: Document) -> dict[tuple[int, str], dict[str, list[int]]]:
+    """The article's pairs of capitalised words one plain space apart ("Peter Green"): for each
+    side (0: the word after the neighbour, 1: before it) and neighbour, the words beside it
+    and the indices of their tokens (possessive endings aside)."""
+    tokens, text = document.tokens, document.text
+    words, starts = tokens.words, tokens.starts
+    pairs: dict[tuple[int, str], dict[str, list[int]]] = {}
+    for index in document.capitalised:
+        following = index + 1
+        if following >= len(words) or not words[following][:1].isupper():
+            continue
+        if text[tokens.end(index) : starts[following]] != " ":
+            continue
+        first, second = words[index], _strip(words[following])
+        if first.isupper() or second.isupper():
+            continue  # a heading's capitals, or an abbreviation
+        pairs.setdefault((1, second), {}).setdefault(first, []).append(index)
+        pairs.setdefault((0, first), {}).setdefault(second, []).append(following)
+    return pairs
+
+
+def _rest_of_name_fix(
+    word: str, forms: list[str], context: _Context, lexicon: Lexicon
+) -> str | None:
+    """Return the spelling of ``forms`` that ``word`` is a slip of beside the same other
+    word of a name: one slip apart, no form of it, written more often, or as often and used
+    more by real text (``_outweighs_beside``); None when there is none, or ``word`` is an
+    English word, no slip ("Peer" beside "Peter")."""
+    if len(word) < MIN_MINORITY_LENGTH or word.lower() in lexicon.english_words:
+        return None
+    folded = fold(word)
+    fixes = [
+        other
+        for other in forms
+        if other.replace("-", "") != word.replace("-", "")  # "Chao-hui", "Chaohui": spellings
+        and (OSA.distance(folded, fold(other)) == 1 or cut_short(folded, fold(other)))
+        and not _other_form(word, other, lexicon)
+        and _outweighs_beside(other, word, context, lexicon)
+    ]
+    return fixes[0] if len(fixes) == 1 else None
+
+
+def _outweighs_beside(other: str, word: str, context: _Context, lexicon: Lexicon) -> bool:
+    """Tell whether the spelling ``other`` is the name and ``word`` its slip, both written
+    beside the same other word of a name. A spelling real text uses (``PLAUSIBLE_ZIPF``) is a
+    name of its own unless the other is used ten times as often ("Viktoria", "Victoria");
+    otherwise the one the article writes more often, or as often when real text uses it and
+    never ``word`` (a real name written as often both ways, "Klara" and "Clara", is two
+    spellings)."""
+    used, other_used = lexicon.zipf(word), lexicon.zipf(other)
+    if used >= PLAUSIBLE_ZIPF and other_used - used < LIKELIER_ZIPF:
+        return False
+    count, other_count = context.mentions(word), context.mentions(other)
+    return other_count > count or (other_count == count and used == 0 and other_used > 0)
+
+
+def _seconded(candidate: Candidate, majority: _Majority) -> Candidate:
+    """Return the candidate at least as sure as the article's own majority spelling
+    (``MINORITY_CONFIDENCE``) when it reads each word the article settles as that spelling
+    ("Sfain" as Spain, which the article writes): two kinds of evidence say the same, and a
+    list's reading below the threshold no longer silences what the article says."""
+    if candidate.confidence >= MINORITY_CONFIDENCE or not _agrees(candidate, majority):
+        return candidate
+    return replace(candidate, confidence=MINORITY_CONFIDENCE)
+
+
+def _agrees(candidate: Candidate, majority: _Majority) -> bool:
+    """Tell whether the candidate changes each word the article settles to the article's
+    majority spelling of it, and changes no other word."""
+    pairs = list(zip(candidate.original.split(), candidate.replacement.split(), strict=False))
+    changed = [(word, fixed) for word, fixed in pairs if word != fixed]
+    return bool(changed) and all(majority.spelling.get(word) == fixed for word, fixed in changed)
 
 
 def _same_garbling(
@@ -278,7 +496,7 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
     spelling: dict[str, str] = {}
     outright = set()
     for word in sorted(minorities):
-        neighbours = [o for o in close(word) if not _forms_of_one_word(fold(word), fold(o))]
+        neighbours = [o for o in close(word) if not _other_form(word, o, lexicon)]
         if not neighbours or any(
             other.lower() in lexicon.common_words and not context.names_mid_sentence(other)
             for other in neighbours
@@ -292,7 +510,7 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
             and not _two_people(word, other, context)
             and not (context.mentions(other) == count and _in_other_names(word, other, context))
             # a rare word real text uses ("Kentuck") yields only to one used more, more often
-            and (not used or (context.mentions(other) > count and lexicon.zipf(other) > used))
+            and (not used or _used_more(other, count, used, context))
         ]
         if not used and any(context.mentions(other) > count for other in majority):
             outright.add(word)
@@ -327,6 +545,15 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
 NO_MAJORITY = _Majority({}, frozenset())
 #: A word's first character, taken in C (an empty word has none).
 FIRST_LETTER = itemgetter(slice(0, 1))
+
+
+def _used_more(other: str, count: int, used: float, context: _Context) -> bool:
+    """Tell whether the spelling ``other`` outweighs a rare one real text uses (Zipf ``used``),
+    which the article writes ``count`` times: the article writes ``other`` more often and real
+    text uses it more. As often is no evidence: machine translation slips to the commoner
+    name as readily ("Glasner" written "Glaser"), and two real spellings of one name are
+    spellings ("Klara", "Clara")."""
+    return context.mentions(other) > count and context.lexicon.zipf(other) > used
 
 
 #: How much more name-like (``LetterModel.score``, per letter) one of two spellings as frequent
@@ -457,8 +684,17 @@ def _first_names(words: frozenset[str], lexicon: Lexicon) -> list[str]:
     return [
         word
         for word in words
-        if word.lower() not in lexicon.common_words or word in lexicon.names.first_names
+        if (word.lower() not in lexicon.common_words or word in lexicon.names.first_names)
+        and not _no_first_name(word, lexicon)
     ]
+
+
+def _no_first_name(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a capitalised word before a name is no first name for all its capital: a
+    place that is no known first name ("Sarajevo Olympic Centre"; "Anna" is one), a month
+    ("October Ludwigsburg"), or a speech verb an attribution capitalises ("Said Grindel")."""
+    place = word in lexicon.place_names and word not in lexicon.names.first_names
+    return place or word in CALENDAR_NAMES or word.lower() in SPEECH_VERBS
 
 
 #: Ends that inflect one word (German ones included, as MT leaves them): the tails after
@@ -469,6 +705,21 @@ INFLECTION_TAILS = frozenset({"", "s", "n", "r", "e", "es", "en", "er", "ern", "
 #: A last letter cut after a vowel ("Leverkuse" for Leverkusen) is a slip, not an ending.
 CUT_CONSONANTS = frozenset("nr")
 VOWELS = frozenset("aeiouy")
+
+
+def _other_form(word: str, other: str, lexicon: Lexicon) -> bool:
+    """Tell whether the minority spelling ``word`` is another form of the word ``other``
+    (``_forms_of_one_word``) rather than its slip. A spelling no text uses is no form of a
+    name real text uses (``PLAUSIBLE_ZIPF``) that it does not extend: the name with its
+    ending cut or changed ("Juventu", "Leicesten" beside Juventus, Leicester) is a slip, the
+    name with an ending added ("Pokals", "Laupheimer") a form."""
+    if not _forms_of_one_word(fold(word), fold(other)):
+        return False
+    return not (
+        lexicon.zipf(word) == 0
+        and lexicon.zipf(other) >= PLAUSIBLE_ZIPF
+        and not fold(word).startswith(fold(other))
+    )
 
 
 def _in_other_names(word: str, other: str, context: _Context) -> bool:
@@ -1214,7 +1465,10 @@ def _best_candidate(query: _Query, readings: tuple[_Reading, ...]) -> Candidate 
         default=best.score - MAX_MARGIN,
     )
     margin = best.score - runner_up
-    candidate = _candidate(query, best, _rules_confidence(query, best, margin))
+    confidence = _rules_confidence(query, best, margin)
+    if best.gates.passed and _famous_slip(query, best, margin):
+        confidence = max(confidence, FAMOUS_SLIP_CONFIDENCE)
+    candidate = _candidate(query, best, confidence)
     return replace(
         candidate,
         alternatives=tuple(list(rivals)[:3]),
@@ -1297,6 +1551,34 @@ def _features(query: _Query, match: _Match, margin: float) -> tuple[float, ...]:
         float(gates.unsupported and context.mentions(word) > 1),
         observed if gates.unsupported else 0.0,
         float(gates.distant),
+    )
+
+
+#: The least confidence of a reading one slip from a place or organisation real text names
+#: very often (``_famous_slip``): the spelling likeness of a swap ("Engalnd") or a doubled
+#: letter alone puts it below the default threshold.
+FAMOUS_SLIP_CONFIDENCE = 0.6
+#: How often (wordfreq Zipf) real text names such a place or organisation: "England",
+#: "Japan", "Congress", "Hong".
+VERY_FAMOUS_ZIPF = 4.0
+
+
+def _famous_slip(query: _Query, match: _Match, margin: float) -> bool:
+    """Tell whether the reading changes a word no text uses by one slip (a letter changed,
+    added, dropped or two swapped) into a place or organisation real text names very often
+    (``VERY_FAMOUS_ZIPF``), with no rival entity near (``MAX_MARGIN``): the slip is the
+    likeliest account of the word."""
+    word = query.words[query.i]
+    target = match.name.form.split()[query.i - match.low]
+    folded, name = fold(word), fold(target)
+    return (
+        match.name.entity.type != "person"
+        and margin >= MAX_MARGIN
+        and query.suspicious
+        and query.lexicon.zipf(word) == 0
+        and folded[:1] == name[:1]
+        and OSA.distance(folded, name) == 1
+        and query.lexicon.zipf(target) >= VERY_FAMOUS_ZIPF
     )
 
 
@@ -1714,7 +1996,7 @@ def _evident_without_context(
         (others or name.entity.type != "person")  # a lone surname: too often another's
         and lexicon.zipf(word) == 0
         and folded[:1] == name_folded[:1]
-        and Levenshtein.distance(folded, name_folded) == 1
+        and OSA.distance(folded, name_folded) == 1
         and _prominence(target, name.entity, lexicon) >= PROMINENT_ZIPF
     )
 
