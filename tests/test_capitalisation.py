@@ -30,7 +30,7 @@ def lowered(text: str, min_confidence: float = 0.5) -> list[tuple[str, str, floa
         # a month after "of" is capitalised by English, not as part of a name
         ("The final was played at the Beginning of September on the beach.", "Beginning"),
         # a name reached over a loose preposition is a name of its own, not the word's
-        ("Nobody asked the Trainer for Leverkusen about the injury.", "Trainer"),
+        ("Nobody asked the Trainer at Leverkusen about the injury.", "Trainer"),
         ("It was her fifth win of the Season in Norway last year.", "Season"),
         ("The data came from an Investigation by Europol into the gangs.", "Investigation"),
         # a name before "the" is no part of the name after it
@@ -182,4 +182,9 @@ def test_a_capital_repeated_where_the_article_writes_the_word_in_lower_case_is_l
     ],
 )
 def test_a_site_name_or_foreign_party_name_keeps_its_capital(text: str) -> None:
+    assert [c for c in mtfix.clean(text).changes if c.kind == "capitalisation"] == []
+
+
+def test_a_party_named_for_its_country_keeps_its_capital() -> None:
+    text = "Polls put the Alternative for Germany ahead in three eastern states this autumn."
     assert [c for c in mtfix.clean(text).changes if c.kind == "capitalisation"] == []

@@ -268,7 +268,7 @@ def _near_capitalised(document: Document, token: Token, lexicon: Lexicon) -> boo
                 passed.append(neighbour.text)
                 continue
             if _separate_name(neighbour.text, passed, step, lexicon):
-                break  # "the Trainer for Eintracht", "in the Caribbean the Probability"
+                break  # "the Season in Australia", "in the Caribbean the Probability"
             if neighbour.sentence_initial and (
                 neighbour.text.lower() in FUNCTION_WORDS or current is not token
             ):
@@ -281,9 +281,10 @@ def _near_capitalised(document: Document, token: Token, lexicon: Lexicon) -> boo
     return False
 
 
-#: Prepositions that join a noun to a name it is about ("the trainer for Eintracht", "an
-#: investigation by NRW"), not the words of one name; "of" does ("the Bank of England").
-LOOSE_PREPOSITIONS = frozenset("for by in at to with from on into over".split())
+#: Prepositions that join a noun to a name it is about ("an investigation by NRW", "the
+#: Season in Australia"), not the words of one name; "of" does ("the Bank of England"), and so
+#: does "for" as often ("the Alternative for Germany", "the Commissioner for Ukraine").
+LOOSE_PREPOSITIONS = frozenset("by in at to with from on into over".split())
 #: Words that open a noun phrase: a name does not go on over one ("the Caribbean the").
 ARTICLES = frozenset("the a an".split())
 
@@ -291,7 +292,7 @@ ARTICLES = frozenset("the a an".split())
 def _separate_name(neighbour: str, passed: list[str], step: int, lexicon: Lexicon) -> bool:
     """Tell whether a capitalised ``neighbour`` reached over the connectors ``passed`` is a
     name of its own, no sign that the word belongs to a longer name. After the word, over a
-    loose preposition, a name that is no common word ("the Trainer for Eintracht", "the Season
+    loose preposition, a name that is no common word ("the Coach with Eintracht", "the Season
     in Australia"): a name's own words after "for" or "in" are common ones ("the Institute for
     Fiscal Studies"). Before the word, over an article alone, a name that is no first name
     ("in the Caribbean the Probability"): only an epithet follows a name so ("Catherine the
