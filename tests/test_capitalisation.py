@@ -132,3 +132,32 @@ def test_a_source_in_a_language_without_noun_capitals_keeps_the_capital() -> Non
     with_german = mtfix.clean(text, source=german).changes
     assert not [c for c in with_czech if c.kind == "capitalisation"]
     assert [c.original for c in with_german if c.kind == "capitalisation"] == ["Compromise"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title: a short line that no sentence mark ends
+        "Christmas and the Gifts\n\nThe shops were full on Saturday.",
+        # before a bracketed acronym or name
+        "Voters backed the Builders (SNK) in most towns.",
+        "Members of the Pirates (Piráti) voted against the plan.",
+        # the capitalised first word of an institution's name, as Czech or Polish writes one,
+        # before its head noun
+        "Judges of the Constitutional court ruled on Tuesday.",
+        "Tickets for the National theatre sold out in an hour.",
+    ],
+)
+def test_a_capital_its_setting_names_is_kept(text: str) -> None:
+    assert lowered(text, min_confidence=0) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers agreed a Compromise after long talks.\n",
+        "After long talks the ministers agreed a Compromise on the budget.\n\nThey left.",
+    ],
+)
+def test_a_noun_capital_in_a_sentence_is_still_lowered(text: str) -> None:
+    assert [original for original, _, _ in lowered(text)] == ["Compromise"]

@@ -24,7 +24,7 @@ from itertools import compress, count
 from ..change import Proposal
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon
 from ..memo import WordFilter
-from ..quoted import QuotedForeignPhrases
+from ..quoted import QuotedForeignPhrases, set_apart
 from ..text import Document, Token
 from ..words import MAX_WORD_LENGTH
 
@@ -106,7 +106,7 @@ MIN_LISTED_LENGTH = 6
 #: ``FOREIGN_PENALTY`` less sure, below the default threshold even when it is the clear
 #: candidate, and the untranslated detector's flag wins the overlap.
 SOURCE_WORD_ZIPF = 3.0
-FOREIGN_PENALTY = 0.15
+FOREIGN_PENALTY = 0.2
 #: Confidence of a correction whose candidate carries ``CLEAR_SHARE`` of the close candidates'
 #: frequency, and of one that does not (a guess among several: below the default threshold).
 CLEAR_CONFIDENCE = 0.6
@@ -136,6 +136,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             or document.is_fragment(token)
             or _inside_name(document, token)
             or quoted(token)
+            or set_apart(document, token)
         ):
             continue
         word = token.text
