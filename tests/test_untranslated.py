@@ -103,6 +103,17 @@ def test_cyrillic_runs_are_always_flagged_with_the_script_language() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deputies of the parliament (Верховна Рада) voted on Tuesday.",
+        "The crowd sang “Слава Україні” before the speech.",
+    ],
+)
+def test_cyrillic_the_writer_quotes_or_glosses_is_left_alone(text: str) -> None:
+    assert clean(text, Config(only=("untranslated",), min_confidence=0)).changes == ()
+
+
 def test_flags_are_never_applied() -> None:
     text = "Visitors missed the big feier in the old town this year."
     assert clean(text, ONLY).apply() == text

@@ -1,7 +1,8 @@
 """Detect words left in the source language (German, French, Spanish, Italian, Dutch, Polish,
 Czech, Russian, Ukrainian).
 
-Cyrillic words in an English text are always flagged. A Latin-script word is flagged only when
+Cyrillic words in an English text are flagged unless the writer quotes or sets them apart
+(brackets, a short quotation). A Latin-script word is flagged only when
 it is unknown to the English word lists, not part of a known name or title, long enough, and the
 frequencies of real text say it belongs to a source language: a source language uses it at least
 ``SOURCE_MARGIN`` Zipf points (1,000 times) more often than English ("aber", "foule"), or English
@@ -237,18 +238,26 @@ def beside_source_word(
     document: Document, token: Token, flagged: dict[str, Finding], lexicon: Lexicon
 ) -> bool:
     """Tell whether a word next to ``token`` (one space between) is a source language's too:
-    flagged itself, or unknown to English and common in a source language ("die", "und").
-    Two such words in a row are a phrase left untranslated, not a term quoted."""
+    flagged itself, or common in a source language and unknown to English ("und") or
+    ``SOURCE_MARGIN`` rarer there ("aus"). Two such words in a row are a phrase of that
+    language, not a term quoted alone."""
     for step in (-1, 1):
         other = _neighbour(document, token.index, step)
         if other is None or not other.text.islower():
             continue
-        if other.text in flagged or (
-            not lexicon.is_english_word(other.text)
-            and lexicon.foreign_zipf(other.text, LATIN_FREQUENCY_LANGUAGES)[1] >= ENGLISH_ZIPF
-        ):
+        if other.text in flagged or _source_word(other.text, lexicon):
             return True
     return False
+
+
+@lru_cache(maxsize=1 << 14)
+def _source_word(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a lower-case word is common in a Latin-script source language and unknown
+    to English, or ``SOURCE_MARGIN`` Zipf points rarer there (memoised)."""
+    foreign = lexicon.foreign_zipf(word, LATIN_FREQUENCY_LANGUAGES)[1]
+    if foreign < ENGLISH_ZIPF:
+        return False
+    return not lexicon.is_english_word(word) or foreign - lexicon.zipf(word) >= SOURCE_MARGIN
 
 
 class _Surnames:
@@ -343,8 +352,11 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     tables = bilingual(lexicon.root)
     text = document.text
     if CYRILLIC.search(text):  # one scan of the whole text: most have no Cyrillic
+        quoted_here = QuotedForeignPhrases(document, lexicon)
         for run in _cyrillic_runs(document):
             start, end = run[0].start, run[-1].end
+            if quoted_here.covers(start, end) or set_apart(document, run[0]):
+                continue  # quoted or glossed on purpose: "(Верховна Рада)", “Слава Україні”
             phrase = text[start:end]
             language = _cyrillic_language(phrase, tables)
             translation = tables.get(language, {}).get(phrase.lower())
