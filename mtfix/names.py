@@ -101,6 +101,43 @@ def romanisation_key(text: str) -> str:
     return key
 
 
+#: Context words of the curated entities that name a country, region or people of Cyrillic,
+#: Arabic, Hebrew or Persian script: their names reach English through romanisations that
+#: disagree, while a Latin-script language's name keeps its spelling (Kinzinger).
+TRANSLITERATED_FROM = frozenset(
+    """russia russian kremlin moscow ukraine ukrainian kyiv donbas belarus minsk kazakhstan
+    kyrgyzstan tajikistan turkmenistan uzbekistan mongolia georgia armenia azerbaijan chechnya
+    crimea israel israeli jerusalem palestinian gaza hamas hezbollah iran tehran iraq baghdad
+    syria damascus lebanon beirut jordan egypt cairo saudi riyadh yemen houthi uae emirates qatar
+    kuwait bahrain oman libya sudan afghanistan taliban odesa kherson kharkiv donetsk luhansk
+    zaporizhzhia dnipro lviv mariupol""".split()
+)
+
+#: Letters on which romanisations of one name from another script disagree inside the word,
+#: applied in order: Ukrainian г as h, Russian as g (Oleh/Oleg, Heorhiy/Georgy); х as kh or h;
+#: и, й and я as y or i (Svyrydenko/Sviridenko, Syarhey/Siarhei, Alyaksandr/Aliaksandr). The
+#: j of German, Czech or Polish (Netanjahu) is no English romanisation: it stays apart.
+_OTHER_SCRIPT_LETTERS = [("kh", "h"), ("g", "h"), ("y", "i")]
+
+
+@lru_cache(maxsize=65536)
+def other_script_key(text: str) -> str:
+    """Return a spelling key on which the romanisations of one name from another script agree
+    (``romanisation_key`` and the inner letters they write differently).
+
+    >>> other_script_key("Svyrydenko") == other_script_key("Sviridenko")
+    True
+    >>> other_script_key("Oleh") == other_script_key("Oleg")
+    True
+    >>> other_script_key("Lavrov") == other_script_key("Lawrow")
+    False
+    """
+    key = romanisation_key(text)
+    for letters, common in _OTHER_SCRIPT_LETTERS:
+        key = key.replace(letters, common)
+    return key
+
+
 @lru_cache(maxsize=65536)
 def similarity(a: str, b: str) -> float:
     """Score how alike two spellings are (0..1): edit distance, shared start, and keys."""

@@ -161,3 +161,14 @@ def test_a_capital_its_setting_names_is_kept(text: str) -> None:
 )
 def test_a_noun_capital_in_a_sentence_is_still_lowered(text: str) -> None:
     assert [original for original, _, _ in lowered(text)] == ["Compromise"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Censor.NET, the attack on the bridge was repelled by the army.",
+        "Polls put the Alternative für Deutschland party ahead of every other party in the east.",
+    ],
+)
+def test_a_site_name_or_foreign_party_name_keeps_its_capital(text: str) -> None:
+    assert [c for c in mtfix.clean(text).changes if c.kind == "capitalisation"] == []

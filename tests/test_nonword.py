@@ -115,3 +115,9 @@ def test_terms_set_apart_stay(text: str) -> None:
 def test_a_garble_in_a_long_bracket_is_still_fixed() -> None:
     text = "The plan (which the goverment drafted in secret last year) failed.\n"
     assert nonword_fixes(text) == [("goverment", "government")]
+
+
+@pytest.mark.parametrize("word", ["pre-emptive", "co-operation", "re-elected"])
+def test_a_known_word_hyphenated_the_british_way_is_no_nonword(word: str) -> None:
+    text = f"The minister said the {word} move was agreed by the cabinet on Monday."
+    assert [c for c in mtfix.clean(text).changes if c.kind == "nonword"] == []

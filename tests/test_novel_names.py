@@ -240,3 +240,39 @@ def test_the_same_term_left_without_a_word_about_it_is_flagged_below_the_thresho
 def test_a_term_beside_another_word_of_its_language_is_flagged() -> None:
     text = "The hromada dostala its own budget."
     assert [rule for _, _, rule in changes(text)] == ["untranslated.cs"] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Russian-system romanisations of Ukrainian and Belarusian names (и as i, г as g, я as ia)
+        "Ukraine's economy minister, Yulia Sviridenko, asked Brussels for more time on Monday.",
+        "The Odesa region governor, Oleg Kiper, said no one was hurt in the night's attack.",
+        "Svyatlana Tsikhanouskaya, the Belarus opposition leader, spoke in Vilnius on Friday.",
+        # a first name in the other language's form, which real text uses too
+        'The Russian-installed "governor of Kherson" Volodymyr Saldo wrote to the Kremlin.',
+    ],
+)
+def test_another_romanisation_of_a_name_from_another_script_is_no_garble(text: str) -> None:
+    assert entity_changes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a doubled letter is a slip, not a romanisation
+        (
+            "Russia's president, Vladimir Puttin, spoke in the Kremlin on Navy Day.",
+            ("Puttin", "Putin"),
+        ),
+        # the German spelling of a first name is no English form of it
+        (
+            "Russia's president, Wladimir Putin, spoke in the Kremlin on Navy Day.",
+            ("Wladimir", "Vladimir"),
+        ),
+    ],
+)
+def test_a_slip_or_source_spelling_of_such_a_name_is_still_fixed(
+    text: str, wanted: tuple[str, str]
+) -> None:
+    assert wanted in entity_changes(text)

@@ -39,8 +39,13 @@ NOUN_CAPITALISING_LANGUAGES = frozenset({"de", "lb"})
 #: The lower-case form must be at least this frequent in pyspellchecker's English list.
 COMMON_FREQUENCY = 1000
 #: Small words inside multi-word names ("Ministry of Culture", "Tour de France").
+#: Name connectors of other languages, kept in names English writes untranslated
+#: ("Alternative für Deutschland", "Institut für Weltwirtschaft").
+FOREIGN_CONNECTORS = frozenset("für und zur zum des et".split())
 NAME_CONNECTORS = (
-    frozenset("of and the a an as for from in on at to with by into over".split()) | NAME_PARTICLES
+    frozenset("of and the a an as for from in on at to with by into over".split())
+    | NAME_PARTICLES
+    | FOREIGN_CONNECTORS
 )
 #: Articles, determiners, possessives and the "to" of an infinitive: a phrase goes on after one,
 #: and no sentence starts there, so a capital right after one is mid-phrase ("agreed a
@@ -122,6 +127,8 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         if _in_headline(document, token, headlines) or _named_by_its_setting(document, token):
             continue
         if _before_number_or_particle(document, token) or _in_short_quotation(document, token):
+            continue
+        if _glued_to_domain(document, token):
             continue
         if _near_capitalised(document, token) or _before_named_head(document, token):
             continue
@@ -205,6 +212,13 @@ def _near_capitalised(document: Document, token: Token) -> bool:
                 return True
             break
     return False
+
+
+def _glued_to_domain(document: Document, token: Token) -> bool:
+    """Tell whether a dot and a letter follow the word with no space, as in a site's or
+    brand's name ("Censor.NET", "Paralel.Az")."""
+    after = document.text[token.end : token.end + 2]
+    return len(after) == 2 and after[0] == "." and after[1].isalpha()
 
 
 def _before_named_head(document: Document, token: Token) -> bool:

@@ -33,10 +33,21 @@ from ..change import Proposal
 from ..entities import Entity
 from ..lexicon import Lexicon
 from ..memo import WordFilter
-from ..names import NameForm, cut_short, fold, name_key, romanisation_key, similarity
+from ..names import (
+    TRANSLITERATED_FROM,
+    NameForm,
+    cut_short,
+    fold,
+    name_key,
+    other_script_key,
+    romanisation_key,
+    similarity,
+)
 from ..quoted import QuotedForeignPhrases
 from ..text import Document, Token, blocks
 from ..words import NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
+from .transliteration import RULES as TRANSLITERATION_RULES
+from .transliteration import spellings
 
 #: Spelling similarity below which a name is not considered a garbling of another.
 MIN_SIMILARITY = 0.76
@@ -1100,10 +1111,29 @@ def _window_candidates(query: _Query, low: int, high: int) -> list[NameForm]:
 
 def _romanisation_of(query: _Query, match: _Match) -> bool:
     """Tell whether the word is another accepted romanisation of the person's name in the
-    reading (Zelenskyi for Zelenskyy, Anatoliy for Anatolii): then it is that name, spelled."""
-    target = match.name.form.split()[query.i - match.low]
-    word = query.words[query.i]
-    return match.name.entity.type == "person" and romanisation_key(word) == romanisation_key(target)
+    reading (Zelenskyi for Zelenskyy, Anatoliy for Anatolii): then it is that name, spelled.
+
+    A name from another script (``TRANSLITERATED_FROM``) is romanised more ways inside the word
+    too (Sviridenko, Oleg), and its first name may be another language's form of it, one real
+    text uses (Volodymyr or Vladimir Saldo)."""
+    entity = match.name.entity
+    if entity.type != "person":
+        return False
+    parts = match.name.form.split()
+    position = query.i - match.low
+    word, target = query.words[query.i], parts[position]
+    if romanisation_key(word) == romanisation_key(target):
+        return True
+    if TRANSLITERATED_FROM.isdisjoint(entity.context):
+        return False
+    if other_script_key(word) == other_script_key(target):
+        return True
+    first_name = position < len(parts) - 1
+    return (
+        first_name
+        and query.lexicon.zipf(word) >= PLAUSIBLE_ZIPF
+        and not any(word in spellings(target, language) for language in TRANSLITERATION_RULES)
+    )  # Wladimir, the German spelling, is no English form of Vladimir
 
 
 def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:

@@ -199,10 +199,11 @@ def _correctable_shape(word: str) -> bool:
 
 
 def _known_parts(word: str, lexicon: Lexicon) -> bool:
-    """Tell whether the word is built from known words: hyphenated, compounded or derived."""
+    """Tell whether the word is built from known words: hyphenated, compounded or derived, or
+    a known word hyphenated as British spelling may (pre-emptive, co-operate)."""
     parts = word.split("-")
     if len(parts) > 1:
-        return all(
+        return lexicon.is_english_word("".join(parts).lower()) or all(
             lexicon.is_english_word(part) or lexicon.is_known_name(part) or part in PREFIXES
             for part in parts
         )

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from ..cache import load_cached
 from ..change import Proposal
 from ..lexicon import Lexicon
+from ..names import TRANSLITERATED_FROM
 from ..text import Document
 from .untranslated import SOURCE_LANGUAGES
 
@@ -62,16 +63,6 @@ MIN_LENGTH = 4
 CONFIDENCE = 0.85  # below a whole-name reading of entity.person (Alexej Nawalny)
 #: The entity types whose names are written from other scripts in the news.
 TYPES = frozenset({"person", "city", "region", "place"})
-#: Context words of the curated entities that name a country or people of Cyrillic, Arabic,
-#: Hebrew or Persian script: each language transliterates their names by its own rules, while
-#: a name of a Latin-script language keeps its spelling (Kinzinger is never Kinsinger).
-TRANSLITERATED_FROM = frozenset(
-    """russia russian kremlin moscow ukraine ukrainian kyiv donbas belarus minsk kazakhstan
-    kyrgyzstan tajikistan turkmenistan uzbekistan mongolia georgia armenia azerbaijan chechnya
-    crimea israel israeli jerusalem palestinian gaza hamas hezbollah iran tehran iraq baghdad
-    syria damascus lebanon beirut jordan egypt cairo saudi riyadh yemen houthi uae emirates qatar
-    kuwait bahrain oman libya sudan afghanistan taliban""".split()
-)
 
 
 def spellings(word: str, language: str) -> set[str]:
