@@ -125,16 +125,39 @@ def set_apart(document: Document, token: Token) -> bool:
     )
 
 
+def marked_off(document: Document, token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether typography alone sets the word apart as a term, whatever the words around
+    it say: italics-like markers, a web address, or brackets that hold no English word and no
+    number besides it ("(namesti)", not "(85th miute)" or "(vaccinated or recowered)"). A
+    garbled English word stands in a gloss or after "so-called" as often as a foreign term,
+    so those marks (``set_apart``) need a word that is foreign to begin with."""
+    if _in_italics(document, token) or _in_web_address(document, token):
+        return True
+    inside = _bracketed(document, token)
+    if inside is None or any(character.isdigit() for character in inside):
+        return False
+    others = [word for word in _LATIN_WORD.findall(inside) if word != token.text]
+    return not any(lexicon.is_english_word(word) for word in others)
+
+
 def _in_short_brackets(document: Document, token: Token) -> bool:
     """Tell whether the word lies in brackets, on its line, that hold at most
     ``BRACKETED_TERM_WORDS`` words."""
+    return _bracketed(document, token) is not None
+
+
+def _bracketed(document: Document, token: Token) -> str | None:
+    """The text inside the brackets around the word on its line, when they hold at most
+    ``BRACKETED_TERM_WORDS`` words; else None."""
     text = document.text
     line = document.line_at(token.start)
     opening = text.rfind("(", line.start, token.start)
     if opening < 0 or ")" in text[opening : token.start]:
-        return False
+        return None
     closing = text.find(")", token.end, line.end)
-    return closing >= 0 and len(text[opening + 1 : closing].split()) <= BRACKETED_TERM_WORDS
+    if closing < 0 or len(text[opening + 1 : closing].split()) > BRACKETED_TERM_WORDS:
+        return None
+    return text[opening + 1 : closing]
 
 
 def _in_italics(document: Document, token: Token) -> bool:

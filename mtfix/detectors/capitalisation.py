@@ -319,21 +319,35 @@ INSTITUTION_HEADS = frozenset(
     """alliance assembly cathedral chamber coalition committee council court ministry museum
     theater theatre university""".split()
 )
-#: A line of at most this many words, without a sentence's closing mark, is a title.
+#: A line of at most this many words, without a sentence's closing mark, may be a title.
 TITLE_WORDS = 10
 #: What ends a sentence's line (a title's line ends without one).
 SENTENCE_END = tuple('.!?…:;,"”’)')
 
 
+def _title_case_title(line: str) -> bool:
+    """Tell whether a line is a title in title case: short, no sentence mark at its end, every
+    word but the small ones that join a name's words capitalised ("Christmas and the Gifts";
+    not "Actors hire an Entire beauty army", a title in sentence case).
+
+    >>> _title_case_title("Christmas and the Gifts"), _title_case_title("Actors hire an Entire")
+    (True, False)
+    """
+    words = line.split()
+    if not words or len(words) > TITLE_WORDS or line.endswith(SENTENCE_END):
+        return False
+    return all(word[:1].isupper() for word in words if word.lower() not in NAME_CONNECTORS)
+
+
 def _named_by_its_setting(document: Document, token: Token) -> bool:
     """Tell whether the word's setting says its capital is meant: it stands in a title (a
-    short line that no sentence mark ends: "Christmas and the Gifts"), before a bracketed
+    short line in title case: "Christmas and the Gifts"), before a bracketed
     acronym or name ("the Mayors (STAN)"), or before a noun that follows the capitalised first
     word of an institution's name ("the Constitutional court")."""
     text = document.text
     line = document.line_at(token.start)
     content = text[line.start : line.end].rstrip()
-    if len(content.split()) <= TITLE_WORDS and not content.endswith(SENTENCE_END):
+    if _title_case_title(content):
         return True
     after = text[token.end : token.end + 3]
     if after.startswith(" (") and after[2:3].isupper():

@@ -24,7 +24,7 @@ from itertools import compress, count
 from ..change import Proposal
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon
 from ..memo import WordFilter
-from ..quoted import QuotedForeignPhrases, set_apart
+from ..quoted import QuotedForeignPhrases, marked_off
 from ..text import Document, Token
 from ..words import MAX_WORD_LENGTH
 
@@ -136,7 +136,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             or document.is_fragment(token)
             or _inside_name(document, token)
             or quoted(token)
-            or set_apart(document, token)
+            or marked_off(document, token, lexicon)
         ):
             continue
         word = token.text
