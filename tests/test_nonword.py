@@ -130,3 +130,21 @@ def test_a_garble_in_english_brackets_or_named_as_a_term_is_still_fixed(text: st
 def test_a_known_word_hyphenated_the_british_way_is_no_nonword(word: str) -> None:
     text = f"The minister said the {word} move was agreed by the cabinet on Monday."
     assert [c for c in mtfix.clean(text).changes if c.kind == "nonword"] == []
+
+
+def test_the_lower_case_rest_of_a_foreign_name_stays() -> None:
+    """Slovak writes a paper's name with one capital: the words after it are its name."""
+    assert nonword_fixes("The weekly Regionálnej nedele ran the story first.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The minister Anna Lewentzky presentad the plan on Monday.", ("presentad", "presented")),
+        ("She spent Christmas in her Thuringian homland this year.", ("homland", "homeland")),
+    ],
+)
+def test_a_garble_after_an_english_or_unknown_name_is_still_fixed(
+    text: str, wanted: tuple[str, str]
+) -> None:
+    assert nonword_fixes(text) == [wanted]
