@@ -276,3 +276,35 @@ def test_a_slip_or_source_spelling_of_such_a_name_is_still_fixed(
     text: str, wanted: tuple[str, str]
 ) -> None:
     assert wanted in entity_changes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a village named after a town, with the adjective's vowel (Donetske, Pervomaiske)
+        "Shelling was reported near Donetske and Pervomaiske in the Donetsk region overnight.",
+        # one adjective in two village names: the words beside them differ
+        "Troops left Velyki Prokhody on Monday. Velyka Novosilka was shelled the same day.",
+        "Shells hit Zolota Nyva on Sunday. Residents of Nova Huta were evacuated.",
+        # a Slavic surname in -ov, its feminine and a village of the same stem
+        "Petr Verzilov was detained. Maria Verzilova said she would appeal. Police in Verzilovo.",
+    ],
+)
+def test_forms_and_namesakes_of_slavic_place_and_surnames_are_no_slips(text: str) -> None:
+    assert entity_changes(text) == []
+
+
+def test_a_slip_in_a_village_name_beside_its_right_spelling_is_still_fixed() -> None:
+    text = (
+        "Troops left Velyka Novosilka on Monday. Velyka Novosilka was shelled, "
+        "and Velykka Novosilka burned."
+    )
+    assert ("Velykka", "Velyka") in entity_changes(text)
+
+
+def test_a_magazine_named_with_an_ordinary_word_is_not_famous_for_it() -> None:
+    text = (
+        "The village of Strn lies close to the border. Hikers come to Strn in spring, "
+        "and Strn has two inns."
+    )
+    assert entity_changes(text) == []

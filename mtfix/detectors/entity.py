@@ -62,6 +62,7 @@ SHORT_CONTEXT = 3
 #: Words before a place name.
 PLACE_PREPOSITIONS = frozenset("in from near to at into across outside of around".split())
 PLACE_TYPES = frozenset("country region city place".split())
+PEOPLE_AND_PLACES = PLACE_TYPES | {"person"}
 #: Endings that derive a word from a known name: "Bavarians", "Dortmunder", "Djiboutian".
 DERIVED_ENDINGS = ("s", "er", "ers", "n", "an", "ian", "ns", "ans", "ians", "ese", "i")
 #: A run of word characters: the article's words as context words are looked up.
@@ -283,6 +284,7 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
             for other in neighbours
             if _outweighs(other, context.mentions(other), count, lexicon)
             and not _two_people(word, other, context)
+            and not (context.mentions(other) == count and _in_other_names(word, other, context))
             # a rare word real text uses ("Kentuck") yields only to one used more, more often
             and (not used or (context.mentions(other) > count and lexicon.zipf(other) > used))
         ]
@@ -295,6 +297,7 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
                 if context.mentions(other) == count
                 and len(slips_of(other)) > len(slips_of(word))
                 and not _two_people(word, other, context)
+                and not _in_other_names(word, other, context)
             ]
         if not majority and not used:  # still a tie: the spelling that reads as a name
             majority = [
@@ -304,6 +307,7 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
                 and not lexicon.zipf(other)
                 and _reads_more_like_a_name(other, word, lexicon)
                 and not _two_people(word, other, context)
+                and not _in_other_names(word, other, context)
             ]
         chosen = _likeliest_spelling(majority, context, lexicon)
         if chosen is not None:
@@ -459,6 +463,19 @@ CUT_CONSONANTS = frozenset("nr")
 VOWELS = frozenset("aeiouy")
 
 
+def _in_other_names(word: str, other: str, context: _Context) -> bool:
+    """Tell whether the two spellings open or close different names of several words: the
+    capitalised words beside them differ ("Velyki Prokhody", "Velyka Novosilka"; "Zolota Nyva",
+    "Nova Huta"), as one name and its slip in the same name would not."""
+    mine = context.names_before(word) | context.names_after(word)
+    theirs = context.names_before(other) | context.names_after(other)
+    return bool(
+        mine
+        and theirs
+        and not any(OSA.distance(fold(a), fold(b)) <= 1 for a in mine for b in theirs)
+    )
+
+
 def _forms_of_one_word(word: str, other: str) -> bool:
     """Tell whether the minority spelling ``word`` and the majority one ``other`` are forms of
     one word rather than a slip: they differ in an inflection ending ("Thüringer",
@@ -488,6 +505,8 @@ GENDERED_STEMS = ("sk", "ck", "dzk")
 #: The masculine endings of Slavic surnames whose feminine adds -a (Ivanov / Ivanova,
 #: Belyayev / Belyayeva, Fomin / Fomina).
 GENDERED_ADDS_A = ("ov", "ev", "in", "yn")
+#: The stems of Slavic surnames and village names that take -a and -o (Verzilova, Ivanovo).
+SLAVIC_STEMS = ("ov", "ev")
 
 
 def _gendered_forms(word: str, other: str) -> bool:
@@ -500,6 +519,8 @@ def _gendered_forms(word: str, other: str) -> bool:
     >>> _gendered_forms("ivanov", "ivanova"), _gendered_forms("fialy", "fiala")
     (True, False)
     """
+    if _forms_of_one_stem(word, other):
+        return True
     feminine, masculine = (word, other) if word.endswith("a") else (other, word)
     if not feminine.endswith("a"):
         return False
@@ -508,6 +529,24 @@ def _gendered_forms(word: str, other: str) -> bool:
         stem.endswith(GENDERED_STEMS) and masculine[:-1] == stem and masculine[-1:] in ("i", "y")
     )
     return adjective or (masculine == stem and masculine.endswith(GENDERED_ADDS_A))
+
+
+def _forms_of_one_stem(word: str, other: str) -> bool:
+    """Tell whether two folded spellings are one Slavic stem in -ov or -ev, bare or with -a
+    or -o: a man's surname, a woman's, a village (Verzilov, Verzilova, Verzilovo; Ivanovo).
+
+    >>> _forms_of_one_stem("verzilov", "verzilovo"), _forms_of_one_stem("ivanovo", "ivanova")
+    (True, True)
+    >>> _forms_of_one_stem("lamborghine", "lamborghini")
+    False
+    """
+    stem, other_stem = word.rstrip("ao"), other.rstrip("ao")
+    return (
+        stem == other_stem
+        and stem.endswith(SLAVIC_STEMS)
+        and len(word) - len(stem) <= 1
+        and len(other) - len(other_stem) <= 1
+    )
 
 
 def _may_be_something_else(document: Document, token: Token, lexicon: Lexicon) -> bool:
@@ -613,6 +652,24 @@ class _Context:
             before = words[index]
             if text[starts[index] + len(before) : starts[index + 1]] == " ":
                 found.setdefault(_strip(words[index + 1]), set()).add(before)
+        return {word: frozenset(names) for word, names in found.items()}
+
+    def names_after(self, word: str) -> frozenset[str]:
+        """The capitalised words that stand right after ``word`` in the article ("Prokhody" in
+        "Velyki Prokhody")."""
+        return self._names_after.get(word, frozenset())
+
+    @cached_property
+    def _names_after(self) -> dict[str, frozenset[str]]:
+        tokens, text = self.document.tokens, self.document.text
+        words, starts, initial = tokens.words, tokens.starts, tokens.initial
+        found: dict[str, set[str]] = {}
+        for index in self.document.capitalised:
+            if index == 0 or initial[index]:
+                continue
+            before = words[index - 1]
+            if text[starts[index - 1] + len(before) : starts[index]] == " ":
+                found.setdefault(_strip(before), set()).add(_strip(words[index]))
         return {word: frozenset(names) for word, names in found.items()}
 
     def names_mid_sentence(self, word: str) -> bool:
@@ -1255,9 +1312,13 @@ def _beside_other_name_part(query: _Query, entity: Entity) -> bool:
 
 def _extends(word: str, target: str) -> bool:
     """Tell whether the word is the name with letters added at its end ("Xinhuanet",
-    "YouTuber"): a derived word or another name, not a garble of it."""
+    "YouTuber"), or with an -e after its last consonant ("Donetske", "Pervomaiske": villages
+    named after the towns, in the neuter): a derived word or another name, not a garble of it."""
     folded, name = fold(word), fold(target)
-    return len(folded) >= len(name) + 2 and folded.startswith(name)
+    if not folded.startswith(name):
+        return False
+    added = folded[len(name) :]
+    return len(added) >= 2 or (added == "e" and name[-1:] not in VOWELS)
 
 
 #: Endings of a word derived from a name (as the transliteration key spells them):
@@ -1437,7 +1498,7 @@ def _evident_without_context(
         and lexicon.zipf(word) == 0
         and folded[:1] == name_folded[:1]
         and Levenshtein.distance(folded, name_folded) == 1
-        and lexicon.zipf(target) >= PROMINENT_ZIPF
+        and _prominence(target, name.entity, lexicon) >= PROMINENT_ZIPF
     )
 
 
@@ -1460,8 +1521,16 @@ def _consistent_slip_of_famous_name(
         and OSA.distance(folded, name) == 1
         and lexicon.zipf(word) == 0
         and not _foreign_word(word, lexicon)
-        and lexicon.zipf(target) >= FAMOUS_ZIPF
+        and _prominence(target, entity, lexicon) >= FAMOUS_ZIPF
     )
+
+
+def _prominence(target: str, entity: Entity, lexicon: Lexicon) -> float:
+    """How often real text uses the name (wordfreq Zipf). A publication's or company's name
+    that is an ordinary word (Stern, Shell, Time) is not made prominent by the word's use."""
+    if entity.type not in PEOPLE_AND_PLACES and target.lower() in lexicon.common_words:
+        return 0.0
+    return lexicon.zipf(target)
 
 
 def _slot_fit(
