@@ -172,3 +172,9 @@ def test_a_noun_capital_in_a_sentence_is_still_lowered(text: str) -> None:
 )
 def test_a_site_name_or_foreign_party_name_keeps_its_capital(text: str) -> None:
     assert [c for c in mtfix.clean(text).changes if c.kind == "capitalisation"] == []
+
+
+def test_a_ministry_named_by_its_field_is_still_lowered() -> None:
+    """English writes "the agriculture ministry": a capital there may be German's."""
+    text = "Farmers are older than ever, and the Agriculture ministry expects fewer of them.\n"
+    assert [original for original, _, _ in lowered(text)] == ["Agriculture"]

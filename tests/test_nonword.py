@@ -148,3 +148,8 @@ def test_a_garble_after_an_english_or_unknown_name_is_still_fixed(
     text: str, wanted: tuple[str, str]
 ) -> None:
     assert nonword_fixes(text) == [wanted]
+
+
+def test_a_garble_after_a_possessive_name_is_still_fixed() -> None:
+    text = "Talks failed, Ukraine’s fireign minister said on Monday."
+    assert nonword_fixes(text) == [("fireign", "foreign")]

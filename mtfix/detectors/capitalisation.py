@@ -314,10 +314,11 @@ def _in_headline(document: Document, token: Token, verdicts: dict[int, bool]) ->
 #: Nouns that follow the first word of an institution's name, which Czech, Polish, Russian and
 #: other languages capitalise alone ("the Constitutional court", "the National theatre"), so a
 #: translation keeps that capital: no sign of a German noun capital. Heads of German compounds
-#: that leak a capital ("the Youth team", "the Tax office") are left out.
+#: that leak a capital ("the Youth team", "the Tax office"), and "ministry", which English
+#: news writes both ways ("the agriculture ministry"), are left out.
 INSTITUTION_HEADS = frozenset(
-    """alliance assembly cathedral chamber coalition committee council court ministry museum
-    theater theatre university""".split()
+    """alliance assembly cathedral chamber coalition committee council court museum theater
+    theatre university""".split()
 )
 #: A line of at most this many words, without a sentence's closing mark, may be a title.
 TITLE_WORDS = 10

@@ -324,6 +324,7 @@ def _after_foreign_name_word(document: Document, token: Token, lexicon: Lexicon)
     return (
         document.text[before.end : token.start] == " "
         and word[:1].isupper()
+        and word.isalpha()  # "Ukraine’s fireign minister": a possessive is no foreign letter
         and len(word) >= MIN_NAME_WORD
         and not before.sentence_initial
         and (not word.isascii() or lexicon.foreign_zipf(word)[1] >= SOURCE_WORD_ZIPF)
