@@ -184,6 +184,11 @@ class Saving:
         applied = set(report.applied(self.unsafe))
         return tuple(change for change in report.changes if change not in applied)
 
+    @property
+    def writes(self) -> bool:
+        """Whether anything is saved (in place or as a copy): else ``save`` does nothing."""
+        return self.write or self.directory is not None
+
     def save(self, source: Source, decoded: Decoded, cleaned: str) -> None:
         """Write ``cleaned`` as asked, in the encoding ``decoded`` was read in.
 
@@ -191,7 +196,7 @@ class Saving:
         since it was read (``io.replace_file``); a copy is always written, never through a
         symlinked folder out of the output folder.
         """
-        if source.path is None or not (self.write or self.directory):
+        if source.path is None or not self.writes:
             return
         if self.write:
             if cleaned != decoded.text:
@@ -245,7 +250,8 @@ def clean_source(
     if decoded.is_fallback:
         warn(f"{source.display}: not UTF-8; read as {decoded.encoding}")
     report = clean(decoded.text, config, source=original)
-    saving.save(source, decoded, saving.cleaned(report))
+    if saving.writes:  # the cleaned text is made only to be saved
+        saving.save(source, decoded, saving.cleaned(report))
     return report
 
 

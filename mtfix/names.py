@@ -60,6 +60,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def latin_script(text: str) -> bool:
+    """Tell whether a spelling is all Latin letters (no Cyrillic, Greek, kana...)."""
+    return text.isascii() or all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in text)
+
+
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Return a spelling key on which transliteration variants of a name agree.

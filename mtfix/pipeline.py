@@ -85,7 +85,7 @@ def clean(
         for name, detect in DETECTORS.items()
         if any(config.may_want(kind) for kind in KINDS_OF.get(name, (name,)))
         for proposal in detect(document, lexicon)
-        if config.wants(proposal.rule) and proposal.confidence >= config.min_confidence
+        if proposal.confidence >= config.min_confidence and config.wants(proposal.rule)
     ]
     if config.accept:
         proposals = unaccepted(text, proposals, config.accept)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property, lru_cache
+from weakref import WeakKeyDictionary
 
 from .lexicon import Lexicon
 from .text import Document, Token
@@ -18,6 +19,12 @@ _QUOTATION = re.compile(r"[“„«\"]([^“”„«»\"\n]{1,200})[”“»\"]"
 QUOTED_PHRASE_WORDS = 6
 #: A word this common in another language (wordfreq Zipf) is that language's.
 FOREIGN_ZIPF = 3.0
+
+#: The starts and the ends of spans of a text, in text order.
+Spans = tuple[list[int], list[int]]
+#: The foreign quotations of each document being cleaned, with the lexicon that judged them:
+#: several detectors ask, and a document's are found once.
+_FOUND: WeakKeyDictionary[Document, tuple[Lexicon, Spans]] = WeakKeyDictionary()
 
 
 class QuotedForeignPhrases:
@@ -32,15 +39,14 @@ class QuotedForeignPhrases:
         self.lexicon = lexicon
 
     @cached_property
-    def _spans(self) -> tuple[list[int], list[int]]:
+    def _spans(self) -> Spans:
         """The starts and ends of the foreign quotations, in text order (found on first use:
-        most texts have no word to ask about)."""
-        spans = [
-            match.span(1)
-            for match in _QUOTATION.finditer(self.document.text)
-            if _foreign_phrase(match.group(1), self.lexicon)
-        ]
-        return [start for start, _ in spans], [end for _, end in spans]
+        most texts have no word to ask about; once a document, for every detector)."""
+        found = _FOUND.get(self.document)
+        if found is None or found[0] is not self.lexicon:
+            found = (self.lexicon, _foreign_spans(self.document.text, self.lexicon))
+            _FOUND[self.document] = found
+        return found[1]
 
     def __call__(self, token: Token) -> bool:
         return self.covers(token.start, token.end)
@@ -50,6 +56,29 @@ class QuotedForeignPhrases:
         starts, ends = self._spans
         index = bisect_right(starts, start) - 1
         return index >= 0 and end <= ends[index]
+
+    def words_outside(self, first: int, end: int) -> list[str]:
+        """The words of tokens ``first``..``end`` (exclusive) that lie in no foreign
+        quotation: all of them, sliced in C, when the text has none (most texts)."""
+        words = self.document.tokens.words[first:end]
+        if not self._spans[0]:
+            return words
+        tokens = self.document.tokens
+        return [
+            word
+            for index, word in enumerate(words, first)
+            if not self.covers(tokens.starts[index], tokens.end(index))
+        ]
+
+
+def _foreign_spans(text: str, lexicon: Lexicon) -> Spans:
+    """The starts and ends of the foreign quotations in ``text``, in text order."""
+    spans = [
+        match.span(1)
+        for match in _QUOTATION.finditer(text)
+        if _foreign_phrase(match.group(1), lexicon)
+    ]
+    return [start for start, _ in spans], [end for _, end in spans]
 
 
 def _foreign_phrase(quotation: str, lexicon: Lexicon) -> bool:

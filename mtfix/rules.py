@@ -542,6 +542,16 @@ RULES: tuple[Rule, ...] = (
         "Defence Minister Shoigu visited the troops in the south.",
     ),
     Rule(
+        "entity.case_form",
+        "A Russian or Ukrainian surname left in a case form after a man's first name.",
+        "Russian and Ukrainian inflect surnames (the genitive of Solopov is Solopova, as is the "
+        "feminine), and machine translation copies the inflected form. After a man's first name "
+        "of dictionaries/names/slavic_male_first_names.tsv, a surname in -ova, -eva, -ina or "
+        "-yna that real text uses no more than the man's form loses its -a.",
+        "The court extended the custody of the journalist Maxim Solopova by a month.",
+        "The court extended the custody of the journalist Maxim Solopov by a month.",
+    ),
+    Rule(
         "entity.source",
         "A garbled name, corrected to the spelling of the text it was translated from.",
         "With --source: a capitalised word that English text does not use and the source does "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache, cached_property
@@ -41,11 +42,14 @@ _SENTENCE_START = re.compile(
 #: The first word of the text starts a sentence too, whatever openers stand before it.
 _TEXT_START = re.compile(rf"{_MARKED}{_OPENER}*(?=[^\W\d_])")
 #: Splits a text into the stretch before each word and the word (in C, in linear time); the
-#: running sum of their lengths gives every offset.
-_WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
+#: running sum of their lengths gives every offset. ``WORD_RE`` with possessive repeats: a
+#: word is the longest run there, and the engine keeps no place to go back to inside it.
+_WORD_SPLIT = re.compile(r"([^\W\d_]++(?:['’\-][^\W\d_]++)*+)")
 #: Characters of text tokenised at a time, at least (a block ends after a space or line break).
 TOKEN_BLOCK = 1 << 16
 _SPACE = re.compile(r"\s")
+#: A line's content and its break (CRLF, CR or LF; none at the end of the text).
+_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 
 
 def blocks(text: str) -> Iterator[tuple[int, str]]:
@@ -157,6 +161,19 @@ class Tokens(Sequence[Token]):
         return map(tuple.__new__, repeat(Token), fields)
 
 
+def _openings(text: str, starts: array[int]) -> bytearray:
+    """A byte a token (``starts``: their offsets), 1 where one opens a sentence or a line of
+    ``text``: the few openings are found by regex and their tokens by bisection."""
+    initial = bytearray(len(starts))
+    first = _TEXT_START.match(text)
+    found = [match.end() for match in _SENTENCE_START.finditer(text)]
+    for offset in [first.end(), *found] if first else found:
+        index = bisect_left(starts, offset)
+        if index < len(starts) and starts[index] == offset:
+            initial[index] = 1
+    return initial
+
+
 class Line(NamedTuple):
     """A line of the text: ``start``..``end`` is its content, ``next_start`` follows its break."""
 
@@ -164,6 +181,23 @@ class Line(NamedTuple):
     start: int
     end: int
     next_start: int
+
+
+def _lf_lines(text: str) -> list[Line]:
+    """The lines of a text whose only breaks are LF, cut in C (as ``Document.lines``: a final
+    break ends the last line and opens no other).
+
+    >>> [tuple(line) for line in _lf_lines("one\\ntwo\\n")]
+    [(1, 0, 3, 4), (2, 4, 7, 8)]
+    """
+    lengths = list(map(len, text.split("\n")))
+    next_starts = list(accumulate(length + 1 for length in lengths))
+    next_starts[-1] = len(text)  # the last piece has no break after it
+    starts = [0, *next_starts[:-1]]
+    lines = list(map(Line, count(1), starts, map(add, starts, lengths), next_starts))
+    if len(lines) > 1 and not lengths[-1]:
+        lines.pop()  # the empty piece after a final break
+    return lines
 
 
 class Document:
@@ -185,8 +219,10 @@ class Document:
     @cached_property
     def lines(self) -> list[Line]:
         """The lines, with CR, LF and CRLF breaks (the break is not part of the content)."""
+        if "\r" not in self.text:
+            return _lf_lines(self.text)
         lines = []
-        for number, match in enumerate(re.finditer(r"([^\r\n]*)(\r\n|\r|\n|$)", self.text), 1):
+        for number, match in enumerate(_LINE.finditer(self.text), 1):
             if match.start() == len(self.text) and match.start() > 0 and not match.group(1):
                 break
             lines.append(Line(number, match.start(1), match.end(1), match.end()))
@@ -204,13 +240,8 @@ class Document:
         alone, where looking each word up would cost more than it saves).
         """
         text = self.text
-        opening = {match.end() for match in _SENTENCE_START.finditer(text)}
-        first = _TEXT_START.match(text)
-        if first:
-            opening.add(first.end())
         words: list[str] = []
         starts: array[int] = array("q")
-        initial = bytearray()
         spellings: dict[str, str] | None = {} if len(text) > TOKEN_BLOCK else None
         for base, block in blocks(text):
             parts = _WORD_SPLIT.split(block)  # gap, word, gap, word, ..., gap
@@ -218,11 +249,9 @@ class Document:
             block_words = parts[1::2]
             if spellings is not None:
                 block_words = list(map(spellings.setdefault, block_words, block_words))
-            block_starts = offsets[1:-1:2]
             words.extend(block_words)
-            starts.extend(block_starts)
-            initial.extend(map(opening.__contains__, block_starts))
-        return Tokens(words, starts, initial)
+            starts.extend(offsets[1:-1:2])
+        return Tokens(words, starts, _openings(text, starts))
 
     @cached_property
     def distinct_words(self) -> frozenset[str]:
@@ -271,15 +300,13 @@ class Document:
         return self.text[line.start : line.end]
 
     def line_at(self, offset: int) -> Line:
-        """Return the line that holds ``offset``."""
-        low, high = 0, len(self.lines) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.lines[middle].start <= offset:
-                low = middle
-            else:
-                high = middle - 1
-        return self.lines[low]
+        """Return the line that holds ``offset`` (the first line for an offset before it)."""
+        return self.lines[max(0, bisect_right(self._line_starts, offset) - 1)]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        """Where each line starts, ascending (``line_at`` bisects them in C)."""
+        return [line.start for line in self.lines]
 
     def is_fragment(self, token: Token) -> bool:
         """Tell whether the word is a piece of a word broken around a spaced-out letter

@@ -19,6 +19,7 @@ CURATED = [
     *sorted((ROOT / "entities").glob("*.tsv")),
     ROOT / "variants.tsv",
     ROOT / "untranslated" / "exonyms.tsv",
+    ROOT / "names" / "slavic_male_first_names.tsv",
 ]
 ENTITY_TYPES = {
     "country",

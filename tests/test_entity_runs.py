@@ -5,15 +5,16 @@ between its words)."""
 
 import pytest
 
-from mtfix.detectors.entity import _runs_to_check
+from mtfix.detectors.entity import _run_spans
 from mtfix.lexicon import load_lexicon
 from mtfix.text import Document
 
 
 def runs(text: str) -> list[str]:
     """The runs the detector checks, as written."""
-    found = _runs_to_check(Document(text), load_lexicon())
-    return [" ".join(token.text for token in run) for run in found]
+    document = Document(text)
+    words = document.tokens.words
+    return [" ".join(words[low : high + 1]) for low, high in _run_spans(document, load_lexicon())]
 
 
 @pytest.mark.parametrize(

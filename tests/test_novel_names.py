@@ -308,3 +308,8 @@ def test_a_magazine_named_with_an_ordinary_word_is_not_famous_for_it() -> None:
         "and Strn has two inns."
     )
     assert entity_changes(text) == []
+
+
+def test_a_word_of_another_script_is_never_respelled() -> None:
+    text = "Антти wrote from Helsinki. Антт replied a day later, and Антти agreed."
+    assert entity_changes(text) == []

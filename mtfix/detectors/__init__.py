@@ -15,6 +15,7 @@ from ..text import Document
 from . import (
     boilerplate,
     capitalisation,
+    case_form,
     encoding,
     entity,
     exonym,
@@ -43,6 +44,7 @@ DETECTORS: dict[str, DetectFunction] = {
     "exonym": exonym.detect,
     "entity": entity.detect,
     "transliteration": transliteration.detect,
+    "case_form": case_form.detect,
     "nonword": nonword.detect,
     "sense": sense.detect,
     "untranslated": untranslated.detect,
@@ -53,6 +55,7 @@ DETECTORS: dict[str, DetectFunction] = {
 KINDS_OF: dict[str, tuple[str, ...]] = {
     "exonym": ("untranslated",),
     "transliteration": ("entity",),
+    "case_form": ("entity",),
     "guillemets": ("quotes",),
     "source": ("entity", "untranslated"),
 }

@@ -23,9 +23,10 @@ from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from itertools import accumulate, chain, compress, count
+from itertools import accumulate, chain, compress, count, filterfalse
 from math import log1p
-from operator import methodcaller
+from operator import itemgetter, methodcaller
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -38,6 +39,7 @@ from ..names import (
     NameForm,
     cut_short,
     fold,
+    latin_script,
     name_key,
     other_script_key,
     romanisation_key,
@@ -127,7 +129,7 @@ class _Query:
     """The word at ``i`` of a capitalised run, checked as a possibly garbled name."""
 
     run: list[Token]
-    words: list[str]
+    words: tuple[str, ...]
     i: int
     suspicious: bool
     document: Document
@@ -244,12 +246,16 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
     }
     if not minorities:
         return NO_MAJORITY  # the common case, told from the article's distinct words alone
-    names = set(context.bases.values())
+    # Spellings are compared only with those of the same first letter: the names with a
+    # minority's first letter are picked in C, and only they are grouped by shape (the order
+    # of a shape's spellings decides nothing: every use of them below is order-free).
+    letters = {fold(word)[:1] for word in minorities}
+    names = list(filterfalse(str.isupper, context.names))  # a heading's capitals spell nothing
+    folded_names = list(map(fold, names))
     by_shape: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> spellings
-    for word in names:
-        if not word.isupper():  # a heading's capitals spell nothing
-            folded = fold(word)
-            by_shape.setdefault((folded[:1], len(folded)), []).append(word)
+    wanted = map(letters.__contains__, map(FIRST_LETTER, folded_names))
+    for word, folded in compress(zip(names, folded_names, strict=True), wanted):
+        by_shape.setdefault((folded[:1], len(folded)), []).append(word)
 
     def close(word: str) -> list[str]:
         """The article's other spellings one letter or swap from ``word``, or ``word`` with
@@ -319,6 +325,8 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
 
 
 NO_MAJORITY = _Majority({}, frozenset())
+#: A word's first character, taken in C (an empty word has none).
+FIRST_LETTER = itemgetter(slice(0, 1))
 
 
 #: How much more name-like (``LetterModel.score``, per letter) one of two spellings as frequent
@@ -583,13 +591,6 @@ class _Context:
         self._phrases: dict[str, bool] = {}  # the phrases asked about so far: occurs or not
         self._matches: dict[tuple[int, str], int] = {}  # (entity id, word read): matches
 
-    def _lower_words(self) -> Iterator[list[str]]:
-        """The article lower-cased and cut at every run of non-word characters: its words
-        (letters, digits, underscores) in order, a block of the text at a time (no word spans
-        two blocks; on a long text the list of all would be big, and it is not kept)."""
-        for _, block in blocks(self.document.text.lower()):
-            yield _LOWER_WORD.findall(block)
-
     def matches(self, entity: Entity, besides: str = "") -> int:
         """Count the entity's context words that occur in the article in some word other
         than ``besides`` (the word being read: "Politik" is no context for Politico)."""
@@ -602,9 +603,13 @@ class _Context:
         return found
 
     @cached_property
-    def words(self) -> list[str]:
-        """The article's distinct lower-case words, sorted (to find a stem by bisection)."""
-        return sorted(set(chain.from_iterable(self._lower_words())))
+    def _words(self) -> _WordSearch | _WordIndex:
+        """The article's lower-case words, searched in its text or, in a long text, listed
+        once (``SEARCH_LENGTH``)."""
+        text = self.document.text
+        if len(text) <= SEARCH_LENGTH:
+            return _WordSearch(text)
+        return _WordIndex(text, _phrase_words(self.lexicon))
 
     def mentions(self, name: str) -> int:
         """Count the article's mentions of a capitalised ``name`` as a whole word (a
@@ -628,12 +633,14 @@ class _Context:
         return list(filter(methodcaller("endswith", POSSESSIVES), self.document.capitalised_words))
 
     @cached_property
-    def bases(self) -> dict[str, str]:
-        """The article's capitalised words, each mapped to itself without a possessive ending."""
-        words = self.document.capitalised_words
-        bases = dict(zip(words, words, strict=True))
-        bases.update((word, word[:-2]) for word in self._possessives)
-        return bases
+    def names(self) -> set[str]:
+        """The article's capitalised words, possessive endings aside (picked in C but for the
+        possessives)."""
+        possessives = self._possessives
+        names = set(self.document.capitalised_words)
+        names.difference_update(possessives)
+        names.update(word[:-2] for word in possessives)
+        return names
 
     def names_before(self, word: str) -> frozenset[str]:
         """The capitalised words that stand right before ``word`` in the article as a first
@@ -685,18 +692,125 @@ class _Context:
             _strip(words[index]) for index in self.document.capitalised if not initial[index]
         )
 
+    def _has_phrase(self, phrase: str) -> bool:
+        """Tell whether the words of ``phrase`` stand one after another among the article's
+        lower-case words (remembered for the article)."""
+        found = self._phrases.get(phrase)
+        if found is None:
+            found = self._phrases[phrase] = self._words.has_phrase(phrase.split(" "))
+        return found
+
+    def _occurs(self, word: str, besides: str) -> bool:
+        if len(word) <= SHORT_CONTEXT:  # "us", "uk": the abbreviation, not the pronoun
+            return word.upper() in self.document.distinct_words
+        if " " in word:
+            return self._has_phrase(word)
+        if len(word) < 6:
+            return word != besides and self._words.has(word)
+        stem = word[: max(5, len(word) - 2)]
+        # the word read is one of the words with the stem: another must be there too
+        return any(found != besides for found in self._words.starting(stem))
+
+
+#: A text this long at most (characters: an article) is searched for each context word
+#: (``_WordSearch``); a longer one lists its words once (``_WordIndex``), so that the work
+#: stays linear in its length however many context words are asked about.
+SEARCH_LENGTH = 1 << 16
+#: One word character (``_LOWER_WORD``).
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+class _WordSearch:
+    """An article's lower-case words (``_LOWER_WORD``: runs of word characters), found by
+    substring search in its lower-cased text: on an article, a few searches cost less than
+    listing its words. Answers as ``_WordIndex`` does."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text.lower()
+
+    def has(self, word: str) -> bool:
+        """Tell whether ``word`` is one of the words."""
+        return any(found.group() == word for found in self._starting(word))
+
+    def starting(self, prefix: str) -> Iterator[str]:
+        """Yield the words that start with ``prefix`` (one for each place it stands)."""
+        for found in self._starting(prefix):
+            yield found.group()
+
+    def has_phrase(self, parts: list[str]) -> bool:
+        """Tell whether the words ``parts`` stand one after another."""
+        if not all(parts):
+            return False  # an empty part is no word
+        for first in self._starting(parts[0]):
+            end = first.end()
+            if first.group() != parts[0]:
+                continue
+            for part in parts[1:]:
+                following = _LOWER_WORD.search(self.text, end)
+                if following is None or following.group() != part:
+                    break
+                end = following.end()
+            else:
+                return True
+        return False
+
+    def _starting(self, prefix: str) -> Iterator[re.Match[str]]:
+        """Yield each word that starts with ``prefix``, as a match in the text."""
+        text = self.text
+        place = text.find(prefix)
+        while place >= 0:
+            if not (place and _WORD_CHARACTER.match(text, place - 1)):  # a word starts there
+                found = _LOWER_WORD.match(text, place)
+                if found is not None and found.group().startswith(prefix):
+                    yield found
+            place = text.find(prefix, place + 1)
+
+
+class _WordIndex:
+    """A long text's distinct lower-case words (``_LOWER_WORD``), listed once and sorted (a
+    prefix is found by bisection), and where each word of a context phrase (``phrase_words``)
+    stands, so that a phrase is found in time linear in the text, not in the text times the
+    phrases asked about. Answers as ``_WordSearch`` does."""
+
+    def __init__(self, text: str, phrase_words: frozenset[str]) -> None:
+        self.text = text
+        self.phrase_words = phrase_words
+
+    def _lower_words(self) -> Iterator[list[str]]:
+        """The text lower-cased and cut at every run of non-word characters: its words
+        (letters, digits, underscores) in order, a block of the text at a time (no word spans
+        two blocks; on a long text the list of all would be big, and it is not kept)."""
+        for _, block in blocks(self.text.lower()):
+            yield _LOWER_WORD.findall(block)
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The distinct lower-case words, sorted (to find a prefix by bisection)."""
+        return sorted(set(chain.from_iterable(self._lower_words())))
+
     @cached_property
     def word_set(self) -> frozenset[str]:
+        """The distinct lower-case words."""
         return frozenset(self.words)
+
+    def has(self, word: str) -> bool:
+        """Tell whether ``word`` is one of the words."""
+        return word in self.word_set
+
+    def starting(self, prefix: str) -> Iterator[str]:
+        """Yield the words that start with ``prefix``, in order."""
+        words = self.words
+        index = bisect_left(words, prefix)  # the first word not before the prefix
+        while index < len(words) and words[index].startswith(prefix):
+            yield words[index]
+            index += 1
 
     @cached_property
     def _positions(self) -> dict[str, array]:
-        """Where each of the article's lower-case words that is a word of a context phrase
-        (``_phrase_words``) stands (its word numbers, ascending), built once: a phrase is then
-        found in time linear in the article, not in the article times the phrases asked about.
-        """
+        """Where each lower-case word that is a word of a context phrase stands (its word
+        numbers, ascending), built once."""
         positions: dict[str, array] = {}
-        wanted = _phrase_words(self.lexicon)
+        wanted = self.phrase_words
         first = 0  # the number of the block's first word
         for words in self._lower_words():
             for number in compress(count(first), map(wanted.__contains__, words)):
@@ -708,32 +822,12 @@ class _Context:
             first += len(words)
         return positions
 
-    def _has_phrase(self, phrase: str) -> bool:
-        """Tell whether the words of ``phrase`` stand one after another among the article's
-        lower-case words (context words are stripped, so no part is empty; a part with a
-        hyphen or an apostrophe is no such word)."""
-        found = self._phrases.get(phrase)
-        if found is None:
-            parts = phrase.split(" ")
-            found = all(part in self.word_set for part in parts) and _adjacent(
-                [self._positions[part] for part in parts]
-            )
-            self._phrases[phrase] = found
-        return found
-
-    def _occurs(self, word: str, besides: str) -> bool:
-        if len(word) <= SHORT_CONTEXT:  # "us", "uk": the abbreviation, not the pronoun
-            return word.upper() in self.document.distinct_words
-        if " " in word:
-            return self._has_phrase(word)
-        if len(word) < 6:
-            return word != besides and word in self.word_set
-        stem = word[: max(5, len(word) - 2)]
-        index = bisect_left(self.words, stem)  # the first word not before the stem
-        for found in self.words[index : index + 2]:  # the word read and one more
-            if found.startswith(stem) and found != besides:
-                return True
-        return False
+    def has_phrase(self, parts: list[str]) -> bool:
+        """Tell whether the words ``parts`` (each a word of ``phrase_words``, or no word of
+        the text) stand one after another."""
+        return all(part in self.word_set for part in parts) and _adjacent(
+            [self._positions[part] for part in parts]
+        )
 
 
 @lru_cache(maxsize=4)
@@ -788,23 +882,47 @@ def _translated_name_pattern(
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), rows
 
 
-def _runs_to_check(document: Document, lexicon: Lexicon) -> Iterator[list[Token]]:
-    """Yield, in text order, the runs of capitalised words separated by single spaces ("Keir
-    Starrer"), with the lower-case particles of names inside them ("Ursula von der Leyen"),
-    that hold a word worth checking (``_worth_checking``).
+class _Run(NamedTuple):
+    """A capitalised run to check: its tokens, their texts without a possessive ending, and
+    its words worth a query (``_run_plan``)."""
+
+    tokens: list[Token]
+    words: tuple[str, ...]
+    plan: tuple[_WordPlan, ...]
+
+
+def _runs_to_check(document: Document, lexicon: Lexicon, every: bool = False) -> Iterator[_Run]:
+    """Yield, in text order, the runs (``_run_spans``) with a word worth a query (for the
+    rules, or for ``every`` reading): most runs have none ("He", "Donald Trump"), and their
+    tokens are never made."""
+    tokens = document.tokens
+    for low, high in _run_spans(document, lexicon):
+        words = tuple(map(_strip, tokens.words[low : high + 1]))
+        plan = _run_plan(words, lexicon, every)
+        if plan:
+            yield _Run(tokens[low : high + 1], words, plan)
+
+
+def _run_spans(document: Document, lexicon: Lexicon) -> Iterator[tuple[int, int]]:
+    """Yield, in text order, the first and last token index of each run of capitalised words
+    separated by single spaces ("Keir Starrer"), with the lower-case particles of names
+    inside them ("Ursula von der Leyen"), that holds a word worth checking
+    (``_worth_checking``).
 
     A run without one yields nothing in ``_check_run``, and most runs are such ("The",
-    "Monday"), so runs are built only around the tokens of those words, found in C.
+    "Monday"), so runs are built only around the tokens of those words, found in C among the
+    capitalised tokens (a word worth checking is capitalised).
     """
     worth = _worth_filter(lexicon).select(document.capitalised_words)
     if not worth:
         return
-    tokens = document.tokens
+    capitalised = document.capitalised
+    words = map(document.tokens.words.__getitem__, capitalised)
     reached = -1
-    for index in compress(count(), map(worth.__contains__, tokens.words)):
+    for index in compress(capitalised, map(worth.__contains__, words)):
         if index > reached:
             low, reached = _run_around(document, index)
-            yield tokens[low : reached + 1]
+            yield low, reached
 
 
 @lru_cache(maxsize=4)
@@ -830,12 +948,16 @@ def _run_around(document: Document, index: int) -> tuple[int, int]:
     tokens, text = document.tokens, document.text
     words, starts = tokens.words, tokens.starts
     low = index
-    while low > 0 and text[tokens.end(low - 1) : starts[low]] == " " and _in_run(words, low - 1):
+    while (
+        low > 0
+        and text[starts[low - 1] + len(words[low - 1]) : starts[low]] == " "
+        and _in_run(words, low - 1)
+    ):
         low -= 1
     high = index
     while (
         high + 1 < len(words)
-        and text[tokens.end(high) : starts[high + 1]] == " "
+        and text[starts[high] + len(words[high]) : starts[high + 1]] == " "
         and _in_run(words, high + 1)
     ):
         high += 1
@@ -910,7 +1032,7 @@ def _is_suspicious(word: str, lexicon: Lexicon) -> bool:
 
 
 def _check_run(
-    run: list[Token],
+    run: _Run,
     document: Document,
     lexicon: Lexicon,
     context: _Context,
@@ -919,31 +1041,91 @@ def _check_run(
 ) -> Iterator[Candidate]:
     """Yield the reading of each possibly garbled word of a capitalised run that the rules
     propose (``every``: the best reading of each, whatever the rules make of it)."""
-    words = [t.text[:-2] if t.text.endswith(POSSESSIVES) else t.text for t in run]  # bases
+    tokens, words, plan = run
     done: set[int] = set()
-    for i, word in enumerate(words):
+    for i, suspicious, readings in plan:
+        word = words[i]
         if i in done or word in majority.outright:
             continue  # the article's majority spelling decides a minority one
-        suspicious = _is_suspicious(word, lexicon)  # cheapest test first: most words are known
-        if not suspicious and not _beside_known_name_part(words, i, lexicon):
+        if document.is_fragment(tokens[i]) or _beside_ampersand(document, tokens[i]):
             continue
-        if (
-            document.is_fragment(run[i])
-            or _beside_ampersand(document, run[i])
-            or _inside_known_name(words, i, lexicon)
-        ):
-            continue
-        alone = len(words) - _openers(run, lexicon) == 1 or (
+        alone = len(words) - _openers(tokens, lexicon) == 1 or (
             suspicious and word not in majority.spelling and _may_stand_alone(word, lexicon)
         )
         settled = word in majority.spelling
-        query = _Query(run, words, i, suspicious, document, lexicon, context, alone, every, settled)
-        best = _best_candidate(query)
+        query = _Query(
+            tokens, words, i, suspicious, document, lexicon, context, alone, every, settled
+        )
+        best = _best_candidate(query, readings)
         if best is None or not (best.rules or every):
             continue
         if best.rules:  # words the change covers ("Volodimir Zelenski") are not checked again
-            done.update(j for j, token in enumerate(run) if token.start < best.end)
+            done.update(j for j, token in enumerate(tokens) if token.start < best.end)
         yield best
+
+
+class _Reading(NamedTuple):
+    """The words ``low``..``high`` of a run read as the name form ``name``, as far as
+    spelling tells (``_spelling_fit``)."""
+
+    low: int
+    high: int
+    name: NameForm
+    fit: _Spelling
+
+
+class _WordPlan(NamedTuple):
+    """A word of a run worth a query (the ``i``-th), with what the run's words alone say of
+    it: whether it is suspicious, and its readings that spelling does not rule out (a reading
+    of the word by itself counts only where it may stand alone, ``_check_run``)."""
+
+    i: int
+    suspicious: bool
+    readings: tuple[_Reading, ...]
+
+
+@lru_cache(maxsize=1 << 15)
+def _run_plan(
+    words: tuple[str, ...], lexicon: Lexicon, every: bool = False
+) -> tuple[_WordPlan, ...]:
+    """The words of a run (bases, ``_check_run``) that may yield a reading, whatever the
+    article: suspicious or beside a known name part, not inside a known name, with a reading
+    spelling allows (the rules', or any, with ``every``) or, suspicious, a known name they may
+    be a slip of. Memoised: a pure function of the words, and a day's news repeats its names'
+    runs ("Donald Trump")."""
+    plans = []
+    for i, word in enumerate(words):
+        suspicious = _is_suspicious(word, lexicon)  # cheapest test first: most words are known
+        if not suspicious and not _beside_known_name_part(words, i, lexicon):
+            continue
+        if _inside_known_name(words, i, lexicon):
+            continue
+        readings = tuple(_readings(words, i, lexicon, every))
+        if readings or (not every and suspicious and _known_slip_target(word, lexicon) is not None):
+            plans.append(_WordPlan(i, suspicious, readings))
+    return tuple(plans)
+
+
+def _readings(words: tuple[str, ...], i: int, lexicon: Lexicon, every: bool) -> Iterator[_Reading]:
+    """Yield the readings of the word ``i`` alone or with up to three neighbours as a name
+    form that spelling allows (``_spelling_fit``; the rules also need ``_alike_enough``
+    unless ``every`` reading is wanted), in the order ``_best_candidate`` ranks ties: by
+    window size, then position."""
+    for size in range(1, 5):
+        for low in range(max(0, i - size + 1), min(i, len(words) - size) + 1):
+            span = words[low : low + size]
+            for name in _window_candidates(words, i, low, low + size, lexicon):
+                fit = _spelling_fit(span, name.form, i - low)
+                if fit is not None and (every or _alike_enough(fit, words[i], name, i - low)):
+                    yield _Reading(low, low + size, name, fit)
+
+
+def _alike_enough(fit: _Spelling, word: str, name: NameForm, at: int) -> bool:
+    """Tell whether the rules may accept the likeness of ``word`` to the part ``at`` of the
+    name, whatever the article says: it is at least what they need with the most help
+    context can give (``_needed_similarity``)."""
+    target = name.form.split()[at]
+    return fit.similarity >= _needed_similarity(fit.others, word, target, CONTEXT_AGREES)
 
 
 def _openers(run: list[Token], lexicon: Lexicon) -> int:
@@ -969,7 +1151,7 @@ def _beside_ampersand(document: Document, token: Token) -> bool:
     return before.endswith("&") or after.startswith("&")
 
 
-def _inside_known_name(words: list[str], i: int, lexicon: Lexicon) -> bool:
+def _inside_known_name(words: tuple[str, ...], i: int, lexicon: Lexicon) -> bool:
     """Tell whether the word is part of a known name of several words ("Kim Jong Un")."""
     if words[i] not in lexicon.name_words:
         return False  # the common case, told by one lookup: it is a word of no known name
@@ -983,7 +1165,7 @@ def _inside_known_name(words: list[str], i: int, lexicon: Lexicon) -> bool:
     return False
 
 
-def _beside_known_name_part(words: list[str], i: int, lexicon: Lexicon) -> bool:
+def _beside_known_name_part(words: tuple[str, ...], i: int, lexicon: Lexicon) -> bool:
     """Tell whether a known word may be a garbled part of a person's name: it follows a
     well-known first name ("Joe Baden") or precedes a well-known surname ("Emanuel Macron"),
     and the pair is not itself a known name."""
@@ -1001,20 +1183,14 @@ def _beside_known_name_part(words: list[str], i: int, lexicon: Lexicon) -> bool:
     return not any(p in names.exact for p in pairs)
 
 
-def _best_candidate(query: _Query) -> Candidate | None:
-    """Rank the entity spellings the word (alone or with its neighbours) may stand for."""
-    i, words = query.i, query.words
-    windows = [
-        (low, low + size)
-        for size in range(1, 5)
-        for low in range(i - size + 1, i + 1)
-        if low >= 0 and low + size <= len(words) and (size > 1 or query.alone)
-    ]
+def _best_candidate(query: _Query, readings: tuple[_Reading, ...]) -> Candidate | None:
+    """Rank the entity spellings the word (alone or with its neighbours) may stand for: its
+    ``readings`` (``_run_plan``), or a known name it is a slip of."""
     scored = [
         match
-        for low, high in windows
-        for name in _window_candidates(query, low, high)
-        if (match := _score(query, name, low, high)) is not None
+        for reading in readings
+        if (query.alone or reading.high - reading.low > 1)
+        and (match := _score(query, reading)) is not None
     ]
     known = None if query.every else _known_name_candidate(query)
     if not scored:
@@ -1147,22 +1323,23 @@ def candidate_readings(document: Document, lexicon: Lexicon) -> Iterator[Candida
     learns from. The names the article's majority spelling settles are left to it."""
     context = _Context(document, lexicon)
     majority = _minority_spellings(document, lexicon, context)
-    for run in _runs_to_check(document, lexicon):
+    for run in _runs_to_check(document, lexicon, every=True):
         yield from _check_run(run, document, lexicon, context, majority, every=True)
 
 
-def _window_candidates(query: _Query, low: int, high: int) -> list[NameForm]:
-    """The name forms the words ``low``..``high`` may be; for the query word alone inside a
+def _window_candidates(
+    words: tuple[str, ...], i: int, low: int, high: int, lexicon: Lexicon
+) -> list[NameForm]:
+    """The name forms the words ``low``..``high`` may be; for the word ``i`` alone inside a
     longer run, only those it may be read as by itself (``_one_slip_in_run``)."""
-    words = query.words
-    candidates = query.lexicon.names.candidates(" ".join(words[low:high]), high - low)
+    candidates = lexicon.names.candidates(" ".join(words[low:high]), high - low)
     if high - low > 1 or len(words) == 1:
         return candidates
-    word = words[query.i]
     return [
         name
         for name in candidates
-        if _one_slip_in_run(word, name.form) and not _beside_other_name_part(query, name.entity)
+        if _one_slip_in_run(words[i], name.form)
+        and not _beside_other_name_part(words, i, name.entity, lexicon)
     ]
 
 
@@ -1193,39 +1370,25 @@ def _romanisation_of(query: _Query, match: _Match) -> bool:
     )  # Wladimir, the German spelling, is no English form of Vladimir
 
 
-def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
-    """Score reading the words ``low``..``high`` as ``name``; None when it does not fit.
+def _score(query: _Query, reading: _Reading) -> _Match | None:
+    """Score ``reading`` (the words ``low``..``high`` as ``name``); None when it does not fit.
 
     The other words must be alike and one of them the same (the rest of the name), the
     word itself close enough, and the article must support the entity. Reading ``every``
     reading (for the model's training data), the rules' softer tests are recorded in the
     match (``Gates``) instead, and a likeness down to ``WEAK_SIMILARITY`` is scored.
+    The tests of spelling alone have passed (``_spelling_fit``, ``_alike_enough``).
     """
+    low, high, name, (spelling, others) = reading
     span, parts = query.words[low:high], name.form.split()
-    others = [
-        (a, b) for j, (a, b) in enumerate(zip(span, parts, strict=True)) if low + j != query.i
-    ]
-    if any(similarity(a, b) < MIN_SIMILARITY - 0.1 for a, b in others):
-        return None
-    if others and not any(name_key(a) == name_key(b) for a, b in others if a not in NAME_PARTICLES):
-        return None
     word, target = query.words[query.i], parts[query.i - low]
-    if (
-        _extends(word, target)
-        or (not others and _derived(word, target))
-        or abs(len(word) - len(target)) > MAX_LENGTH_CHANGE
-    ):
-        return None
     plausible = query.suspicious and not others and _plausible(word, target, query)
     named_otherwise = not others and _named_otherwise(query, name.entity)
     if (plausible or named_otherwise) and not query.every:
         return None
-    spelling = similarity(word, target)
     hits = query.context.matches(name.entity, word)
-    needed = MIN_SIMILARITY - 0.06 * bool(others)
-    if others and hits >= 2 and fold(word)[:1] == fold(target)[:1]:
-        needed = WEAK_SIMILARITY  # "Jassend Ardern": surname and context agree
-    if spelling < (WEAK_SIMILARITY if query.every else needed) or word == target:
+    needed = _needed_similarity(others, word, target, hits)
+    if spelling < needed and not query.every:
         return None
     slot = _slot_fit(query.document, query.lexicon, query.run, low, name.entity)
     unsupported = not _supported(query, name, target, others, slot, hits)
@@ -1237,6 +1400,57 @@ def _score(query: _Query, name: NameForm, low: int, high: int) -> _Match | None:
     score += 0.01 * exact  # the fewest words changed
     score += 0.005 * (name.form in (name.entity.name, name.entity.name.split()[-1]))
     return _Match(score, low, high, name, spelling, hits, slot, gates)
+
+
+class _Spelling(NamedTuple):
+    """A window's words read as a name form, as far as spelling tells: how alike the word
+    checked is to its part of the name, and each other word with its part (the rest of the
+    name)."""
+
+    similarity: float
+    others: tuple[tuple[str, str], ...]
+
+
+def _spelling_fit(span: tuple[str, ...], form: str, at: int) -> _Spelling | None:
+    """Read the words ``span`` as the name ``form``, the word at ``at`` being the one
+    checked; None when no article could make the reading fit (``_score``): the other words
+    are unlike their parts or none is the same, the word extends or derives from the name or
+    differs too much in length, is the name itself, or is less alike than ``WEAK_SIMILARITY``
+    (a pure function of the spellings, asked once a run: ``_run_plan``).
+    """
+    parts = form.split()
+    others = tuple((a, b) for j, (a, b) in enumerate(zip(span, parts, strict=True)) if j != at)
+    if any(similarity(a, b) < MIN_SIMILARITY - 0.1 for a, b in others):
+        return None
+    if others and not any(name_key(a) == name_key(b) for a, b in others if a not in NAME_PARTICLES):
+        return None
+    word, target = span[at], parts[at]
+    if (
+        _extends(word, target)
+        or (not others and _derived(word, target))
+        or abs(len(word) - len(target)) > MAX_LENGTH_CHANGE
+    ):
+        return None
+    spelling = similarity(word, target)
+    if spelling < WEAK_SIMILARITY or word == target:
+        return None
+    return _Spelling(spelling, others)
+
+
+#: Enough of the entity's context words in the article to accept a weak likeness of the
+#: word when the rest of the name is there too (``_needed_similarity``).
+CONTEXT_AGREES = 2
+
+
+def _needed_similarity(
+    others: tuple[tuple[str, str], ...], word: str, target: str, hits: int
+) -> float:
+    """The least spelling similarity the rules accept: less with the rest of the name, and
+    ``WEAK_SIMILARITY`` when ``CONTEXT_AGREES`` context words (``hits``) and the first letter
+    agree too ("Jassend Ardern")."""
+    if others and hits >= CONTEXT_AGREES and fold(word)[:1] == fold(target)[:1]:
+        return WEAK_SIMILARITY
+    return MIN_SIMILARITY - 0.06 * bool(others)
 
 
 #: Machine translation changes a few letters of a name; a word longer or shorter than the
@@ -1280,14 +1494,15 @@ def _may_stand_alone(word: str, lexicon: Lexicon) -> bool:
     return len(word) >= MIN_WORD_IN_RUN and lexicon.zipf(word) == 0
 
 
-def _beside_other_name_part(query: _Query, entity: Entity) -> bool:
+def _beside_other_name_part(
+    words: tuple[str, ...], i: int, entity: Entity, lexicon: Lexicon
+) -> bool:
     """Tell whether a word of the run next to the query word is a known first name or surname
     that is not part of the entity's own name ("Huang Xiaoxi" is no Xiaomi, "Chen Chunming"
     no Hua Chunying); or, for a place or organisation, a word no list knows (the run is then
     likelier a name of its own, a person's with a garbled part: "Huaang Xiaoxi"), or a name
     that is no common word right before the run's last word, where a surname follows a first
     name ("Marla Dizney" is no Disney; "Sparda Bank Berllin" is Berlin)."""
-    lexicon, words, i = query.lexicon, query.words, query.i
     names = lexicon.names
     own = {part for form in (entity.name, *entity.aliases) for part in form.split()}
     if any(
@@ -1363,10 +1578,12 @@ def _minority_filter(lexicon: Lexicon) -> WordFilter:
 @lru_cache(maxsize=1 << 16)
 def _may_be_minority(word: str, lexicon: Lexicon) -> bool:
     """Tell whether a capitalised word may be a minority spelling (``_minority_spellings``):
-    long enough, unknown to every list (all capitals never are), rarely used by real text, and
-    no common word of another language ("Gärten" beside "Garden"). Memoised per word."""
+    long enough, in Latin letters (a word of another script is left as written), unknown to
+    every list (all capitals never are), rarely used by real text, and no common word of
+    another language ("Gärten" beside "Garden"). Memoised per word."""
     return (
         len(word) >= MIN_MINORITY_LENGTH
+        and latin_script(word)
         and _is_suspicious(word, lexicon)
         and lexicon.zipf(word) < PLAUSIBLE_ZIPF
         and not _foreign_word(word, lexicon)
@@ -1403,7 +1620,7 @@ def _supported(
     query: _Query,
     name: NameForm,
     target: str,
-    others: list[tuple[str, str]],
+    others: tuple[tuple[str, str], ...],
     slot: int,
     hits: int,
 ) -> bool:
@@ -1468,7 +1685,7 @@ def _evident_without_context(
     query: _Query,
     name: NameForm,
     target: str,
-    others: list[tuple[str, str]],
+    others: tuple[tuple[str, str], ...],
     slot: int,
 ) -> bool:
     """Tell whether a reading stands without any of the entity's context words in the article.
@@ -1613,18 +1830,15 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
     exactly one such name (or one used ten times as often as the others), and not a form of it
     or another romanisation of it (``_slip_of``).
     """
-    word, lexicon = query.words[query.i], query.lexicon
+    word = query.words[query.i]
     if (
-        len(word) < MIN_KNOWN_SLIP_LENGTH
-        or not query.suspicious
+        not query.suspicious
         or query.settled  # the article spells the name: its majority spelling decides
         or not _generic_run(query)
         or query.context.mentions(word) != 1
-        or lexicon.zipf(word) > 0
-        or _foreign_word(word, lexicon)
     ):
         return None
-    target = _known_name_target(word, lexicon)
+    target = _known_slip_target(word, query.lexicon)
     if target is None:
         return None
     entity = Entity(target, KNOWN_NAME, (), ())
@@ -1640,6 +1854,16 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
         "uses the word.",
         alternatives=(),
     )
+
+
+@lru_cache(maxsize=1 << 16)
+def _known_slip_target(word: str, lexicon: Lexicon) -> str | None:
+    """Return the known name a suspicious word may be read as a slip of, as far as the word
+    tells (``_known_name_candidate``): it is long, no text uses it, and it is one slip from
+    one name (``_known_name_target``). Memoised: a pure function of the word."""
+    if len(word) < MIN_KNOWN_SLIP_LENGTH or lexicon.zipf(word) > 0 or _foreign_word(word, lexicon):
+        return None
+    return _known_name_target(word, lexicon)
 
 
 def _known_name_target(word: str, lexicon: Lexicon) -> str | None:

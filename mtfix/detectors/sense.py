@@ -25,13 +25,14 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import compress, count, groupby
 from pathlib import Path
 
 from ..cache import load_cached
 from ..change import Proposal
 from ..lexicon import Lexicon, read_rows
+from ..memo import WordFilter
 from ..text import Document, Token
 from ..words import PERSON_TITLES
 
@@ -99,10 +100,27 @@ class Entry:
         ``sense.ru.mir``): ids are typed on command lines and checked by the report schema."""
         return f"sense.{self.language}.{ascii_id(self.source)}"
 
+    @cached_property
+    def needed_words(self) -> tuple[frozenset[str], ...]:
+        """For each group whose cues are all plain words (no ``word*``, person or ``*``), the
+        first words of its cues: a sentence without one of a group's has none of its cues,
+        and ``_judge`` then finds no sense there (negative cues aside: they only silence)."""
+        return tuple(
+            frozenset(cue.words[0] for cue in positive)
+            for group in self.groups
+            for positive in [[cue for cue in group if not cue.negative]]
+            if positive and all(map(_plain, positive))
+        )
+
     def replacement(self, form: tuple[str, ...]) -> str:
         """Return the right form for the wrong ``form`` (inflections line up by position)."""
         index = self.wrong.index(form)
         return self.right[index] if len(self.right) == len(self.wrong) else self.right[0]
+
+
+def _plain(cue: Cue) -> bool:
+    """Tell whether a cue is matched by words only, its first word as written (``_matchable``)."""
+    return not (cue.person or cue.always or cue.words[0].endswith("*"))
 
 
 def parse_cue(text: str) -> Cue:
@@ -409,11 +427,10 @@ def propose(
     if not index:
         return
     text = document.text
-    # Most words start no wrong form: the spellings that may are found once each, the tokens
-    # that spell them in C, and only the sentences that hold one are lower-cased.
-    spellings = list(document.distinct_words)
-    lower_spellings = map(str.lower, spellings)
-    openers = set(compress(spellings, map(index.first_words.__contains__, lower_spellings)))
+    # Most words start no wrong form: the spellings that may are found once each (and
+    # remembered for the next texts), the tokens that spell them in C, and only the sentences
+    # that hold one are lower-cased.
+    openers = _opener_filter(lexicon.root).select(document.distinct_words)
     tokens = document.tokens
     positions = list(compress(count(), map(openers.__contains__, tokens.words)))
     if not positions:
@@ -423,16 +440,24 @@ def propose(
     def sentence_number(position: int) -> int:
         return bisect_right(starts, position) - 1
 
-    # the positions in one sentence share its tokens and words, made once
+    # the positions in one sentence share its words, lower-cased once, and its tokens, made
+    # only where an entry may apply
     for number, group in groupby(positions, key=sentence_number):
-        sentence, first = document.sentence(number), starts[number]
-        words = list(map(str.lower, tokens.words[first : first + len(sentence)]))
+        first = starts[number]
+        end = starts[number + 1] if number + 1 < len(starts) else len(tokens)
+        words = list(map(str.lower, tokens.words[first:end]))
         present = _matchable(words)
-        for at in (position - first for position in group):
+        chances = [
+            (at, entries)
+            for at in (position - first for position in group)
+            if (entries := [e for e in index[words[at]] if _may_apply(e, languages, present)])
+        ]
+        if not chances:
+            continue
+        sentence = document.sentence(number)
+        for at, entries in chances:
             verdicts: dict[tuple[int, str], tuple[float, Entry, str]] = {}
-            for entry in index[words[at]]:
-                if languages is not None and entry.language not in languages:
-                    continue
+            for entry in entries:
                 for form in entry.wrong:
                     last = _form_at(text, sentence, words, at, form)
                     if last is None:
@@ -448,6 +473,23 @@ def propose(
             if verdicts:
                 proposal = _proposal(text, sentence, at, verdicts)
                 yield replace(proposal, confidence=round(proposal.confidence - penalty, 3))
+
+
+def _may_apply(entry: Entry, languages: frozenset[str] | None, present: frozenset[str]) -> bool:
+    """Tell whether ``entry`` may find a sense in a sentence (``present``: what a cue word can
+    match there): it is of one of ``languages`` (None: any), and no group of its cues is
+    missing every word (``Entry.needed_words``)."""
+    if languages is not None and entry.language not in languages:
+        return False
+    return not any(map(present.isdisjoint, entry.needed_words))
+
+
+@lru_cache(maxsize=4)
+def _opener_filter(root: Path) -> WordFilter:
+    """Tells the spellings whose lower case starts a wrong form of the entries under ``root``
+    (``load_entries``), remembering every answer."""
+    first_words = load_entries(root).first_words
+    return WordFilter(lambda word: word.lower() in first_words)
 
 
 def _proposal(

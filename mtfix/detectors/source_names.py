@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -31,6 +30,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from ..change import Proposal
 from ..lexicon import Lexicon
+from ..names import latin_script
 from ..quoted import QuotedForeignPhrases, set_apart
 from ..text import Document, Token
 from .untranslated import (
@@ -225,7 +225,11 @@ def _garbled_name(
         ):
             continue  # the line has the name already, or the word is the name itself
         for match, written in spellings:
-            if written.lower() in line_words or len(match) < MIN_LENGTH or not _latin(written):
+            if (
+                written.lower() in line_words
+                or len(match) < MIN_LENGTH
+                or not latin_script(written)
+            ):
                 continue
             if _half_translated(word, match, names.lexicon):
                 continue
@@ -361,11 +365,6 @@ def _shared_beginning(a: str, b: str) -> int:
     while shared < min(len(a), len(b)) and a[shared] == b[shared]:
         shared += 1
     return shared
-
-
-def _latin(form: str) -> bool:
-    """Tell whether a spelling is all Latin letters (a Japanese source glues kana to names)."""
-    return all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in form)
 
 
 class _Names(NamedTuple):

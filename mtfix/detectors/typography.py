@@ -101,15 +101,19 @@ _SPACE_BEFORE = re.compile(
 )
 _SPACE_BEFORE_HINT = re.compile(r" [,.;:?!]")
 _BRACKET_SPACE = re.compile(r" (?:(?<=[(\[] ) *(?=[^\W_])|(?<=[^\W_] ) *(?=[)\]]))")
-_BRACKET_SPACE_HINT = re.compile(r"[()\[\]]")
+#: A bracket with a space on its inner side, what every match of ``_BRACKET_SPACE`` has.
+_BRACKET_SPACE_HINT = re.compile(r"[()\[\]](?:(?<=[(\[])(?= )|(?<= [)\]]))")
 #: A comma, semicolon, "?" or "!" glued to the word before and the letter after ("?" and "!"
 #: are then kept only before a capital).
 _NO_SPACE_AFTER = re.compile(r"[,;?!](?<=[^\W_].)(?=[^\W\d_])")
 _NO_SPACE_PERIOD = re.compile(r"\.(?<=[a-z][a-z]\.)(?=([A-Z][a-z]+))")
 #: A space before a comma or semicolon instead of after it ("said ,that"), or before a full
 #: stop, "?" or "!" that a capitalised word follows ("ended .The"; only a word that often opens
-#: a sentence, ``SENTENCE_OPENERS``, since ".Net" is a name).
-_MOVED_SPACE = re.compile(r" (?<=[^\W_] )(?:([,;])(?=[^\W\d_])|([.?!])(?=[A-Z][a-z]+\b))")
+#: a sentence, ``SENTENCE_OPENERS``, since ".Net" is a name). The mark after the space is
+#: looked for first: few of the many spaces have one, and the engine drops the others at once.
+_MOVED_SPACE = re.compile(
+    r" (?=[,;.?!])(?<=[^\W_] )(?:([,;])(?=[^\W\d_])|([.?!])(?=[A-Z][a-z]+\b))"
+)
 #: Two spaces inside a sentence: between words, or after a comma or semicolon. More spaces, or
 #: two after a sentence end, are a layout or a writer's habit, not a translation artefact.
 _DOUBLE_SPACE = re.compile(r"  (?<=[^\W_]  |[,;]  )(?=[^\W_])")

@@ -375,13 +375,14 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     tokens = document.tokens
     for first, end in _sentences_with(document, worth_a_look):
         words = tokens.words[first:end]
-        # a foreign quotation inside an English sentence does not make the sentence foreign
-        outside = [
-            word
-            for index, word in enumerate(words, first)
-            if not quoted.covers(tokens.starts[index], tokens.end(index))
-        ]
-        whole = _foreign_sentence(outside, unknown, lexicon)
+        # a sentence with fewer lower-case clues than a foreign one has is English (the test
+        # of ``_foreign_sentence``, made in C), and a foreign quotation inside an English
+        # sentence does not make the sentence foreign
+        whole = (
+            _foreign_sentence(quoted.words_outside(first, end), unknown, lexicon)
+            if sum(map(sentence_clues.__contains__, words)) >= SENTENCE_MIN_WORDS
+            else None
+        )
         if whole:
             start, stop = tokens.starts[first], tokens.end(end - 1)
             why = f"{whole[1]} of its {len(words)} words are {SOURCE_LANGUAGES[whole[0]]}"
