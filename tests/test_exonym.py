@@ -51,6 +51,10 @@ def test_an_exonym_is_replaced_by_the_english_name(text: str, expected: list) ->
         "The Metro line to Derby reopened.",
         # a common word of a source language that GeoNames lists among a city's names
         "He had Pech with the weather, the report said.",
+        # a name in a phrase of its language, glossed in brackets, or in a web address
+        "The banner said Grüße aus Kiew in gold letters.",
+        "The capital of Ukraine (Kiew in German) hosted the talks.",
+        "Tickets are sold on praha.cz and kiew.de only.",
     ],
 )
 def test_english_names_and_longer_names_stay(text: str) -> None:

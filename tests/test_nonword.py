@@ -97,7 +97,59 @@ def test_edits_a_common_word_can_be_are_the_edits_that_are_common_words() -> Non
         assert every and nonword._common_among(word, lexicon) == every, word
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A word typography sets apart as a term: alone in brackets, in italics-like markers,
+        # in a web address (Slovak, Croatian, Romanian words: no shipped list has them).
+        "The square (namesti) fills with stalls in December.",
+        "Locals call the stew *gulasa* and eat it with bread.",
+        "The report ran first on stiri.ro before the agencies had it.",
+    ],
+)
+def test_terms_set_apart_stay(text: str) -> None:
+    assert nonword_fixes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # brackets with English words or a number in them, a long bracket: English prose
+        "The plan (which the goverment drafted in secret last year) failed.\n",
+        "He scored the winner (85th minnute) from a corner.\n",
+        "Only people who are vaccinated (or recowered) may enter.\n",
+        # a garbled English word named as a term or glossed is still a garble
+        "The so-called goverment reshuffle came a week later.\n",
+    ],
+)
+def test_a_garble_in_english_brackets_or_named_as_a_term_is_still_fixed(text: str) -> None:
+    assert len(nonword_fixes(text)) == 1
+
+
 @pytest.mark.parametrize("word", ["pre-emptive", "co-operation", "re-elected"])
 def test_a_known_word_hyphenated_the_british_way_is_no_nonword(word: str) -> None:
     text = f"The minister said the {word} move was agreed by the cabinet on Monday."
     assert [c for c in mtfix.clean(text).changes if c.kind == "nonword"] == []
+
+
+def test_the_lower_case_rest_of_a_foreign_name_stays() -> None:
+    """Slovak writes a paper's name with one capital: the words after it are its name."""
+    assert nonword_fixes("The weekly Regionálnej nedele ran the story first.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The minister Anna Lewentzky presentad the plan on Monday.", ("presentad", "presented")),
+        ("She spent Christmas in her Thuringian homland this year.", ("homland", "homeland")),
+    ],
+)
+def test_a_garble_after_an_english_or_unknown_name_is_still_fixed(
+    text: str, wanted: tuple[str, str]
+) -> None:
+    assert nonword_fixes(text) == [wanted]
+
+
+def test_a_garble_after_a_possessive_name_is_still_fixed() -> None:
+    text = "Talks failed, Ukraine’s fireign minister said on Monday."
+    assert nonword_fixes(text) == [("fireign", "foreign")]

@@ -7,6 +7,7 @@ garble must still be fixed."""
 import pytest
 
 import mtfix
+from mtfix.detectors import untranslated
 
 
 def entity_changes(text: str) -> list[tuple[str, str]]:
@@ -225,9 +226,20 @@ def test_a_foreign_term_the_writer_names_or_glosses_is_used_on_purpose(text: str
     assert changes(text) == []
 
 
-def test_the_same_term_left_without_a_word_about_it_is_still_flagged() -> None:
+def test_the_same_term_left_without_a_word_about_it_is_flagged_below_the_threshold() -> None:
+    """Alone, a common Czech word is as likely a term quoted on purpose as a word left: it is
+    flagged below the default threshold, shown only when asked for."""
     text = "The hromada got its own budget."
-    assert [rule for _, _, rule in changes(text)] == ["untranslated.cs"]
+    assert changes(text) == []
+    every = mtfix.clean(text, mtfix.Config(min_confidence=0, only=("untranslated",))).changes
+    assert [(c.source, c.confidence) for c in every] == [
+        ("untranslated.cs", untranslated.LONE_TERM_CONFIDENCE)
+    ]
+
+
+def test_a_term_beside_another_word_of_its_language_is_flagged() -> None:
+    text = "The hromada dostala its own budget."
+    assert [rule for _, _, rule in changes(text)] == ["untranslated.cs"] * 2
 
 
 @pytest.mark.parametrize(

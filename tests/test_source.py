@@ -573,3 +573,29 @@ def test_source_lang_given_wins_over_the_detected_language() -> None:
     assert [c.source for c in mtfix.clean(text, told, source=german).changes] == [
         "sense.ru.byulleten"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a lone lower-case term of a language that writes its nouns in lower case
+        (
+            "Every starosta in the district met the governor.\n",
+            "Každý starosta v okrese se setkal s hejtmanem.\n",
+        ),
+        # a term the translation glosses in brackets
+        (
+            "The mayor (starosta) met the regional governor.\n",
+            "Starosta se setkal s hejtmanem.\n",
+        ),
+    ],
+)
+def test_a_source_term_the_translation_keeps_as_a_term_is_not_shown(text: str, source: str) -> None:
+    assert [c for c in changes(text, source) if c[2].startswith("untranslated")] == []
+
+
+def test_a_source_word_kept_in_brackets_is_no_flag_at_any_confidence() -> None:
+    text = "The mayor (starosta) met the regional governor.\n"
+    source = "Starosta se setkal s hejtmanem.\n"
+    report = mtfix.clean(text, mtfix.Config(min_confidence=0), source=source)
+    assert [c for c in report.changes if c.kind == "untranslated"] == []

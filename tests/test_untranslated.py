@@ -31,24 +31,67 @@ def _found(text: str) -> list[tuple[str, str, str]]:
         ("Police closed the road und diverted traffic.", ("und", "and")),
         ("The strike was called by the grève committee.", ("grève", "strike")),
         ("The fiscalía opened a case on Monday.", ("fiscalía", "prosecutor's office")),
-        # A source-language word with no known translation: a flag.
+        # A source-language word with no known translation, beside another: a flag.
+        ("The whole foule heureuse cheered when the gates opened.", ("foule", "foule")),
+        # A German word in lower case: German writes the nouns a writer quotes capitalised.
         ("Visitors missed the big feier in the old town this year.", ("feier", "feier")),
-        # Common in a source language, a thousand times rarer in English.
-        ("The whole foule cheered when the gates opened.", ("foule", "foule")),
+        # A rare word of a source language's spelling list that English text never uses.
+        ("The striker missed two elfmeters in the final.", ("elfmeters", "elfmeters")),
+        # A capitalised word with a German noun ending where English has a lower-case word.
         ("Officials met in the Verwaltung before the vote.", ("Verwaltung", "Verwaltung")),
     ],
 )
 def test_latin_script_words_left_untranslated(text: str, expected: tuple[str, str]) -> None:
-    ((original, replacement, _rule),) = _found(text)
-    assert (original, replacement) == expected
+    found = [(original, replacement) for original, replacement, _rule in _found(text)]
+    assert found[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The whole foule cheered when the gates opened.",
+        "Every starosta in the district answers to the council.",
+    ],
+)
+def test_a_lone_common_word_of_a_source_language_is_flagged_below_the_threshold(
+    text: str,
+) -> None:
+    """News quotes a source language's common words as terms as often as machine translation
+    leaves one: alone, such a word is no evidence enough to be shown by default."""
+    assert _found(text) == []
+    ((change),) = clean(text, Config(only=("untranslated",), min_confidence=0)).changes
+    assert change.replacement == change.original
+    assert change.confidence == untranslated.LONE_TERM_CONFIDENCE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A term glossed in brackets, or given in brackets after its English name.
+        "The regional governor (hejtman) resigned on Monday.",
+        "She ran the local pub (hospoda u nádraží) for twenty years.",
+        # Italics-like markers around a term.
+        "Locals call it a *hospoda* and meet there after work.",
+        "The word _samorząd_ covers every level of local government.",
+        # A web address, a hashtag, a handle.
+        "The story ran first on novinky.cz and was picked up abroad.",
+        "Protesters gathered under the hashtag #wolnesady on Sunday.",
+        # A name whose words are joined by its language's "and".
+        "The party Starostové a nezávislí won the most seats.",
+        "The movement Hnutí a občané split last year.",
+        "The daily Gazeta i kurier covered the vote.",
+    ],
+)
+def test_terms_the_writer_sets_apart_are_left_alone(text: str) -> None:
+    assert clean(text, Config(only=("untranslated",), min_confidence=0)).changes == ()
 
 
 def test_the_rule_names_the_likeliest_language() -> None:
-    rules = {rule for _, _, rule in _found("Pupils sat the prüfungen on Tuesday.")}
+    every = Config(only=("untranslated",), min_confidence=0)
+    rules = {c.source for c in clean("Pupils sat the prüfungen on Tuesday.", every).changes}
     assert rules == {"untranslated.de"}
-    assert {rule for _, _, rule in _found("Residents joined the manifestación.")} == {
-        "untranslated.es"
-    }
+    rules = {c.source for c in clean("Residents joined the manifestación.", every).changes}
+    assert rules == {"untranslated.es"}
 
 
 def test_cyrillic_runs_are_always_flagged_with_the_script_language() -> None:
@@ -58,6 +101,17 @@ def test_cyrillic_runs_are_always_flagged_with_the_script_language() -> None:
         ("Слава Україні", "Glory to Ukraine", "untranslated.uk"),
         ("гласность", "гласность", "untranslated.ru"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deputies of the parliament (Верховна Рада) voted on Tuesday.",
+        "The crowd sang “Слава Україні” before the speech.",
+    ],
+)
+def test_cyrillic_the_writer_quotes_or_glosses_is_left_alone(text: str) -> None:
+    assert clean(text, Config(only=("untranslated",), min_confidence=0)).changes == ()
 
 
 def test_flags_are_never_applied() -> None:
@@ -166,6 +220,7 @@ def test_proposals_are_well_formed_on_any_mix_of_words(words: list[str]) -> None
         assert proposal.rule.split(".")[1] in untranslated.SOURCE_LANGUAGES
         assert proposal.confidence in (
             untranslated.FLAG_CONFIDENCE,
+            untranslated.LONE_TERM_CONFIDENCE,
             untranslated.TRANSLATION_CONFIDENCE,
         )
 

@@ -118,7 +118,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         previous = _previous_word(document, token)
         if previous is None or not previous.text[0].islower():
             continue
-        if _in_headline(document, token, headlines):
+        if _in_headline(document, token, headlines) or _named_by_its_setting(document, token):
             continue
         if _before_number_or_particle(document, token) or _in_short_quotation(document, token):
             continue
@@ -399,3 +399,49 @@ def _in_headline(document: Document, token: Token, verdicts: dict[int, bool]) ->
         upper = sum(1 for word in words if word[:1].isupper())
         verdicts[line.number] = len(words) >= 3 and upper * 2 > len(words)
     return verdicts[line.number]
+
+
+#: Nouns that follow the first word of an institution's name, which Czech, Polish, Russian and
+#: other languages capitalise alone ("the Constitutional court", "the National theatre"), so a
+#: translation keeps that capital: no sign of a German noun capital. Heads of German compounds
+#: that leak a capital ("the Youth team", "the Tax office"), and "ministry", which English
+#: news writes both ways ("the agriculture ministry"), are left out.
+INSTITUTION_HEADS = frozenset(
+    """alliance assembly cathedral chamber coalition committee council court museum theater
+    theatre university""".split()
+)
+#: A line of at most this many words, without a sentence's closing mark, may be a title.
+TITLE_WORDS = 10
+#: What ends a sentence's line (a title's line ends without one).
+SENTENCE_END = tuple('.!?…:;,"”’)')
+
+
+def _title_case_title(line: str) -> bool:
+    """Tell whether a line is a title in title case: short, no sentence mark at its end, every
+    word but the small ones that join a name's words capitalised ("Christmas and the Gifts";
+    not "Actors hire an Entire beauty army", a title in sentence case).
+
+    >>> _title_case_title("Christmas and the Gifts"), _title_case_title("Actors hire an Entire")
+    (True, False)
+    """
+    words = line.split()
+    if not words or len(words) > TITLE_WORDS or line.endswith(SENTENCE_END):
+        return False
+    return all(word[:1].isupper() for word in words if word.lower() not in NAME_CONNECTORS)
+
+
+def _named_by_its_setting(document: Document, token: Token) -> bool:
+    """Tell whether the word's setting says its capital is meant: it stands in a title (a
+    short line in title case: "Christmas and the Gifts"), before a bracketed
+    acronym or name ("the Mayors (STAN)"), or before a noun that follows the capitalised first
+    word of an institution's name ("the Constitutional court")."""
+    text = document.text
+    line = document.line_at(token.start)
+    content = text[line.start : line.end].rstrip()
+    if _title_case_title(content):
+        return True
+    after = text[token.end : token.end + 3]
+    if after.startswith(" (") and after[2:3].isupper():
+        return True
+    following = _adjacent(document, token, 1)
+    return following is not None and following.text.lower() in INSTITUTION_HEADS

@@ -6,7 +6,9 @@ Warsaw). ``dictionaries/untranslated/exonyms.tsv`` (hand-listed) and ``exonyms-g
 (from GeoNames and pycountry, filtered by word frequencies: ``scripts/build_exonyms.py``) list
 such names; each whole-word occurrence is replaced by the English name, unless the word is part
 of a longer name ("Dynamo Kiew", "Wien Energie"), as the house-style variants are
-(``variant.inside_other_name``).
+(``variant.inside_other_name``), or the writer quotes it, sets it apart (brackets, a web
+address) or writes it in a phrase of its language ("Grüße aus Kiew ..."): there it is quoted
+as it is.
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ from pathlib import Path
 
 from ..change import Proposal
 from ..lexicon import Lexicon, read_rows
-from ..quoted import QuotedForeignPhrases
+from ..quoted import QuotedForeignPhrases, set_apart
 from ..text import Document
-from .untranslated import SOURCE_LANGUAGES
+from .untranslated import SOURCE_LANGUAGES, beside_source_word
 from .variant import inside_other_name
 
 CONFIDENCE = 0.8
@@ -36,8 +38,13 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     tokens = document.tokens
     for index in compress(count(), map(table.__contains__, tokens.words)):
         token = tokens[index]
-        if inside_other_name(document, token) or quoted(token):
-            continue  # a name in a quotation in its language is quoted as it is
+        if (
+            inside_other_name(document, token)
+            or quoted(token)
+            or set_apart(document, token)
+            or beside_source_word(document, token, {}, lexicon)
+        ):
+            continue  # a name quoted, glossed or in a phrase of its language is as it is
         english, languages = table[token.text]
         named = "/".join(SOURCE_LANGUAGES.get(code, code) for code in languages.split("|"))
         yield Proposal(

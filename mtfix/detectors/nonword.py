@@ -10,7 +10,10 @@ candidate is matched by its longest known beginning, unless it begins with that 
 derivation or a compound, "informatization", not a garble). A word built from known parts
 (prefix, suffixes, compound) or with accented letters is no English garble. A capitalised unknown
 word is taken for a name and left alone, except an English stem carrying a German adjective ending
-("Franzig": frank + -ig).
+("Franzig": frank + -ig). A word that typography sets apart as a term (italics-like markers, a
+web address, brackets holding no English word: ``quoted.marked_off``), or that follows the
+capitalised first word of a name in another language ("Regionálnej nedele"), is another
+language's, not a garble.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from itertools import compress, count
 from ..change import Proposal
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon
 from ..memo import WordFilter
-from ..quoted import QuotedForeignPhrases
+from ..quoted import QuotedForeignPhrases, marked_off
 from ..text import Document, Token
 from ..words import MAX_WORD_LENGTH
 
@@ -106,7 +109,7 @@ MIN_LISTED_LENGTH = 6
 #: ``FOREIGN_PENALTY`` less sure, below the default threshold even when it is the clear
 #: candidate, and the untranslated detector's flag wins the overlap.
 SOURCE_WORD_ZIPF = 3.0
-FOREIGN_PENALTY = 0.15
+FOREIGN_PENALTY = 0.2
 #: Confidence of a correction whose candidate carries ``CLEAR_SHARE`` of the close candidates'
 #: frequency, and of one that does not (a guess among several: below the default threshold).
 CLEAR_CONFIDENCE = 0.6
@@ -135,7 +138,9 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             or _attached_to_digit(document, token)
             or document.is_fragment(token)
             or _inside_name(document, token)
+            or _after_foreign_name_word(document, token, lexicon)
             or quoted(token)
+            or marked_off(document, token, lexicon)
         ):
             continue
         word = token.text
@@ -299,6 +304,33 @@ def _inside_name(document: Document, token: Token) -> bool:
     before = tokens[token.index - 1].text if token.index > 0 else ""
     after = tokens[token.index + 1].text if token.index + 1 < len(tokens) else ""
     return before[:1].isupper() and after[:1].isupper()
+
+
+#: Shortest word taken for the first word of a foreign name: shorter ones are often a given
+#: name that some language also uses as a word ("Ouyang Yu").
+MIN_NAME_WORD = 4
+
+
+def _after_foreign_name_word(document: Document, token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether the word follows, one space after, a capitalised word inside a sentence
+    that is another language's: spelled with letters English does not use, or common in a
+    source language, and unknown to the English and name lists. It begins a name in that
+    language, whose later words it writes in lower case ("Lidové noviny"). An English surname
+    or adjective before a garble is no such word ("Lewentz presentad", "Thuringian homland")."""
+    if token.index == 0:
+        return False
+    before = document.tokens[token.index - 1]
+    word = before.text
+    return (
+        document.text[before.end : token.start] == " "
+        and word[:1].isupper()
+        and word.isalpha()  # "Ukraine’s fireign minister": a possessive is no foreign letter
+        and len(word) >= MIN_NAME_WORD
+        and not before.sentence_initial
+        and (not word.isascii() or lexicon.foreign_zipf(word)[1] >= SOURCE_WORD_ZIPF)
+        and not lexicon.is_english_word(word)
+        and not lexicon.is_known_name(word)
+    )
 
 
 def _in_web_address(document: Document, token: Token) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from itertools import compress, count
 from typing import TYPE_CHECKING, NamedTuple
@@ -30,7 +31,14 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from ..change import Proposal
 from ..lexicon import Lexicon
 from ..names import latin_script
+from ..quoted import QuotedForeignPhrases, set_apart
 from ..text import Document, Token
+from .untranslated import (
+    LONE_TERM_CONFIDENCE,
+    NOUN_CAPITALISING,
+    beside_source_word,
+    in_name_or_broken,
+)
 
 if TYPE_CHECKING:  # mtfix.source is imported where a source is used: most runs have none
     from ..source import SourceName, SourceText
@@ -124,7 +132,9 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         line = bisect.bisect_right(starts, token.start)
         if source.confirms(word, line):
             left = _left_untranslated(word, token, source, line) if may_be_left else None
-            if left is not None:
+            if left is not None and not _quoted_as_a_term(document, token, lexicon):
+                if _lone_term(word, source.language, document, token, lexicon):
+                    left = replace(left, confidence=LONE_TERM_CONFIDENCE)  # a term, maybe
                 yield left
         elif may_be_garbled:
             context = _GarbleContext(line_words(line), _neighbours(document, token), line)
@@ -501,6 +511,31 @@ def _cut_short(a: str, b: str) -> bool:
     """
     shared = _shared_beginning(a, b)
     return shared >= SHARED_BEGINNING and len(a) - shared <= 1
+
+
+def _lone_term(
+    word: str, language: str, document: Document, token: Token, lexicon: Lexicon
+) -> bool:
+    """Tell whether a lower-case word kept from the source may be a term its translator quotes:
+    alone, no source word beside it, and from a language that writes its nouns in lower case
+    (a lower-case German word is no noun, so no term)."""
+    return (
+        word.islower()
+        and language not in NOUN_CAPITALISING
+        and not beside_source_word(document, token, {}, lexicon)
+    )
+
+
+def _quoted_as_a_term(document: Document, token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether the translation keeps the source word as a writer quotes a term or a name,
+    not as machine translation leaves one: set apart (brackets, italics-like markers, a web
+    address, named or glossed as a term), in a short quotation in another language, or in a
+    name (a capitalised word beside it). A human translation keeps such words too."""
+    return (
+        set_apart(document, token)
+        or QuotedForeignPhrases(document, lexicon)(token)
+        or in_name_or_broken(document, token)
+    )
 
 
 def _left_untranslated(word: str, token: Token, source: SourceText, line: int) -> Proposal | None:

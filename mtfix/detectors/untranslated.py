@@ -1,14 +1,27 @@
 """Detect words left in the source language (German, French, Spanish, Italian, Dutch, Polish,
 Czech, Russian, Ukrainian).
 
-Cyrillic words in an English text are always flagged. A Latin-script word is flagged only when
+Cyrillic words in an English text are flagged unless the writer quotes or sets them apart
+(brackets, a short quotation). A Latin-script word is flagged only when
 it is unknown to the English word lists, not part of a known name or title, long enough, and the
 frequencies of real text say it belongs to a source language: a source language uses it at least
 ``SOURCE_MARGIN`` Zipf points (1,000 times) more often than English ("aber", "foule"), or English
 text never uses it and pyspellchecker's list of a source language has it ("Elfmeters"). A
 loanword English text does use ("biennale", "gilets", "roadmap") is silent. A capitalised one
-mid-sentence must also look like a German noun (an ending such as *-ung* or *-schaft*). A
-translation is proposed only where the small bilingual list in
+mid-sentence must also look like a German noun (an ending such as *-ung* or *-schaft*).
+
+An unknown word is not an error, it is a rare one, and news quotes the common words of a story's
+language on purpose (a term, a party's or a paper's name). So a flag needs positive evidence:
+a word of the bilingual list, a function word (``FUNCTION_WORD_ZIPF``), a word next to another
+source-language word (a phrase left untranslated), a rare word English text never uses (what
+machine translation cannot translate and leaves), a German word in lower case (German
+capitalises the nouns a writer would quote), or a German noun ending. A lone common content
+word of a source language is flagged at ``LONE_TERM_CONFIDENCE``, below the default threshold.
+Nothing the writer sets apart is flagged: a term named or glossed ("so-called hromada",
+"hejtman (governor)"), in brackets of a few words ("governor (hejtman)"), between italics-like
+markers, in a web address or hashtag, in a short quotation, or in a name whose words its
+language's "and" joins ("Starostové a nezávislí"). A translation is proposed only where the
+small bilingual list in
 ``dictionaries/untranslated/<lang>-en.tsv`` has one; otherwise the change is a flag
 (``replacement == original``).
 """
@@ -24,13 +37,14 @@ from collections.abc import Iterator, Sequence
 from functools import cache, cached_property, lru_cache
 from itertools import compress, count
 from pathlib import Path
+from typing import NamedTuple
 
 from ..cache import load_cached
 from ..change import Proposal
 from ..counts import WordCounts
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon, read_rows, spellchecker_file
 from ..memo import WordFilter
-from ..quoted import QuotedForeignPhrases
+from ..quoted import QuotedForeignPhrases, set_apart
 from ..text import Document, Token
 from ..words import MAX_WORD_LENGTH, NAME_PARTICLES
 
@@ -46,8 +60,13 @@ ENGLISH_ZIPF = 3.0
 #: A source language must use a word this many Zipf points more often than English (1,000
 #: times): "foule" (French 4.5, English 1.2), not a loanword ("gilets": 3.4 and 1.5).
 SOURCE_MARGIN = 3.0
-#: Lower-case words that join the words of a name or title ("Wissenschaft und Politik").
-NAME_JOINERS = NAME_PARTICLES | frozenset("und für zu zur zum am im et e y".split())
+#: Lower-case words that join the words of a name or title ("Wissenschaft und Politik",
+#: "Starostové a nezávislí"): prepositions and the word for "and" of the source languages and
+#: their neighbours (Czech and Slovak "a", Polish "i", Hungarian "és", Turkish "ve", Romanian
+#: "și", Lithuanian "ir", Finnish "ja", Swedish "och", Dutch "en").
+NAME_JOINERS = NAME_PARTICLES | frozenset(
+    "und für zu zur zum am im et e y a i és ve și ir ja och en oraz".split()
+)
 #: Shortest lower-case word flagged without a bilingual-list entry.
 MIN_LENGTH = 5
 #: Endings of German nouns that English does not share.
@@ -57,6 +76,20 @@ UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
 RUSSIAN_LETTERS = frozenset("ыэъёЫЭЪЁ")
 #: Confidence of a flag, and of a translation from a bilingual list.
 FLAG_CONFIDENCE = 0.55
+#: Confidence of a flag of a lone content word that a source language uses commonly: news
+#: quotes such words as terms on purpose ("the hejtman", "a hospoda"), as often as machine
+#: translation leaves one, so the flag is shown only below the default threshold. A function
+#: word (``FUNCTION_WORD_ZIPF``), a word next to another source-language word, a German one
+#: (``NOUN_CAPITALISING``) or a word of the bilingual list keeps ``FLAG_CONFIDENCE``: nobody
+#: quotes "aber" or "und" as a term.
+LONE_TERM_CONFIDENCE = 0.45
+#: Languages that capitalise every noun: a word of theirs in lower case is no noun, so no term
+#: a writer quotes (terms are nouns: "Energiewende"), but a verb, an adjective or a function
+#: word, or a noun machine translation wrote in lower case ("feier").
+NOUN_CAPITALISING = frozenset({"de"})
+#: A word this common in its language (wordfreq Zipf: once in 100,000 words) is a function word
+#: or one of the few hundred commonest ("aber", "nicht", "jsou"), not a term.
+FUNCTION_WORD_ZIPF = 5.0
 #: A sentence with this many source-language words, making this share of it, is flagged whole.
 SENTENCE_MIN_WORDS = 3
 SENTENCE_SHARE = 0.3
@@ -138,10 +171,27 @@ def _cyrillic_language(phrase: str, tables: dict[str, dict[str, str]]) -> str:
     return "ru"
 
 
+class Finding(NamedTuple):
+    """Why a word looks like a source language's: the language, the evidence in words, and
+    whether the evidence holds for the word alone (``sure``) or only with more around it (a
+    common content word of the language, which news also quotes as a term)."""
+
+    language: str
+    why: str
+    sure: bool = True
+
+
 def _propose(
-    token: Token, end: int, original: str, language: str, translation: str | None, why: str
+    token: Token,
+    end: int,
+    original: str,
+    language: str,
+    translation: str | None,
+    why: str,
+    confidence: float = FLAG_CONFIDENCE,
 ) -> Proposal:
-    """Return a translation when one is known, else a flag; ``token`` is the first word."""
+    """Return a translation when one is known, else a flag of ``confidence``; ``token`` is the
+    first word."""
     name = SOURCE_LANGUAGES[language]
     rule = f"untranslated.{language}"
     if translation:
@@ -150,7 +200,7 @@ def _propose(
         reason = f"‘{original}’ is {name} left untranslated ({why}); it means ‘{translation}’."
         return Proposal(token.start, end, translation, TRANSLATION_CONFIDENCE, reason, rule)
     reason = f"‘{original}’ looks like {name} left untranslated ({why}); no translation is known."
-    return Proposal(token.start, end, original, FLAG_CONFIDENCE, reason, rule)
+    return Proposal(token.start, end, original, confidence, reason, rule)
 
 
 @lru_cache(maxsize=4)
@@ -168,7 +218,7 @@ def _english_compound(word: str, lexicon: Lexicon) -> bool:
     return any(word[:cut] in common and word[cut:] in common for cut in range(4, len(word) - 3))
 
 
-def _in_name_or_broken(document: Document, token: Token) -> bool:
+def in_name_or_broken(document: Document, token: Token) -> bool:
     """Tell whether a neighbour joined by a space is capitalised (a name), maybe behind a word
     that joins names ("Stiftung Wissenschaft und Politik"), or a lone letter."""
     before = _neighbour(document, token.index, -1)
@@ -184,22 +234,30 @@ def _in_name_or_broken(document: Document, token: Token) -> bool:
     return bool(after and after.text[:1].isupper())
 
 
-#: Words before a term the writer names as a word ("the Czech word hospoda", "so-called").
-TERM_CUES = frozenset("so-called called named termed term word".split())
-#: What follows a term the writer glosses: "powiat (county)", "starosta, or mayor".
-_GLOSS = re.compile(r" \(\w|, or ")
+def beside_source_word(
+    document: Document, token: Token, flagged: dict[str, Finding], lexicon: Lexicon
+) -> bool:
+    """Tell whether a word next to ``token`` (one space between) is a source language's too:
+    flagged itself, or common in a source language and unknown to English ("und") or
+    ``SOURCE_MARGIN`` rarer there ("aus"). Two such words in a row are a phrase of that
+    language, not a term quoted alone."""
+    for step in (-1, 1):
+        other = _neighbour(document, token.index, step)
+        if other is None or not other.text.islower():
+            continue
+        if other.text in flagged or _source_word(other.text, lexicon):
+            return True
+    return False
 
 
-def _marked_as_foreign(document: Document, token: Token) -> bool:
-    """Tell whether the writer marks the word as a foreign term: names it as a word ("the
-    Czech word hospoda", "so-called hromada", "known as koledy") or glosses it ("powiat
-    (county)", "starosta, or mayor"). Machine translation leaves a word without saying so."""
-    tokens, text = document.tokens, document.text
-    before = [tokens[i].text.lower() for i in (token.index - 2, token.index - 1) if i >= 0]
-    named = bool(before) and before[-1] in TERM_CUES
-    if named or before == ["known", "as"]:
-        return True
-    return _GLOSS.match(text, token.end) is not None
+@lru_cache(maxsize=1 << 14)
+def _source_word(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a lower-case word is common in a Latin-script source language and unknown
+    to English, or ``SOURCE_MARGIN`` Zipf points rarer there (memoised)."""
+    foreign = lexicon.foreign_zipf(word, LATIN_FREQUENCY_LANGUAGES)[1]
+    if foreign < ENGLISH_ZIPF:
+        return False
+    return not lexicon.is_english_word(word) or foreign - lexicon.zipf(word) >= SOURCE_MARGIN
 
 
 class _Surnames:
@@ -238,7 +296,7 @@ def _neighbour(document: Document, index: int, step: int) -> Token | None:
 
 
 @lru_cache(maxsize=1 << 16)
-def _latin_language(word: str, lexicon: Lexicon) -> tuple[str, str] | None:
+def _latin_language(word: str, lexicon: Lexicon) -> Finding | None:
     """Return (language, evidence) when ``word`` looks like an untranslated Latin-script word
     (memoised: it depends on the word and the dictionaries alone)."""
     tables = bilingual(lexicon.root)
@@ -255,32 +313,38 @@ def _latin_language(word: str, lexicon: Lexicon) -> tuple[str, str] | None:
     for language in LATIN_LANGUAGES:
         # only German capitalises its nouns: elsewhere a capital marks a name ("Guerra")
         if lower in tables.get(language, {}) and (language == "de" or not capitalised):
-            return language, IN_LIST
+            return Finding(language, IN_LIST)
     if capitalised and not lower.endswith(GERMAN_NOUN_ENDINGS):
         return None  # a capitalised word mid-sentence without German noun evidence is a name
     if len(lower) < MIN_LENGTH or "-" in word or _english_compound(lower, lexicon):
         return None
     found = _by_frequency(lower, lexicon)
-    if word[:1].isupper() and found and found[0] != "de":
+    if word[:1].isupper() and found and found.language != "de":
         return None
+    if found and capitalised:
+        return found._replace(sure=True)  # a German noun ending, capitalised as German writes
     return found
 
 
-def _by_frequency(word: str, lexicon: Lexicon) -> tuple[str, str] | None:
-    """Return (language, evidence) when real text's frequencies put the lower-case ``word`` in a
-    source language rather than in English."""
+def _by_frequency(word: str, lexicon: Lexicon) -> Finding | None:
+    """Return the finding when real text's frequencies put the lower-case ``word`` in a source
+    language rather than in English: common there (sure only for a function word), or a
+    word of a source language's spelling list that English text never uses (a rare word,
+    the kind machine translation cannot translate and leaves)."""
     english = lexicon.zipf(word)
     if english >= ENGLISH_ZIPF:
         return None
     language, zipf = lexicon.foreign_zipf(word, LATIN_FREQUENCY_LANGUAGES)
     if zipf - english >= SOURCE_MARGIN:
-        return language, f"common in {SOURCE_LANGUAGES[language]}, rare in English"
+        name = SOURCE_LANGUAGES[language]
+        sure = zipf >= FUNCTION_WORD_ZIPF or language in NOUN_CAPITALISING
+        return Finding(language, f"common in {name}, rare in English", sure)
     if english > 0:
         return None  # English text uses it: a loanword, a name, a rare English word
     listed = likeliest_language(word)
     if listed is None:
         return None
-    return listed, f"a {LATIN_LANGUAGES[listed]} word English text never uses"
+    return Finding(listed, f"a {LATIN_LANGUAGES[listed]} word English text never uses")
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
@@ -288,15 +352,18 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     tables = bilingual(lexicon.root)
     text = document.text
     if CYRILLIC.search(text):  # one scan of the whole text: most have no Cyrillic
+        quoted_here = QuotedForeignPhrases(document, lexicon)
         for run in _cyrillic_runs(document):
             start, end = run[0].start, run[-1].end
+            if quoted_here.covers(start, end) or set_apart(document, run[0]):
+                continue  # quoted or glossed on purpose: "(Верховна Рада)", “Слава Україні”
             phrase = text[start:end]
             language = _cyrillic_language(phrase, tables)
             translation = tables.get(language, {}).get(phrase.lower())
             yield _propose(run[0], end, phrase, language, translation, "Cyrillic script")
     unknown = _unknown_latin_words(document, lexicon)
     found_for = {word: _latin_language(word, lexicon) for word in unknown}
-    flagged = {word: found for word, found in found_for.items() if found}
+    flagged: dict[str, Finding] = {w: found for w, found in found_for.items() if found}
     # A sentence left whole in a source language has lower-case unknown words, not names.
     name_words = lexicon.data.name_words
     sentence_clues = {word for word in unknown if word.islower() and word not in name_words}
@@ -324,14 +391,18 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         for index in compress(count(first), map(flagged.__contains__, words)):
             token = tokens[index]
             if not (
-                _in_name_or_broken(document, token)
+                in_name_or_broken(document, token)
                 or quoted(token)
                 or surnames(token)
-                or _marked_as_foreign(document, token)
+                or set_apart(document, token)
             ):
-                language, why = flagged[token.text]
-                translation = tables.get(language, {}).get(token.text.lower())
-                yield _propose(token, token.end, token.text, language, translation, why)
+                found = flagged[token.text]
+                translation = tables.get(language := found.language, {}).get(token.text.lower())
+                sure = found.sure or beside_source_word(document, token, flagged, lexicon)
+                confidence = FLAG_CONFIDENCE if sure else LONE_TERM_CONFIDENCE
+                yield _propose(
+                    token, token.end, token.text, language, translation, found.why, confidence
+                )
 
 
 #: Letters that carry their mark inside (no combining accent to strip), spelled in ASCII.
