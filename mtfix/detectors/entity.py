@@ -20,7 +20,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse
@@ -188,12 +188,19 @@ def _compound_part_corrections(
     "Baden-Württemberg"): the article's majority spelling, weighed as ``_minority_spellings``
     weighs whole words, which never compares the parts of a compound."""
     counts, joined = _part_counts(document)
-    fixes = {part: fixed for part in counts if (fixed := _part_fix(part, counts, joined, lexicon))}
+    shapes = _by_shape(counts)
+    fixes = {
+        part: fixed
+        for part in counts
+        if (fixed := _part_fix(part, counts, joined, shapes, lexicon)) is not None
+    }
     if not fixes:
         return
     inside = _Covered(covered)
-    for token in document.tokens:
-        if not token.text[:1].isupper() or inside(token.start):
+    tokens = document.tokens
+    for index in document.capitalised:
+        token = tokens[index]
+        if inside(token.start):
             continue
         offset = 0
         for part in _base(token)[0].split("-"):
@@ -232,8 +239,22 @@ def _part_counts(document: Document) -> tuple[Counter[str], frozenset[str]]:
     return counts, frozenset(joined)
 
 
+def _by_shape(words: Iterable[str]) -> dict[tuple[str, int], list[str]]:
+    """Group spellings by their folded first letter and length: a slip keeps the first letter
+    and changes the length by a letter or two, so only a few groups need comparing."""
+    shapes: dict[tuple[str, int], list[str]] = {}
+    for word in words:
+        folded = fold(word)
+        shapes.setdefault((folded[:1], len(folded)), []).append(word)
+    return shapes
+
+
 def _part_fix(
-    part: str, counts: Counter[str], joined: frozenset[str], lexicon: Lexicon
+    part: str,
+    counts: Counter[str],
+    joined: frozenset[str],
+    shapes: dict[tuple[str, int], list[str]],
+    lexicon: Lexicon,
 ) -> str | None:
     """Return the one spelling of the article's capitalised words and parts that ``part`` is a
     slip of (``_may_be_minority``), one of the two written inside a compound (whole words are
@@ -244,7 +265,8 @@ def _part_fix(
     folded = fold(part)
     fixes = [
         other
-        for other in counts
+        for length in range(len(folded) - 1, len(folded) + 3)
+        for other in shapes.get((folded[:1], length), ())
         if other != part
         and (part in joined or other in joined)
         and fold(other)[:1] == folded[:1]
