@@ -434,6 +434,15 @@ RULES: tuple[Rule, ...] = (
         "The newspaper Yevropeiska Pravda reported the talks in Kyiv.",
     ),
     Rule(
+        "nonword.glued",
+        "A common word and 'the' or 'and' written together, the space lost ('thetown').",
+        "An unknown word that is a common word of four letters or more glued to 'the' or 'and' "
+        "before or after it, in exactly one way, gets its space back (shorter words would split "
+        "a slip of one word in two: 'alays' is no 'a lays').",
+        "The fire spread to thehouse next door shortly after midnight.",
+        "The fire spread to the house next door shortly after midnight.",
+    ),
+    Rule(
         "nonword.spelling",
         "An unknown lower-case word close to a common English word ('unemployement').",
         "A lower-case word that no word list knows and that is not built from known words is "

@@ -243,6 +243,8 @@ def _compound(word: str, lexicon: Lexicon) -> bool:
         word[:cut] in english  # the cheap test first: most beginnings are no word
         and _common(word[:cut], lexicon)
         and _common(word[cut:], lexicon)
+        and word[:cut] not in GLUED_WORDS  # "thetown", "reportedfor": a lost space
+        and word[cut:] not in GLUED_WORDS
         for cut in range(3, len(word) - 2)
     )
 
@@ -391,7 +393,47 @@ def _foreign(word: str, document: Document, lexicon: Lexicon) -> bool:
     return lexicon.foreign_zipf(word, languages)[1] >= SOURCE_WORD_ZIPF
 
 
+#: Short words that lose their space to a neighbour when text is scraped or converted
+#: ("andeducational", "thetown"). Shorter ones, and those that begin many words (for, with,
+#: at), would split a slip of one word in two ("alays", "forrest", "withdawn").
+GLUED_WORDS = frozenset({"the", "and"})
+#: A word found glued to one of ``GLUED_WORDS`` is a common word this long at least.
+MIN_GLUED_PARTNER = 4
+GLUED_CONFIDENCE = 0.7
+
+
+def _glued(token: Token, lexicon: Lexicon) -> Proposal | None:
+    """Split an unknown word that is a common word and "the" or "and" written together, the
+    space lost ("andeducational" -> "and educational", "thetown" -> "the town")."""
+    word = token.text
+    splits = {
+        f"{word[:cut]} {word[cut:]}"
+        for cut in range(1, len(word))
+        if (word[:cut] in GLUED_WORDS and _partner(word[cut:], lexicon))
+        or (word[cut:] in GLUED_WORDS and _partner(word[:cut], lexicon))
+    }
+    if len(splits) != 1:
+        return None  # none, or two ways to read it
+    (split,) = splits
+    return Proposal(
+        start=token.start,
+        end=token.end,
+        replacement=split,
+        confidence=GLUED_CONFIDENCE,
+        reason=f"“{word}” is “{split}” with the space between the words lost.",
+        rule="nonword.glued",
+    )
+
+
+def _partner(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether ``word`` may be the common word a short one was glued to."""
+    return len(word) >= MIN_GLUED_PARTNER and _common(word, lexicon)
+
+
 def _spelling(token: Token, lexicon: Lexicon, foreign: bool) -> Proposal | None:
+    glued = _glued(token, lexicon)
+    if glued is not None and not foreign:
+        return glued
     word = token.text
     ranked, confidence = _ranked_corrections(word, lexicon)
     if not ranked:
