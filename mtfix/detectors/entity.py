@@ -922,17 +922,7 @@ class _Context:
 
     @cached_property
     def _names_before(self) -> dict[str, frozenset[str]]:
-        tokens, text = self.document.tokens, self.document.text
-        words, starts, initial = tokens.words, tokens.starts, tokens.initial
-        found: dict[str, set[str]] = {}
-        last = len(words) - 1
-        for index in self.document.capitalised:
-            if initial[index] or index == last:
-                continue
-            before = words[index]
-            if text[starts[index] + len(before) : starts[index + 1]] == " ":
-                found.setdefault(_strip(words[index + 1]), set()).add(before)
-        return {word: frozenset(names) for word, names in found.items()}
+        return self._capitalised_neighbours(before=True)
 
     def names_after(self, word: str) -> frozenset[str]:
         """The capitalised words that stand right after ``word`` in the article ("Prokhody" in
@@ -941,15 +931,22 @@ class _Context:
 
     @cached_property
     def _names_after(self) -> dict[str, frozenset[str]]:
+        return self._capitalised_neighbours(before=False)
+
+    def _capitalised_neighbours(self, before: bool) -> dict[str, frozenset[str]]:
+        """Word -> the capitalised words one space before it (``before``) or after it, as
+        written before it and without a possessive ending after it; sentence openers left out."""
         tokens, text = self.document.tokens, self.document.text
         words, starts, initial = tokens.words, tokens.starts, tokens.initial
         found: dict[str, set[str]] = {}
         for index in self.document.capitalised:
-            if index == 0 or initial[index]:
+            other = index + 1 if before else index - 1
+            if initial[index] or not 0 <= other < len(words):
                 continue
-            before = words[index - 1]
-            if text[starts[index - 1] + len(before) : starts[index]] == " ":
-                found.setdefault(_strip(before), set()).add(_strip(words[index]))
+            first, second = (index, other) if before else (other, index)
+            if text[starts[first] + len(words[first]) : starts[second]] == " ":
+                name = words[index] if before else _strip(words[index])
+                found.setdefault(_strip(words[other]), set()).add(name)
         return {word: frozenset(names) for word, names in found.items()}
 
     def names_mid_sentence(self, word: str) -> bool:
