@@ -1664,9 +1664,12 @@ def _romanisation_of(query: _Query, match: _Match) -> bool:
     if other_script_key(word) == other_script_key(target):
         return True
     first_name = position < len(parts) - 1
+    used = query.lexicon.zipf(word)
     return (
         first_name
-        and query.lexicon.zipf(word) >= PLAUSIBLE_ZIPF
+        and used >= PLAUSIBLE_ZIPF
+        # one slip from the person's is a slip ("Nicol"), unless a name used very often (Steven)
+        and (OSA.distance(fold(word), fold(target)) > 1 or used >= FAMOUS_ZIPF)
         and not any(word in spellings(target, language) for language in TRANSLITERATION_RULES)
     )  # Wladimir, the German spelling, is no English form of Vladimir
 
