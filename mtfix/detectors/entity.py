@@ -792,8 +792,9 @@ SLAVIC_STEMS = ("ov", "ev")
 
 def _gendered_forms(word: str, other: str) -> bool:
     """Tell whether two folded spellings are the masculine and feminine forms of one Slavic
-    surname (-ski / -ska, -ský / -ská, -cki / -cka; -ov / -ova, -in / -ina): a husband and
-    a wife, a brother and a sister, not a slip.
+    surname (-ski / -ska, -ský / -ská, -cki / -cka; -ov / -ova, -in / -ina), or of one stem
+    in -ov or -ev (``_forms_of_one_stem``: Verzilovo too): a husband and a wife, a brother and
+    a sister, a village named after a family, not a slip.
 
     >>> _gendered_forms("kaczynska", "kaczynski"), _gendered_forms("lipavsky", "lipavska")
     (True, True)
