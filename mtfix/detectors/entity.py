@@ -1466,7 +1466,10 @@ def _best_candidate(query: _Query, readings: tuple[_Reading, ...]) -> Candidate 
     known = None if query.every else _known_name_candidate(query)
     if not scored:
         return known
-    if any(_romanisation_of(query, match) for match in scored):
+    if any(
+        _romanisation_of(query, match) or _written_as_english_writes(query, match)
+        for match in scored
+    ):
         return None  # Sergey for Sergei is a spelling, for the variant detector and house style
     scored.sort(key=lambda match: (not match.gates.passed, -match.score))
     if known is not None and not _one_slip_reading(query, scored[0]):
@@ -1687,7 +1690,9 @@ def _score(query: _Query, reading: _Reading) -> _Match | None:
     low, high, name, (spelling, others) = reading
     span, parts = query.words[low:high], name.form.split()
     word, target = query.words[query.i], parts[query.i - low]
-    plausible = query.suspicious and not others and _plausible(word, target, query)
+    plausible = (
+        query.suspicious and not others and _plausible(word, target, query)
+    ) or _accepted_spelling(word, target, query.lexicon, alone=not others)
     named_otherwise = not others and _named_otherwise(query, name.entity)
     if (plausible or named_otherwise) and not query.every:
         return None
@@ -1862,6 +1867,32 @@ def _plausible(word: str, target: str, query: _Query) -> bool:
     spells the name the other way more often (a minority spelling is the slip)."""
     context = query.context
     return _in_real_use(word, query.lexicon) and context.mentions(target) <= context.mentions(word)
+
+
+def _accepted_spelling(word: str, target: str, lexicon: Lexicon, alone: bool) -> bool:
+    """Tell whether a word read alone, with no rest of the name, is a word or spelling of its
+    own rather than a garble of the name's part ``target``: real English text uses it at
+    least as often as the name's spelling (Nakhichevan beside Nakhchivan). Machine
+    translation's garbles are rarely in the word-frequency lists, and never as common as the
+    name they garble. A word one slip from the name (a letter changed, added, dropped or two
+    swapped: "Nicol" for Nikol) stays a possible slip, as a slip may be a real name too; and
+    beside the rest of the name a real word may still be its garble ("Mark Milli")."""
+    used = lexicon.zipf(word)
+    return (
+        alone
+        and used > 0
+        and used >= lexicon.zipf(target)
+        and OSA.distance(fold(word), fold(target)) != 1
+    )
+
+
+def _written_as_english_writes(query: _Query, match: _Match) -> bool:
+    """Tell whether the word is the name's part as English writes it: without its diacritics
+    (Jaroslaw for Jarosław) or without a hyphened article (Bashar Assad for al-Assad, Dbeibah
+    for al-Dbeibah). Then it is that name, spelled, and no reading changes it."""
+    parts = match.name.form.split()
+    word, target = query.words[query.i], parts[query.i - match.low]
+    return word != target and (fold(word) == fold(target) or target.endswith("-" + word))
 
 
 @lru_cache(maxsize=1 << 16)
