@@ -643,6 +643,10 @@ def test_names_beside_the_same_word_that_are_names_of_their_own_stay(text: str) 
         # two names real text uses, each written once: translation slips to the commoner one
         # as readily, so real text's use does not tell which the writer meant
         "The coach Oliver Glasner praised his team. For the next match, Glaser wants calm.",
+        # a name in its own language, with a letter machine translation never adds, beside
+        # its English form
+        "The anti-green Motorists (Motoristé) won seats in the Czech parliament for the first "
+        "time, and the Motorists now want a ministry.",
     ],
 )
 def test_names_that_differ_otherwise_are_not_majority_spellings(text: str) -> None:

@@ -518,7 +518,13 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
     spelling: dict[str, str] = {}
     outright = set()
     for word in sorted(minorities):
-        neighbours = [o for o in close(word) if not _other_form(word, o, lexicon)]
+        neighbours = [
+            other
+            for other in close(word)
+            # machine translation adds no letters of another alphabet: "Motoristé" beside
+            # "Motorists" is the name in its own language, given on purpose
+            if not _other_form(word, other, lexicon) and not _own_letters(word, other)
+        ]
         if not neighbours or any(
             other.lower() in lexicon.common_words and not context.names_mid_sentence(other)
             for other in neighbours
