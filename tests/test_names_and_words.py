@@ -300,6 +300,9 @@ def test_another_romanisation_of_a_name_is_not_an_entity_change(text: str) -> No
         # spellings reputable English news uses for a person and a party
         "Georgia's president Salome Zurabishvili joined the protest in Tbilisi.",
         "South Korea's ruling People Power Party opposed the motion in Seoul.",
+        # a people's adjective beside the rest of the country's name
+        "COLOMBO, Sri Lanka — Sri Lankan President Anura Kumara Dissanayake asked voters for a "
+        "majority in parliament. The Sri Lankan leader spoke in Colombo.",
     ],
 )
 def test_a_name_spelled_as_english_news_spells_it_is_left_alone(text: str) -> None:

@@ -1699,6 +1699,9 @@ def _score(query: _Query, reading: _Reading) -> _Match | None:
     plausible = (
         query.suspicious and not others and _plausible(word, target, query)
     ) or _accepted_spelling(word, target, query.lexicon, alone=not others)
+    plausible = plausible or (
+        name.entity.type in PLACE_TYPES and _derived_word_in_use(word, target, query.lexicon)
+    )
     named_otherwise = not others and _named_otherwise(query, name.entity)
     if (plausible or named_otherwise) and not query.every:
         return None
@@ -1890,6 +1893,31 @@ def _accepted_spelling(word: str, target: str, lexicon: Lexicon, alone: bool) ->
         and used >= lexicon.zipf(target)
         and OSA.distance(fold(word), fold(target)) != 1
     )
+
+
+#: Shortest stem a word derived from a name shares with it ("Lanka" in "Lankan").
+MIN_DERIVED_STEM = 4
+
+
+def _derived_word_in_use(word: str, target: str, lexicon: Lexicon) -> bool:
+    """Tell whether the word is one real English text uses, derived from a place's name by a
+    demonym's or plural's ending: the name with at most its last two letters swapped for such
+    an ending ("Sri Lankan" from Sri Lanka, "Emirati" from Emirates, "Germans"). A people's or
+    country's adjective is a word of its own, not a garble of the name, beside the rest of the
+    name too."""
+    folded, name = fold(word), fold(target)
+    pairs = enumerate(zip(folded, name, strict=False))
+    shared = next((i for i, (a, b) in pairs if a != b), None)
+    stem = folded[: min(len(folded), len(name)) if shared is None else shared]
+    return (
+        len(stem) >= MIN_DERIVED_STEM
+        and len(stem) >= len(name) - 2
+        and folded[len(stem) :] in _DERIVED_TAILS
+        and lexicon.zipf(word) >= PLAUSIBLE_ZIPF
+    )
+
+
+_DERIVED_TAILS = frozenset(DERIVED_ENDINGS) | frozenset(ADJECTIVE_ENDINGS)
 
 
 def _written_as_english_writes(query: _Query, match: _Match) -> bool:
