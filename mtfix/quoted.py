@@ -140,6 +140,15 @@ def _named_or_glossed(document: Document, token: Token) -> bool:
     return _GLOSS.match(text, token.end) is not None
 
 
+def glossed(document: Document, token: Token) -> bool:
+    """Tell whether the writer translates the word beside it ("powiat (county)", "starosta,
+    or mayor") or names it "known as": English words get no such gloss, while "so-called" also
+    marks an English phrase the writer doubts."""
+    tokens = document.tokens
+    before = [tokens[i].text.lower() for i in (token.index - 2, token.index - 1) if i >= 0]
+    return before == ["known", "as"] or _GLOSS.match(document.text, token.end) is not None
+
+
 def set_apart(document: Document, token: Token) -> bool:
     """Tell whether the writer sets the word apart from the prose around it: names it as a
     term or glosses it (``_named_or_glossed``), puts it inside brackets

@@ -114,6 +114,19 @@ def test_terms_set_apart_stay(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # a word the writer translates beside it, or names "known as": another language's
+        "Every spring the villagers drive their kravy (cows) up to the mountain pastures.",
+        "The square fills for the autumn market, known as reljef, when farmers sell cheese.",
+    ],
+)
+def test_a_term_glossed_or_known_as_is_only_a_guess(text: str) -> None:
+    """A correction of a glossed term is shown below the default threshold only."""
+    assert nonword_fixes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # brackets with English words or a number in them, a long bracket: English prose
         "The plan (which the goverment drafted in secret last year) failed.\n",
         "He scored the winner (85th minnute) from a corner.\n",

@@ -86,6 +86,15 @@ def test_terms_the_writer_sets_apart_are_left_alone(text: str) -> None:
     assert clean(text, Config(only=("untranslated",), min_confidence=0)).changes == ()
 
 
+def test_a_currency_after_an_amount_is_a_unit_not_a_phrase_left_over() -> None:
+    """A source language's common word right after a number is the amount's unit ("5,000
+    korun"), named as its country does: flagged below the default threshold only."""
+    text = "The fine was 5,000 korun, the regional office said on Monday."
+    assert _found(text) == []
+    ((change),) = clean(text, Config(only=("untranslated",), min_confidence=0)).changes
+    assert change.confidence == untranslated.LONE_TERM_CONFIDENCE
+
+
 def test_the_rule_names_the_likeliest_language() -> None:
     every = Config(only=("untranslated",), min_confidence=0)
     rules = {c.source for c in clean("Pupils sat the prüfungen on Tuesday.", every).changes}

@@ -27,7 +27,7 @@ from itertools import compress, count
 from ..change import Proposal
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon
 from ..memo import WordFilter
-from ..quoted import QuotedForeignPhrases, marked_off
+from ..quoted import QuotedForeignPhrases, glossed, marked_off
 from ..text import Document, Token
 from ..words import MAX_WORD_LENGTH
 
@@ -150,6 +150,12 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 proposal = replace(proposal, confidence=NAME_SLOT_CONFIDENCE)
         elif word.islower():
             proposal = _spelling(token, lexicon, _foreign(word, document, lexicon))
+            if proposal is not None and glossed(document, token):
+                # translated beside it ("kravy (cows)") or named "known as": likelier a word
+                # of another language than a slip, so the correction is only a guess
+                proposal = replace(
+                    proposal, confidence=min(proposal.confidence, AMBIGUOUS_CONFIDENCE)
+                )
         else:
             proposal = None
         if proposal is not None:

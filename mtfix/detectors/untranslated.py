@@ -398,11 +398,32 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             ):
                 found = flagged[token.text]
                 translation = tables.get(language := found.language, {}).get(token.text.lower())
-                sure = found.sure or beside_source_word(document, token, flagged, lexicon)
+                sure = not _after_an_amount(document, token) and (
+                    found.sure or beside_source_word(document, token, flagged, lexicon)
+                )
                 confidence = FLAG_CONFIDENCE if sure else LONE_TERM_CONFIDENCE
                 yield _propose(
                     token, token.end, token.text, language, translation, found.why, confidence
                 )
+
+
+#: A number, maybe with "million" or the like, and the space before the word that follows.
+_AMOUNT_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?\s(?:(?:thousand|million|billion|bn|m)\s)?$")
+
+
+def _after_an_amount(document: Document, token: Token) -> bool:
+    """Tell whether the word follows a number ("5,000 korun", "2 million złotych"): the
+    amount's unit, a currency or measure that news names as its country does, on purpose; a
+    common word of the language there is no sign of a phrase left untranslated.
+
+    >>> from mtfix.text import Document
+    >>> document = Document("The fine was 5,000 korun in korun.")
+    >>> [_after_an_amount(document, token) for token in document.tokens if token.text == "korun"]
+    [True, False]
+    """
+    text, end = document.text, token.start
+    start = max(text.rfind("\n", 0, end) + 1, end - 40)
+    return _AMOUNT_BEFORE.search(text, start, end) is not None
 
 
 #: Letters that carry their mark inside (no combining accent to strip), spelled in ASCII.
