@@ -297,6 +297,8 @@ def test_another_romanisation_of_a_name_is_not_an_entity_change(text: str) -> No
         "Libya's prime minister, Abdulhamid Dbeibah, met officials in Tripoli.",
         # a place's spelling real English text uses as often as the listed one
         "Armenia and Azerbaijan argued over a road to the Nakhichevan exclave.",
+        "Russia, Turkey and Iran compete for influence in the Transcaucasus, where Armenia and "
+        "Azerbaijan are still negotiating a peace treaty.",
         # spellings reputable English news uses for a person and a party
         "Georgia's president Salome Zurabishvili joined the protest in Tbilisi.",
         "South Korea's ruling People Power Party opposed the motion in Seoul.",

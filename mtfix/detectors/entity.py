@@ -1878,6 +1878,11 @@ def _plausible(word: str, target: str, query: _Query) -> bool:
     return _in_real_use(word, query.lexicon) and context.mentions(target) <= context.mentions(word)
 
 
+#: Real text may use another accepted spelling of a name up to this many Zipf points (about
+#: three times) less often than the listed one (Transcaucasus beside Transcaucasia).
+SPELLING_MARGIN = 0.5
+
+
 def _accepted_spelling(word: str, target: str, lexicon: Lexicon, alone: bool) -> bool:
     """Tell whether a word read alone, with no rest of the name, is a word or spelling of its
     own rather than a garble of the name's part ``target``: real English text uses it at
@@ -1890,7 +1895,7 @@ def _accepted_spelling(word: str, target: str, lexicon: Lexicon, alone: bool) ->
     return (
         alone
         and used > 0
-        and used >= lexicon.zipf(target)
+        and used >= lexicon.zipf(target) - SPELLING_MARGIN
         and OSA.distance(fold(word), fold(target)) != 1
     )
 
