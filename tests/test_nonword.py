@@ -32,6 +32,8 @@ def nonword_fixes(text: str) -> list[tuple[str, str]]:
         "Police raided a warehouse of illegal cryptominers on Tuesday.",
         "Artists should keep their individualities, the curator said.",
         "Patients with pre-existing conditions were vaccinated first.",
+        # a prefix of three letters or more before a rarer English word
+        "The two countries share a long nondemarcated border high in the mountains.",
         # Foreign words: accented, or common in a source language (the untranslated detector's).
         "The chef served lapés with the fish.",
         "She stood on the podest after the race.",

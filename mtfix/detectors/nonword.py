@@ -222,10 +222,26 @@ def _known_parts(word: str, lexicon: Lexicon) -> bool:
         if (
             lower.startswith(prefix)
             and len(lower) - len(prefix) >= 4
-            and _common(lower[len(prefix) :], lexicon)
+            and _prefixed_word(prefix, lower[len(prefix) :], lexicon)
         ):
             return True
     return _derived(lower, lexicon, MAX_SUFFIXES) or _compound(lower, lexicon)
+
+
+#: A prefix this long may stand before a rarer word too: a slip rarely makes a prefix of
+#: three letters and a word ("non-demarcated"), often one of two ("re-cowered" for recovered).
+MIN_RARE_PREFIX = 3
+
+
+def _prefixed_word(prefix: str, rest: str, lexicon: Lexicon) -> bool:
+    """Tell whether what follows a productive prefix is an English word: a common one, or,
+    after a prefix of ``MIN_RARE_PREFIX`` letters or more, a rarer one the word list has,
+    maybe with a productive ending ("nondemarcated": non- and demarcate-d)."""
+    if _common(rest, lexicon):
+        return True
+    return len(prefix) >= MIN_RARE_PREFIX and (
+        lexicon.is_english_word(rest) or _derived(rest, lexicon, MAX_SUFFIXES)
+    )
 
 
 def _derived(word: str, lexicon: Lexicon, depth: int) -> bool:
