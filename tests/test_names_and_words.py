@@ -302,6 +302,9 @@ def test_another_romanisation_of_a_name_is_not_an_entity_change(text: str) -> No
         # spellings reputable English news uses for a person and a party
         "Georgia's president Salome Zurabishvili joined the protest in Tbilisi.",
         "South Korea's ruling People Power Party opposed the motion in Seoul.",
+        # a Slavic place name in another gender: the port Pivdennyi beside the town Pivdenne
+        "Grain ships left the Black Sea ports of Odesa, Chornomorsk and Pivdennyi on Monday, "
+        "the Ukrainian navy said.",
         # a people's adjective beside the rest of the country's name
         "COLOMBO, Sri Lanka — Sri Lankan President Anura Kumara Dissanayake asked voters for a "
         "majority in parliament. The Sri Lankan leader spoke in Colombo.",

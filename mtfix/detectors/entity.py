@@ -1700,7 +1700,8 @@ def _score(query: _Query, reading: _Reading) -> _Match | None:
         query.suspicious and not others and _plausible(word, target, query)
     ) or _accepted_spelling(word, target, query.lexicon, alone=not others)
     plausible = plausible or (
-        name.entity.type in PLACE_TYPES and _derived_word_in_use(word, target, query.lexicon)
+        name.entity.type in PLACE_TYPES
+        and (_derived_word_in_use(word, target, query.lexicon) or _other_gender(word, target))
     )
     named_otherwise = not others and _named_otherwise(query, name.entity)
     if (plausible or named_otherwise) and not query.every:
@@ -1923,6 +1924,28 @@ def _derived_word_in_use(word: str, target: str, lexicon: Lexicon) -> bool:
 
 
 _DERIVED_TAILS = frozenset(DERIVED_ENDINGS) | frozenset(ADJECTIVE_ENDINGS)
+
+
+#: Endings of Slavic adjectives, romanised, that a place's name may have in another gender:
+#: Ukrainian or Russian masculine -yi, -iy, -ij, neuter -ye, -oye, feminine -aya (not -yy: a
+#: doubled final letter is a slip, "Hungaryy").
+LONG_ADJECTIVE_ENDINGS = ("yi", "iy", "ij", "ye", "oye", "aya")
+#: Short endings they alternate with (Pivdenne, Pivdenna, Pivdenny).
+SHORT_ADJECTIVE_ENDINGS = ("e", "a", "y", "i", "o")
+
+
+def _other_gender(word: str, target: str) -> bool:
+    """Tell whether the word is the place's name with another gender's adjective ending, a
+    long one (Pivdennyi, the port, beside Pivdenne, the town): Slavic places and the things
+    named after them take the gender of their noun, so the form names another thing. A slip
+    changes one letter, so a word with a short ending stays a possible slip ("Buchi")."""
+    folded, name = fold(word), fold(target)
+    for ending in LONG_ADJECTIVE_ENDINGS:
+        stem = folded[: -len(ending)]
+        if folded.endswith(ending) and len(stem) >= MIN_DERIVED_STEM and name != folded:
+            rest = name[len(stem) :] if name.startswith(stem) else None
+            return rest is not None and rest in LONG_ADJECTIVE_ENDINGS + SHORT_ADJECTIVE_ENDINGS
+    return False
 
 
 def _written_as_english_writes(query: _Query, match: _Match) -> bool:
