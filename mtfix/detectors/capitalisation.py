@@ -18,7 +18,9 @@ colon, a comma, several spaces) may start a sentence, a label or a name: it is l
 
 Only a language that capitalises its nouns can leak a noun capital. When the source language is
 known (``--source-lang``, or detected from ``--source``) and is not one of those, a capital
-mid-sentence came from the source's own capitals, a name's, and is left alone.
+mid-sentence came from the source's own capitals, a name's, and is left alone; so it is when
+the source is unknown but the names the text keeps are spelled with letters of such a language
+(Czech "ř", Polish "ł") and none of German's.
 """
 
 from __future__ import annotations
@@ -178,11 +180,32 @@ def _capitals_to_check(counts: Counter[str], document: Document) -> set[str]:
 
 def _nouns_may_leak(document: Document) -> bool:
     """Tell whether the text may come from a language that capitalises its nouns: its source
-    language is unknown, or one of ``NOUN_CAPITALISING_LANGUAGES``."""
+    language is one of ``NOUN_CAPITALISING_LANGUAGES``, or it is unknown and the text's own
+    letters do not say otherwise (``_letters_of_another_source``)."""
     known = set(document.source_languages)
     if document.source is not None and document.source.language:
         known.add(document.source.language)
-    return not known or not known.isdisjoint(NOUN_CAPITALISING_LANGUAGES)
+    if not known:
+        return not _letters_of_another_source(document)
+    return not known.isdisjoint(NOUN_CAPITALISING_LANGUAGES)
+
+
+#: Letters of Latin alphabets whose languages write their nouns in lower case (Czech, Slovak,
+#: Polish, Croatian, Slovene, Hungarian, Romanian, Turkish, the Baltic languages), and German
+#: never uses: names a translation keeps from its source spell them ("Vršecká", "Łódź").
+OTHER_SOURCE_LETTERS = frozenset("čćřěůňťďśźżłąęńőűşğıășțėųūāēīķļņ")
+#: Letters German spells with: a text that has them may come from German after all.
+GERMAN_LETTERS = frozenset("äöüß")
+
+
+def _letters_of_another_source(document: Document) -> bool:
+    """Tell whether a text of unknown source spells names with letters of a language that does
+    not capitalise its nouns (``OTHER_SOURCE_LETTERS``) and none with German's: its source is
+    likelier that language, and a capital mid-sentence is likelier a name's than a German
+    noun's ("the Castle", the Czech president's office). A text with both may be German about
+    such a country: it says nothing."""
+    letters = set("".join(document.distinct_words).lower())
+    return not letters.isdisjoint(OTHER_SOURCE_LETTERS) and letters.isdisjoint(GERMAN_LETTERS)
 
 
 def _proposal(token: Token, confidence: float, reason: str) -> Proposal:
