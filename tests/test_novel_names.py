@@ -346,6 +346,16 @@ def test_a_local_name_near_a_known_one_stays(text: str) -> None:
         ("Officials in Tianjn said the port in China would reopen.", ("Tianjn", "Tianjin")),
         ("The floods reached the Volga Rivr near Samara, officials said.", ("Rivr", "River")),
         ("Troops shelled Kgarkiv overnight, the Ukrainian army said.", ("Kgarkiv", "Kharkiv")),
+        # a close slip keeps the support of the kind word of the name (the Baltic Sea)
+        (
+            "Wind farms in the Baltci Sea will supply the grid, the German ministry said.",
+            ("Baltci", "Baltic"),
+        ),
+        # a well-known Chinese city: its slip is likelier than a namesake in pinyin
+        (
+            "The factory in Guanzhou, China, reopened on Monday, state media said.",
+            ("Guanzhou", "Guangzhou"),
+        ),
     ],
 )
 def test_a_slip_of_the_known_name_itself_is_still_fixed(text: str, fixed: tuple[str, str]) -> None:

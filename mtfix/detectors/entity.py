@@ -1735,7 +1735,8 @@ class _Spelling(NamedTuple):
 
 
 #: Words that say what kind of place a name is ("Volchya River", "Tianjun County"): shared
-#: with a known name, they are no rest of that name ("Volga River"), any river has them.
+#: with a known name, they are the rest of that name only for a close slip of it ("Baltci
+#: Sea"); any river has one ("Volchya River" is no Volga River).
 PLACE_KIND_WORDS = frozenset(
     "river lake sea bay gulf island islands mountain mountains valley canal strait peninsula "
     "county district region province oblast krai raion rayon township village city town "
@@ -1746,7 +1747,8 @@ PLACE_KIND_WORDS = frozenset(
 def _spelling_fit(span: tuple[str, ...], form: str, at: int) -> _Spelling | None:
     """Read the words ``span`` as the name ``form``, the word at ``at`` being the one
     checked; None when no article could make the reading fit (``_score``): the other words
-    are unlike their parts or none is the same but a word of a place's kind (``PLACE_KIND_WORDS``),
+    are unlike their parts or none is the same (a word of a place's kind only for a close slip:
+    ``PLACE_KIND_WORDS``),
     the word extends or derives from the name or
     differs too much in length, is the name itself, or is less alike than ``WEAK_SIMILARITY``
     (a pure function of the spellings, asked once a run: ``_run_plan``).
@@ -1755,13 +1757,14 @@ def _spelling_fit(span: tuple[str, ...], form: str, at: int) -> _Spelling | None
     others = tuple((a, b) for j, (a, b) in enumerate(zip(span, parts, strict=True)) if j != at)
     if any(similarity(a, b) < MIN_SIMILARITY - 0.1 for a, b in others):
         return None
+    word, target = span[at], parts[at]
     if others and not any(
         name_key(a) == name_key(b)
         for a, b in others
-        if a not in NAME_PARTICLES and a.lower() not in PLACE_KIND_WORDS
+        if a not in NAME_PARTICLES
+        and (a.lower() not in PLACE_KIND_WORDS or _close_slip(word, target))
     ):
         return None
-    word, target = span[at], parts[at]
     if (
         _extends(word, target)
         or (not others and _derived(word, target))
@@ -1929,14 +1932,23 @@ PINYIN_SYLLABLE = "|".join(
 PINYIN_WORD = re.compile(f"(?:{PINYIN_SYLLABLE})+")
 
 
+#: How often (wordfreq Zipf) real text names a Chinese place for a slip of it that is whole
+#: pinyin syllables to be likelier than a namesake: Guangzhou (3.3), Macau, Shenzhen, Beijing
+#: above; Tianjin (2.8), Wuhan, Qingdao below. Set between the synthetic slips it keeps fixing
+#: ("Guanzhou", "Micao") and the real county it lets be ("Tianjun" County).
+PINYIN_NAMESAKE_ZIPF = 3.0
+
+
 def _another_pinyin_name(word: str, target: str, entity: Entity, lexicon: Lexicon) -> bool:
-    """Tell whether the word and a Chinese name that real text does not name very often
-    (``FAMOUS_ZIPF``) are both whole pinyin syllables: Chinese names are a few syllables each,
-    so one letter apart they are often two names ("Tianjun" County is no Tianjin). A slip of a
-    very famous name ("Biejing") is still likelier than a namesake."""
+    """Tell whether the word and a Chinese name that real text does not name often
+    (``PINYIN_NAMESAKE_ZIPF``) are both whole pinyin syllables: Chinese names are a few
+    syllables each, so one letter apart they are often two names ("Tianjun" County is no
+    Tianjin), and machine translation from Chinese writes whole syllables, not slips. A slip of
+    a well-known name, or of another name of it ("Micao" for Macao, Macau), is still likelier
+    than a namesake."""
     return (
         "china" in entity.context
-        and lexicon.zipf(target) < FAMOUS_ZIPF
+        and max(lexicon.zipf(target), lexicon.zipf(entity.name)) < PINYIN_NAMESAKE_ZIPF
         and PINYIN_WORD.fullmatch(fold(word).lower()) is not None
         and PINYIN_WORD.fullmatch(fold(target).lower()) is not None
     )
