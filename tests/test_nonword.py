@@ -204,3 +204,10 @@ def test_a_word_glued_to_by_or_of_after_it_gets_its_space_back() -> None:
     text = "The decision was reportedby the council, the capitalof the region."
     fixes = [c.replacement for c in mtfix.clean(text).changes if c.kind == "nonword"]
     assert fixes == ["reported by", "capital of"]
+
+
+def test_a_space_lost_twice_the_same_way_is_restored_twice() -> None:
+    """A repeated glued word is no term of the article's own: the lost space is restored."""
+    text = "Medical andeducational needs came first; schools andeducational centres reopened."
+    fixes = [c.replacement for c in mtfix.clean(text).changes if c.kind == "nonword"]
+    assert fixes == ["and educational", "and educational"]

@@ -150,7 +150,11 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 proposal = replace(proposal, confidence=NAME_SLOT_CONFIDENCE)
         elif word.islower():
             proposal = _spelling(token, lexicon, _foreign(word, document, lexicon))
-            if proposal is not None and _articles_own_term(word, document, lexicon):
+            if (
+                proposal is not None
+                and proposal.rule == "nonword.spelling"  # a lost space is no term of its own
+                and _articles_own_term(word, document, lexicon)
+            ):
                 proposal = None
         else:
             proposal = None
