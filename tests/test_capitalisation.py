@@ -167,9 +167,10 @@ def test_a_source_in_a_language_without_noun_capitals_keeps_the_capital() -> Non
 @pytest.mark.parametrize(
     ("names", "lowered_words"),
     [
-        ("Jiří Novák", []),  # Czech letters: a Czech source, whose capitals are names'
-        ("Jiri Novak", ["Castle"]),  # nothing says the source is not German
-        ("Jiří Novák and Jürgen Müller", ["Castle"]),  # German letters too: it may be German
+        ("Jiří Dvořák of Plzeň", []),  # Czech letters: a Czech source, whose capitals are names'
+        ("Jiri Dvorak of Plzen", ["Castle"]),  # nothing says the source is not German
+        ("Jiří Dvořák of Plzeň and Jürgen Müller", ["Castle"]),  # German letters: may be German
+        ("Recep Tayyip Erdoğan", ["Castle"]),  # one famous name's letters: news keeps them
     ],
 )
 def test_names_in_letters_of_a_language_without_noun_capitals_keep_a_capital(

@@ -19,8 +19,8 @@ colon, a comma, several spaces) may start a sentence, a label or a name: it is l
 Only a language that capitalises its nouns can leak a noun capital. When the source language is
 known (``--source-lang``, or detected from ``--source``) and is not one of those, a capital
 mid-sentence came from the source's own capitals, a name's, and is left alone; so it is when
-the source is unknown but the names the text keeps are spelled with letters of such a language
-(Czech "ř", Polish "ł") and none of German's.
+the source is unknown but the text keeps several names spelled with letters of such a language
+(Czech "ř", Polish "ł") and none with German's.
 """
 
 from __future__ import annotations
@@ -198,14 +198,23 @@ OTHER_SOURCE_LETTERS = frozenset("čćřěůňťďśźżłąęńőűşğıășț
 GERMAN_LETTERS = frozenset("äöüß")
 
 
+#: Distinct words spelled so that make a text's source likely such a language: news in any
+#: language keeps the letters of a famous name or two ("Erdoğan", "Kaczyński"); a
+#: translation from Czech keeps those of many ("Vršecká", "Strančice", "Plzeň").
+OTHER_SOURCE_WORDS = 3
+
+
 def _letters_of_another_source(document: Document) -> bool:
-    """Tell whether a text of unknown source spells names with letters of a language that does
-    not capitalise its nouns (``OTHER_SOURCE_LETTERS``) and none with German's: its source is
-    likelier that language, and a capital mid-sentence is likelier a name's than a German
-    noun's ("the Castle", the Czech president's office). A text with both may be German about
-    such a country: it says nothing."""
-    letters = set("".join(document.distinct_words).lower())
-    return not letters.isdisjoint(OTHER_SOURCE_LETTERS) and letters.isdisjoint(GERMAN_LETTERS)
+    """Tell whether a text of unknown source spells ``OTHER_SOURCE_WORDS`` words or more with
+    letters of a language that does not capitalise its nouns (``OTHER_SOURCE_LETTERS``) and
+    none with German's: its source is likelier that language, and a capital mid-sentence is
+    likelier a name's than a German noun's ("the Castle", the Czech president's office). A
+    text with German letters too may be German about such a country: it says nothing."""
+    words = document.distinct_words
+    if not GERMAN_LETTERS.isdisjoint("".join(words).lower()):
+        return False
+    spelled = {word.lower() for word in words if not OTHER_SOURCE_LETTERS.isdisjoint(word.lower())}
+    return len(spelled) >= OTHER_SOURCE_WORDS
 
 
 def _proposal(token: Token, confidence: float, reason: str) -> Proposal:
