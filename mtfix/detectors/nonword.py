@@ -403,9 +403,11 @@ def _foreign(word: str, document: Document, lexicon: Lexicon) -> bool:
 #: ("andeducational", "thetown"). Shorter ones, and those that begin many words (for, with,
 #: at), would split a slip of one word in two ("alays", "forrest", "withdawn").
 GLUED_WORDS = frozenset({"the", "and"})
-#: Two-letter words found glued after a word ("reportedby"): few English words end in them, so
-#: the split is likelier than a slip ("reportedly"); before a word they would split slips.
+#: Two-letter words found glued after a word ("capitalof"): few English words end in them, so
+#: the split is likely; before a word they would split slips. Where a slip of a common word is
+#: as likely ("reportedby", "reportedly"), neither is made (``_spelling``).
 GLUED_AFTER = frozenset({"by", "of"})
+GLUED_AFTER_ENDINGS = tuple(f" {word}" for word in sorted(GLUED_AFTER))
 #: A word found glued to one of ``GLUED_WORDS`` is a common word this long at least.
 MIN_GLUED_PARTNER = 4
 GLUED_CONFIDENCE = 0.7
@@ -460,10 +462,19 @@ def _articles_own_term(word: str, document: Document, lexicon: Lexicon) -> bool:
 
 
 def _spelling(token: Token, lexicon: Lexicon, foreign: bool) -> Proposal | None:
+    """Correct an unknown lower-case word: split it where a space was lost (``_glued``), else
+    to the likeliest common word close to it (``_ranked_corrections``). A word that is both
+    a word glued to "by" or "of" and one slip from a common word ("reportedby": "reported by"
+    or "reportedly"; "usualby": "usually") is left: either reading may be the right one."""
+    word = token.text
     glued = _glued(token, lexicon)
     if glued is not None and not foreign:
+        if (
+            glued.replacement.endswith(GLUED_AFTER_ENDINGS)
+            and _ranked_corrections(word, lexicon)[0]
+        ):
+            return None
         return glued
-    word = token.text
     ranked, confidence = _ranked_corrections(word, lexicon)
     if not ranked:
         return None
