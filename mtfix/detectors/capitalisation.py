@@ -103,7 +103,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         _capitals_to_check(capitalised_mid_sentence, document)
     )
     headlines: dict[int, bool] = {}
-    nouns_may_leak = _nouns_may_leak(document)
+    nouns_may_leak = bool(ordinary) and _nouns_may_leak(document)  # its letter test costs a scan
     for index in candidates:
         word = words[index]
         if word.lower() in SPEECH_VERBS:
