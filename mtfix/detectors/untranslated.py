@@ -234,6 +234,34 @@ def in_name_or_broken(document: Document, token: Token) -> bool:
     return bool(after and after.text[:1].isupper())
 
 
+def _in_sentence_case_name(
+    document: Document, token: Token, language: str, lexicon: Lexicon
+) -> bool:
+    """Tell whether the word ends or continues a name written as its language writes names,
+    with a capital on the first word only ("the Česká pirátská strana", "the Národní centrála
+    proti organizovanému zločinu"): back over words English does not know, and the words that
+    join a name's words, a capitalised word that "the" introduces opens it. After a person's
+    name, lower-case words of the language are a clause left untranslated ("Babiš řekl"), and a
+    language that capitalises its nouns writes names otherwise ("die Regierung hat").
+    """
+    if language in NOUN_CAPITALISING:
+        return False
+    current = _neighbour(document, token.index, -1)
+    while current is not None:
+        word = current.text
+        if word[:1].isupper():
+            article = _neighbour(document, current.index, -1)
+            return (
+                article is not None
+                and article.text in ("the", "The")
+                and not lexicon.is_english_word(word.lower())
+            )
+        if lexicon.is_english_word(word) and word not in NAME_JOINERS:
+            return False
+        current = _neighbour(document, current.index, -1)
+    return False
+
+
 def beside_source_word(
     document: Document, token: Token, flagged: dict[str, Finding], lexicon: Lexicon
 ) -> bool:
@@ -392,6 +420,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             token = tokens[index]
             if not (
                 in_name_or_broken(document, token)
+                or _in_sentence_case_name(document, token, flagged[token.text].language, lexicon)
                 or quoted(token)
                 or surnames(token)
                 or set_apart(document, token)
