@@ -94,6 +94,8 @@ def test_terms_the_writer_sets_apart_are_left_alone(text: str) -> None:
         "Members of the Občanská demokratická strana met in Prague on Saturday.",
         "Police from the Národní centrála proti organizovanému zločinu arrested the suspect.",
         "Voters backed the Svoboda a přímá demokracie of Tomio Okamura.",
+        # "the" and a word saying what the name names
+        "He leads the party Česká strana sociálně demokratická in the Senate.",
     ],
 )
 def test_a_name_in_its_languages_sentence_case_is_left_alone(text: str) -> None:

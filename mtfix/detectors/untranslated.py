@@ -250,16 +250,22 @@ def _in_sentence_case_name(
     while current is not None:
         word = current.text
         if word[:1].isupper():
-            article = _neighbour(document, current.index, -1)
-            return (
-                article is not None
-                and article.text in ("the", "The")
-                and not lexicon.is_english_word(word.lower())
+            return _introduced_by_the(document, current) and not lexicon.is_english_word(
+                word.lower()
             )
         if lexicon.is_english_word(word) and word not in NAME_JOINERS:
             return False
         current = _neighbour(document, current.index, -1)
     return False
+
+
+def _introduced_by_the(document: Document, token: Token) -> bool:
+    """Tell whether "the" stands right before the word, or before an English word that names
+    what it is ("the Česká ...", "the party Svoboda ...", "the daily Hospodářské ...")."""
+    before = _neighbour(document, token.index, -1)
+    if before is not None and before.text.islower() and before.text not in ("the", "The"):
+        before = _neighbour(document, before.index, -1)
+    return before is not None and before.text in ("the", "The")
 
 
 def beside_source_word(
