@@ -43,6 +43,9 @@ def lowered(text: str, min_confidence: float = 0.5) -> list[tuple[str, str, floa
         # a word real text uses often that pyspellchecker counts rarely, inside a phrase
         ("The rescue team began the Resuscitation procedures at once.", "Resuscitation"),
         ("Traffic came to a Standstill after the crash.", "Standstill"),
+        # a determiner and a lower-case modifier before it: still inside the phrase
+        ("The ministers signed the new Agreement on Friday.", "Agreement"),
+        ("The mayor played a key Role in the talks.", "Role"),
     ],
 )
 def test_a_noun_capitalised_after_a_determiner_is_lowered(text: str, word: str) -> None:
@@ -104,6 +107,8 @@ def test_a_capital_that_may_open_a_sentence_or_a_name_is_kept(text: str) -> None
         ("The amusement park in Rust drew a million visitors.", "Rust"),
         ("The club passed the Wolves with a late goal.", "Wolves"),
         ("Fried fish with shrimp Homemade sauce is on the menu.", "Homemade"),
+        # an adverb may end the clause before it ("held earlier Monday")
+        ("The talks were held only Tomorrow was free.", "Tomorrow"),
     ],
 )
 def test_a_capital_where_a_name_or_a_sentence_may_stand_is_only_offered_for_review(

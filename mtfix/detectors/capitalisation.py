@@ -77,6 +77,9 @@ AFTER_DETERMINER_CONFIDENCE = 0.7
 #: For capitalised plurals (often team names: "the Wolves") and words after a preposition,
 #: where a name may stand ("the village of Steam", "talks on Zoom"): below the default threshold.
 WEAK_CONFIDENCE = 0.45
+#: After a determiner and a lower-case modifier ("the new Agreement"): mid-phrase, though the
+#: modifier may be a noun that a name follows ("the party Chairman" is rarer than "the new").
+AFTER_MODIFIER_CONFIDENCE = 0.6
 #: After a lower-case word that may end a sentence: the capital may open one, shown for review.
 AFTER_WORD_CONFIDENCE = 0.35
 #: Words that open the speaker's name after a speech verb ("said the mayor", "asked she").
@@ -134,6 +137,8 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             confidence = WEAK_CONFIDENCE if weak else AFTER_DETERMINER_CONFIDENCE
         elif previous.text in PREPOSITIONS:
             confidence = WEAK_CONFIDENCE
+        elif _after_determiner_and_modifier(document, previous):
+            confidence = AFTER_MODIFIER_CONFIDENCE
         else:
             confidence = AFTER_WORD_CONFIDENCE
         yield _proposal(
@@ -315,6 +320,22 @@ def _before_named_head(document: Document, token: Token) -> bool:
     """Tell whether a noun that names follow comes next ("the Delta variant")."""
     following = _adjacent(document, token, 1)
     return following is not None and following.text.lower() in NAMED_HEADS
+
+
+def _after_determiner_and_modifier(document: Document, previous: Token) -> bool:
+    """Tell whether the lower-case word before the capital follows a determiner ("the new
+    Agreement", "a key Role"): inside such a phrase no sentence can start. An "-ly" adverb
+    may end a clause ("a meeting held earlier Monday" is no phrase), and is not counted."""
+    before = _previous_word(document, previous)
+    return (
+        before is not None
+        and before.text in DETERMINERS
+        and before.text != "to"
+        and previous.text.isalpha()
+        and previous.text.islower()
+        and previous.text not in PREPOSITIONS | DETERMINERS | FUNCTION_WORDS
+        and not previous.text.endswith("ly")
+    )
 
 
 def _previous_word(document: Document, token: Token) -> Token | None:
