@@ -253,6 +253,23 @@ RULES: tuple[Rule, ...] = (
         "The rain stopped on Monday. The roads opened again.",
     ),
     Rule(
+        "typography.lopsided_dash",
+        "A dash between words spaced on one side only ('agreed— but'), spaced evenly.",
+        "A dash between words has a space on both sides or on neither; one space lost or added "
+        "when segments were joined leaves it lopsided. It takes the article's own style for "
+        "that dash, and spaces on both sides when the article has no other.",
+        "The sides agreed— but only for a month.",
+        "The sides agreed — but only for a month.",
+    ),
+    Rule(
+        "typography.spaced_apostrophe",
+        "A space before the apostrophe of ’s ('Putin ’s'), removed.",
+        "The apostrophe of a possessive or of a shortened 'is' follows its word directly; a "
+        "space before it is a tokeniser's leftover.",
+        "The council ’s budget was cut again.",
+        "The council’s budget was cut again.",
+    ),
+    Rule(
         "typography.double_space",
         "Two or more spaces between words of a sentence, made one.",
         "Several spaces inside a sentence are a leftover of joined segments. Before a capital "
@@ -268,6 +285,16 @@ RULES: tuple[Rule, ...] = (
         "keeps them. Each mark is turned the English way by its role, opening or closing.",
         "The mayor said: „We will rebuild the school.“",
         "The mayor said: “We will rebuild the school.”",
+    ),
+    Rule(
+        "quotes.mixed_shape",
+        'A quotation opened with one shape of mark and closed with the other (“…"), matched.',
+        "A writer uses curly or straight quotation marks, not both in one quotation; a pair of "
+        "mixed shapes is the trace of joined segments. The odd mark takes the shape the article "
+        "keeps to, when it has two whole quotations in that shape (twice as many as mixed ones) "
+        "and none in the other.",
+        '“We will not give up," the mayor said, “not now.” The crowd cheered “Hold on!”',
+        "“We will not give up,” the mayor said, “not now.” The crowd cheered “Hold on!”",
     ),
     Rule(
         "quotes.guillemets",

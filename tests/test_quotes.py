@@ -82,6 +82,22 @@ FIRES = [
         "Critics called it “a mistake” at once.",
         {"spaced_open"},
     ),
+    (
+        "“ We will stay, ” she said.",
+        "“We will stay,” she said.",
+        {"spaced_open", "spaced_close"},
+    ),
+    # a quotation whose marks differ in shape, in an article that keeps to one shape
+    (
+        "“We will stay,\" she said. “Not now.” He agreed: “Yes.”",
+        "“We will stay,” she said. “Not now.” He agreed: “Yes.”",
+        {"mixed_shape"},
+    ),
+    (
+        '"We will stay,” she said. "Not now." He agreed: "Yes."',
+        '"We will stay," she said. "Not now." He agreed: "Yes."',
+        {"mixed_shape"},
+    ),
 ]
 
 #: Correct quoting the detector must not touch.
@@ -109,6 +125,11 @@ SILENT = [
     "The newspaper “ Коммерсант ” reported it, and the slogan “Слава Україні “ was heard.",
     # a writer who spaces every curly closing mark: a habit, not a translation's slip
     "Li said: “We will open the hall next year. ”\n“It will hold every kind of art. ”",
+    # a writer who mixes the shapes often, or writes whole quotations in both, has a habit
+    '"We will stay,” she said. "Not now,” he said. "Yes," they said.',
+    "“We will stay,\" she said. “Not now.” He agreed: \"Yes.\"",
+    # a quotation of one shape nested in the other's
+    '"They sent the message “Leave now, the water rises" today," he said. "Yes." "No."',
 ]
 
 
@@ -133,13 +154,16 @@ def test_every_rule_has_examples() -> None:
     """Every rule the detector names is shown firing above."""
     fired = set().union(*(rules for _, _, rules in FIRES))
     names = {"nested_open", "nested_close", "misplaced_close", "spaced_close"}
-    assert fired == names | {"misplaced_open", "direction", "spaced_open"}
+    assert fired == names | {"misplaced_open", "direction", "spaced_open", "mixed_shape"}
 
 
 def test_straight_quotes_stay_straight() -> None:
-    """A fix in straight-quoted text moves marks and never turns them curly, nor the reverse."""
-    for text, wanted, _ in FIRES:
-        if '"' in text:
+    """A fix in straight-quoted text moves marks and never turns them curly, nor the reverse
+    (a quotation of mixed shapes takes the one shape the article keeps to)."""
+    for text, wanted, rules in FIRES:
+        if "mixed_shape" in rules:
+            assert ('"' in wanted) != bool(set("“”") & set(wanted))
+        elif '"' in text:
             assert not set("“”‘’") & set(wanted)
         else:
             assert '"' not in wanted

@@ -71,6 +71,18 @@ FIRES = [
         "clause_hyphen",
     ),
     (
+        "The sides agreed— but only for a month.",
+        "The sides agreed — but only for a month.",
+        "lopsided_dash",
+    ),
+    (
+        "They met twice—in May and June—and agreed —again.",
+        "They met twice—in May and June—and agreed—again.",
+        "lopsided_dash",
+    ),
+    ("The council ’s budget was cut.", "The council’s budget was cut.", "spaced_apostrophe"),
+    ("The firm 's plan failed.", "The firm's plan failed.", "spaced_apostrophe"),
+    (
         "The vote was close , the chair said.",
         "The vote was close, the chair said.",
         "space_before_punct",
@@ -147,6 +159,10 @@ SILENT = [
     "Figure 2: 3 options, Chapter 4: 12 rules and Article 5: 2 members",
     "They dined à la carte in Côte d'Ivoire under the old slogan 'O petróleo é nosso'.",
     "Wink ;) and smile :) at 5:30",
+    # dashes spaced evenly, a dash opening a line or after a bracket, a quoted 's
+    "They agreed — at last — and left; the vote—a formality—passed.",
+    "— Yes, he said.\nThe talks (AP) —Belarus",
+    "He spelled it out: 's' as in sugar, and the letters 'st'.",
     "Ms Müller met Herr König in Düsseldorf and Straße 5.",
     '"Yes," he said. "No," she said (quietly).',
     # names that hold a mark, and the spacing between sentences that writers choose

@@ -117,6 +117,12 @@ _MOVED_SPACE = re.compile(
 #: Two spaces inside a sentence: between words, or after a comma or semicolon. More spaces, or
 #: two after a sentence end, are a layout or a writer's habit, not a translation artefact.
 _DOUBLE_SPACE = re.compile(r"  (?<=[^\W_]  |[,;]  )(?=[^\W_])")
+#: A dash between words with a space on one side only ("agreed— but", "agreed —but").
+_LOPSIDED_DASH = re.compile(r"[–—](?:(?<=[^\W_] [–—])(?=[^\s\d])|(?<=[^\W\d_][–—]) (?=[^\W_]))")
+#: A dash between words with a space on both sides, or on neither: an article's own style.
+_EVEN_DASH = re.compile(r"(?<=[^\W_])(?: ([–—]) |([–—]))(?=[^\W_])")
+#: A space before the apostrophe of a possessive or "is" ("Putin ’s", "the company 's").
+_SPACED_APOSTROPHE = re.compile(r"['’](?<=[^\W_] ['’])(?=s(?![\w'’]))")
 _RIGHT_WORD = re.compile(r"[^\W_]+")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 #: How far back to look for the word before a match (bounded, so long lines stay linear).
@@ -514,6 +520,52 @@ def missing_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
         )
 
 
+def lopsided_dash(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Space "agreed— but" and "agreed —but" evenly: a dash between words has a space on both
+    sides or on neither, as the article's other dashes of that kind do (both when it has none)."""
+    style: dict[str, bool] | None = None
+    for match in _LOPSIDED_DASH.finditer(text):
+        dash = match.group()[0]
+        start = match.start() - (text[match.start() - 1] == " ")
+        style = _dash_style(text) if style is None else style
+        spaced = style.get(dash, True)
+        yield (
+            start,
+            match.end(),
+            f" {dash} " if spaced else dash,
+            0.85,
+            "The dash has a space on one side only; the article "
+            + ("spaces its dashes on both sides." if spaced else "writes its dashes unspaced."),
+            "lopsided_dash",
+        )
+
+
+def _dash_style(text: str) -> dict[str, bool]:
+    """For each dash the article puts between words, whether it mostly spaces it (True) or
+    glues it to both words (False); a dash it does not use is missing."""
+    spaced: dict[str, int] = {}
+    for match in _EVEN_DASH.finditer(text):
+        dash = match.group(1) or match.group(2)
+        spaced[dash] = spaced.get(dash, 0) + (1 if match.group(1) else -1)
+    return {dash: balance >= 0 for dash, balance in spaced.items()}
+
+
+def spaced_apostrophe(
+    text: str, lexicon: Lexicon
+) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Join "Putin ’s" into "Putin’s": the apostrophe of a possessive or of "is" follows its
+    word directly."""
+    for match in _SPACED_APOSTROPHE.finditer(text):
+        yield (
+            match.start() - 1,
+            match.start(),
+            "",
+            0.85,
+            "A stray space stands before the apostrophe of ’s.",
+            "spaced_apostrophe",
+        )
+
+
 def double_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
     """Collapse two spaces between the words of a sentence into one.
 
@@ -543,5 +595,7 @@ RULES: tuple[Rule, ...] = (
     moved_space,
     bracket_space,
     missing_space,
+    lopsided_dash,
+    spaced_apostrophe,
     double_space,
 )
