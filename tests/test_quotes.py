@@ -89,7 +89,7 @@ FIRES = [
     ),
     # a quotation whose marks differ in shape, in an article that keeps to one shape
     (
-        "“We will stay,\" she said. “Not now.” He agreed: “Yes.”",
+        '“We will stay," she said. “Not now.” He agreed: “Yes.”',
         "“We will stay,” she said. “Not now.” He agreed: “Yes.”",
         {"mixed_shape"},
     ),
@@ -127,7 +127,7 @@ SILENT = [
     "Li said: “We will open the hall next year. ”\n“It will hold every kind of art. ”",
     # a writer who mixes the shapes often, or writes whole quotations in both, has a habit
     '"We will stay,” she said. "Not now,” he said. "Yes," they said.',
-    "“We will stay,\" she said. “Not now.” He agreed: \"Yes.\"",
+    '“We will stay," she said. “Not now.” He agreed: "Yes."',
     # a quotation of one shape nested in the other's
     '"They sent the message “Leave now, the water rises" today," he said. "Yes." "No."',
 ]
