@@ -402,9 +402,17 @@ MIN_GLUED_PARTNER = 4
 GLUED_CONFIDENCE = 0.7
 
 
+#: Two-letter words that lose their space to the word after them ("bybuses", "totake"). They
+#: begin many words too, so one is split off only when no common word is one edit away
+#: ("inportant" is "important", not "in portant").
+GLUED_BEFORE = frozenset({"of", "to", "in", "on", "by", "at", "is", "be", "as"})
+
+
 def _glued(token: Token, lexicon: Lexicon) -> Proposal | None:
     """Split an unknown word that is a common word and "the" or "and" written together, the
-    space lost ("andeducational" -> "and educational", "thetown" -> "the town")."""
+    space lost ("andeducational" -> "and educational", "thetown" -> "the town"), or a
+    two-letter word and the common word after it, when no common word is one slip away
+    ("bybuses" -> "by buses")."""
     word = token.text
     splits = {
         f"{word[:cut]} {word[cut:]}"
@@ -412,6 +420,8 @@ def _glued(token: Token, lexicon: Lexicon) -> Proposal | None:
         if (word[:cut] in GLUED_WORDS and _partner(word[cut:], lexicon))
         or (word[cut:] in GLUED_WORDS and _partner(word[:cut], lexicon))
     }
+    if not splits and _glued_after_short_word(word, lexicon):
+        splits.add(f"{word[:2]} {word[2:]}")
     if len(splits) != 1:
         return None  # none, or two ways to read it
     (split,) = splits
@@ -422,6 +432,17 @@ def _glued(token: Token, lexicon: Lexicon) -> Proposal | None:
         confidence=GLUED_CONFIDENCE,
         reason=f"“{word}” is “{split}” with the space between the words lost.",
         rule="nonword.glued",
+    )
+
+
+def _glued_after_short_word(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether ``word`` is one of ``GLUED_BEFORE`` and a common word written together:
+    no real text uses it, and no common word is one slip from it."""
+    return (
+        word[:2] in GLUED_BEFORE
+        and _partner(word[2:], lexicon)
+        and not lexicon.zipf(word)
+        and not _ranked_corrections(word, lexicon)[0]
     )
 
 
