@@ -253,6 +253,15 @@ RULES: tuple[Rule, ...] = (
         "The rain stopped on Monday. The roads opened again.",
     ),
     Rule(
+        "typography.spaced_compound",
+        "A compound's hyphen spaced on both sides ('two - hour', 'pro - Russian'), closed up.",
+        "A hyphen with a space on each side is a dash as often as not, so it is closed up only "
+        "where a compound must stand: a number before a measure ('three - day'), a prefix that "
+        "is no word alone ('pro', 'anti', 'non'), or a compound the article hyphenates elsewhere.",
+        "After a two - hour meeting the pro - Russian delegates left.",
+        "After a two-hour meeting the pro-Russian delegates left.",
+    ),
+    Rule(
         "typography.lopsided_dash",
         "A dash between words spaced on one side only ('agreed— but'), spaced evenly.",
         "A dash between words has a space on both sides or on neither; one space lost or added "

@@ -81,6 +81,19 @@ FIRES = [
         "lopsided_dash",
     ),
     ("The council ’s budget was cut.", "The council’s budget was cut.", "spaced_apostrophe"),
+    (
+        "After a two - hour meeting the pro - Russian delegates left.",
+        "After a two-hour meeting the pro-Russian delegates left.",
+        "spaced_compound",
+    ),
+    (
+        "The long-term plan and the long - term view.",
+        "The long-term plan and the long-term view.",
+        "spaced_compound",
+    ),
+    ("Eighty- six ships left.", "Eighty-six ships left.", "hyphen_space"),
+    ("He called for a cease- fire at once.", "He called for a cease-fire at once.", "hyphen_space"),
+    ("a game of cat-and -mouse", "a game of cat-and-mouse", "spaced_hyphen"),
     ("The firm 's plan failed.", "The firm's plan failed.", "spaced_apostrophe"),
     (
         "The vote was close , the chair said.",
@@ -161,6 +174,7 @@ SILENT = [
     "Wink ;) and smile :) at 5:30",
     # dashes spaced evenly, a dash opening a line or after a bracket, a quoted 's
     "They agreed — at last — and left; the vote—a formality—passed.",
+    "We agreed - all of us - to stay, and it ended 2 - 1.",
     "— Yes, he said.\nThe talks (AP) —Belarus",
     "He spelled it out: 's' as in sugar, and the letters 'st'.",
     "Ms Müller met Herr König in Düsseldorf and Straße 5.",

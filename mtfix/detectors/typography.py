@@ -76,16 +76,29 @@ COMPOUND_ENDINGS = frozenset(
 HYPHEN_PREFIXES = frozenset(
     "pro anti pre post non ex self co semi multi cross counter neo quasi mid inter intra "
     "ultra trans sub vice pan un all half then prior super proto hyper macro micro mini pseudo "
-    "extra over out under".split()
+    "extra over out under re".split()
 )
+#: Prefixes that never stand alone as a word, so a hyphen after one, spaced or not, is theirs.
+BOUND_PREFIXES = frozenset(
+    "pro anti non post pre self semi multi counter neo quasi mid inter intra ultra pseudo".split()
+)
+#: A hyphen with a space on each side between a word and a letter ("two - hour").
+_SPACED_COMPOUND = re.compile(r" - (?<=[^\W_] - )(?=[^\W\d_])")
 #: Number words, which make compounds with names too ("three-Hunan", "two-China").
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+#: The other number words that begin a compound ("eighty-six", "twelve-year").
+LARGER_NUMBER_WORDS = frozenset(
+    "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty "
+    "forty fifty sixty seventy eighty ninety hundred".split()
+)
 #: A lower-case word of four letters or more joined by a hyphen to a capitalised one
 #: ("progress-Xinhuanet"; a shorter one may be a place name's: "Gorenja vas-Poljane").
 _NAME_HYPHEN = re.compile(r"-(?<=[a-z]{4}-)(?=[A-Z][a-z]+(?![\w-]))")
 #: A hyphen between two words, not inside a longer compound ("state-of-the-art"); a spaced
 #: hyphen before the first word is a dash in the making (" -which-a"), not a compound's.
 _CLAUSE_HYPHEN = re.compile(r"(?:(?<![\w-])|(?<= -))([^\W\d_]{2,})-([^\W\d_]+)(?![\w-])")
+#: A hyphen, spaced, after the word a ``_CLAUSE_HYPHEN`` ends with: the compound goes on.
+_COMPOUND_GOES_ON = re.compile(r" *- *[^\W\d_]")
 #: What every match of ``_CLAUSE_HYPHEN`` that the rule keeps contains: a hyphen and a clause word.
 _CLAUSE_HYPHEN_HINT = re.compile(rf"-(?:{'|'.join(sorted(CLAUSE_WORDS))})(?![\w-])")
 _SPACED_LETTER = re.compile(r"(?<=[^\W\d_])(?: +[^\W\d_\x00-\x7f])+ +(?=[^\W\d_])")
@@ -339,8 +352,10 @@ def hyphen_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, f
         if right.lower() in SUSPENDING_WORDS or _dash_opened(text, match.start()):
             continue
         left = _left_token(text, match.start())
-        known = left.isdigit() or left.lower() in HYPHEN_PREFIXES
+        known = left.isdigit() or left.lower() in HYPHEN_PREFIXES | NUMBER_WORDS
+        known = known or left.lower() in LARGER_NUMBER_WORDS
         known = known or right.lower().removesuffix("s") in COMPOUND_ENDINGS
+        known = known or _known_compound(text, left, right, lexicon)
         yield (
             match.start(),
             match.end(),
@@ -349,6 +364,41 @@ def hyphen_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, f
             f"A stray space stands after the hyphen of the compound '{left}-{right}'.",
             "hyphen_space",
         )
+
+
+def spaced_compound(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Join "two - hour" into "two-hour": a compound's hyphen spaced on both sides, where only
+    a compound can stand. A spaced hyphen is a dash as often ("we agreed - all of us"), so
+    it must be a number before a usual compound ending ("three - day"), a prefix that never
+    stands alone ("pro - Russian"), or a compound the article writes with its hyphen."""
+    for match in _SPACED_COMPOUND.finditer(text):
+        left = _left_token(text, match.start())
+        right = _right_word(text, match.end())
+        number = left.isdigit() or left.lower() in NUMBER_WORDS | LARGER_NUMBER_WORDS
+        if number and right.lower().removesuffix("s") in COMPOUND_ENDINGS:
+            what = "a number and a measure"
+        elif left.lower() in BOUND_PREFIXES:
+            what = "a prefix and a word"
+        elif left.isalpha() and f"{left}-{right}" in text:
+            what = "a compound the article writes with its hyphen"
+        else:
+            continue
+        yield (
+            match.start(),
+            match.end(),
+            "-",
+            0.8,
+            f"The hyphen in '{left} - {right}' joins {what}; it takes no spaces.",
+            "spaced_compound",
+        )
+
+
+def _known_compound(text: str, left: str, right: str, lexicon: Lexicon) -> bool:
+    """Tell whether "left- right" is a compound English knows: the article writes it with its
+    hyphen elsewhere ("cease-fire"), or English writes it as one word ("ceasefire")."""
+    if not (left.isalpha() and right.isalpha()) or len(left) < 2:
+        return False
+    return f"{left}-{right}" in text or lexicon.is_english_word((left + right).lower())
 
 
 def _dash_opened(text: str, position: int) -> bool:
@@ -404,6 +454,8 @@ def clause_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
             continue
         if left.lower() == "either" and right == "or":
             continue
+        if _COMPOUND_GOES_ON.match(text, match.end()):
+            continue  # "cat-and -mouse": a compound of three words, its second hyphen spaced
         suspended = _SUSPENDED.match(text, match.end(), match.end() + _WINDOW)
         if right in ("and", "or") and suspended and not _joins_clause(text, suspended.end() - 1):
             continue  # "short-and long-term": a suspended hyphen missing its space
@@ -589,6 +641,7 @@ RULES: tuple[Rule, ...] = (
     spaced_letter,
     spaced_hyphen,
     hyphen_space,
+    spaced_compound,
     name_hyphen,
     clause_hyphen,
     space_before_punct,
