@@ -94,6 +94,8 @@ def test_a_noun_capitalised_after_a_determiner_is_lowered(text: str, word: str) 
         "Was the island once a Peninsula?",
         # a short rarer word is often a weapon's or a product's name
         "The navy tested the Zircon hypersonic rocket on Friday.",
+        # a preposition after a noun opens a sentence whose full stop was lost
+        "Life will return once the epidemic Through careful work the town recovered.",
     ],
 )
 def test_a_capital_that_may_open_a_sentence_or_a_name_is_kept(text: str) -> None:
@@ -109,6 +111,8 @@ def test_a_capital_that_may_open_a_sentence_or_a_name_is_kept(text: str) -> None
         ("Fried fish with shrimp Homemade sauce is on the menu.", "Homemade"),
         # an adverb may end the clause before it ("held earlier Monday")
         ("The talks were held only Tomorrow was free.", "Tomorrow"),
+        # before a lower-case noun a capital after a modifier may be a name used as one
+        ("Firemen used a special Cobra fire extinguisher.", "Cobra"),
     ],
 )
 def test_a_capital_where_a_name_or_a_sentence_may_stand_is_only_offered_for_review(

@@ -137,7 +137,9 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             confidence = WEAK_CONFIDENCE if weak else AFTER_DETERMINER_CONFIDENCE
         elif previous.text in PREPOSITIONS:
             confidence = WEAK_CONFIDENCE
-        elif _after_determiner_and_modifier(document, previous):
+        elif _after_determiner_and_modifier(document, previous) and _ends_noun_phrase(
+            document, token
+        ):
             confidence = AFTER_MODIFIER_CONFIDENCE
         else:
             confidence = AFTER_WORD_CONFIDENCE
@@ -336,6 +338,26 @@ def _after_determiner_and_modifier(document: Document, previous: Token) -> bool:
         and previous.text not in PREPOSITIONS | DETERMINERS | FUNCTION_WORDS
         and not previous.text.endswith("ly")
     )
+
+
+#: Closed-class words that may follow the noun a phrase ends with ("the new Agreement on",
+#: "a key Role was"): words of no name.
+PHRASE_FOLLOWERS = (
+    PREPOSITIONS
+    | FUNCTION_WORDS
+    | frozenset("is was are were has had have will would could can may must said says".split())
+)
+
+
+def _ends_noun_phrase(document: Document, token: Token) -> bool:
+    """Tell whether the capitalised word is an ordinary noun, not a preposition or article
+    (those open a sentence whose full stop was lost: "the epidemic Through"), ending its
+    phrase: what follows is no lower-case content word, before which it would be a name used
+    as a modifier ("a special Cobra fire extinguisher")."""
+    if token.text.lower() in PHRASE_FOLLOWERS:
+        return False
+    following = _adjacent(document, token, 1)
+    return following is None or not following.text.islower() or following.text in PHRASE_FOLLOWERS
 
 
 def _previous_word(document: Document, token: Token) -> Token | None:
