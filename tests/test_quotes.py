@@ -87,6 +87,12 @@ FIRES = [
         "“We will stay,” she said.",
         {"spaced_open", "spaced_close"},
     ),
+    # both marks of each quotation spaced: a tokeniser's, not a writer's habit
+    (
+        "He would “ do everything ” to stop the “ very root ” of it.",
+        "He would “do everything” to stop the “very root” of it.",
+        {"spaced_open", "spaced_close"},
+    ),
     # a quotation whose marks differ in shape, in an article that keeps to one shape
     (
         '“We will stay," she said. “Not now.” He agreed: “Yes.”',

@@ -143,9 +143,11 @@ def _walk(document: Document) -> Iterator[Proposal]:
     A curly closing mark after a space is already the right mark; when the article spaces
     two or more of them so, that is its writer's habit, not a translation's slip (machine
     translation writes straight marks there), and the change is only offered for review.
+    A closing mark spaced in a quotation whose opening mark is spaced too (“ … ”) is no such
+    habit: a tokeniser spaced both.
     """
     article = document.text
-    spacing_habit = " ”" in article and len(_SPACED_CURLY_CLOSE.findall(article)) >= 2
+    spacing_habit = " ”" in article and _spaced_closes_alone(article) >= 2
     curly = _article_shape(article)
     depth = 0
     blank_passed = False
@@ -179,6 +181,16 @@ def _walk(document: Document) -> Iterator[Proposal]:
                 fix.reason,
                 f"quotes.{fix.rule}",
             )
+
+
+#: A curly opening mark spaced from the word after it.
+_SPACED_CURLY_OPEN = re.compile(r"“(?= +[^\W_])")
+
+
+def _spaced_closes_alone(article: str) -> int:
+    """How many more curly closing marks the article spaces from their quotation than
+    curly opening marks (a writer's habit spaces the closing ones only)."""
+    return len(_SPACED_CURLY_CLOSE.findall(article)) - len(_SPACED_CURLY_OPEN.findall(article))
 
 
 def _single_marks(text: str) -> Iterator[_Fix]:
