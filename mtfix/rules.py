@@ -470,6 +470,15 @@ RULES: tuple[Rule, ...] = (
         "The newspaper Yevropeiska Pravda reported the talks in Kyiv.",
     ),
     Rule(
+        "nonword.split",
+        "A word with a space put inside it ('gover nment'), joined.",
+        "An unknown lower-case word and the lower-case word beside it that together make a "
+        "common word of seven letters or more are one word split by a stray space. Two words "
+        "that make one ('every one') are left alone: neither is unknown.",
+        "The talks on the new gover nment ended on Monday.",
+        "The talks on the new government ended on Monday.",
+    ),
+    Rule(
         "nonword.glued",
         "A common word and 'the' or 'and' written together, the space lost ('thetown').",
         "An unknown word that is a common word of four letters or more glued to 'the' or 'and' "

@@ -149,7 +149,9 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             if proposal is not None and not _adjective_slot(document, token):
                 proposal = replace(proposal, confidence=NAME_SLOT_CONFIDENCE)
         elif word.islower():
-            proposal = _spelling(token, lexicon, _foreign(word, document, lexicon))
+            proposal = _split(document, token, lexicon) or _spelling(
+                token, lexicon, _foreign(word, document, lexicon)
+            )
         else:
             proposal = None
         if proposal is not None:
@@ -433,6 +435,38 @@ def _glued(token: Token, lexicon: Lexicon) -> Proposal | None:
         reason=f"“{word}” is “{split}” with the space between the words lost.",
         rule="nonword.glued",
     )
+
+
+#: A word split in two is joined back only into a common word this long at least.
+MIN_SPLIT_WORD = 7
+SPLIT_CONFIDENCE = 0.75
+
+
+def _split(document: Document, token: Token, lexicon: Lexicon) -> Proposal | None:
+    """Join an unknown word to the lower-case word before or after it when the two make a
+    common word ("gover nment" -> "government", "negotiat ions" -> "negotiations"): a space
+    put inside a word. Two words that make one ("every one") are no such case, since neither
+    is unknown."""
+    tokens, text = document.tokens, document.text
+    for other_index in (token.index - 1, token.index + 1):
+        if not 0 <= other_index < len(tokens):
+            continue
+        other = tokens[other_index]
+        first, second = (other, token) if other_index < token.index else (token, other)
+        if text[first.end : second.start] != " " or not other.text.isalpha():
+            continue
+        joined = first.text + second.text
+        if other.text.islower() and len(joined) >= MIN_SPLIT_WORD and _common(joined, lexicon):
+            return Proposal(
+                start=first.start,
+                end=second.end,
+                replacement=joined,
+                confidence=SPLIT_CONFIDENCE,
+                reason=f"“{first.text} {second.text}” is the word “{joined}” with a space put"
+                " inside it.",
+                rule="nonword.split",
+            )
+    return None
 
 
 def _glued_after_short_word(word: str, lexicon: Lexicon) -> bool:
