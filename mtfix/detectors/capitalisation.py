@@ -350,12 +350,14 @@ PHRASE_FOLLOWERS = (
 
 
 def _ends_noun_phrase(document: Document, token: Token) -> bool:
-    """Tell whether the capitalised word is an ordinary noun, not a preposition or article
-    (those open a sentence whose full stop was lost: "the epidemic Through"), ending its
+    """Tell whether the capitalised word is an ordinary noun, not a preposition, article or
+    participle (those open a sentence whose full stop was lost: "the epidemic Through"), ending its
     phrase: what follows is no lower-case content word, before which it would be a name used
     as a modifier ("a special Cobra fire extinguisher")."""
-    if token.text.lower() in PHRASE_FOLLOWERS:
-        return False
+    lower = token.text.lower()
+    participle = len(lower) >= 5 and lower.endswith("ed") and not lower.endswith("eed")
+    if lower in PHRASE_FOLLOWERS or participle:
+        return False  # "the heroine Based on": a participle opening a sentence, no noun
     following = _adjacent(document, token, 1)
     return following is None or not following.text.islower() or following.text in PHRASE_FOLLOWERS
 
