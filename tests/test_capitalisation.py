@@ -97,6 +97,8 @@ def test_a_noun_capitalised_after_a_determiner_is_lowered(text: str, word: str) 
         # a preposition after a noun opens a sentence whose full stop was lost
         "Life will return once the epidemic Through careful work the town recovered.",
         "The singer plays the heroine Based on a novel, the film opens in May.",
+        # names count their matches and events: "the second Test", "the final Round"
+        "He was ruled out of the second Test in Perth with a sore back.",
     ],
 )
 def test_a_capital_that_may_open_a_sentence_or_a_name_is_kept(text: str) -> None:

@@ -324,10 +324,19 @@ def _before_named_head(document: Document, token: Token) -> bool:
     return following is not None and following.text.lower() in NAMED_HEADS
 
 
+#: Ordinals and numbers, which count the matches, rounds and events that names number
+#: ("the second Test", "the third Reich", "the two Koreas"): no modifier of a common noun.
+COUNTING_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth last next final "
+    "one two three four five six seven eight nine ten".split()
+)
+
+
 def _after_determiner_and_modifier(document: Document, previous: Token) -> bool:
     """Tell whether the lower-case word before the capital follows a determiner ("the new
     Agreement", "a key Role"): inside such a phrase no sentence can start. An "-ly" adverb
-    may end a clause ("a meeting held earlier Monday" is no phrase), and is not counted."""
+    may end a clause ("a meeting held earlier Monday" is no phrase), and is not counted;
+    nor is an ordinal or number, which names count by ("the second Test")."""
     before = _previous_word(document, previous)
     return (
         before is not None
@@ -335,7 +344,7 @@ def _after_determiner_and_modifier(document: Document, previous: Token) -> bool:
         and before.text != "to"
         and previous.text.isalpha()
         and previous.text.islower()
-        and previous.text not in PREPOSITIONS | DETERMINERS | FUNCTION_WORDS
+        and previous.text not in PREPOSITIONS | DETERMINERS | FUNCTION_WORDS | COUNTING_WORDS
         and not previous.text.endswith("ly")
     )
 
