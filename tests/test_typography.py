@@ -66,6 +66,11 @@ FIRES = [
         "clause_hyphen",
     ),
     (
+        "The unions had lost-they would not strike again.",
+        "The unions had lost – they would not strike again.",
+        "clause_hyphen",
+    ),
+    (
         "a plan for the region-which was new",
         "a plan for the region – which was new",
         "clause_hyphen",
@@ -175,6 +180,7 @@ SILENT = [
     # dashes spaced evenly, a dash opening a line or after a bracket, a quoted 's
     "They agreed — at last — and left; the vote—a formality—passed.",
     "We agreed - all of us - to stay, and it ended 2 - 1.",
+    "A he-man and a she-wolf met at the do-it-yourself shop.",
     "— Yes, he said.\nThe talks (AP) —Belarus",
     "He spelled it out: 's' as in sugar, and the letters 'st'.",
     "Ms Müller met Herr König in Düsseldorf and Straße 5.",

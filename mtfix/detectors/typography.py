@@ -20,9 +20,11 @@ from ..lexicon import Lexicon
 from ..text import Document, beside_other_script
 from . import quotes
 
-#: Words that start a clause or a noun phrase; a hyphen before one joins clauses, not a compound.
+#: Words that start a clause or a noun phrase; a hyphen before one joins clauses, not a compound
+#: (no English compound ends in a subject pronoun: "he-man" and "she-wolf" begin with one).
 CLAUSE_WORDS = frozenset(
-    "and but or a an the which who whom whose while whereas although though because".split()
+    "and but or a an the which who whom whose while whereas although though because "
+    "he she they we".split()
 )
 #: Single lower-case letters with diacritics that are words in some language (French "à",
 #: Italian "è", Portuguese "é", Welsh "â", Swedish "å"...), so a spaced one may be a real word.
