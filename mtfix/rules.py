@@ -209,7 +209,8 @@ RULES: tuple[Rule, ...] = (
         "A hyphen between a word and a name where a dash belongs ('progress-Xinhuanet').",
         "A lower-case English word joined by a hyphen to a capitalised word, the word no prefix "
         "('mid-May', 'pro-Kremlin', 'then-President'), is a headline and its source, or a "
-        "sentence and a name, run together; the hyphen becomes a spaced en dash.",
+        "sentence and a name, run together; the hyphen becomes the dash the article writes "
+        "between words, spaced as it spaces it (a spaced en dash when it has none).",
         "Exports rose again this year-Xinhuanet",
         "Exports rose again this year – Xinhuanet",
     ),
@@ -224,9 +225,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "typography.clause_hyphen",
-        "A hyphen used as a dash between clauses ('bridge-but'), made a spaced en dash.",
-        "A hyphen joining a word to a clause word (and, but, which, a) stands for a dash; it "
-        "becomes a spaced en dash.",
+        "A hyphen used as a dash between clauses ('bridge-but'), made the article's dash.",
+        "A hyphen joining a word to a clause word (and, but, which, a, he) stands for a dash; "
+        "it becomes the dash the article writes between words, spaced as it spaces it (a "
+        "spaced en dash when it has none).",
         "The mayor had promised a new bridge-but the money ran out.",
         "The mayor had promised a new bridge – but the money ran out.",
     ),

@@ -66,6 +66,11 @@ FIRES = [
         "clause_hyphen",
     ),
     (
+        "They met twice—in May and June—and lost-they would not strike again.",
+        "They met twice—in May and June—and lost—they would not strike again.",
+        "clause_hyphen",
+    ),
+    (
         "The unions had lost-they would not strike again.",
         "The unions had lost – they would not strike again.",
         "clause_hyphen",

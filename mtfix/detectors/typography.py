@@ -320,17 +320,19 @@ def spaced_letter(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
 
 def spaced_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
     """Join "two -hour" into "two-hour": a space before the hyphen of a compound."""
+    dash = ""
     for match in _hinted(_SPACED_HYPHEN, _SPACED_HYPHEN_HINT, text):
         part = match.group(1)
         if not part[0].islower():
             continue
         if part in CLAUSE_WORDS:
+            dash = dash or _article_dash(text)
             yield (
                 match.start(),
                 match.end(),
-                " – ",
+                dash,
                 0.7,
-                f"A hyphen before '{part}' joins two clauses, where an en dash belongs.",
+                f"A hyphen before '{part}' joins two clauses, where a dash belongs.",
                 "clause_hyphen",
             )
             continue
@@ -428,6 +430,7 @@ def name_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, fl
     """Turn "made progress-Xinhuanet" into "made progress – Xinhuanet": a hyphen between an
     English word and a capitalised one is a dash before a name (a headline's source, a
     speaker), unless the word is a prefix ("mid-May", "pro-Kremlin", "then-President")."""
+    dash = ""
     for match in _NAME_HYPHEN.finditer(text):
         left = _left_token(text, match.start())
         start = match.start() - len(left)
@@ -438,10 +441,11 @@ def name_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, fl
         if not lexicon.is_english_word(left):
             continue
         right = _right_word(text, match.end())
+        dash = dash or _article_dash(text)
         yield (
             match.start(),
             match.end(),
-            " – ",
+            dash,
             0.6,
             f"The hyphen between '{left}' and the name '{right}' stands for a dash.",
             "name_hyphen",
@@ -450,6 +454,7 @@ def name_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, fl
 
 def clause_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
     """Turn "approved-and" into "approved – and": a hyphen joining clauses where a dash belongs."""
+    dash = ""
     for match in _hinted(_CLAUSE_HYPHEN, _CLAUSE_HYPHEN_HINT, text):
         left, right = match.groups()
         if right not in CLAUSE_WORDS or lexicon.is_english_word(left + right):
@@ -466,12 +471,13 @@ def clause_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
             confidence = 0.75 if known else 0.4
         else:
             confidence = 0.8 if known else 0.6
+        dash = dash or _article_dash(text)
         yield (
             match.end(1),
             match.start(2),
-            " – ",
+            dash,
             confidence,
-            f"The hyphen in '{match.group()}' joins two clauses, where a spaced en dash belongs.",
+            f"The hyphen in '{match.group()}' joins two clauses, where a dash belongs.",
             "clause_hyphen",
         )
 
@@ -592,6 +598,19 @@ def lopsided_dash(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
             + ("spaces its dashes on both sides." if spaced else "writes its dashes unspaced."),
             "lopsided_dash",
         )
+
+
+def _article_dash(text: str) -> str:
+    """The dash the article writes between words most, spaced as it spaces that dash; a
+    spaced en dash when it has none."""
+    uses: dict[str, int] = {}
+    for match in _EVEN_DASH.finditer(text):
+        dash = match.group(1) or match.group(2)
+        uses[dash] = uses.get(dash, 0) + 1
+    if not uses:
+        return " – "
+    dash = max(sorted(uses), key=uses.__getitem__)
+    return f" {dash} " if _dash_style(text)[dash] else dash
 
 
 def _dash_style(text: str) -> dict[str, bool]:
