@@ -134,6 +134,9 @@ SILENT = [
     # a writer who mixes the shapes often, or writes whole quotations in both, has a habit
     '"We will stay,” she said. "Not now,” he said. "Yes," they said.',
     '“We will stay," she said. “Not now.” He agreed: "Yes."',
+    # a mark hidden in an entity or mojibake: the line's marks cannot be paired yet
+    "He said &ldquo;we fired at dawn,” South Korea’s Joint Chiefs of Staff said.",
+    "He said â€œwe fired at dawn,” South Korea’s Joint Chiefs of Staff said.",
     # a quotation of one shape nested in the other's
     '"They sent the message “Leave now, the water rises" today," he said. "Yes." "No."',
 ]

@@ -163,6 +163,8 @@ def _walk(document: Document) -> Iterator[Proposal]:
             continue  # nothing to fix, and the depth (0 or 1 between lines) stays
         fixes: list[_Fix] = []
         depth = _scan(text, depth, fixes)
+        if _ENCODED_MARK.search(text):
+            continue  # a mark hidden in an entity or mojibake: its pair's role is unknown yet
         fixes.extend(_single_marks(text))
         fixes.extend(_mixed_pairs(text, curly))
         last_end = -1
@@ -183,6 +185,11 @@ def _walk(document: Document) -> Iterator[Proposal]:
             )
 
 
+#: A double quotation mark written as an HTML entity or as UTF-8 read as Windows-1252: the
+#: encoding detector decodes it, and until then the marks of its line cannot be paired.
+_ENCODED_MARK = re.compile(
+    r"&(?:[lr]dquo|quot|#822[01]|#34|bdquo);|â€(?:[œ\x9d]|(?=[\s.,;:!?)\]]|$))"
+)
 #: A curly opening mark spaced from the word after it.
 _SPACED_CURLY_OPEN = re.compile(r"“(?= +[^\W_])")
 
