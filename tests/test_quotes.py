@@ -93,6 +93,12 @@ FIRES = [
         "He would “do everything” to stop the “very root” of it.",
         {"spaced_open", "spaced_close"},
     ),
+    # a mark hidden in an entity pairs as the mark it will be once decoded
+    (
+        "The chief said:” We need help,&rdquo; he wrote.",
+        "The chief said: “We need help,&rdquo; he wrote.",
+        {"misplaced_open"},
+    ),
     # a quotation whose marks differ in shape, in an article that keeps to one shape
     (
         '“We will stay," she said. “Not now.” He agreed: “Yes.”',
@@ -134,9 +140,10 @@ SILENT = [
     # a writer who mixes the shapes often, or writes whole quotations in both, has a habit
     '"We will stay,” she said. "Not now,” he said. "Yes," they said.',
     '“We will stay," she said. “Not now.” He agreed: "Yes."',
-    # a mark hidden in an entity or mojibake: the line's marks cannot be paired yet
+    # a mark hidden in an entity or mojibake pairs with the others; encoding decodes it
     "He said &ldquo;we fired at dawn,” South Korea’s Joint Chiefs of Staff said.",
     "He said â€œwe fired at dawn,” South Korea’s Joint Chiefs of Staff said.",
+    "He said \u00e2\x80\x9cwe fired at dawn,” South Korea’s Joint Chiefs of Staff said.",
     # a quotation of one shape nested in the other's
     '"They sent the message “Leave now, the water rises" today," he said. "Yes." "No."',
 ]

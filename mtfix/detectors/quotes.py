@@ -159,18 +159,19 @@ def _walk(document: Document) -> Iterator[Proposal]:
         if depth and blank_passed and not _reopens(text):
             depth = 0  # a quotation left open before a new paragraph that does not reopen it
         blank_passed = False
-        if not _ANY_MARK.search(text):
+        scanned, hidden = _with_encoded_marks(text)
+        if not _ANY_MARK.search(scanned):
             continue  # nothing to fix, and the depth (0 or 1 between lines) stays
         fixes: list[_Fix] = []
-        depth = _scan(text, depth, fixes)
-        if _ENCODED_MARK.search(text):
-            continue  # a mark hidden in an entity or mojibake: its pair's role is unknown yet
+        depth = _scan(scanned, depth, fixes)
         fixes.extend(_single_marks(text))
         fixes.extend(_mixed_pairs(text, curly))
         last_end = -1
         for fix in sorted(fixes, key=lambda fix: fix.start):
             if fix.start < last_end or beside_other_script(text, fix.start, fix.end):
                 continue
+            if any(fix.start < end and start < fix.end for start, end in hidden):
+                continue  # the encoding detector decodes that mark
             last_end = fix.end
             habit = (
                 spacing_habit and fix.rule == "spaced_close" and "”" in text[fix.start : fix.end]
@@ -185,11 +186,53 @@ def _walk(document: Document) -> Iterator[Proposal]:
             )
 
 
-#: A double quotation mark written as an HTML entity or as UTF-8 read as Windows-1252: the
-#: encoding detector decodes it, and until then the marks of its line cannot be paired.
+#: A double quotation mark written as an HTML entity or as UTF-8 read as Windows-1252 (its
+#: last byte lost before a space or punctuation, as ``encoding`` knows) or as Latin-1, and the
+#: mark it is.
 _ENCODED_MARK = re.compile(
-    r"&(?:[lr]dquo|quot|#822[01]|#34|bdquo);|â€(?:[œ\x9d]|(?=[\s.,;:!?)\]]|$))"
+    r"&(?:ldquo|#8220|bdquo|rdquo|#8221|quot|#34);|â€(?:œ|\x9d|(?=[\s.,;:!?)\]]|$))"
+    r"|â\x80[\x9c\x9d]"
 )
+_ENCODED_GLYPH = {
+    "&ldquo;": "“",
+    "&#8220;": "“",
+    "&bdquo;": "„",
+    "&rdquo;": "”",
+    "&#8221;": "”",
+    "&quot;": '"',
+    "&#34;": '"',
+    "â€œ": "“",
+    "â€\x9d": "”",
+    "â€": "”",
+    "â\x80\x9c": "“",
+    "â\x80\x9d": "”",
+}
+
+
+def _with_encoded_marks(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Return the line with each encoded mark written as the mark, padded to its length with
+    the character on its outer side (an opening mark's before it, a closing one's after it),
+    so the marks pair as they will once decoded; and the spans of those marks, which this
+    detector leaves to ``encoding``. A line with none is returned as it is."""
+    if "&" not in text and "â" not in text:
+        return text, []
+    hidden: list[tuple[int, int]] = []
+    pieces: list[str] = []
+    position = 0
+    for match in _ENCODED_MARK.finditer(text):
+        glyph = _ENCODED_GLYPH[match.group()]
+        pad = len(match.group()) - 1
+        if glyph in '“„"':
+            outside = text[match.start() - 1] if match.start() else " "
+            pieces.append(text[position : match.start()] + outside * pad + glyph)
+        else:
+            outside = text[match.end()] if match.end() < len(text) else " "
+            pieces.append(text[position : match.start()] + glyph + outside * pad)
+        hidden.append((match.start(), match.end()))
+        position = match.end()
+    return "".join(pieces) + text[position:], hidden
+
+
 #: A curly opening mark spaced from the word after it.
 _SPACED_CURLY_OPEN = re.compile(r"“(?= +[^\W_])")
 
