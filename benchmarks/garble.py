@@ -35,7 +35,10 @@ an independent garbler would use, so the figures of the forms above stay as they
 - ``quotes``: a quotation in German marks („…“), its closing mark straight in curly text
   (“…"), spaces inside the marks (“ … ”);
 - ``capitalisation``: a noun capitalised after a determiner and a modifier ("the new
-  Agreement").
+  Agreement");
+- ``nonword``: a space put inside a word ("gover nment"), a two-letter word glued to the next
+  ("bybuses");
+- ``typography`` also: a compound's hyphen spaced on both sides ("two - hour").
 
 Usage: ``python benchmarks/garble.py ARTICLE.txt [--seed N]`` prints the garbled text and the
 gold edits (for eyeballing); ``benchmarks/quality.py`` imports :func:`garble`.
@@ -100,7 +103,10 @@ EXTRA_WEIGHTS = {
     "typography": 2,
     "quotes": 1,
     "capitalisation": 1,
+    "nonword": 1,
 }
+#: Two-letter words the second stream glues to the word after them.
+SHORT_WORDS = ("of", "to", "in", "on", "by", "at")
 #: Ukrainian places and the Russian-based spellings English news has dropped.
 RUSSIAN_SPELLINGS = {
     "Kyiv": "Kiev",
@@ -406,6 +412,22 @@ def _layout_edits(text: str) -> Iterable[_Edit]:
         yield _Edit(m.start(1), m.end(1), noun.capitalize(), "capitalisation", "after modifier")
 
 
+def _spacing_edits(text: str, rng: random.Random) -> Iterable[_Edit]:
+    """Words split or glued, and compounds' hyphens spaced."""
+    for m in re.finditer(r"\b[a-z]{8,}\b", text):
+        word = m.group()
+        cut = rng.randrange(3, len(word) - 2)
+        if not _is_english(word[:cut]) and not _is_english(word[cut:]):
+            split = f"{word[:cut]} {word[cut:]}"
+            yield _Edit(m.start(), m.end(), split, "nonword", "space inside a word")
+    for m in re.finditer(rf"\b({'|'.join(SHORT_WORDS)}) ([a-z]{{4,}})\b", text):
+        glued = m.group(1) + m.group(2)
+        if not _is_english(glued):
+            yield _Edit(m.start(), m.end(), glued, "nonword", "two words glued")
+    for m in re.finditer(r"(?<=[^\W_])-(?=[a-z])", text):
+        yield _Edit(m.start(), m.end(), " - ", "typography", "spaced compound hyphen")
+
+
 def _second_stream(text: str, chosen: list[_Edit], seed: int) -> list[_Edit]:
     """Draw the second stream's artefacts, away from those already ``chosen``."""
     rng = random.Random(f"{seed}:second stream")
@@ -413,6 +435,7 @@ def _second_stream(text: str, chosen: list[_Edit], seed: int) -> list[_Edit]:
         *_encoding_edits(text, rng),
         *_word_edits(text, rng),
         *_layout_edits(text),
+        *_spacing_edits(text, rng),
     ]
     rng.shuffle(candidates)
     pools: dict[tuple[str, str], list[_Edit]] = {}

@@ -17,6 +17,7 @@ from garble import (  # noqa: E402
     _encoding_edits,
     _layout_edits,
     _mojibake,
+    _spacing_edits,
     _word_edits,
     garble,
 )
@@ -56,6 +57,20 @@ def test_the_second_stream_adds_its_kinds_away_from_the_first() -> None:
         spans = sorted((g.start, g.end) for g in gold)
         assert all(a_end + 10 < b_start for (_, a_end), (b_start, _) in itertools.pairwise(spans))
     assert {"encoding", "boilerplate", "variant", "untranslated"} <= kinds
+
+
+def test_words_split_glued_and_compounds_spaced() -> None:
+    text = "The government sent buses to the long-term shelters by tomorrow."
+    forms = _forms(list(_spacing_edits(text, random.Random(3))), text)
+    for form in forms["space inside a word"]:  # one space put inside one long word
+        assert form.count(" ") == text.count(" ") + 1
+        assert any(form[:i] + form[i + 1 :] == text for i, c in enumerate(form) if c == " ")
+    assert forms["two words glued"] == {
+        "The government sent buses to the long-term shelters bytomorrow."
+    }
+    assert forms["spaced compound hyphen"] == {
+        "The government sent buses to the long - term shelters by tomorrow."
+    }
 
 
 def test_mojibake_is_utf8_read_as_windows_1252() -> None:
