@@ -175,16 +175,39 @@ def test_a_garble_after_a_possessive_name_is_still_fixed() -> None:
     [
         ("The ministry cited medical andeducational needs in its report.", "and educational"),
         ("Residents of thetown were told to stay indoors on Monday.", "the town"),
+        # a two-letter word before a common one, with no common word one slip away
+        ("Residents were taken away bybuses on Monday.", "by buses"),
+        ("Prices rose sharply inglobal markets last year.", "in global"),
     ],
 )
 def test_a_word_glued_to_the_or_and_gets_its_space_back(text: str, wanted: str) -> None:
     assert [c.replacement for c in mtfix.clean(text).changes if c.kind == "nonword"] == [wanted]
 
 
-@pytest.mark.parametrize("word", ["alays", "forrest", "withdawn"])
+@pytest.mark.parametrize("word", ["alays", "forrest", "withdawn", "inportant", "tobaco"])
 def test_a_slip_is_not_split_at_a_short_word(word: str) -> None:
     text = f"The report said it was {word} a matter for the council."
     assert all(" " not in c.replacement for c in mtfix.clean(text).changes)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The gover nment fell on Monday.", ("gover nment", "government")),
+        ("They met the presi dent in May.", ("presi dent", "president")),
+    ],
+)
+def test_a_word_with_a_space_put_inside_it_is_joined(text: str, wanted: tuple[str, str]) -> None:
+    changes = [(c.original, c.replacement) for c in mtfix.clean(text).changes]
+    assert changes == [wanted]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Every one of them came, any way they could.", "The talks may be over, some time later."],
+)
+def test_two_words_that_make_one_stay_apart(text: str) -> None:
+    assert mtfix.clean(text).changes == ()
 
 
 @pytest.mark.parametrize(

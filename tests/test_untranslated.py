@@ -274,3 +274,9 @@ def test_a_very_long_token_is_no_foreign_word_and_costs_little() -> None:
     so tokens past ``MAX_WORD_LENGTH`` letters are never looked at."""
     text = f"The file held {'rathaus' * 5_000} and nothing else.\n"
     assert clean(text, Config(min_confidence=0)).changes == ()
+
+
+def test_a_cyrillic_word_with_an_english_possessive_is_translated_with_it() -> None:
+    """English glued its possessive to the word left in Cyrillic: the translation keeps it."""
+    changes = clean("The правительство’s plan failed.", ONLY).changes
+    assert [(c.original, c.replacement) for c in changes] == [("правительство’s", "government’s")]

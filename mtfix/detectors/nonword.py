@@ -149,7 +149,9 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             if proposal is not None and not _adjective_slot(document, token):
                 proposal = replace(proposal, confidence=NAME_SLOT_CONFIDENCE)
         elif word.islower():
-            proposal = _spelling(token, lexicon, _foreign(word, document, lexicon))
+            proposal = _split(document, token, lexicon) or _spelling(
+                token, lexicon, _foreign(word, document, lexicon)
+            )
             if (
                 proposal is not None
                 and proposal.rule == "nonword.spelling"  # a lost space is no term of its own
@@ -435,10 +437,18 @@ MIN_GLUED_PARTNER = 4
 GLUED_CONFIDENCE = 0.7
 
 
+#: Two-letter words that lose their space to the word after them ("bybuses", "totake"). They
+#: begin many words too, so one is split off only when no common word is one edit away
+#: ("inportant" is "important", not "in portant").
+GLUED_BEFORE = frozenset({"of", "to", "in", "on", "by", "at", "is", "be", "as"})
+
+
 def _glued(token: Token, lexicon: Lexicon) -> Proposal | None:
     """Split an unknown word that is a common word and "the" or "and" written together, or a
     common word and "by" or "of" after it, the space lost ("andeducational" -> "and
-    educational", "thetown" -> "the town", "reportedby" -> "reported by")."""
+    educational", "thetown" -> "the town", "reportedby" -> "reported by"), or a two-letter
+    word and the common word after it, when no common word is one slip away ("bybuses" ->
+    "by buses")."""
     word = token.text
     splits = {
         f"{word[:cut]} {word[cut:]}"
@@ -446,6 +456,8 @@ def _glued(token: Token, lexicon: Lexicon) -> Proposal | None:
         if (word[:cut] in GLUED_WORDS and _partner(word[cut:], lexicon))
         or (word[cut:] in GLUED_WORDS | GLUED_AFTER and _partner(word[:cut], lexicon))
     }
+    if not splits and _glued_after_short_word(word, lexicon):
+        splits.add(f"{word[:2]} {word[2:]}")
     if len(splits) != 1:
         return None  # none, or two ways to read it
     (split,) = splits
@@ -456,6 +468,49 @@ def _glued(token: Token, lexicon: Lexicon) -> Proposal | None:
         confidence=GLUED_CONFIDENCE,
         reason=f"“{word}” is “{split}” with the space between the words lost.",
         rule="nonword.glued",
+    )
+
+
+#: A word split in two is joined back only into a common word this long at least.
+MIN_SPLIT_WORD = 7
+SPLIT_CONFIDENCE = 0.75
+
+
+def _split(document: Document, token: Token, lexicon: Lexicon) -> Proposal | None:
+    """Join an unknown word to the lower-case word before or after it when the two make a
+    common word ("gover nment" -> "government", "negotiat ions" -> "negotiations"): a space
+    put inside a word. Two words that make one ("every one") are no such case, since neither
+    is unknown."""
+    tokens, text = document.tokens, document.text
+    for other_index in (token.index - 1, token.index + 1):
+        if not 0 <= other_index < len(tokens):
+            continue
+        other = tokens[other_index]
+        first, second = (other, token) if other_index < token.index else (token, other)
+        if text[first.end : second.start] != " " or not other.text.isalpha():
+            continue
+        joined = first.text + second.text
+        if other.text.islower() and len(joined) >= MIN_SPLIT_WORD and _common(joined, lexicon):
+            return Proposal(
+                start=first.start,
+                end=second.end,
+                replacement=joined,
+                confidence=SPLIT_CONFIDENCE,
+                reason=f"“{first.text} {second.text}” is the word “{joined}” with a space put"
+                " inside it.",
+                rule="nonword.split",
+            )
+    return None
+
+
+def _glued_after_short_word(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether ``word`` is one of ``GLUED_BEFORE`` and a common word written together:
+    no real text uses it, and no common word is one slip from it."""
+    return (
+        word[:2] in GLUED_BEFORE
+        and _partner(word[2:], lexicon)
+        and not lexicon.zipf(word)
+        and not _ranked_corrections(word, lexicon)[0]
     )
 
 

@@ -360,6 +360,21 @@ def _latin_language(word: str, lexicon: Lexicon) -> Finding | None:
     return found
 
 
+#: An English possessive ending glued to a word of another script ("правительство’s").
+_POSSESSIVE = re.compile(r"(.+?)(['’]s)")
+
+
+def _translation(table: dict[str, str], phrase: str) -> str | None:
+    """The bilingual list's translation of ``phrase``; a word that English gave a possessive
+    ending ("правительство’s") is translated with the ending kept ("government’s")."""
+    translation = table.get(phrase.lower())
+    possessive = _POSSESSIVE.fullmatch(phrase)
+    if translation is None and possessive:
+        stem = table.get(possessive.group(1).lower())
+        translation = stem + possessive.group(2) if stem else None
+    return translation
+
+
 def _by_frequency(word: str, lexicon: Lexicon) -> Finding | None:
     """Return the finding when real text's frequencies put the lower-case ``word`` in a source
     language rather than in English: common there (sure only for a function word), or a
@@ -393,7 +408,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 continue  # quoted or glossed on purpose: "(Верховна Рада)", “Слава Україні”
             phrase = text[start:end]
             language = _cyrillic_language(phrase, tables)
-            translation = tables.get(language, {}).get(phrase.lower())
+            translation = _translation(tables.get(language, {}), phrase)
             yield _propose(run[0], end, phrase, language, translation, "Cyrillic script")
     unknown = _unknown_latin_words(document, lexicon)
     found_for = {word: _latin_language(word, lexicon) for word in unknown}
