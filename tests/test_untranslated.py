@@ -102,6 +102,52 @@ def test_a_name_in_its_languages_sentence_case_is_left_alone(text: str) -> None:
     assert _found(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no "the": the name opens with a common word of its language, not a person's name
+        "A report by Úřad pro ochranu hospodářské soutěže found no wrongdoing.",
+        "The poll was run by Centrum pro výzkum veřejného mínění in May.",
+        "He graduated from Vysoká škola ekonomická v Praze in 2005.",
+        # a name at the start of a sentence, and after a dash
+        "Národní úřad pro kybernetickou a informační bezpečnost warned hospitals on Tuesday.",
+        "The party's new name – Přísaha občanské hnutí – was chosen by members.",
+        # prepositions inside the name, some of them English words too ("pro")
+        "The Úřad pro ochranu hospodářské soutěže (ÚOHS) fined the company.",
+        # a word English knows that Czech uses far more often ("fond")
+        "The money came from Státní fond dopravní infrastruktury, the transport fund.",
+        # an acronym in brackets after the name's words
+        "A report by Jihomoravská komora pro hospodářský rozvoj (JKHR) found no wrongdoing.",
+    ],
+)
+def test_a_name_with_its_own_prepositions_or_acronym_is_left_alone(text: str) -> None:
+    assert clean(text, Config(only=("untranslated",), min_confidence=0)).changes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # without its acronym, a name opened by a word no list knows is no evidence
+        (
+            "A report by Jihomoravská komora pro hospodářský rozvoj found no wrongdoing.",
+            ["hospodářský", "rozvoj"],
+        ),
+        # an English word before the words, or a person's name: a phrase or clause left over
+        ("The mayor said that the hlavní nádraží would be closed.", ["hlavní", "nádraží"]),
+        ("Prime Minister Fiala podepsal smlouvu on Friday.", ["smlouvu"]),
+        (
+            "The Ministry of Finance said that příjmy státního rozpočtu rose.",
+            ["příjmy", "státního", "rozpočtu"],
+        ),
+    ],
+)
+def test_words_left_over_beside_english_or_a_persons_name_are_still_flagged(
+    text: str, expected: list[str]
+) -> None:
+    changes = clean(text, Config(only=("untranslated",), min_confidence=0)).changes
+    assert [change.original for change in changes] == expected
+
+
 def test_a_clause_after_a_persons_name_is_still_flagged() -> None:
     """Lower-case words after a name that no "the" introduces are a clause left over."""
     found = [c.original for c in clean("Premier Babiš řekl, že vláda podpoří the plan.").changes]

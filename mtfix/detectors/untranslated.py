@@ -19,9 +19,11 @@ capitalises the nouns a writer would quote), or a German noun ending. A lone com
 word of a source language is flagged at ``LONE_TERM_CONFIDENCE``, below the default threshold.
 Nothing the writer sets apart is flagged: a term named or glossed ("so-called hromada",
 "hejtman (governor)"), in brackets of a few words ("governor (hejtman)"), between italics-like
-markers, in a web address or hashtag, in a short quotation, or in a name whose words its
-language's "and" joins ("Starostové a nezávislí"). A translation is proposed only where the
-small bilingual list in
+markers, in a web address or hashtag, in a short quotation, in a name whose words its
+language's "and" joins ("Starostové a nezávislí"), or in a name written with a capital on its
+first word only, its prepositions inside, that "the", a common word of its language (not a
+person's name) or an acronym in brackets after it marks as a name ("Úřad pro ochranu
+hospodářské soutěže (ÚOHS)"). A translation is proposed only where the small bilingual list in
 ``dictionaries/untranslated/<lang>-en.tsv`` has one; otherwise the change is a flag
 (``replacement == original``).
 """
@@ -67,6 +69,18 @@ SOURCE_MARGIN = 3.0
 NAME_JOINERS = NAME_PARTICLES | frozenset(
     "und für zu zur zum am im et e y a i és ve și ir ja och en oraz".split()
 )
+#: Prepositions that Czech, Slovak and Polish names of institutions, places and works hold
+#: between their words ("Úřad pro ochranu ...", "Ústí nad Labem", "Fakultní nemocnice v
+#: Motole", "Ministerstwo do Spraw ...", "Uniwersytet ... w Poznaniu"), some of them English
+#: words too ("pro", "do", "pod"): inside a name they join its words, not end it.
+NAME_PREPOSITIONS = frozenset(
+    "do k ke na nad o od po pod pre pri pro proti przy při s se u v ve w we z ze za dla".split()
+)
+#: A word English knows that a source language uses this many Zipf points (ten times) more
+#: often can be one of its words in a name ("fond", "pan"; not "capital" or "in").
+NAME_WORD_MARGIN = 1.0
+#: An acronym in brackets right after a name: "(NÚKIB)", "(ÚOHS)".
+_ACRONYM_AFTER = re.compile(r" \(([^\W\d_]{2,10})\)")
 #: Shortest lower-case word flagged without a bilingual-list entry.
 MIN_LENGTH = 5
 #: Endings of German nouns that English does not share.
@@ -238,11 +252,12 @@ def _in_sentence_case_name(
     document: Document, token: Token, language: str, lexicon: Lexicon
 ) -> bool:
     """Tell whether the word ends or continues a name written as its language writes names,
-    with a capital on the first word only ("the Česká pirátská strana", "the Národní centrála
-    proti organizovanému zločinu"): back over words English does not know, and the words that
-    join a name's words, a capitalised word that "the" introduces opens it. After a person's
-    name, lower-case words of the language are a clause left untranslated ("Babiš řekl"), and a
-    language that capitalises its nouns writes names otherwise ("die Regierung hat").
+    with a capital on the first word only ("the Česká pirátská strana", "Úřad pro ochranu
+    hospodářské soutěže (ÚOHS)"): back over words English does not know, the words that join
+    a name's words and its prepositions, a capitalised word opens it when it is a name's
+    opening (``_opens_a_name``). After a person's name, lower-case words of the language are a
+    clause left untranslated ("Babiš řekl"), and a language that capitalises its nouns writes
+    names otherwise ("die Regierung hat").
     """
     if language in NOUN_CAPITALISING:
         return False
@@ -250,13 +265,53 @@ def _in_sentence_case_name(
     while current is not None:
         word = current.text
         if word[:1].isupper():
-            return _introduced_by_the(document, current) and not lexicon.is_english_word(
-                word.lower()
-            )
-        if lexicon.is_english_word(word) and word not in NAME_JOINERS:
+            return _opens_a_name(document, current, token, lexicon)
+        if not _name_word(word, lexicon):
             return False
         current = _neighbour(document, current.index, -1)
     return False
+
+
+def _opens_a_name(document: Document, first: Token, token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether the capitalised word ``first`` opens a name that holds ``token``: "the"
+    introduces it and English does not know it ("the Česká ..."), or it is a common word of a
+    source language that no list knows as a person's name ("Národní", "Úřad", "Centrum",
+    not "Babiš"), or an acronym in brackets follows the name's words ("... soutěže (ÚOHS)").
+    A person's name followed by lower-case words of the language is a clause left over.
+    """
+    word = first.text
+    if _introduced_by_the(document, first) and not lexicon.is_english_word(word.lower()):
+        return True
+    if word not in lexicon.name_words and _source_word(word.lower(), lexicon):
+        return True
+    return _acronym_after_name(document, token, lexicon)
+
+
+def _acronym_after_name(document: Document, token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether an acronym in brackets follows the lower-case words of a name that runs on
+    from ``token`` (words English does not know, the words that join a name's words, its
+    prepositions, capitalised words): "... hospodářské soutěže (ÚOHS)"."""
+    current: Token | None = token
+    last = token
+    while current is not None and (
+        current is token or current.text[:1].isupper() or _name_word(current.text, lexicon)
+    ):
+        last = current
+        current = _neighbour(document, current.index, 1)
+    acronym = _ACRONYM_AFTER.match(document.text, last.end)
+    return acronym is not None and acronym.group(1).isupper()
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_word(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a lower-case word can stand inside a source language's name: English does
+    not know it, it joins a name's words ("a", "und", "pro", "nad"), or a source language uses
+    it ``NAME_WORD_MARGIN`` Zipf points more often than English ("fond" in "Státní fond
+    dopravní infrastruktury"; not "the", "said", "capital") (memoised)."""
+    if not lexicon.is_english_word(word) or word in NAME_JOINERS | NAME_PREPOSITIONS:
+        return True
+    foreign = lexicon.foreign_zipf(word, LATIN_FREQUENCY_LANGUAGES)[1]
+    return foreign - lexicon.zipf(word) >= NAME_WORD_MARGIN
 
 
 def _introduced_by_the(document: Document, token: Token) -> bool:
