@@ -112,6 +112,7 @@ def test_a_name_in_its_languages_sentence_case_is_left_alone(text: str) -> None:
         # a name at the start of a sentence, and after a dash
         "Národní úřad pro kybernetickou a informační bezpečnost warned hospitals on Tuesday.",
         "The party's new name – Přísaha občanské hnutí – was chosen by members.",
+        "The winner – Jihomoravská rozvojová agentura – will get the money.",
         # prepositions inside the name, some of them English words too ("pro")
         "The Úřad pro ochranu hospodářské soutěže (ÚOHS) fined the company.",
         # a word English knows that Czech uses far more often ("fond")

@@ -273,18 +273,36 @@ def _in_sentence_case_name(
 
 
 def _opens_a_name(document: Document, first: Token, token: Token, lexicon: Lexicon) -> bool:
-    """Tell whether the capitalised word ``first`` opens a name that holds ``token``: "the"
-    introduces it and English does not know it ("the Česká ..."), or it is a common word of a
+    """Tell whether the capitalised word ``first`` opens a name that holds ``token``: "the" or
+    a dash in a sentence introduces it and English does not know it ("the Česká ...", "the
+    winner – Jihomoravská ..."), or it is a common word of a
     source language that no list knows as a person's name ("Národní", "Úřad", "Centrum",
     not "Babiš"), or an acronym in brackets follows the name's words ("... soutěže (ÚOHS)").
     A person's name followed by lower-case words of the language is a clause left over.
     """
     word = first.text
-    if _introduced_by_the(document, first) and not lexicon.is_english_word(word.lower()):
+    foreign = not lexicon.is_english_word(word.lower())
+    if foreign and (_introduced_by_the(document, first) or _after_a_dash_in_prose(document, first)):
         return True
     if word not in lexicon.name_words and _source_word(word.lower(), lexicon):
         return True
     return _acronym_after_name(document, token, lexicon)
+
+
+#: A spaced dash between two words of a sentence: "the winner – Jihomoravská ...".
+_SPACED_DASH = re.compile(r" [-–—] ")
+
+
+def _after_a_dash_in_prose(document: Document, token: Token) -> bool:
+    """Tell whether a spaced dash stands right before the word and a lower-case word before
+    the dash ("the winner – Jihomoravská rozvojová agentura –"): a name set apart inside a
+    sentence, which the tokens take for a sentence's start, not a dateline ("PRAGUE – ...")."""
+    index = token.index
+    if index == 0:
+        return False
+    before = document.tokens[index - 1]
+    gap = document.text[before.end : token.start]
+    return _SPACED_DASH.fullmatch(gap) is not None and before.text.islower()
 
 
 def _acronym_after_name(document: Document, token: Token, lexicon: Lexicon) -> bool:
