@@ -220,6 +220,19 @@ def _in_italics(document: Document, token: Token) -> bool:
     return False
 
 
+def names_a_web_address(document: Document, token: Token) -> bool:
+    """Tell whether the word is in a web address, or stands right before one with a space
+    between: a site's name that the writer split into words ("wiadomości handlowe.pl"), whose
+    words are the site's language and no prose."""
+    if _in_web_address(document, token):
+        return True
+    tokens, text = document.tokens, document.text
+    after = token.index + 1
+    if after >= len(tokens) or text[token.end : tokens[after].start] != " ":
+        return False
+    return _in_web_address(document, tokens[after])
+
+
 def _in_web_address(document: Document, token: Token) -> bool:
     """Tell whether the word belongs to a run of text without spaces that is a web or e-mail
     address, a handle or a hashtag."""

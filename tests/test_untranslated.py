@@ -149,6 +149,14 @@ def test_words_left_over_beside_english_or_a_persons_name_are_still_flagged(
     assert [change.original for change in changes] == expected
 
 
+def test_a_word_of_a_sites_name_split_before_its_domain_is_left_alone() -> None:
+    """A site's name written as words before its domain is the site's language, no prose; the
+    same word in prose is flagged."""
+    assert _found("The union leader told wiadomości handlowe.pl that prices would rise.") == []
+    found = _found("The union leader told wiadomości that prices would rise.")
+    assert [original for original, _, _ in found] == ["wiadomości"]
+
+
 def test_a_clause_after_a_persons_name_is_still_flagged() -> None:
     """Lower-case words after a name that no "the" introduces are a clause left over."""
     found = [c.original for c in clean("Premier Babiš řekl, že vláda podpoří the plan.").changes]

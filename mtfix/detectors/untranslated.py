@@ -19,11 +19,12 @@ capitalises the nouns a writer would quote), or a German noun ending. A lone com
 word of a source language is flagged at ``LONE_TERM_CONFIDENCE``, below the default threshold.
 Nothing the writer sets apart is flagged: a term named or glossed ("so-called hromada",
 "hejtman (governor)"), in brackets of a few words ("governor (hejtman)"), between italics-like
-markers, in a web address or hashtag, in a short quotation, in a name whose words its
-language's "and" joins ("Starostové a nezávislí"), or in a name written with a capital on its
-first word only, its prepositions inside, that "the", a common word of its language (not a
-person's name) or an acronym in brackets after it marks as a name ("Úřad pro ochranu
-hospodářské soutěže (ÚOHS)"). A translation is proposed only where the small bilingual list in
+markers, in a web address or hashtag or just before one (a site's name split into words), in a
+short quotation, in a name whose words its language's "and" joins ("Starostové a nezávislí"),
+or in a name written with a capital on its first word only, its prepositions inside, that
+"the", a dash inside a sentence, a common word of its language (not a person's name) or an
+acronym in brackets after it marks as a name ("Úřad pro ochranu hospodářské soutěže (ÚOHS)").
+A translation is proposed only where the small bilingual list in
 ``dictionaries/untranslated/<lang>-en.tsv`` has one; otherwise the change is a flag
 (``replacement == original``).
 """
@@ -46,7 +47,7 @@ from ..change import Proposal
 from ..counts import WordCounts
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon, read_rows, spellchecker_file
 from ..memo import WordFilter
-from ..quoted import QuotedForeignPhrases, set_apart
+from ..quoted import QuotedForeignPhrases, names_a_web_address, set_apart
 from ..text import Document, Token
 from ..words import MAX_WORD_LENGTH, NAME_PARTICLES
 
@@ -518,6 +519,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 or quoted(token)
                 or surnames(token)
                 or set_apart(document, token)
+                or names_a_web_address(document, token)
             ):
                 found = flagged[token.text]
                 translation = tables.get(language := found.language, {}).get(token.text.lower())
