@@ -109,6 +109,9 @@ def test_a_name_in_its_languages_sentence_case_is_left_alone(text: str) -> None:
         "A report by Úřad pro ochranu hospodářské soutěže found no wrongdoing.",
         "The poll was run by Centrum pro výzkum veřejného mínění in May.",
         "He graduated from Vysoká škola ekonomická v Praze in 2005.",
+        # an opening word that names places or parties but no person on our lists
+        "Český statistický úřad said inflation fell.",
+        "Svoboda a přímá demokracie, led by Tomio Okamura, gained votes.",
         # a name at the start of a sentence, and after a dash
         "Národní úřad pro kybernetickou a informační bezpečnost warned hospitals on Tuesday.",
         "The party's new name – Přísaha občanské hnutí – was chosen by members.",

@@ -276,16 +276,16 @@ def _in_sentence_case_name(
 def _opens_a_name(document: Document, first: Token, token: Token, lexicon: Lexicon) -> bool:
     """Tell whether the capitalised word ``first`` opens a name that holds ``token``: "the" or
     a dash in a sentence introduces it and English does not know it ("the Česká ...", "the
-    winner – Jihomoravská ..."), or it is a common word of a
-    source language that no list knows as a person's name ("Národní", "Úřad", "Centrum",
-    not "Babiš"), or an acronym in brackets follows the name's words ("... soutěže (ÚOHS)").
-    A person's name followed by lower-case words of the language is a clause left over.
+    winner – Jihomoravská ..."), or it is a common word of a source language that the curated
+    people's names do not hold ("Národní", "Úřad", "Český", not "Babiš"), or an acronym in
+    brackets follows the name's words ("... soutěže (ÚOHS)"). A person's name followed by
+    lower-case words of the language is a clause left over.
     """
     word = first.text
     foreign = not lexicon.is_english_word(word.lower())
     if foreign and (_introduced_by_the(document, first) or _after_a_dash_in_prose(document, first)):
         return True
-    if word not in lexicon.name_words and _source_word(word.lower(), lexicon):
+    if word not in lexicon.names.people_with_word and _source_word(word.lower(), lexicon):
         return True
     return _acronym_after_name(document, token, lexicon)
 
