@@ -16,7 +16,7 @@ import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -180,6 +180,18 @@ class _Block:
         self.folded.append(sys.intern(fold(name.form)))  # one object for the cache to store
         self.keys.append(sys.intern(name_key(name.form)))
 
+    @cached_property
+    def part_keys(self) -> tuple[frozenset[str], ...]:
+        """For each place in the block's forms (of one word count), the ``name_key`` of every
+        form's word there. Made when first asked, not cached on disk: from the forms' keys for
+        an ASCII form (its key is its words' keys, spaced), else word by word."""
+        places: list[set[str]] = [set() for _ in range(self.names[0].words)] if self.names else []
+        for name, key in zip(self.names, self.keys, strict=True):
+            words = key.split() if name.form.isascii() else map(name_key, name.form.split())
+            for place, word in zip(places, words, strict=True):
+                place.add(word)
+        return tuple(map(frozenset, places))
+
 
 class NameIndex:
     """Name forms of the curated entities, blocked by word count and first letter."""
@@ -223,6 +235,21 @@ class NameIndex:
                 self._memo.clear()
             self._memo[key] = self._candidates(text, words)
         return self._memo[key]
+
+    def keep_a_word(self, words: tuple[str, ...], places: Iterable[int]) -> bool:
+        """Tell whether a form ``candidates(" ".join(words), len(words))`` may give has, at
+        one of ``places``, a word with the ``name_key`` of the word of ``words`` there: a
+        window of several words is read as a name only if it keeps one of the name's other
+        words (entity's ``_spelling_fit``), and most windows around a garbled word keep none
+        ("Governor Gerg"), so their fuzzy search is skipped. Told from the same blocks."""
+        text = " ".join(words)
+        for letter in dict.fromkeys((name_key(text)[:1], fold(text)[:1])):
+            block = self._blocks.get((len(words), letter))
+            if block is not None and any(
+                name_key(words[place]) in block.part_keys[place] for place in places
+            ):
+                return True
+        return False
 
     def _candidates(self, text: str, words: int) -> list[NameForm]:
         found: dict[int, NameForm] = {}

@@ -1,0 +1,56 @@
+"""The entity detector skips the fuzzy search of a window of several words when no name form
+keeps one of its other words (``NameIndex.keep_a_word``): on the real dictionaries, the skip
+must never drop a window some candidate form would have read, and must keep the windows that
+do keep a word of a known name."""
+
+import pytest
+
+from mtfix.lexicon import load_lexicon
+from mtfix.names import name_key
+from mtfix.words import NAME_PARTICLES
+
+
+def kept_by_a_candidate(words: tuple[str, ...], places: list[int]) -> bool:
+    """Whether some form the fuzzy search gives has, at one of ``places``, the word's key."""
+    names = load_lexicon().names
+    return any(
+        name_key(words[place]) == name_key(candidate.form.split()[place])
+        for candidate in names.candidates(" ".join(words), len(words))
+        for place in places
+    )
+
+
+def garbled_windows() -> list[tuple[tuple[str, ...], int]]:
+    """Windows of our own: each word of some real several-word names garbled in turn (a
+    letter doubled), and a title before a garbled surname."""
+    windows = []
+    for name in ("Olaf Scholz", "Emmanuel Macron", "Ursula von der Leyen", "Kim Jong Un"):
+        words = tuple(name.split())
+        for at, word in enumerate(words):
+            garbled = word[:2] + word[1] + word[2:]
+            windows.append(((*words[:at], garbled, *words[at + 1 :]), at))
+    windows += [(("Governor", "Gerg", "Abbott"), 1), (("Minister", "Melanio"), 1)]
+    return windows
+
+
+@pytest.mark.parametrize(("words", "at"), garbled_windows())
+def test_a_skipped_window_has_no_reading_to_lose(words: tuple[str, ...], at: int) -> None:
+    places = [j for j, word in enumerate(words) if j != at and word not in NAME_PARTICLES]
+    if not load_lexicon().names.keep_a_word(words, places):
+        assert not kept_by_a_candidate(words, places)
+
+
+def test_every_several_word_form_keeps_its_own_words() -> None:
+    """A window that is a known form with its last word garbled is searched."""
+    names = load_lexicon().names
+    forms = [form for form in names.exact if len(form.split()) > 1]
+    assert len(forms) > 1000
+    for form in forms[::7]:
+        words = tuple(form.split())
+        garbled = (*words[:-1], words[-1] + "q")
+        assert names.keep_a_word(garbled, range(len(words) - 1)), form
+
+
+def test_a_title_before_a_garbled_name_is_not_searched() -> None:
+    assert not load_lexicon().names.keep_a_word(("Governor", "Gerg"), [0])
+    assert load_lexicon().names.keep_a_word(("Olaf", "Sholz"), [0])
