@@ -183,13 +183,18 @@ class _Block:
     @cached_property
     def part_keys(self) -> tuple[frozenset[str], ...]:
         """For each place in the block's forms (of one word count), the ``name_key`` of every
-        form's word there. Made when first asked, not cached on disk: from the forms' keys for
-        an ASCII form (its key is its words' keys, spaced), else word by word."""
-        places: list[set[str]] = [set() for _ in range(self.names[0].words)] if self.names else []
-        for name, key in zip(self.names, self.keys, strict=True):
-            words = key.split() if name.form.isascii() else map(name_key, name.form.split())
-            for place, word in zip(places, words, strict=True):
-                place.add(word)
+        form's word there (a few more at most, which only skip fewer searches). Made when
+        first asked, not cached on disk, in C but for the forms that are not ASCII: an ASCII
+        form's key is its words' keys, spaced; another's words are keyed one by one."""
+        size = self.names[0].words if self.names else 0
+        spaced = " ".join(self.keys).split()
+        if len(spaced) != size * len(self.keys):  # a key of more or fewer words than its form
+            spaced = []
+        places = [set(spaced[place::size]) for place in range(size)]
+        keyed = [name for name in self.names if not name.form.isascii()] if spaced else self.names
+        for name in keyed:
+            for place, word in zip(places, name.form.split(), strict=True):
+                place.add(name_key(word))
         return tuple(map(frozenset, places))
 
 

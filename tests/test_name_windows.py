@@ -54,3 +54,16 @@ def test_every_several_word_form_keeps_its_own_words() -> None:
 def test_a_title_before_a_garbled_name_is_not_searched() -> None:
     assert not load_lexicon().names.keep_a_word(("Governor", "Gerg"), [0])
     assert load_lexicon().names.keep_a_word(("Olaf", "Sholz"), [0])
+
+
+def test_the_keys_of_each_place_are_those_of_the_forms_words() -> None:
+    """Made from the forms' whole keys in C, they are the keys of the words one by one."""
+    blocks = load_lexicon().names._blocks
+    several = [block for (words, _), block in blocks.items() if words > 1]
+    assert len(several) > 50
+    for block in several:
+        expected = [set() for _ in range(block.names[0].words)]
+        for name in block.names:
+            for place, word in zip(expected, name.form.split(), strict=True):
+                place.add(name_key(word))
+        assert block.part_keys == tuple(map(frozenset, expected))
