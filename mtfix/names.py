@@ -14,6 +14,7 @@ import math
 import re
 import sys
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
@@ -318,7 +319,8 @@ class NameVocabulary:
         for name in sorted(names):
             blocks[fold(name)[:1]].append(name)
         self._blocks = {letter: "\n".join(block) for letter, block in blocks.items()}
-        self._split: dict[str, tuple[list[str], list[str]]] = {}  # letter -> names, folded
+        #: letter -> its names, and their folded spellings by length (``_block``)
+        self._split: dict[str, tuple[list[str], list[str], list[int], list[int]]] = {}
         self._memo: dict[str, list[str]] = {}
 
     def __contains__(self, name: str) -> bool:
@@ -343,22 +345,36 @@ class NameVocabulary:
         return found
 
     def _slips_of(self, folded: str) -> list[str]:
-        names, choices = self._block(folded[:1])
+        """The names one slip from ``folded``, in the order of rapidfuzz's search of the
+        whole block (fewer edits first, then the block's order). Only the spellings one
+        letter shorter to two longer are searched: a slip is one edit (a length one apart at
+        most), or a cut of one or two letters from the name's end."""
+        names, choices, places, lengths = self._block(folded[:1])
+        low = bisect_left(lengths, len(folded) - 1)
+        high = bisect_right(lengths, len(folded) + MAX_CUT_LETTERS)
+        found = process.extract(
+            folded, choices[low:high], scorer=OSA.distance, score_cutoff=MAX_CUT_LETTERS, limit=None
+        )
         return [
-            names[position]
-            for other, _, position in process.extract(
-                folded, choices, scorer=OSA.distance, score_cutoff=MAX_CUT_LETTERS, limit=None
+            names[place]
+            for _, place, other in sorted(
+                (edits, places[low + at], other) for other, edits, at in found
             )
             if other != folded and (OSA.distance(folded, other) == 1 or cut_short(folded, other))
         ]
 
-    def _block(self, letter: str) -> tuple[list[str], list[str]]:
-        """The names whose folded spelling starts with ``letter``, and those spellings."""
+    def _block(self, letter: str) -> tuple[list[str], list[str], list[int], list[int]]:
+        """The names whose folded spelling starts with ``letter`` (in the block's order), and
+        their folded spellings ordered by length, each spelling's name's place, and the
+        spellings' lengths."""
         split = self._split.get(letter)
         if split is None:
             block = self._blocks.get(letter)
             names = block.split("\n") if block else []
-            split = self._split[letter] = (names, [fold(name) for name in names])
+            folded = [fold(name) for name in names]
+            places = sorted(range(len(names)), key=lambda place: len(folded[place]))
+            choices = [folded[place] for place in places]
+            split = self._split[letter] = (names, choices, places, list(map(len, choices)))
         return split
 
 
