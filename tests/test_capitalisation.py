@@ -164,6 +164,23 @@ def test_a_source_in_a_language_without_noun_capitals_keeps_the_capital() -> Non
     assert [c.original for c in with_german if c.kind == "capitalisation"] == ["Compromise"]
 
 
+@pytest.mark.parametrize(
+    ("names", "lowered_words"),
+    [
+        ("Jiří Dvořák of Plzeň", []),  # Czech letters: a Czech source, whose capitals are names'
+        ("Jiri Dvorak of Plzen", ["Castle"]),  # nothing says the source is not German
+        ("Jiří Dvořák of Plzeň and Jürgen Müller", ["Castle"]),  # German letters: may be German
+        ("Recep Tayyip Erdoğan", ["Castle"]),  # one famous name's letters: news keeps them
+    ],
+)
+def test_names_in_letters_of_a_language_without_noun_capitals_keep_a_capital(
+    names: str, lowered_words: list[str]
+) -> None:
+    """With no source language given, the letters of the names the text keeps tell it."""
+    text = f"Officials said the Castle would not comment on the plan, according to {names}."
+    assert [original for original, _, _ in lowered(text)] == lowered_words
+
+
 def test_a_capital_repeated_where_the_article_writes_the_word_in_lower_case_is_lowered() -> None:
     """A word the article writes in lower case is an ordinary word, however often a leaked
     capital repeats it."""

@@ -170,3 +170,50 @@ def test_a_word_glued_to_the_or_and_gets_its_space_back(text: str, wanted: str) 
 def test_a_slip_is_not_split_at_a_short_word(word: str) -> None:
     text = f"The report said it was {word} a matter for the council."
     assert all(" " not in c.replacement for c in mtfix.clean(text).changes)
+
+
+@pytest.mark.parametrize(
+    ("once", "repeated"),
+    [
+        (
+            "The akims of three districts met the governor.",
+            "The akims of three districts met the governor. Two akims asked for more money.",
+        ),
+        (
+            "The club chairman, anna derra, opened the meeting.",
+            "The club chairman, anna derra, opened the meeting, and derra thanked the members.",
+        ),
+    ],
+)
+def test_a_lower_case_term_the_article_repeats_without_its_candidate_stays(
+    once: str, repeated: str
+) -> None:
+    assert nonword_fixes(once)  # written once, it reads as a slip of a common word
+    assert nonword_fixes(repeated) == []  # repeated, with that word nowhere: the article's own
+
+
+def test_a_repeated_slip_is_still_fixed_where_the_article_writes_the_word_right() -> None:
+    text = (
+        "The goverment said on Monday that the goverment would act. "
+        "A government spokesman denied it later."
+    )
+    assert nonword_fixes(text) == [("goverment", "government"), ("goverment", "government")]
+
+
+def test_a_word_glued_to_by_or_of_after_it_gets_its_space_back() -> None:
+    text = "The plan was approvedby the council, the capitalof the region."
+    fixes = [c.replacement for c in mtfix.clean(text).changes if c.kind == "nonword"]
+    assert fixes == ["approved by", "capital of"]
+
+
+@pytest.mark.parametrize("word", ["reportedby", "usualby"])
+def test_a_word_glued_to_by_or_one_slip_from_an_adverb_is_left(word: str) -> None:
+    """ "was reportedby a firm": "reported by" or "reportedly"; neither reading is sure."""
+    assert nonword_fixes(f"The plan was {word} a matter for the council.") == []
+
+
+def test_a_space_lost_twice_the_same_way_is_restored_twice() -> None:
+    """A repeated glued word is no term of the article's own: the lost space is restored."""
+    text = "Medical andeducational needs came first; schools andeducational centres reopened."
+    fixes = [c.replacement for c in mtfix.clean(text).changes if c.kind == "nonword"]
+    assert fixes == ["and educational", "and educational"]

@@ -320,3 +320,43 @@ def test_a_word_of_another_script_is_never_respelled() -> None:
 def test_a_first_name_real_text_uses_very_often_is_a_name_of_its_own() -> None:
     text = "Vladimir Putin met the US envoy Steven Witkoff in the Kremlin on Thursday."
     assert entity_changes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a Slavic adjective of Kosovo: a district named after a place, not the place
+        "A kindergarten opened in Kosovskom district, Serbian media reported.",
+        # Bayern is another name of Bavaria; two slips from it, a hamlet is no Bavaria
+        "Farmers near Munich sold land in the hamlet of Bachern, the district office said.",
+        # "River" is shared with the Volga River, but any river has it: no rest of the name
+        "Boats sailed down the Volchya River near the Russian border, the army said.",
+        # two names of whole pinyin syllables one letter apart: two places
+        "The delegation from Beijing visited Tianjun County in Qinghai, the province said.",
+    ],
+)
+def test_a_local_name_near_a_known_one_stays(text: str) -> None:
+    assert entity_changes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Fighting continued near Kosovoo, the Serbian army said.", ("Kosovoo", "Kosovo")),
+        ("Officials in Tianjn said the port in China would reopen.", ("Tianjn", "Tianjin")),
+        ("The floods reached the Volga Rivr near Samara, officials said.", ("Rivr", "River")),
+        ("Troops shelled Kgarkiv overnight, the Ukrainian army said.", ("Kgarkiv", "Kharkiv")),
+        # a close slip keeps the support of the kind word of the name (the Baltic Sea)
+        (
+            "Wind farms in the Baltci Sea will supply the grid, the German ministry said.",
+            ("Baltci", "Baltic"),
+        ),
+        # a well-known Chinese city: its slip is likelier than a namesake in pinyin
+        (
+            "The factory in Guanzhou, China, reopened on Monday, state media said.",
+            ("Guanzhou", "Guangzhou"),
+        ),
+    ],
+)
+def test_a_slip_of_the_known_name_itself_is_still_fixed(text: str, fixed: tuple[str, str]) -> None:
+    assert entity_changes(text) == [fixed]

@@ -18,7 +18,9 @@ colon, a comma, several spaces) may start a sentence, a label or a name: it is l
 
 Only a language that capitalises its nouns can leak a noun capital. When the source language is
 known (``--source-lang``, or detected from ``--source``) and is not one of those, a capital
-mid-sentence came from the source's own capitals, a name's, and is left alone.
+mid-sentence came from the source's own capitals, a name's, and is left alone; so it is when
+the source is unknown but the text keeps several names spelled with letters of such a language
+(Czech "ř", Polish "ł") and none with German's.
 """
 
 from __future__ import annotations
@@ -101,7 +103,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         _capitals_to_check(capitalised_mid_sentence, document)
     )
     headlines: dict[int, bool] = {}
-    nouns_may_leak = _nouns_may_leak(document)
+    nouns_may_leak = bool(ordinary) and _nouns_may_leak(document)  # its letter test costs a scan
     for index in candidates:
         word = words[index]
         if word.lower() in SPEECH_VERBS:
@@ -178,11 +180,41 @@ def _capitals_to_check(counts: Counter[str], document: Document) -> set[str]:
 
 def _nouns_may_leak(document: Document) -> bool:
     """Tell whether the text may come from a language that capitalises its nouns: its source
-    language is unknown, or one of ``NOUN_CAPITALISING_LANGUAGES``."""
+    language is one of ``NOUN_CAPITALISING_LANGUAGES``, or it is unknown and the text's own
+    letters do not say otherwise (``_letters_of_another_source``)."""
     known = set(document.source_languages)
     if document.source is not None and document.source.language:
         known.add(document.source.language)
-    return not known or not known.isdisjoint(NOUN_CAPITALISING_LANGUAGES)
+    if not known:
+        return not _letters_of_another_source(document)
+    return not known.isdisjoint(NOUN_CAPITALISING_LANGUAGES)
+
+
+#: Letters of Latin alphabets whose languages write their nouns in lower case (Czech, Slovak,
+#: Polish, Croatian, Slovene, Hungarian, Romanian, Turkish, the Baltic languages), and German
+#: never uses: names a translation keeps from its source spell them ("Vršecká", "Łódź").
+OTHER_SOURCE_LETTERS = frozenset("čćřěůňťďśźżłąęńőűşğıășțėųūāēīķļņ")
+#: Letters German spells with: a text that has them may come from German after all.
+GERMAN_LETTERS = frozenset("äöüß")
+
+
+#: Distinct words spelled so that make a text's source likely such a language: news in any
+#: language keeps the letters of a famous name or two ("Erdoğan", "Kaczyński"); a
+#: translation from Czech keeps those of many ("Vršecká", "Strančice", "Plzeň").
+OTHER_SOURCE_WORDS = 3
+
+
+def _letters_of_another_source(document: Document) -> bool:
+    """Tell whether a text of unknown source spells ``OTHER_SOURCE_WORDS`` words or more with
+    letters of a language that does not capitalise its nouns (``OTHER_SOURCE_LETTERS``) and
+    none with German's: its source is likelier that language, and a capital mid-sentence is
+    likelier a name's than a German noun's ("the Castle", the Czech president's office). A
+    text with German letters too may be German about such a country: it says nothing."""
+    words = document.distinct_words
+    if not GERMAN_LETTERS.isdisjoint("".join(words).lower()):
+        return False
+    spelled = {word.lower() for word in words if not OTHER_SOURCE_LETTERS.isdisjoint(word.lower())}
+    return len(spelled) >= OTHER_SOURCE_WORDS
 
 
 def _proposal(token: Token, confidence: float, reason: str) -> Proposal:

@@ -109,9 +109,10 @@ class _Match:
 @dataclass(frozen=True)
 class Gates:
     """The rules' tests a reading fails, each evidence against it for the model: the observed
-    word is in real use (``plausible``), the article gives it another first name
-    (``named_otherwise``), nothing but spelling supports it (``unsupported``), or the spelling
-    is less alike than the rules require (``distant``)."""
+    word is in real use or another Chinese name (``plausible``), the article gives it another
+    first name (``named_otherwise``), nothing but spelling supports it (``unsupported``), or the
+    spelling is less alike than the rules require or reached through another name of the
+    entity it is no close slip of (``distant``)."""
 
     plausible: bool
     named_otherwise: bool
@@ -1692,24 +1693,41 @@ def _score(query: _Query, reading: _Reading) -> _Match | None:
     low, high, name, (spelling, others) = reading
     span, parts = query.words[low:high], name.form.split()
     word, target = query.words[query.i], parts[query.i - low]
-    plausible = query.suspicious and not others and _plausible(word, target, query)
+    plausible = (
+        query.suspicious
+        and not others
+        and (
+            _plausible(word, target, query)
+            or _another_pinyin_name(word, target, name.entity, query.lexicon)
+        )
+    )
     named_otherwise = not others and _named_otherwise(query, name.entity)
     if (plausible or named_otherwise) and not query.every:
         return None
     hits = query.context.matches(name.entity, word)
     needed = _needed_similarity(others, word, target, hits)
-    if spelling < needed and not query.every:
+    distant = spelling < needed or _through_distant_alias(word, target, name)
+    if distant and not query.every:
         return None
     slot = _slot_fit(query.document, query.lexicon, query.run, low, name.entity)
     unsupported = not _supported(query, name, target, others, slot, hits)
     if unsupported and not query.every:
         return None
-    gates = Gates(plausible, named_otherwise, unsupported, distant=spelling < needed)
+    gates = Gates(plausible, named_otherwise, unsupported, distant=distant)
     exact = sum(a == b for a, b in zip(span, parts, strict=True))
     score = spelling + 0.04 * min(hits, 3) + 0.05 * slot + 0.05 * bool(others)
     score += 0.01 * exact  # the fewest words changed
     score += 0.005 * (name.form in (name.entity.name, name.entity.name.split()[-1]))
     return _Match(score, low, high, name, spelling, hits, slot, gates)
+
+
+def _through_distant_alias(word: str, target: str, name: NameForm) -> bool:
+    """Tell whether the reading goes through another name of the entity (an alias: another
+    language's or an older spelling, "Bayern" for Bavaria) that the word is no close slip of
+    (``_close_slip``): two steps, a garble and a translation, each a guess ("Bachern", a
+    village, is not Bavaria). A slip of the entity's own name, or of a part of it, is one step."""
+    own = name.entity.name
+    return name.form != own and target not in own.split() and not _close_slip(word, target)
 
 
 class _Spelling(NamedTuple):
@@ -1721,10 +1739,22 @@ class _Spelling(NamedTuple):
     others: tuple[tuple[str, str], ...]
 
 
+#: Words that say what kind of place a name is ("Volchya River", "Tianjun County"): shared
+#: with a known name, they are the rest of that name only for a close slip of it ("Baltci
+#: Sea"); any river has one ("Volchya River" is no Volga River).
+PLACE_KIND_WORDS = frozenset(
+    "river lake sea bay gulf island islands mountain mountains valley canal strait peninsula "
+    "county district region province oblast krai raion rayon township village city town "
+    "street avenue square bridge airport station".split()
+)
+
+
 def _spelling_fit(span: tuple[str, ...], form: str, at: int) -> _Spelling | None:
     """Read the words ``span`` as the name ``form``, the word at ``at`` being the one
     checked; None when no article could make the reading fit (``_score``): the other words
-    are unlike their parts or none is the same, the word extends or derives from the name or
+    are unlike their parts or none is the same (a word of a place's kind only for a close slip:
+    ``PLACE_KIND_WORDS``),
+    the word extends or derives from the name or
     differs too much in length, is the name itself, or is less alike than ``WEAK_SIMILARITY``
     (a pure function of the spellings, asked once a run: ``_run_plan``).
     """
@@ -1732,9 +1762,14 @@ def _spelling_fit(span: tuple[str, ...], form: str, at: int) -> _Spelling | None
     others = tuple((a, b) for j, (a, b) in enumerate(zip(span, parts, strict=True)) if j != at)
     if any(similarity(a, b) < MIN_SIMILARITY - 0.1 for a, b in others):
         return None
-    if others and not any(name_key(a) == name_key(b) for a, b in others if a not in NAME_PARTICLES):
-        return None
     word, target = span[at], parts[at]
+    if others and not any(
+        name_key(a) == name_key(b)
+        for a, b in others
+        if a not in NAME_PARTICLES
+        and (a.lower() not in PLACE_KIND_WORDS or _close_slip(word, target))
+    ):
+        return None
     if (
         _extends(word, target)
         or (not others and _derived(word, target))
@@ -1853,11 +1888,29 @@ ADJECTIVE_ENDINGS = ("an", "ian", "ean", "ese", "i", "ish", "er", "s")
 
 def _derived(word: str, target: str) -> bool:
     """Tell whether the word is longer than the name and ends like a word derived from it
-    ("Israely", "Syryan" for Israeli, Syrian; "YouTuber"): a derived word, not the name."""
+    ("Israely", "Syryan" for Israeli, Syrian; "YouTuber"), or is the name's stem with a Slavic
+    adjective ending ("Kosovskom", "Kharkivskyi": the district or region named after the place,
+    ``SLAVIC_ADJECTIVE``): a derived word, not the name."""
     key, name = name_key(word), name_key(target)
-    return len(key) > len(name) and any(
+    if len(key) > len(name) and any(
         key.endswith(ending) and not name.endswith(ending) for ending in ADJECTIVE_ENDINGS
+    ):
+        return True
+    folded, stem = fold(word), fold(target).rstrip("aeiouy")
+    return (
+        len(stem) >= MIN_SLAVIC_STEM
+        and folded.startswith(stem)
+        and SLAVIC_ADJECTIVE.fullmatch(folded[len(stem) :]) is not None
     )
+
+
+#: The ending of a Slavic adjective made from a place name (Russian, Ukrainian, Polish, Czech:
+#: -skiy, -skyi, -ska, -ske, -skom, -skoye, -cki...), after the name's stem.
+SLAVIC_ADJECTIVE = re.compile(
+    r"(?:ov|ev|iv|in)?(?:s|c|ts|z)k(?:iy|yi|yy|ij|ii|y|i|a|e|o|oye|oe|aya|om|ogo|oho|ym|ikh)"
+)
+#: A name's stem this short ("Ob") takes no Slavic ending we can tell from a slip.
+MIN_SLAVIC_STEM = 4
 
 
 def _plausible(word: str, target: str, query: _Query) -> bool:
@@ -1867,6 +1920,43 @@ def _plausible(word: str, target: str, query: _Query) -> bool:
     spells the name the other way more often (a minority spelling is the slip)."""
     context = query.context
     return _in_real_use(word, query.lexicon) and context.mentions(target) <= context.mentions(word)
+
+
+#: Syllables of Hanyu Pinyin without tones, by initial: which finals each initial takes.
+PINYIN_SYLLABLE = "|".join(
+    (
+        r"(?:[bpmdtnl])(?:iang|iao|ian|ing|ang|eng|ong|ai|ei|ao|ou|an|en|ia|ie|iu|in|uo|ui|un|a|o|e|i|u|v)",
+        r"f(?:ang|eng|ei|ou|an|en|a|o|u)",
+        r"(?:[gkh]|zh|ch|sh|[zcsr])(?:uang|ang|eng|ong|uai|uan|ai|ei|ao|ou|an|en|ua|uo|ui|un|a|e|i|u)",
+        r"[jqx](?:iang|iong|iao|ian|ing|ia|ie|iu|in|ue|un|i|u)",
+        r"y(?:ang|ing|ong|uan|ao|ou|an|in|ue|un|a|e|i|u)",
+        r"w(?:ang|eng|ai|ei|an|en|a|o|u)",
+        r"(?:ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)",
+    )
+)
+PINYIN_WORD = re.compile(f"(?:{PINYIN_SYLLABLE})+")
+
+
+#: How often (wordfreq Zipf) real text names a Chinese place for a slip of it that is whole
+#: pinyin syllables to be likelier than a namesake: Guangzhou (3.3), Macau, Shenzhen, Beijing
+#: above; Tianjin (2.8), Wuhan, Qingdao below. Set between the synthetic slips it keeps fixing
+#: ("Guanzhou", "Micao") and the real county it lets be ("Tianjun" County).
+PINYIN_NAMESAKE_ZIPF = 3.0
+
+
+def _another_pinyin_name(word: str, target: str, entity: Entity, lexicon: Lexicon) -> bool:
+    """Tell whether the word and a Chinese name that real text does not name often
+    (``PINYIN_NAMESAKE_ZIPF``) are both whole pinyin syllables: Chinese names are a few
+    syllables each, so one letter apart they are often two names ("Tianjun" County is no
+    Tianjin), and machine translation from Chinese writes whole syllables, not slips. A slip of
+    a well-known name, or of another name of it ("Micao" for Macao, Macau), is still likelier
+    than a namesake."""
+    return (
+        "china" in entity.context
+        and max(lexicon.zipf(target), lexicon.zipf(entity.name)) < PINYIN_NAMESAKE_ZIPF
+        and PINYIN_WORD.fullmatch(fold(word).lower()) is not None
+        and PINYIN_WORD.fullmatch(fold(target).lower()) is not None
+    )
 
 
 @lru_cache(maxsize=1 << 16)

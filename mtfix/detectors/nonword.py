@@ -150,6 +150,12 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 proposal = replace(proposal, confidence=NAME_SLOT_CONFIDENCE)
         elif word.islower():
             proposal = _spelling(token, lexicon, _foreign(word, document, lexicon))
+            if (
+                proposal is not None
+                and proposal.rule == "nonword.spelling"  # a lost space is no term of its own
+                and _articles_own_term(word, document, lexicon)
+            ):
+                proposal = None
         else:
             proposal = None
         if proposal is not None:
@@ -397,20 +403,26 @@ def _foreign(word: str, document: Document, lexicon: Lexicon) -> bool:
 #: ("andeducational", "thetown"). Shorter ones, and those that begin many words (for, with,
 #: at), would split a slip of one word in two ("alays", "forrest", "withdawn").
 GLUED_WORDS = frozenset({"the", "and"})
+#: Two-letter words found glued after a word ("capitalof"): few English words end in them, so
+#: the split is likely; before a word they would split slips. Where a slip of a common word is
+#: as likely ("reportedby", "reportedly"), neither is made (``_spelling``).
+GLUED_AFTER = frozenset({"by", "of"})
+GLUED_AFTER_ENDINGS = tuple(f" {word}" for word in sorted(GLUED_AFTER))
 #: A word found glued to one of ``GLUED_WORDS`` is a common word this long at least.
 MIN_GLUED_PARTNER = 4
 GLUED_CONFIDENCE = 0.7
 
 
 def _glued(token: Token, lexicon: Lexicon) -> Proposal | None:
-    """Split an unknown word that is a common word and "the" or "and" written together, the
-    space lost ("andeducational" -> "and educational", "thetown" -> "the town")."""
+    """Split an unknown word that is a common word and "the" or "and" written together, or a
+    common word and "by" or "of" after it, the space lost ("andeducational" -> "and
+    educational", "thetown" -> "the town", "reportedby" -> "reported by")."""
     word = token.text
     splits = {
         f"{word[:cut]} {word[cut:]}"
         for cut in range(1, len(word))
         if (word[:cut] in GLUED_WORDS and _partner(word[cut:], lexicon))
-        or (word[cut:] in GLUED_WORDS and _partner(word[:cut], lexicon))
+        or (word[cut:] in GLUED_WORDS | GLUED_AFTER and _partner(word[:cut], lexicon))
     }
     if len(splits) != 1:
         return None  # none, or two ways to read it
@@ -430,11 +442,39 @@ def _partner(word: str, lexicon: Lexicon) -> bool:
     return len(word) >= MIN_GLUED_PARTNER and _common(word, lexicon)
 
 
+#: A lower-case word the article writes this often, and none of its close candidates ever, is
+#: the article's own term: a local title ("akims"), a name written in lower case ("derra").
+ARTICLE_TERM_MENTIONS = 2
+
+
+def _articles_own_term(word: str, document: Document, lexicon: Lexicon) -> bool:
+    """Tell whether the article repeats an unknown lower-case word (``ARTICLE_TERM_MENTIONS``)
+    and never writes the words it would be corrected to: a writer who slips on a common word
+    writes it right elsewhere (a slip repeated the same way is rare), while a term of the
+    article's own (a local title, a name in lower case) recurs with no English word near it.
+    Each text is its own evidence: in a corpus in one file another article's use of the
+    candidate keeps the correction, as before."""
+    counts = document.word_counts
+    if counts[word] < ARTICLE_TERM_MENTIONS:
+        return False
+    candidates = _ranked_corrections(word, lexicon)[0]
+    return not any(counts[c] or counts[c.capitalize()] for c in candidates)
+
+
 def _spelling(token: Token, lexicon: Lexicon, foreign: bool) -> Proposal | None:
+    """Correct an unknown lower-case word: split it where a space was lost (``_glued``), else
+    to the likeliest common word close to it (``_ranked_corrections``). A word that is both
+    a word glued to "by" or "of" and one slip from a common word ("reportedby": "reported by"
+    or "reportedly"; "usualby": "usually") is left: either reading may be the right one."""
+    word = token.text
     glued = _glued(token, lexicon)
     if glued is not None and not foreign:
+        if (
+            glued.replacement.endswith(GLUED_AFTER_ENDINGS)
+            and _ranked_corrections(word, lexicon)[0]
+        ):
+            return None
         return glued
-    word = token.text
     ranked, confidence = _ranked_corrections(word, lexicon)
     if not ranked:
         return None
