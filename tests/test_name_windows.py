@@ -1,10 +1,12 @@
 """The entity detector skips the fuzzy search of a window of several words when no name form
 keeps one of its other words (``NameIndex.keep_a_word``): on the real dictionaries, the skip
-must never drop a window some candidate form would have read, and must keep the windows that
-do keep a word of a known name."""
+must never drop a window some candidate form would have read (``_spelling_fit``, which needs
+such a kept word: a change there that reads windows without one must change the skip too),
+and must keep the windows that do keep a word of a known name."""
 
 import pytest
 
+from mtfix.detectors.entity import _spelling_fit
 from mtfix.lexicon import load_lexicon
 from mtfix.names import name_key
 from mtfix.words import NAME_PARTICLES
@@ -22,7 +24,7 @@ def kept_by_a_candidate(words: tuple[str, ...], places: list[int]) -> bool:
 
 def garbled_windows() -> list[tuple[tuple[str, ...], int]]:
     """Windows of our own: each word of some real several-word names garbled in turn (a
-    letter doubled), and a title before a garbled surname."""
+    letter doubled), a title before a garbled surname, and names with every word garbled."""
     windows = []
     for name in ("Olaf Scholz", "Emmanuel Macron", "Ursula von der Leyen", "Kim Jong Un"):
         words = tuple(name.split())
@@ -30,14 +32,20 @@ def garbled_windows() -> list[tuple[tuple[str, ...], int]]:
             garbled = word[:2] + word[1] + word[2:]
             windows.append(((*words[:at], garbled, *words[at + 1 :]), at))
     windows += [(("Governor", "Gerg", "Abbott"), 1), (("Minister", "Melanio"), 1)]
+    # every word garbled: alike enough for the fuzzy search, but no word kept
+    windows += [(("Olef", "Schilz"), 1), (("Emmanoel", "Macrun"), 0)]
+    windows += [(("Ursola", "von", "der", "Leyan"), 0)]
     return windows
 
 
 @pytest.mark.parametrize(("words", "at"), garbled_windows())
 def test_a_skipped_window_has_no_reading_to_lose(words: tuple[str, ...], at: int) -> None:
     places = [j for j, word in enumerate(words) if j != at and word not in NAME_PARTICLES]
-    if not load_lexicon().names.keep_a_word(words, places):
+    names = load_lexicon().names
+    if not names.keep_a_word(words, places):
         assert not kept_by_a_candidate(words, places)
+        candidates = names.candidates(" ".join(words), len(words))
+        assert all(_spelling_fit(words, name.form, at) is None for name in candidates)
 
 
 def test_every_several_word_form_keeps_its_own_words() -> None:
