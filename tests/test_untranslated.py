@@ -152,6 +152,17 @@ def test_words_left_over_beside_english_or_a_persons_name_are_still_flagged(
     assert [change.original for change in changes] == expected
 
 
+def test_a_preposition_beside_a_word_makes_no_phrase_left_over() -> None:
+    """Names hold their language's prepositions ("za"): a content word beside one alone is a
+    lone term, flagged below the default threshold; beside another content word, a phrase."""
+    text = "Commemorations of Den boje za svobodu a demokracii took place in November."
+    assert _found(text) == []
+    low = clean(text, Config(only=("untranslated",), min_confidence=0)).changes
+    assert {change.confidence for change in low} == {untranslated.LONE_TERM_CONFIDENCE}
+    found = _found("He told reporters that the situation was velmi vážná on Monday.")
+    assert [original for original, _, _ in found] == ["velmi", "vážná"]
+
+
 def test_a_word_of_a_sites_name_split_before_its_domain_is_left_alone() -> None:
     """A site's name written as words before its domain is the site's language, no prose; the
     same word in prose is flagged."""

@@ -343,15 +343,19 @@ def _introduced_by_the(document: Document, token: Token) -> bool:
 
 
 def beside_source_word(
-    document: Document, token: Token, flagged: dict[str, Finding], lexicon: Lexicon
+    document: Document,
+    token: Token,
+    flagged: dict[str, Finding],
+    lexicon: Lexicon,
+    no_evidence: frozenset[str] = frozenset(),
 ) -> bool:
     """Tell whether a word next to ``token`` (one space between) is a source language's too:
     flagged itself, or common in a source language and unknown to English ("und") or
     ``SOURCE_MARGIN`` rarer there ("aus"). Two such words in a row are a phrase of that
-    language, not a term quoted alone."""
+    language, not a term quoted alone. Words of ``no_evidence`` do not count."""
     for step in (-1, 1):
         other = _neighbour(document, token.index, step)
-        if other is None or not other.text.islower():
+        if other is None or not other.text.islower() or other.text in no_evidence:
             continue
         if other.text in flagged or _source_word(other.text, lexicon):
             return True
@@ -523,8 +527,11 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             ):
                 found = flagged[token.text]
                 translation = tables.get(language := found.language, {}).get(token.text.lower())
+                # a preposition beside a word makes no phrase: names hold them ("Den boje za
+                # svobodu a demokracii")
                 sure = not _after_an_amount(document, token) and (
-                    found.sure or beside_source_word(document, token, flagged, lexicon)
+                    found.sure
+                    or beside_source_word(document, token, flagged, lexicon, NAME_PREPOSITIONS)
                 )
                 confidence = FLAG_CONFIDENCE if sure else LONE_TERM_CONFIDENCE
                 yield _propose(
