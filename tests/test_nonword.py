@@ -240,3 +240,37 @@ def test_a_space_lost_twice_the_same_way_is_restored_twice() -> None:
     text = "Medical andeducational needs came first; schools andeducational centres reopened."
     fixes = [c.replacement for c in mtfix.clean(text).changes if c.kind == "nonword"]
     assert fixes == ["and educational", "and educational"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # a letter lost, the reading far commoner than those that replace or add one
+        ("Crowds poured onto the sreets of the capital on Friday.", ("sreets", "streets")),
+        ("He said the country would need a secnd round of talks.", ("secnd", "second")),
+        # a letter of a double lost: the commonest misspelling
+        ("The evacuation was caried out by buses overnight.", ("caried", "carried")),
+        ("Prosecutors isued a warrant for the former mayor.", ("isued", "issued")),
+    ],
+)
+def test_a_lost_letter_clearly_likelier_than_the_other_readings_is_fixed(
+    text: str, fixed: tuple[str, str]
+) -> None:
+    """Several common words are one edit away, but the typical slip, a lost letter (of a
+    double, likelier still), and the word's frequency single one out."""
+    assert nonword_fixes(text) == [fixed]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two lost-letter readings close in frequency: expert or export
+        "The firm hired an exprt to look at the books.",
+        # the commoner reading replaces a letter, the lost-letter one is rarer: a guess
+        "Farmers said the catle were moved before the storm.",
+    ],
+)
+def test_a_slip_with_two_close_readings_stays_a_guess(text: str) -> None:
+    changes = mtfix.clean(text, mtfix.Config(min_confidence=0.0)).changes
+    (change,) = [c for c in changes if c.kind == "nonword"]
+    assert change.confidence < 0.5 and change.alternatives
