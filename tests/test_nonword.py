@@ -274,3 +274,22 @@ def test_a_slip_with_two_close_readings_stays_a_guess(text: str) -> None:
     changes = mtfix.clean(text, mtfix.Config(min_confidence=0.0)).changes
     (change,) = [c for c in changes if c.kind == "nonword"]
     assert change.confidence < 0.5 and change.alternatives
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # "agree" keeps its "e" before "-ment", loses it only before a vowel
+        ("The two sides signed an agrement on Monday.", ("agrement", "agreement")),
+        # one-syllable "drop" doubles its last letter before "-ed"
+        ("Helicopters droped leaflets over the city.", ("droped", "dropped")),
+        # "close" and "-ed" share one "e"
+        ("Police closeed the road after the crash.", ("closeed", "closed")),
+    ],
+)
+def test_a_derivation_english_would_spell_otherwise_is_a_garble(
+    text: str, fixed: tuple[str, str]
+) -> None:
+    """A word made of a known word and an ending is a word only when spelled as English spells
+    such derivations; otherwise it is looked at, as any unknown word."""
+    assert nonword_fixes(text) == [fixed]

@@ -60,6 +60,9 @@ SUFFIXES: tuple[str, ...] = (
 )
 SUFFIXES += ("ing", "ed", "ize", "ise", "ities", "ity", "less", "ism", "ist", "ists", "ies")
 SUFFIXES += ("able", "ful", "hemia", "haemia", "emia", "aemia")
+#: Greek combining forms among them, which take the place of a word's final vowel as the
+#: endings that begin with a vowel do ("leucocyt-hemia").
+COMBINING_FORMS = ("hemia", "haemia")
 #: How many productive endings a derived word may stack.
 MAX_SUFFIXES = 2
 #: Endings cut from a candidate to find its stem: a word that begins with the stem of the word
@@ -237,11 +240,35 @@ def _derived(word: str, lexicon: Lexicon, depth: int) -> bool:
         stem = word[: -len(suffix)]
         if not word.endswith(suffix) or len(stem) < 4:
             continue
-        if any(lexicon.is_english_word(stem + ending) for ending in ("", "e", "y")):
+        if any(lexicon.is_english_word(stem + ending) for ending in _lost_endings(stem, suffix)):
             return True
         if depth > 1 and _derived(stem, lexicon, depth - 1):
             return True
     return False
+
+
+#: A stem of one syllable ending in one vowel and one consonant doubles it before an ending
+#: that begins with a vowel ("drop", "dropped"; "plot", "plotting").
+_DOUBLING_STEM = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+
+
+def _lost_endings(stem: str, suffix: str) -> tuple[str, ...]:
+    """Return what may follow ``stem`` in the word a derivation with ``suffix`` is made of, as
+    English spells derivations: nothing (the stem is the word) unless English would have
+    spelled it otherwise ("closeed": one "e"; "losss": plural "-es"; "droped": a doubled
+    consonant), and a silent "e" or a "y" lost only before an ending that begins with a vowel
+    or a combining form ("closing", "studies"; "agreement" keeps its "e").
+
+    >>> _lost_endings("hop", "ed"), _lost_endings("agre", "ment"), _lost_endings("close", "ed")
+    (('e', 'y'), ('',), ('e', 'y'))
+    """
+    vowel_ending = suffix[0] in "aeiou" or suffix in COMBINING_FORMS
+    own = not (
+        (suffix[0] == "e" and stem.endswith("e"))
+        or (suffix == "s" and stem.endswith("s"))
+        or (vowel_ending and _DOUBLING_STEM.fullmatch(stem) is not None)
+    )
+    return (("",) if own else ()) + (("e", "y") if vowel_ending else ())
 
 
 def _compound(word: str, lexicon: Lexicon) -> bool:
