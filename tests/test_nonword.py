@@ -293,3 +293,9 @@ def test_a_derivation_english_would_spell_otherwise_is_a_garble(
     """A word made of a known word and an ending is a word only when spelled as English spells
     such derivations; otherwise it is looked at, as any unknown word."""
     assert nonword_fixes(text) == [fixed]
+
+
+def test_a_word_cut_off_at_the_end_of_an_excerpt_stays() -> None:
+    """An excerpt cut in the middle of its last word lost letters to the cut, not a slip."""
+    assert nonword_fixes("The court said the council refused to provid") == []
+    assert nonword_fixes("The court said the council refused to provid.") == [("provid", "provide")]

@@ -144,6 +144,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             or _after_foreign_name_word(document, token, lexicon)
             or quoted(token)
             or marked_off(document, token, lexicon)
+            or _cut_off(document, token)
         ):
             continue
         word = token.text
@@ -368,6 +369,13 @@ def _after_foreign_name_word(document: Document, token: Token, lexicon: Lexicon)
         and not lexicon.is_english_word(word)
         and not lexicon.is_known_name(word)
     )
+
+
+def _cut_off(document: Document, token: Token) -> bool:
+    """Tell whether the word ends the text with no mark after it: an excerpt cut off in the
+    middle of a word ("refused to provid"), which lost an unknown number of its last letters
+    to the cut, not to a slip."""
+    return not document.text[token.end :].strip()
 
 
 def _in_web_address(document: Document, token: Token) -> bool:
