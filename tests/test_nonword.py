@@ -299,3 +299,17 @@ def test_a_word_cut_off_at_the_end_of_an_excerpt_stays() -> None:
     """An excerpt cut in the middle of its last word lost letters to the cut, not a slip."""
     assert nonword_fixes("The court said the council refused to provid") == []
     assert nonword_fixes("The court said the council refused to provid.") == [("provid", "provide")]
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Aid groups want to rebuild livelihods in the north.", ("livelihods", "livelihoods")),
+        ("The judge ordered a magiserial inquiry.", ("magiserial", "magisterial")),
+    ],
+)
+def test_a_long_word_with_a_letter_lost_from_a_rarer_word_is_fixed(
+    text: str, fixed: tuple[str, str]
+) -> None:
+    """No common word is one edit away, but one English word is, with the typical slip."""
+    assert nonword_fixes(text) == [fixed]

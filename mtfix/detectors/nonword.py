@@ -604,6 +604,9 @@ def _ranked_corrections(word: str, lexicon: Lexicon) -> tuple[tuple[str, ...], f
         if zipf >= floor and not (observed and c[0] != word[0])  # "egirl" is no "girl"
     ]
     if not candidates:
+        rare = () if observed else _rare_lost_letter_reading(word, lexicon)
+        if rare:
+            return rare, RARE_SLIP_CONFIDENCE
         if observed or len(word) < MIN_PREFIX_WORD or _loose_compound(word, lexicon):
             return (), 0.0
         return tuple(_by_beginning(word, lexicon)), BEGINNING_CONFIDENCE
@@ -616,6 +619,27 @@ def _ranked_corrections(word: str, lexicon: Lexicon) -> tuple[tuple[str, ...], f
         if scored[ranked[0]] - observed < SURE_LISTED_MARGIN:
             confidence -= LISTED_PENALTY
     return tuple(ranked), round(confidence, 3)
+
+
+#: A word no real text uses, this long, is read as the rarer English word it is with a letter
+#: lost when that is the only English word one edit away ("livelihods", "magiserial"), with
+#: this confidence.
+MIN_RARE_SLIP_WORD = 8
+RARE_SLIP_CONFIDENCE = 0.55
+
+
+def _rare_lost_letter_reading(word: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """Return the English word, common or not, that ``word`` is with one letter lost, when it
+    is the only English word one edit away and ``word`` is ``MIN_RARE_SLIP_WORD`` letters long
+    at least; else nothing. Long words have few neighbours: one with the typical slip is
+    rarely a coincidence."""
+    if len(word) < MIN_RARE_SLIP_WORD:
+        return ()
+    close = edits1(word) & lexicon.english_words
+    if len(close) != 1:
+        return ()
+    (reading,) = close
+    return (reading,) if _slip_bonus(word, reading) else ()
 
 
 def _loose_compound(word: str, lexicon: Lexicon) -> bool:
