@@ -313,3 +313,29 @@ def test_a_long_word_with_a_letter_lost_from_a_rarer_word_is_fixed(
 ) -> None:
     """No common word is one edit away, but one English word is, with the typical slip."""
     assert nonword_fixes(text) == [fixed]
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Staff left the regional ofice before noon.", ("ofice", "office")),
+        ("Shelling kiled two people on Sunday.", ("kiled", "killed")),
+    ],
+)
+def test_a_short_misspelling_real_text_uses_is_fixed_when_it_lost_a_doubled_letter(
+    text: str, fixed: tuple[str, str]
+) -> None:
+    """A short token real text uses is left (an abbreviation, slang), unless it is a far
+    commoner word with one letter of a double lost, clearly ahead of every other reading."""
+    assert nonword_fixes(text) == [fixed]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gardeners repot the plants in spring.",  # a rare word, one lost letter from "report"
+        "The seral stage of the forest lasted decades.",  # and from "serial"
+    ],
+)
+def test_a_short_rare_word_a_lost_letter_from_a_common_one_stays(text: str) -> None:
+    assert nonword_fixes(text) == []

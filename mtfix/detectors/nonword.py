@@ -595,7 +595,7 @@ def _ranked_corrections(word: str, lexicon: Lexicon) -> tuple[tuple[str, ...], f
     """
     observed = lexicon.zipf(word)
     if observed and len(word) < MIN_LISTED_LENGTH:
-        return (), 0.0  # a short token real text uses: an abbreviation, a brand, slang
+        return _undoubled_short_word(word, observed, lexicon)
     floor = observed + LISTED_MARGIN if observed else 0.0
     scored = {c: lexicon.zipf(c) for c in _common_among(word, lexicon)}
     candidates = [
@@ -640,6 +640,30 @@ def _rare_lost_letter_reading(word: str, lexicon: Lexicon) -> tuple[str, ...]:
         return ()
     (reading,) = close
     return (reading,) if _slip_bonus(word, reading) else ()
+
+
+#: A short token real text uses is corrected only when it is this long at least.
+MIN_SHORT_SLIP_WORD = 5
+
+
+def _undoubled_short_word(
+    word: str, observed: float, lexicon: Lexicon
+) -> tuple[tuple[str, ...], float]:
+    """Correct a short token real text uses (an abbreviation, a brand, slang: left alone) only
+    where it is a common word with one letter of a double lost, ``SURE_LISTED_MARGIN`` more
+    frequent and clearly ahead of every other close word (``_clear_by_slip``): "ofice",
+    "caled", "atack" are misspellings, written by few."""
+    if len(word) < MIN_SHORT_SLIP_WORD:
+        return (), 0.0
+    close = tuple(sorted(_common_among(word, lexicon), key=lambda c: (-lexicon.zipf(c), c)))
+    order = _clear_by_slip(word, close, lexicon) if close else ()
+    if (
+        not order
+        or _slip_bonus(word, order[0]) != UNDOUBLED_BONUS
+        or lexicon.zipf(order[0]) - observed < SURE_LISTED_MARGIN
+    ):
+        return (), 0.0
+    return order, round(CLEAR_CONFIDENCE - LISTED_PENALTY, 3)
 
 
 def _loose_compound(word: str, lexicon: Lexicon) -> bool:
