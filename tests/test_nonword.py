@@ -339,3 +339,11 @@ def test_a_short_misspelling_real_text_uses_is_fixed_when_it_lost_a_doubled_lett
 )
 def test_a_short_rare_word_a_lost_letter_from_a_common_one_stays(text: str) -> None:
     assert nonword_fixes(text) == []
+
+
+def test_a_slip_of_the_only_candidate_the_article_writes_twice_is_fixed() -> None:
+    """Among close words of like frequency (place, plate, plane), the one the article writes
+    elsewhere, twice and alone of them, is the word the writer meant; once is a coincidence."""
+    twice = "The plane landed at noon. A second plane was delayed, and the plape was towed away."
+    assert nonword_fixes(twice) == [("plape", "plane")]
+    assert nonword_fixes("The plane landed at noon, and the plape was towed away.") == []

@@ -154,7 +154,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 proposal = replace(proposal, confidence=NAME_SLOT_CONFIDENCE)
         elif word.islower():
             proposal = _split(document, token, lexicon) or _spelling(
-                token, lexicon, _foreign(word, document, lexicon)
+                token, document, lexicon, _foreign(word, document, lexicon)
             )
             if (
                 proposal is not None
@@ -551,7 +551,7 @@ def _articles_own_term(word: str, document: Document, lexicon: Lexicon) -> bool:
     return not any(counts[c] or counts[c.capitalize()] for c in candidates)
 
 
-def _spelling(token: Token, lexicon: Lexicon, foreign: bool) -> Proposal | None:
+def _spelling(token: Token, document: Document, lexicon: Lexicon, foreign: bool) -> Proposal | None:
     """Correct an unknown lower-case word: split it where a space was lost (``_glued``), else
     to the likeliest common word close to it (``_ranked_corrections``). A word that is both
     a word glued to "by" or "of" and one slip from a common word ("reportedby": "reported by"
@@ -568,7 +568,11 @@ def _spelling(token: Token, lexicon: Lexicon, foreign: bool) -> Proposal | None:
     ranked, confidence = _ranked_corrections(word, lexicon)
     if not ranked:
         return None
-    reordered = _clear_by_slip(word, ranked, lexicon) if confidence <= AMBIGUOUS_CONFIDENCE else ()
+    reordered = (
+        _clear_by_slip(word, ranked, lexicon) or _written_reading(ranked, document)
+        if confidence <= AMBIGUOUS_CONFIDENCE
+        else ()
+    )
     if reordered:  # an ambiguous guess the typical slip makes clear
         ranked, confidence = reordered, confidence + CLEAR_CONFIDENCE - AMBIGUOUS_CONFIDENCE
         confidence = round(confidence, 3)
@@ -727,6 +731,25 @@ def _clear_by_slip(word: str, ranked: tuple[str, ...], lexicon: Lexicon) -> tupl
     if len(order) > 1 and score[best] - score[order[1]] < CLEAR_SLIP_MARGIN:
         return ()
     return tuple(order)
+
+
+#: A candidate the article writes this often, and no other candidate at all, is the word
+#: the writer meant.
+WRITTEN_READING_MENTIONS = 2
+
+
+def _written_reading(ranked: tuple[str, ...], document: Document) -> tuple[str, ...]:
+    """Return the candidates with the one the article writes elsewhere first, when it writes
+    it ``WRITTEN_READING_MENTIONS`` times and none of the others: a writer who slips on a word
+    writes it right elsewhere ("sreets" in an article about the streets); else nothing."""
+    counts = document.word_counts
+    written = [c for c in ranked if counts[c] + counts[c.capitalize()]]
+    if len(written) != 1:
+        return ()
+    (reading,) = written
+    if counts[reading] + counts[reading.capitalize()] < WRITTEN_READING_MENTIONS:
+        return ()
+    return (reading, *(c for c in ranked if c != reading))
 
 
 def _slip_bonus(word: str, candidate: str) -> float:
