@@ -32,6 +32,8 @@ def nonword_fixes(text: str) -> list[tuple[str, str]]:
         "Police raided a warehouse of illegal cryptominers on Tuesday.",
         "Artists should keep their individualities, the curator said.",
         "Patients with pre-existing conditions were vaccinated first.",
+        # a prefix of three letters or more before a rarer English word
+        "The two countries share a long nondemarcated border high in the mountains.",
         # Foreign words: accented, or common in a source language (the untranslated detector's).
         "The chef served lapés with the fish.",
         "She stood on the podest after the race.",
@@ -108,6 +110,19 @@ def test_edits_a_common_word_can_be_are_the_edits_that_are_common_words() -> Non
     ],
 )
 def test_terms_set_apart_stay(text: str) -> None:
+    assert nonword_fixes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word the writer translates beside it, or names "known as": another language's
+        "Every spring the villagers drive their kravy (cows) up to the mountain pastures.",
+        "The square fills for the autumn market, known as reljef, when farmers sell cheese.",
+    ],
+)
+def test_a_term_glossed_or_known_as_is_only_a_guess(text: str) -> None:
+    """A correction of a glossed term is shown below the default threshold only."""
     assert nonword_fixes(text) == []
 
 

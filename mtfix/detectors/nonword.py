@@ -27,7 +27,7 @@ from itertools import compress, count
 from ..change import Proposal
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon
 from ..memo import WordFilter
-from ..quoted import QuotedForeignPhrases, marked_off
+from ..quoted import QuotedForeignPhrases, glossed, marked_off
 from ..text import Document, Token
 from ..words import MAX_WORD_LENGTH
 
@@ -162,6 +162,12 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 and _articles_own_term(word, document, lexicon)
             ):
                 proposal = None
+            if proposal is not None and glossed(document, token):
+                # translated beside it ("kravy (cows)") or named "known as": likelier a word
+                # of another language than a slip, so the correction is only a guess
+                proposal = replace(
+                    proposal, confidence=min(proposal.confidence, AMBIGUOUS_CONFIDENCE)
+                )
         else:
             proposal = None
         if proposal is not None:
@@ -228,10 +234,26 @@ def _known_parts(word: str, lexicon: Lexicon) -> bool:
         if (
             lower.startswith(prefix)
             and len(lower) - len(prefix) >= 4
-            and _common(lower[len(prefix) :], lexicon)
+            and _prefixed_word(prefix, lower[len(prefix) :], lexicon)
         ):
             return True
     return _derived(lower, lexicon, MAX_SUFFIXES) or _compound(lower, lexicon)
+
+
+#: A prefix this long may stand before a rarer word too: a slip rarely makes a prefix of
+#: three letters and a word ("non-demarcated"), often one of two ("re-cowered" for recovered).
+MIN_RARE_PREFIX = 3
+
+
+def _prefixed_word(prefix: str, rest: str, lexicon: Lexicon) -> bool:
+    """Tell whether what follows a productive prefix is an English word: a common one, or,
+    after a prefix of ``MIN_RARE_PREFIX`` letters or more, a rarer one the word list has,
+    maybe with a productive ending ("nondemarcated": non- and demarcate-d)."""
+    if _common(rest, lexicon):
+        return True
+    return len(prefix) >= MIN_RARE_PREFIX and (
+        lexicon.is_english_word(rest) or _derived(rest, lexicon, MAX_SUFFIXES)
+    )
 
 
 def _derived(word: str, lexicon: Lexicon, depth: int) -> bool:
