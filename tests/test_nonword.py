@@ -300,6 +300,9 @@ def test_a_slip_with_two_close_readings_stays_a_guess(text: str) -> None:
         ("Helicopters droped leaflets over the city.", ("droped", "dropped")),
         # "close" and "-ed" share one "e"
         ("Police closeed the road after the crash.", ("closeed", "closed")),
+        # nor is a derivation of one so misspelled: "groups" takes no second "s"
+        ("Rebel groupss signed the deal on Monday.", ("groupss", "groups")),
+        ("The ministry authorizeed the sale.", ("authorizeed", "authorized")),
     ],
 )
 def test_a_derivation_english_would_spell_otherwise_is_a_garble(

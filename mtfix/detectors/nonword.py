@@ -263,10 +263,11 @@ def _derived(word: str, lexicon: Lexicon, depth: int) -> bool:
         stem = word[: -len(suffix)]
         if not word.endswith(suffix) or len(stem) < 4:
             continue
-        if any(lexicon.is_english_word(stem + ending) for ending in _lost_endings(stem, suffix)):
+        endings = _lost_endings(stem, suffix)
+        if any(lexicon.is_english_word(stem + ending) for ending in endings):
             return True
-        if depth > 1 and _derived(stem, lexicon, depth - 1):
-            return True
+        if depth > 1 and "" in endings and _derived(stem, lexicon, depth - 1):
+            return True  # a derived stem, as spelled before this ending ("groupss": no)
     return False
 
 
