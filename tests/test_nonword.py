@@ -365,3 +365,22 @@ def test_a_slip_of_the_only_candidate_the_article_writes_twice_is_fixed() -> Non
     twice = "The plane landed at noon. A second plane was delayed, and the plape was towed away."
     assert nonword_fixes(twice) == [("plape", "plane")]
     assert nonword_fixes("The plane landed at noon, and the plape was towed away.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "political" with a letter added, or "politically" with one of a double lost
+        "He called the case politicaly motivated.",
+        # "fiscal" with a letter added, or the rarer "fiscally" with one of a double lost
+        "The fiscaly conservative party won.",
+        # "late" with a letter added, or the rarer "locate" with one lost
+        "Rescuers worked through the night to loate the survivors.",
+    ],
+)
+def test_a_commoner_reading_that_adds_a_letter_is_a_guess_beside_a_lost_letter_one(
+    text: str,
+) -> None:
+    """The likeliest common word needs an added letter; another word, rarer, needs only the
+    typical slip, a lost letter: neither is sure, and no wrong word is written in."""
+    assert nonword_fixes(text) == []

@@ -599,6 +599,8 @@ def _spelling(token: Token, document: Document, lexicon: Lexicon, foreign: bool)
     if reordered:  # an ambiguous guess the typical slip makes clear
         ranked, confidence = reordered, confidence + CLEAR_CONFIDENCE - AMBIGUOUS_CONFIDENCE
         confidence = round(confidence, 3)
+    elif confidence > AMBIGUOUS_CONFIDENCE and _doubted_by_slip(word, ranked, lexicon):
+        confidence = round(confidence - CLEAR_CONFIDENCE + AMBIGUOUS_CONFIDENCE, 3)
     best = ranked[0]
     return Proposal(
         start=token.start,
@@ -754,6 +756,29 @@ def _clear_by_slip(word: str, ranked: tuple[str, ...], lexicon: Lexicon) -> tupl
     if len(order) > 1 and score[best] - score[order[1]] < CLEAR_SLIP_MARGIN:
         return ()
     return tuple(order)
+
+
+def _doubted_by_slip(word: str, ranked: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """Tell whether a rarer candidate, read with the typical slip (a lost letter), comes within
+    ``CLEAR_SLIP_MARGIN`` of the likeliest one, which needs another edit: "politicaly" is
+    "political" with a letter added or "politically" with one of a double lost, a guess."""
+    best = ranked[0]
+    ahead = lexicon.zipf(best) + _slip_bonus(word, best) - CLEAR_SLIP_MARGIN
+    return any(
+        _slip_bonus(word, other) and lexicon.zipf(other) + _slip_bonus(word, other) > ahead
+        for other in ranked[1:]
+    ) or (
+        not _slip_bonus(word, best)
+        and _slip_bonus(best, word) != UNDOUBLED_BONUS  # nor a letter doubled ("stationn")
+        and bool(_lost_letter_words(word, lexicon) - {best})
+    )
+
+
+def _lost_letter_words(word: str, lexicon: Lexicon) -> set[str]:
+    """Return the English words, common or not, that ``word`` is with one letter lost."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    made = {word[:i] + letter + word[i:] for i in range(len(word) + 1) for letter in letters}
+    return made & lexicon.english_words
 
 
 #: A candidate the article writes this often, and no other candidate at all, is the word
