@@ -317,6 +317,10 @@ def test_a_word_cut_off_at_the_end_of_an_excerpt_stays() -> None:
     """An excerpt cut in the middle of its last word lost letters to the cut, not a slip."""
     assert nonword_fixes("The court said the council refused to provid") == []
     assert nonword_fixes("The court said the council refused to provid.") == [("provid", "provide")]
+    # a slip inside the last word is no cut
+    assert nonword_fixes("Protesters marched against the goverment") == [
+        ("goverment", "government")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -144,7 +144,6 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             or _after_foreign_name_word(document, token, lexicon)
             or quoted(token)
             or marked_off(document, token, lexicon)
-            or _cut_off(document, token)
         ):
             continue
         word = token.text
@@ -170,7 +169,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 )
         else:
             proposal = None
-        if proposal is not None:
+        if proposal is not None and not _cut_off(document, token, proposal.replacement):
             yield proposal
 
 
@@ -394,11 +393,15 @@ def _after_foreign_name_word(document: Document, token: Token, lexicon: Lexicon)
     )
 
 
-def _cut_off(document: Document, token: Token) -> bool:
-    """Tell whether the word ends the text with no mark after it: an excerpt cut off in the
-    middle of a word ("refused to provid"), which lost an unknown number of its last letters
-    to the cut, not to a slip."""
-    return not document.text[token.end :].strip()
+def _cut_off(document: Document, token: Token, replacement: str) -> bool:
+    """Tell whether the word ends the text with no mark after it and its correction differs
+    from it only at the end: an excerpt cut off in the middle of a word ("refused to provid",
+    "you couldn"), which lost an unknown number of its last letters to the cut, not to a
+    slip. A slip elsewhere in the word ("goverment") is still one."""
+    word = token.text
+    return not document.text[token.end :].strip() and (
+        replacement.startswith(word) or word.startswith(replacement)
+    )
 
 
 def _in_web_address(document: Document, token: Token) -> bool:
