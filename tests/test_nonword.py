@@ -178,6 +178,8 @@ def test_a_garble_after_a_possessive_name_is_still_fixed() -> None:
         # a two-letter word before a common one, with no common word one slip away
         ("Residents were taken away bybuses on Monday.", "by buses"),
         ("Prices rose sharply inglobal markets last year.", "in global"),
+        # not the rarer "pinnation" with a letter lost
+        ("Support for reform grew innation after nation.", "in nation"),
     ],
 )
 def test_a_word_glued_to_the_or_and_gets_its_space_back(text: str, wanted: str) -> None:

@@ -581,13 +581,14 @@ def _spelling(token: Token, document: Document, lexicon: Lexicon, foreign: bool)
     """Correct an unknown lower-case word: split it where a space was lost (``_glued``), else
     to the likeliest common word close to it (``_ranked_corrections``). A word that is both
     a word glued to "by" or "of" and one slip from a common word ("reportedby": "reported by"
-    or "reportedly"; "usualby": "usually") is left: either reading may be the right one."""
+    or "reportedly"; "usualby": "usually") is left: either reading may be the right one; so is
+    one that is a common word with a letter doubled ("themess": "the mess" or "themes")."""
     word = token.text
     glued = _glued(token, lexicon)
     if glued is not None and not foreign:
-        if (
-            glued.replacement.endswith(GLUED_AFTER_ENDINGS)
-            and _ranked_corrections(word, lexicon)[0]
+        ranked = _ranked_corrections(word, lexicon)[0]
+        if (glued.replacement.endswith(GLUED_AFTER_ENDINGS) and ranked) or any(
+            _slip_bonus(candidate, word) == UNDOUBLED_BONUS for candidate in ranked
         ):
             return None
         return glued
@@ -667,6 +668,8 @@ def _rare_lost_letter_reading(word: str, lexicon: Lexicon) -> tuple[str, ...]:
     rarely a coincidence."""
     if len(word) < MIN_RARE_SLIP_WORD:
         return ()
+    if word[:2] in GLUED_BEFORE and _partner(word[2:], lexicon):
+        return ()  # "innation": "in nation" glued (``_glued``), likelier than "pinnation"
     close = edits1(word) & lexicon.english_words
     if len(close) != 1:
         return ()
@@ -817,8 +820,8 @@ def _slip_bonus(word: str, candidate: str) -> float:
         return 0.0
     # The first place they differ: the lost letter, or the last of a run of it.
     place = next((i for i in range(len(word)) if word[i] != candidate[i]), len(word))
-    if candidate[place + 1 :] != word[place:]:
-        return 0.0
+    if candidate[place + 1 :] != word[place:] or place == 0:
+        return 0.0  # a writer rarely loses a word's first letter ("rders": riders, orders?)
     return (
         UNDOUBLED_BONUS if candidate[place - 1 : place] == candidate[place] else LOST_LETTER_BONUS
     )
