@@ -32,6 +32,34 @@ def test_a_slip_of_a_name_real_text_uses_is_fixed(text: str, fixed: tuple[str, s
     assert entity_fixes(text) == [fixed]
 
 
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # a short word no text uses, one slip from a name real text uses very often
+        ("The coach said Dvaid played well on Saturday.", ("Dvaid", "David")),
+        ("The coach praised Robrt after the match.", ("Robrt", "Robert")),
+        # a first name's slot, before a surname no list knows
+        ("The engineer Crhis Boshuizen joined the crew.", ("Crhis", "Chris")),
+        ("Lawyer Quenten Chabert said his client cooperated.", ("Quenten", "Quentin")),
+    ],
+)
+def test_a_short_slip_of_a_famous_name_is_fixed(text: str, fixed: tuple[str, str]) -> None:
+    assert entity_fixes(text) == [fixed]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one slip from Padang, a name real text uses too rarely to outweigh a rare real place
+        "Officials in Padung County reported floods.",
+        # one slip from Markov, but in a surname's slot: a rare surname of its own
+        "The deputy mayor Pavel Marzov spoke on Tuesday.",
+    ],
+)
+def test_a_short_rare_name_near_a_known_one_is_left_alone(text: str) -> None:
+    assert entity_fixes(text) == []
+
+
 def test_a_known_name_fix_says_why() -> None:
     (change,) = mtfix.clean("Fans filled the stadium in Porrtland on Sunday.").changes
     assert change.source == "entity.known_name"

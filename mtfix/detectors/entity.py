@@ -2210,6 +2210,14 @@ KNOWN_NAME_CONFIDENCE = 0.6
 #: news with rare names swapped in, a length of 5 gave 34 such changes, 7 six, 8 two; 8 costs
 #: 0.9 points of synthetic recall, and a false alarm on a real name costs more).
 MIN_KNOWN_SLIP_LENGTH = 8
+#: A shorter word (down to this length) is read as a slip of a name real text uses very often
+#: (``FAMOUS_SLIP_TARGET_ZIPF``): "Robrt" for Robert. A rare real name is one slip from some
+#: name by chance mostly from a rare one (measured on real machine translation: the villages
+#: and towns so read were one slip from names below Zipf 3, "Padung" from Padang).
+MIN_FAMOUS_SLIP_LENGTH = 5
+#: How often (wordfreq Zipf) real text uses a name for a word of five to seven letters, one
+#: slip from it, to be read as its slip: once in 100,000 words ("Quentin", "Zhou", "Wang").
+FAMOUS_SLIP_TARGET_ZIPF = 3.0
 #: The type of the entity a known name stands for: its rule is ``entity.known_name``.
 KNOWN_NAME = "known_name"
 
@@ -2229,12 +2237,15 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
     if (
         not query.suspicious
         or query.settled  # the article spells the name: its majority spelling decides
-        or not _generic_run(query)
         or query.context.mentions(word) != 1
     ):
         return None
     target = _known_slip_target(word, query.lexicon)
     if target is None:
+        return None
+    if not _generic_run(query) and not (
+        _first_name_slot(query, target) and _famous_known_name(target, query.lexicon)
+    ):
         return None
     entity = Entity(target, KNOWN_NAME, (), ())
     token = query.run[query.i]
@@ -2254,11 +2265,24 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
 @lru_cache(maxsize=1 << 16)
 def _known_slip_target(word: str, lexicon: Lexicon) -> str | None:
     """Return the known name a suspicious word may be read as a slip of, as far as the word
-    tells (``_known_name_candidate``): it is long, no text uses it, and it is one slip from
-    one name (``_known_name_target``). Memoised: a pure function of the word."""
-    if len(word) < MIN_KNOWN_SLIP_LENGTH or lexicon.zipf(word) > 0 or _foreign_word(word, lexicon):
+    tells (``_known_name_candidate``): it is long (or shorter, and the name famous:
+    ``MIN_FAMOUS_SLIP_LENGTH``), no text uses it, and it is one slip from one name
+    (``_known_name_target``). Memoised: a pure function of the word."""
+    if len(word) < MIN_FAMOUS_SLIP_LENGTH or lexicon.zipf(word) > 0 or _foreign_word(word, lexicon):
         return None
-    return _known_name_target(word, lexicon)
+    target = _known_name_target(word, lexicon)
+    if target is None or len(word) >= MIN_KNOWN_SLIP_LENGTH or _famous_known_name(target, lexicon):
+        return target
+    return None
+
+
+def _famous_known_name(name: str, lexicon: Lexicon) -> bool:
+    """Tell whether real text uses the known name very often (``FAMOUS_SLIP_TARGET_ZIPF``)
+    as a name, not as a common word whose capital opens a sentence ("Love")."""
+    return (
+        lexicon.known_names.zipf(name) >= FAMOUS_SLIP_TARGET_ZIPF
+        and name.lower() not in lexicon.common_words
+    )
 
 
 def _known_name_target(word: str, lexicon: Lexicon) -> str | None:
@@ -2309,6 +2333,23 @@ def _generic_run(query: _Query) -> bool:
             for j, word in enumerate(words)
             if j != i
         )
+    )
+
+
+def _first_name_slot(query: _Query, target: str) -> bool:
+    """Tell whether the query word opens a person's full name of two or three words, none a
+    common English word ("Quenten Chabert"), and the name it is read as is a first name: a
+    slip of a famous first name is likelier there than a first name no text uses. A surname is
+    not read so: a rare one of its own is too often one slip from a famous one ("Marzov",
+    Markov)."""
+    words, i, lexicon = query.words, query.i, query.lexicon
+    names = lexicon.names
+    rest = words[i + 1 :]
+    return (
+        i == _openers(query.run, lexicon)
+        and 1 <= len(rest) <= 2
+        and target in names.first_names
+        and not any(word.lower() in lexicon.common_words for word in rest)
     )
 
 
