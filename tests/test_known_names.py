@@ -41,6 +41,11 @@ def test_a_slip_of_a_name_real_text_uses_is_fixed(text: str, fixed: tuple[str, s
         # a first name's slot, before a surname no list knows
         ("The engineer Crhis Boshuizen joined the crew.", ("Crhis", "Chris")),
         ("Lawyer Quenten Chabert said his client cooperated.", ("Quenten", "Quentin")),
+        # a title before the name leaves the first name's slot
+        (
+            "The council met, and Mayor Robrt Hanssen said the budget was tight.",
+            ("Robrt", "Robert"),
+        ),
     ],
 )
 def test_a_short_slip_of_a_famous_name_is_fixed(text: str, fixed: tuple[str, str]) -> None:

@@ -2270,7 +2270,7 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
     if target is None:
         return None
     if not _generic_run(query) and not (
-        _first_name_slot(query, target) and _famous_known_name(target, query.lexicon)
+        _first_name_slot(query) and _famous_known_name(target, query.lexicon)
     ):
         return None
     entity = Entity(target, KNOWN_NAME, (), ())
@@ -2362,19 +2362,20 @@ def _generic_run(query: _Query) -> bool:
     )
 
 
-def _first_name_slot(query: _Query, target: str) -> bool:
+def _first_name_slot(query: _Query) -> bool:
     """Tell whether the query word opens a person's full name of two or three words, none a
-    common English word ("Quenten Chabert"), and the name it is read as is a first name: a
-    slip of a famous first name is likelier there than a first name no text uses. A surname is
-    not read so: a rare one of its own is too often one slip from a famous one ("Marzov",
-    Markov)."""
+    common English word ("Quenten Chabert"; a title or a sentence's opener may come first,
+    "Mayor Robrt Hanssen"): the slot of a first name, where a slip of a famous name is
+    likelier than a first name no text uses. A surname's slot is not: a rare surname of its
+    own is too often one slip from a famous one ("Marzov", Markov)."""
     words, i, lexicon = query.words, query.i, query.lexicon
-    names = lexicon.names
+    start = _openers(query.run, lexicon)
+    while start < i and words[start].lower() in PERSON_TITLES:
+        start += 1
     rest = words[i + 1 :]
     return (
-        i == _openers(query.run, lexicon)
+        i == start
         and 1 <= len(rest) <= 2
-        and target in names.first_names
         and not any(word.lower() in lexicon.common_words for word in rest)
     )
 
