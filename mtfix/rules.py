@@ -425,6 +425,17 @@ RULES: tuple[Rule, ...] = (
         "Fans filled the stadium in Portland on Sunday.",
     ),
     Rule(
+        "entity.pinyin",
+        "A letter written twice in a Chinese name ('Zhanng Ying'), written once.",
+        "A capitalised word that no text uses and that is no whole pinyin syllables, in a name "
+        "of two or three words whose other words are, becomes whole syllables when one of its "
+        "doubled letters is written once, in exactly one way. A syllable with no initial "
+        "consonant counts only at the start of a word (pinyin marks one inside with an "
+        "apostrophe), so 'Huaang' is no 'Hua-ang'.",
+        "The report was written by the journalist Zhanng Ying in Beijing.",
+        "The report was written by the journalist Zhang Ying in Beijing.",
+    ),
+    Rule(
         "entity.translated_name",
         "A name translated word by word ('European Truth'), in its own form.",
         "Machine translation translates the words of names of newspapers, parties and places. "

@@ -168,3 +168,34 @@ def test_a_rare_listed_name_yields_to_the_article_s_clear_majority_spelling() ->
 )
 def test_a_listed_name_without_a_clear_majority_is_left_alone(text: str) -> None:
     assert entity_fixes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("The team of Zhu Linjingg won a prize.", ("Linjingg", "Linjing")),
+        # a syllable with no initial consonant opens a word only: "Huaang" is no "Hua-ang"
+        ("Chen Huaang Xiao said the plant would open.", ("Huaang", "Huang")),
+        # a capitalised common word beside the name is no part of it
+        ("Reporter Yangg Na and her colleague wrote the story.", ("Yangg", "Yang")),
+    ],
+)
+def test_a_doubled_letter_in_a_chinese_name_is_written_once(
+    text: str, fixed: tuple[str, str]
+) -> None:
+    assert entity_fixes(text) == [fixed]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another romanisation beside it: no pinyin name
+        "Prime Minister Lee Hsien Loong visited the port.",
+        # alone, the word says nothing of a Chinese name
+        "Reporter Yangg wrote the story.",
+        # a name real text uses is no slip
+        "The coach Anna Li and Hanna Wu trained the team.",
+    ],
+)
+def test_a_doubled_letter_outside_a_pinyin_name_is_left_alone(text: str) -> None:
+    assert entity_fixes(text) == []

@@ -178,6 +178,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     covered += [(t.start, _base(t)[1]) for t in _mentions(document, majority.spelling)]
     yield from _rest_of_name_corrections(document, context, lexicon, covered)
     yield from _compound_part_corrections(document, lexicon, covered)
+    yield from _pinyin_slip_corrections(document, lexicon, covered)
 
 
 def _compound_part_corrections(
@@ -1931,7 +1932,7 @@ def _plausible(word: str, target: str, query: _Query) -> bool:
 
 
 #: Syllables of Hanyu Pinyin without tones, by initial: which finals each initial takes.
-PINYIN_SYLLABLE = "|".join(
+PINYIN_INITIAL_SYLLABLE = "|".join(
     (
         r"(?:[bpmdtnl])(?:iang|iao|ian|ing|ang|eng|ong|ai|ei|ao|ou|an|en|ia|ie|iu|in|uo|ui|un|a|o|e|i|u|v)",
         r"f(?:ang|eng|ei|ou|an|en|a|o|u)",
@@ -1939,10 +1940,100 @@ PINYIN_SYLLABLE = "|".join(
         r"[jqx](?:iang|iong|iao|ian|ing|ia|ie|iu|in|ue|un|i|u)",
         r"y(?:ang|ing|ong|uan|ao|ou|an|in|ue|un|a|e|i|u)",
         r"w(?:ang|eng|ai|ei|an|en|a|o|u)",
-        r"(?:ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)",
     )
 )
+#: The syllables with no initial consonant.
+PINYIN_BARE_SYLLABLE = r"(?:ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)"
+PINYIN_SYLLABLE = f"{PINYIN_INITIAL_SYLLABLE}|{PINYIN_BARE_SYLLABLE}"
 PINYIN_WORD = re.compile(f"(?:{PINYIN_SYLLABLE})+")
+#: Whole pinyin syllables as a name writes them: a syllable with no initial consonant opens
+#: the word only (inside one, pinyin marks it with an apostrophe: "Xi'an").
+PINYIN_NAME = re.compile(f"(?:{PINYIN_SYLLABLE})(?:{PINYIN_INITIAL_SYLLABLE})*")
+
+
+#: The confidence of a letter written twice in a Chinese name (``_pinyin_slip_corrections``).
+PINYIN_SLIP_CONFIDENCE = 0.8
+#: A letter written twice in a row, in a lower-case stretch of a word.
+_DOUBLED_LETTER = re.compile(r"([a-z])\1")
+
+
+def _pinyin_slip_corrections(
+    document: Document, lexicon: Lexicon, covered: list[tuple[int, int]]
+) -> Iterator[Proposal]:
+    """Correct a word of a Chinese person's name with a letter written twice ("Zhanng Ying",
+    "Ma Sanlii"): the word is no whole pinyin syllables, written once it is, and the other
+    words of the name are whole syllables. A Chinese name is written in whole syllables, so the
+    doubled letter is a slip; no text uses the word, and there is one way to read it."""
+    slips = {
+        word: fixed
+        for word in document.capitalised_words
+        if _DOUBLED_LETTER.search(word) and (fixed := _pinyin_undoubled(word, lexicon))
+    }
+    if not slips:
+        return
+    inside = _Covered(covered)
+    for token in _mentions(document, slips):
+        if inside(token.start) or not _in_chinese_name(document, token, lexicon):
+            continue
+        word, end = _base(token)
+        yield Proposal(
+            start=token.start,
+            end=end,
+            replacement=slips[word],
+            confidence=PINYIN_SLIP_CONFIDENCE,
+            reason=f"“{word}” in a Chinese name is no pinyin; “{slips[word]}”, a letter written "
+            "once, is, as the rest of the name.",
+            rule="entity.pinyin",
+        )
+
+
+@lru_cache(maxsize=1 << 14)
+def _pinyin_undoubled(word: str, lexicon: Lexicon) -> str | None:
+    """Return the one spelling of ``word`` with a doubled letter written once that is whole
+    pinyin syllables, when ``word`` is none and no text uses it; else None (memoised)."""
+    folded = fold(word).lower()
+    if not word[1:].islower() or PINYIN_NAME.fullmatch(folded) or lexicon.zipf(word) > 0:
+        return None
+    once = {
+        word[:at] + word[at + 1 :] for at in range(1, len(word)) if folded[at] == folded[at - 1]
+    }
+    whole = [form for form in once if PINYIN_NAME.fullmatch(fold(form).lower())]
+    if len(whole) != 1 or _foreign_word(word, lexicon):
+        return None
+    return whole[0]
+
+
+def _in_chinese_name(document: Document, token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether the token stands in a name of two or three capitalised words, one space
+    apart, whose other words are whole pinyin syllables ("Zhanng Ying", "Ma Sanlii"); a
+    capitalised common word may stand beside the name ("Reporter Yangg Na"), another name
+    may not ("Lee Hsien Loong" is no Chinese name in pinyin)."""
+    tokens = document.tokens
+    others = []
+    for step in (-1, 1):
+        index = token.index
+        while _joined(document, min(index, index + step)):
+            index += step
+            word = tokens[index].text
+            if not PINYIN_NAME.fullmatch(fold(word).lower()):
+                if word.lower() not in lexicon.common_words:
+                    return False
+                break
+            others.append(word)
+    return 1 <= len(others) <= 2
+
+
+def _joined(document: Document, index: int) -> bool:
+    """Tell whether the token ``index`` and the next are capitalised and one space apart."""
+    tokens, text = document.tokens, document.text
+    if not 0 <= index < len(tokens) - 1:
+        return False
+    first, second = tokens[index], tokens[index + 1]
+    return (
+        first.text[:1].isupper()
+        and second.text[:1].isupper()
+        and text[first.end : second.start] == " "
+    )
 
 
 #: How often (wordfreq Zipf) real text names a Chinese place for a slip of it that is whole
