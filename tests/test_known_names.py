@@ -199,3 +199,11 @@ def test_a_doubled_letter_in_a_chinese_name_is_written_once(
 )
 def test_a_doubled_letter_outside_a_pinyin_name_is_left_alone(text: str) -> None:
     assert entity_fixes(text) == []
+
+
+def test_a_slip_of_xinhua_s_website_is_fixed_and_its_name_left_alone() -> None:
+    """Xinhuanet, Xinhua's news site, heads the articles it publishes."""
+    assert entity_fixes("Xinhuuanet Message from Xinhua News Agency, Beijing, May 3.") == [
+        ("Xinhuuanet", "Xinhuanet")
+    ]
+    assert entity_fixes("The Xinhuanet site quoted Xinhua News Agency.") == []
