@@ -207,3 +207,18 @@ def test_a_slip_of_xinhua_s_website_is_fixed_and_its_name_left_alone() -> None:
         ("Xinhuuanet", "Xinhuanet")
     ]
     assert entity_fixes("The Xinhuanet site quoted Xinhua News Agency.") == []
+
+
+def test_a_rare_spelling_yields_to_one_real_text_uses_ten_times_as_often() -> None:
+    """Each written once, but real text uses Javier far more than Javie: the slip is Javie."""
+    text = (
+        "The lawyer Javier Ruiz spoke first. Later, Javie told reporters the club had done "
+        "nothing wrong."
+    )
+    assert entity_fixes(text) == [("Javie", "Javier")]
+
+
+def test_a_rare_name_does_not_yield_to_a_common_word_as_often() -> None:
+    """Tan is common for being an English word, not for being this name: Tann stays."""
+    text = "The cable runs past the town of Tann, as the engineer Tan said on Monday."
+    assert entity_fixes(text) == []

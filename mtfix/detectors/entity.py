@@ -535,7 +535,7 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
             and not _two_people(word, other, context)
             and not (context.mentions(other) == count and _in_other_names(word, other, context))
             # a rare word real text uses ("Kentuck") yields only to one used more, more often
-            and (not used or _used_more(other, count, used, context))
+            and (not used or _used_more(other, word, count, used, context))
             and (not listed or _listed_name_yields(other, count, used, context))
         ]
         if listed:  # a listed name yields only to one clear majority; no tie is broken
@@ -577,13 +577,35 @@ NO_MAJORITY = _Majority({}, frozenset())
 FIRST_LETTER = itemgetter(slice(0, 1))
 
 
-def _used_more(other: str, count: int, used: float, context: _Context) -> bool:
+def _used_more(other: str, word: str, count: int, used: float, context: _Context) -> bool:
     """Tell whether the spelling ``other`` outweighs a rare one real text uses (Zipf ``used``),
-    which the article writes ``count`` times: the article writes ``other`` more often and real
-    text uses it more. As often is no evidence: machine translation slips to the commoner
-    name as readily ("Glasner" written "Glaser"), and two real spellings of one name are
-    spellings ("Klara", "Clara")."""
-    return context.mentions(other) > count and context.lexicon.zipf(other) > used
+    ``word``, which the article writes ``count`` times: the article writes ``other`` more
+    often and real text uses it more, or as often and real text uses it ten times as often
+    (``LIKELIER_ZIPF``: "Javie" once beside "Javier" once). As often, a small lead in real
+    text is no evidence, and even a large one yields to the spelling of the full name
+    (``_named_in_full_only``): machine translation slips to the commoner name as readily
+    ("Oliver Glasner" written "Glaser"). Two romanisations of one name are spellings
+    ("Tatiana", "Tatyana"), and a common word is common for being a word ("Tan" beside the
+    town Tann)."""
+    mentions, zipf = context.mentions(other), context.lexicon.zipf(other)
+    if mentions > count:
+        return zipf > used
+    return (
+        mentions == count
+        and zipf - used >= LIKELIER_ZIPF
+        and romanisation_key(other) != romanisation_key(word)
+        and other.lower() not in context.lexicon.common_words
+        and not _named_in_full_only(word, other, context)
+    )
+
+
+def _named_in_full_only(word: str, other: str, context: _Context) -> bool:
+    """Tell whether the article writes ``word`` after a first name and ``other`` after none:
+    the full name says how the name is spelled ("Oliver Glasner ... Glaser")."""
+    lexicon = context.lexicon
+    return bool(_first_names(context.names_before(word), lexicon)) and not _first_names(
+        context.names_before(other), lexicon
+    )
 
 
 def _listed_name_yields(other: str, count: int, used: float, context: _Context) -> bool:
