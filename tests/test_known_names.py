@@ -222,3 +222,24 @@ def test_a_rare_name_does_not_yield_to_a_common_word_as_often() -> None:
     """Tan is common for being an English word, not for being this name: Tann stays."""
     text = "The cable runs past the town of Tann, as the engineer Tan said on Monday."
     assert entity_fixes(text) == []
+
+
+def test_another_language_s_rare_word_yields_to_the_article_s_clear_majority_spelling() -> None:
+    """German uses "Iren" (the Irish), but this article writes Iran throughout."""
+    text = "Iran rejected the offer. Talks with Iran stalled, and Iren said it would wait for Iran."
+    assert entity_fixes(text) == [("Iren", "Iran")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a common word of another language is that language's word
+        "The Royal Garden Show opened on Friday, with tours of the Gärten of the old palace. "
+        "The Garden Show ends in May.",
+        # inside a compound, another language's word is weighed by no majority
+        "Officials in Warmia met farmers. Warmian-Masurian roads were closed, and "
+        "Warmian-Masurian schools too.",
+    ],
+)
+def test_another_language_s_word_without_a_clear_majority_is_left_alone(text: str) -> None:
+    assert entity_fixes(text) == []

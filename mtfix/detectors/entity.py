@@ -262,8 +262,8 @@ def _part_fix(
     slip of (``_may_be_minority``), one of the two written inside a compound (whole words are
     ``_minority_spellings``'s): one slip apart, no other form of it, and outweighing it as the
     whole-word majority does; None when there is none."""
-    if not _may_be_minority(part, lexicon):
-        return None
+    if not _may_be_minority(part, lexicon) or _needs_clear_majority(part, lexicon):
+        return None  # a listed name or another language's word: whole words only
     folded = fold(part)
     fixes = [
         other
@@ -527,7 +527,7 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
         ):
             continue  # the common case: nothing to count; or a common word's slip
         count, used = context.mentions(word), lexicon.zipf(word)
-        listed = _rare_listed_name(word, lexicon)
+        listed = _needs_clear_majority(word, lexicon)
         majority = [
             other
             for other in neighbours
@@ -609,9 +609,9 @@ def _named_in_full_only(word: str, other: str, context: _Context) -> bool:
 
 
 def _listed_name_yields(other: str, count: int, used: float, context: _Context) -> bool:
-    """Tell whether the spelling ``other`` outweighs a rare name some list has (Zipf
-    ``used``), which the article writes ``count`` times: the article writes ``other`` more
-    often, and real text uses it ten times as often (``LIKELIER_ZIPF``)."""
+    """Tell whether the spelling ``other`` outweighs a rare name some list has or a word of
+    another language (Zipf ``used``), which the article writes ``count`` times: the article
+    writes ``other`` more often, and real text uses it ten times as often (``LIKELIER_ZIPF``)."""
     return context.mentions(other) > count and context.lexicon.zipf(other) - used >= LIKELIER_ZIPF
 
 
@@ -2100,28 +2100,40 @@ def _minority_filter(lexicon: Lexicon) -> WordFilter:
 def _may_be_minority(word: str, lexicon: Lexicon) -> bool:
     """Tell whether a capitalised word may be a minority spelling (``_minority_spellings``):
     long enough, in Latin letters (a word of another script is left as written), unknown to
-    every list (all capitals never are), rarely used by real text, and no common word of
-    another language ("Gärten" beside "Garden"). Memoised per word."""
+    every list (all capitals never are), rarely used by real text, and no word of another
+    language, or else one that needs a clear majority (``_needs_clear_majority``). Memoised
+    per word."""
     return (
         len(word) >= MIN_MINORITY_LENGTH
         and latin_script(word)
-        and (_is_suspicious(word, lexicon) or _rare_listed_name(word, lexicon))
         and lexicon.zipf(word) < PLAUSIBLE_ZIPF
-        and not _foreign_word(word, lexicon)
+        and (
+            (_is_suspicious(word, lexicon) and not _foreign_word(word, lexicon))
+            or _needs_clear_majority(word, lexicon)
+        )
     )
 
 
-def _rare_listed_name(word: str, lexicon: Lexicon) -> bool:
-    """Tell whether a capitalised word is a name some list of names has, not an English
-    word, nor all capitals, nor a curated entity's spelling (the city of Netanya, the agency
-    Irna): a spelling the article's majority one may outweigh, given more evidence than an
-    unknown one needs (``_listed_name_yields``: "Idan" once beside "Iran" throughout)."""
+def _needs_clear_majority(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a capitalised word is a name some list of names has, or a word another
+    language uses, and not an English word, nor all capitals, nor a curated entity's spelling
+    (the city of Netanya, the agency Irna): a spelling the article's majority one may
+    outweigh, given more evidence than an unknown one needs (``_listed_name_yields``: "Idan"
+    or the German "Iren" once beside "Iran" throughout), unless the other language uses it
+    commonly (``COMMON_FOREIGN_ZIPF``: "Gärten" is German, beside "Garden" or not)."""
+    foreign = lexicon.foreign_zipf(word, FOREIGN_LANGUAGES)[1]
     return (
         not word.isupper()
         and word not in lexicon.names.exact
         and not lexicon.is_english_word(word.lower())
-        and not _is_suspicious(word, lexicon)
+        and foreign < COMMON_FOREIGN_ZIPF
+        and (foreign > 0 or not _is_suspicious(word, lexicon))
     )
+
+
+#: A word another language uses this often (wordfreq Zipf: once in 100,000 words) is its
+#: word, whatever English spelling it is one slip from ("Gärten", "Garden").
+COMMON_FOREIGN_ZIPF = 4.0
 
 
 @lru_cache(maxsize=1 << 16)
