@@ -38,6 +38,8 @@ def test_a_slip_of_a_name_real_text_uses_is_fixed(text: str, fixed: tuple[str, s
         # a short word no text uses, one slip from a name real text uses very often
         ("The coach said Dvaid played well on Saturday.", ("Dvaid", "David")),
         ("The coach praised Robrt after the match.", ("Robrt", "Robert")),
+        # a name whose lower-case word is rare (yahoo) is famous as a name
+        ("The report appeared on Yahoa News on Monday.", ("Yahoa", "Yahoo")),
         # a first name's slot, before a surname no list knows
         ("The engineer Crhis Boshuizen joined the crew.", ("Crhis", "Chris")),
         ("Lawyer Quenten Chabert said his client cooperated.", ("Quenten", "Quentin")),
@@ -59,6 +61,8 @@ def test_a_short_slip_of_a_famous_name_is_fixed(text: str, fixed: tuple[str, str
         "Officials in Padung County reported floods.",
         # one slip from Markov, but in a surname's slot: a rare surname of its own
         "The deputy mayor Pavel Marzov spoke on Tuesday.",
+        # one slip from Love, a name real text uses mostly as the word
+        "Shelling hit the villages of Lowve and Zorya overnight.",
     ],
 )
 def test_a_short_rare_name_near_a_known_one_is_left_alone(text: str) -> None:

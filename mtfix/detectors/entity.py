@@ -2429,11 +2429,17 @@ def _known_slip_target(word: str, lexicon: Lexicon) -> str | None:
 
 def _famous_known_name(name: str, lexicon: Lexicon) -> bool:
     """Tell whether real text uses the known name very often (``FAMOUS_SLIP_TARGET_ZIPF``)
-    as a name, not as a common word whose capital opens a sentence ("Love")."""
+    as a name, not for being a common word ("Love", "Hope": ``NAME_AS_WORD_COUNT``)."""
     return (
         lexicon.known_names.zipf(name) >= FAMOUS_SLIP_TARGET_ZIPF
-        and name.lower() not in lexicon.common_words
+        and lexicon.word_counts.get(name.lower()) < NAME_AS_WORD_COUNT
     )
+
+
+#: A name whose lower-case word pyspellchecker counts this often is mostly that word (love,
+#: hope, mark, frank and bill are counted 7,000 to 2,000,000 times; yahoo, euro and wang 500
+#: to 1,500): real text's frequency of it says little of the name.
+NAME_AS_WORD_COUNT = 5000
 
 
 def _known_name_target(word: str, lexicon: Lexicon) -> str | None:
