@@ -2416,15 +2416,25 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
 @lru_cache(maxsize=1 << 16)
 def _known_slip_target(word: str, lexicon: Lexicon) -> str | None:
     """Return the known name a suspicious word may be read as a slip of, as far as the word
-    tells (``_known_name_candidate``): it is long (or shorter, and the name famous:
-    ``MIN_FAMOUS_SLIP_LENGTH``), no text uses it, and it is one slip from one name
-    (``_known_name_target``). Memoised: a pure function of the word."""
+    tells (``_known_name_candidate``): it is long (or shorter, and the name famous,
+    ``MIN_FAMOUS_SLIP_LENGTH``, or a letter of the name doubled), no text uses it, and it is
+    one slip from one name (``_known_name_target``). Memoised: a pure function of the word."""
     if len(word) < MIN_FAMOUS_SLIP_LENGTH or lexicon.zipf(word) > 0 or _foreign_word(word, lexicon):
         return None
     target = _known_name_target(word, lexicon)
     if target is None or len(word) >= MIN_KNOWN_SLIP_LENGTH or _famous_known_name(target, lexicon):
         return target
-    return None
+    return target if _doubled_letter_of(word, target) else None
+
+
+def _doubled_letter_of(word: str, name: str) -> bool:
+    """Tell whether ``word`` is ``name`` with one of its letters written twice ("Mainnz"): a
+    slip a rare real name seldom is, unlike a letter changed or added (a village "Padung"
+    beside Padang), so a short one is read as any known name, famous or not."""
+    return len(word) == len(name) + 1 and any(
+        word[at] == word[at - 1] and word[:at] + word[at + 1 :] == name
+        for at in range(1, len(word))
+    )
 
 
 def _famous_known_name(name: str, lexicon: Lexicon) -> bool:
