@@ -2394,8 +2394,10 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
     target = _known_slip_target(word, query.lexicon)
     if target is None:
         return None
-    if not _generic_run(query) and not (
-        _first_name_slot(query) and _famous_known_name(target, query.lexicon)
+    if not (
+        _generic_run(query)
+        or (_first_name_slot(query) and _famous_known_name(target, query.lexicon))
+        or _doubled_letter_of(word, target)  # no rare name of its own, in any slot
     ):
         return None
     entity = Entity(target, KNOWN_NAME, (), ())
