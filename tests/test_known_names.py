@@ -201,6 +201,8 @@ def test_a_doubled_letter_in_a_chinese_name_is_written_once(
         "Prime Minister Lee Hsien Loong visited the port.",
         # alone, the word says nothing of a Chinese name
         "Reporter Yangg wrote the story.",
+        # beside a common English word: a Japanese title, whose geminates are spelled so
+        "The wrestler Kinniku Man returns in the new volume of the manga.",
         # a name real text uses is no slip
         "The coach Anna Li and Hanna Wu trained the team.",
     ],

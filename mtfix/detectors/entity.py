@@ -2027,9 +2027,10 @@ def _pinyin_undoubled(word: str, lexicon: Lexicon) -> str | None:
 
 def _in_chinese_name(document: Document, token: Token, lexicon: Lexicon) -> bool:
     """Tell whether the token stands in a name of two or three capitalised words, one space
-    apart, whose other words are whole pinyin syllables ("Zhanng Ying", "Ma Sanlii"); a
-    capitalised common word may stand beside the name ("Reporter Yangg Na"), another name
-    may not ("Lee Hsien Loong" is no Chinese name in pinyin)."""
+    apart, whose other words are whole pinyin syllables and no common English word ("Zhanng
+    Ying", "Ma Sanlii"; "Kinniku Man" is Japanese); a capitalised common word may stand
+    beside the name ("Reporter Yangg Na"), another name may not ("Lee Hsien Loong" is no
+    Chinese name in pinyin)."""
     tokens = document.tokens
     others = []
     for step in (-1, 1):
@@ -2037,10 +2038,10 @@ def _in_chinese_name(document: Document, token: Token, lexicon: Lexicon) -> bool
         while _joined(document, min(index, index + step)):
             index += step
             word = tokens[index].text
+            if word.lower() in lexicon.common_words:
+                break  # "Reporter", or "Man" after a Japanese word: no part of a pinyin name
             if not PINYIN_NAME.fullmatch(fold(word).lower()):
-                if word.lower() not in lexicon.common_words:
-                    return False
-                break
+                return False
             others.append(word)
     return 1 <= len(others) <= 2
 
