@@ -426,12 +426,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "entity.pinyin",
-        "A letter written twice in a Chinese name ('Zhanng Ying'), written once.",
+        "A slip in a Chinese name ('Zhanng Ying', 'Xiu Lypeng') that pinyin rules out, undone.",
         "A capitalised word that no text uses and that is no whole pinyin syllables, in a name "
-        "of two or three words whose other words are, becomes whole syllables when one of its "
-        "doubled letters is written once, in exactly one way. A syllable with no initial "
-        "consonant counts only at the start of a word (pinyin marks one inside with an "
-        "apostrophe), so 'Huaang' is no 'Hua-ang'.",
+        "of two or three words whose other words are (none a common English word), becomes "
+        "whole syllables when one of its doubled letters is written once or a 'y' is written "
+        "'i', in exactly one way. A syllable with no initial consonant counts only at the start "
+        "of a word (pinyin marks one inside with an apostrophe), so 'Huaang' is no 'Hua-ang'.",
         "The report was written by the journalist Zhanng Ying in Beijing.",
         "The report was written by the journalist Zhang Ying in Beijing.",
     ),

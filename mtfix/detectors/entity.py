@@ -1973,23 +1973,22 @@ PINYIN_WORD = re.compile(f"(?:{PINYIN_SYLLABLE})+")
 PINYIN_NAME = re.compile(f"(?:{PINYIN_SYLLABLE})(?:{PINYIN_INITIAL_SYLLABLE})*")
 
 
-#: The confidence of a letter written twice in a Chinese name (``_pinyin_slip_corrections``).
+#: The confidence of a slip undone in a Chinese name (``_pinyin_slip_corrections``).
 PINYIN_SLIP_CONFIDENCE = 0.8
-#: A letter written twice in a row, in a lower-case stretch of a word.
-_DOUBLED_LETTER = re.compile(r"([a-z])\1")
 
 
 def _pinyin_slip_corrections(
     document: Document, lexicon: Lexicon, covered: list[tuple[int, int]]
 ) -> Iterator[Proposal]:
     """Correct a word of a Chinese person's name with a letter written twice ("Zhanng Ying",
-    "Ma Sanlii"): the word is no whole pinyin syllables, written once it is, and the other
-    words of the name are whole syllables. A Chinese name is written in whole syllables, so the
-    doubled letter is a slip; no text uses the word, and there is one way to read it."""
+    "Ma Sanlii") or an "i" written "y" ("Xiu Lypeng"): the word is no whole pinyin
+    syllables, with the slip undone it is (``_pinyin_repair``), and the other words of the
+    name are whole syllables. A Chinese name is written in whole syllables, so the word is a
+    slip; no text uses it, and there is one way to read it."""
     slips = {
         word: fixed
         for word in document.capitalised_words
-        if _DOUBLED_LETTER.search(word) and (fixed := _pinyin_undoubled(word, lexicon))
+        if (fixed := _pinyin_repair(word, lexicon))
     }
     if not slips:
         return
@@ -2003,23 +2002,28 @@ def _pinyin_slip_corrections(
             end=end,
             replacement=slips[word],
             confidence=PINYIN_SLIP_CONFIDENCE,
-            reason=f"“{word}” in a Chinese name is no pinyin; “{slips[word]}”, a letter written "
-            "once, is, as the rest of the name.",
+            reason=f"“{word}” in a Chinese name is no pinyin; “{slips[word]}”, one slip undone, "
+            "is, as the rest of the name.",
             rule="entity.pinyin",
         )
 
 
 @lru_cache(maxsize=1 << 14)
-def _pinyin_undoubled(word: str, lexicon: Lexicon) -> str | None:
-    """Return the one spelling of ``word`` with a doubled letter written once that is whole
-    pinyin syllables, when ``word`` is none and no text uses it; else None (memoised)."""
+def _pinyin_repair(word: str, lexicon: Lexicon) -> str | None:
+    """Return the one spelling of ``word`` that is whole pinyin syllables (``PINYIN_NAME``)
+    by one slip undone: a doubled letter written once, or a "y" written "i" (pinyin writes
+    "y" only to open a syllable: "Lypeng", "Junfey"); None when ``word`` is whole syllables
+    already, some text uses it, or there is no one such spelling (memoised). Two letters
+    swapped back are not tried: Japanese names and others' are whole syllables so too often
+    ("Keiaki", "Aminus")."""
     folded = fold(word).lower()
     if not word[1:].islower() or PINYIN_NAME.fullmatch(folded) or lexicon.zipf(word) > 0:
         return None
-    once = {
+    slips = {
         word[:at] + word[at + 1 :] for at in range(1, len(word)) if folded[at] == folded[at - 1]
     }
-    whole = [form for form in once if PINYIN_NAME.fullmatch(fold(form).lower())]
+    slips.update(word[:at] + "i" + word[at + 1 :] for at in range(1, len(word)) if word[at] == "y")
+    whole = [form for form in slips if PINYIN_NAME.fullmatch(fold(form).lower())]
     if len(whole) != 1 or _foreign_word(word, lexicon):
         return None
     return whole[0]
