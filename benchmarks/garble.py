@@ -18,6 +18,28 @@ Artefacts and the mtfix kind each one is scored under:
 - ``quotes``: quotes written the German way, opening (``said:” Look``) or closing before the
   attribution (``serious “, Said Vance``).
 
+A second stream of artefacts, drawn with its own random generator after the first (one per
+``WORDS_PER_EXTRA`` words, never within ten characters of another artefact), adds the forms
+an independent garbler would use, so the figures of the forms above stay as they were:
+
+- ``encoding``: a word with a non-ASCII character (an apostrophe, a dash, an accent) written as
+  its UTF-8 bytes read as Windows-1252 ("Russiaâ€™s"), a Latin word with one Cyrillic
+  look-alike letter ("Ukrаine"), a curly mark or ampersand written as an HTML entity
+  ("Russia&rsquo;s");
+- ``boilerplate``: a web-page leftover line ("Share this article", "Read more:", a cookie
+  notice) before the article or after it;
+- ``variant``: a Ukrainian place spelled from Russian ("Kiev", "Kharkov", "Lugansk");
+- ``untranslated``: a common word left in German ("Regierung") or Russian ("война");
+- ``typography``: a space before the apostrophe of 's ("Putin ’s"), a dash that lost the
+  space on one side ("agreed— but"), two spaces between words, no space after a comma;
+- ``quotes``: a quotation in German marks („…“), its closing mark straight in curly text
+  (“…"), spaces inside the marks (“ … ”);
+- ``capitalisation``: a noun capitalised after a determiner and a modifier ("the new
+  Agreement");
+- ``nonword``: a space put inside a word ("gover nment"), a two-letter word glued to the next
+  ("bybuses");
+- ``typography`` also: a compound's hyphen spaced on both sides ("two - hour").
+
 Usage: ``python benchmarks/garble.py ARTICLE.txt [--seed N]`` prints the garbled text and the
 gold edits (for eyeballing); ``benchmarks/quality.py`` imports :func:`garble`.
 """
@@ -70,6 +92,72 @@ VOWELS = "aeiou"
 COMMON_WORD_COUNT = 3000
 #: How often each kind of artefact is drawn, relative to the others.
 KIND_WEIGHTS = {"entity": 4, "nonword": 2, "typography": 2, "capitalisation": 1, "quotes": 1}
+#: At most one artefact of the second stream per this many words, on average.
+WORDS_PER_EXTRA = 100
+#: How often each kind of the second stream is drawn, relative to the others.
+EXTRA_WEIGHTS = {
+    "encoding": 2,
+    "boilerplate": 1,
+    "variant": 1,
+    "untranslated": 1,
+    "typography": 2,
+    "quotes": 1,
+    "capitalisation": 1,
+    "nonword": 1,
+}
+#: Two-letter words the second stream glues to the word after them.
+SHORT_WORDS = ("of", "to", "in", "on", "by", "at")
+#: Ukrainian places and the Russian-based spellings English news has dropped.
+RUSSIAN_SPELLINGS = {
+    "Kyiv": "Kiev",
+    "Kharkiv": "Kharkov",
+    "Odesa": "Odessa",
+    "Luhansk": "Lugansk",
+    "Lviv": "Lvov",
+    "Zaporizhzhia": "Zaporozhye",
+    "Chernihiv": "Chernigov",
+    "Donbas": "Donbass",
+    "Rivne": "Rovno",
+    "Vinnytsia": "Vinnitsa",
+    "Zhytomyr": "Zhitomir",
+    "Irpin": "Irpen",
+    "Horlivka": "Gorlovka",
+}
+#: Common news words and the German word a translation may leave in their place.
+GERMAN_WORDS = {
+    "government": "Regierung",
+    "war": "Krieg",
+    "police": "Polizei",
+    "election": "Wahl",
+    "agreement": "Abkommen",
+    "weapons": "Waffen",
+    "soldiers": "Soldaten",
+}
+#: The same in Russian.
+RUSSIAN_WORDS = {
+    "government": "правительство",
+    "war": "война",
+    "city": "город",
+    "police": "полиция",
+    "elections": "выборы",
+    "agreement": "соглашение",
+    "weapons": "оружие",
+    "soldiers": "солдаты",
+}
+#: Web-page leftover lines.
+LEFTOVERS = (
+    "Share this article",
+    "Read more:",
+    "Advertisement",
+    "Comments",
+    "Subscribe to our newsletter",
+    "Follow us on Telegram",
+    "We use cookies to improve your experience on our website.",
+)
+#: Latin letters and the Cyrillic letters drawn like them.
+CYRILLIC_LOOK_ALIKES = dict(zip("aeopcxyAEOPCXBHKMT", "аеорсхуАЕОРСХВНКМТ", strict=True))
+#: Characters and the HTML entities a page may leave for them.
+HTML_ENTITIES = {"’": "&rsquo;", "“": "&ldquo;", "”": "&rdquo;", "&": "&amp;", "—": "&mdash;"}
 #: A run of letters; a possessive or a hyphenated compound gives several runs.
 WORD_RE = re.compile(r"[^\W\d_]+")
 JOINERS = "'’-"
@@ -261,6 +349,111 @@ def _mechanical_edits(text: str) -> Iterable[_Edit]:
         yield _Edit(m.start(1), m.end(1), noun.capitalize(), "capitalisation", "German noun")
 
 
+def _mojibake(word: str) -> str:
+    """``word`` as its UTF-8 bytes read as Windows-1252 (a byte it leaves undefined as the
+    control character of that number, as web pages show it)."""
+    return "".join(
+        bytes([byte]).decode("cp1252", errors="ignore") or chr(byte)
+        for byte in word.encode("utf-8")
+    )
+
+
+def _encoding_edits(text: str, rng: random.Random) -> Iterable[_Edit]:
+    for m in re.finditer(r"[^\W\d_]*[^\x00-\x7f][^\W\d_]*", text):
+        if _mojibake(m.group()) != m.group() and not m.group().isspace():
+            yield _Edit(m.start(), m.end(), _mojibake(m.group()), "encoding", "mojibake")
+    for m in WORD_RE.finditer(text):
+        word = m.group()
+        spots = [i for i, c in enumerate(word) if c in CYRILLIC_LOOK_ALIKES]
+        if len(word) >= 4 and word.isascii() and spots:
+            i = rng.choice(spots)
+            garbled = word[:i] + CYRILLIC_LOOK_ALIKES[word[i]] + word[i + 1 :]
+            yield _Edit(m.start(), m.end(), garbled, "encoding", "Cyrillic look-alike letter")
+    for m in re.finditer("|".join(HTML_ENTITIES), text):
+        yield _Edit(m.start(), m.end(), HTML_ENTITIES[m.group()], "encoding", "HTML entity")
+
+
+def _word_edits(text: str, rng: random.Random) -> Iterable[_Edit]:
+    """House-style variants and untranslated words, in place of the clean text's words."""
+    for clean, variant in RUSSIAN_SPELLINGS.items():
+        for m in re.finditer(rf"\b{clean}\b", text):
+            yield _Edit(m.start(), m.end(), variant, "variant", "Russian-based spelling")
+    for how, words in (("German word", GERMAN_WORDS), ("Russian word", RUSSIAN_WORDS)):
+        for english, foreign in words.items():
+            for m in re.finditer(rf"\b{english}\b", text):
+                yield _Edit(m.start(), m.end(), foreign, "untranslated", how)
+    if text.strip():
+        line = rng.choice(LEFTOVERS)
+        yield _Edit(0, 0, line + "\n", "boilerplate", "leftover line")
+        end = len(text)
+        leftover = line + "\n" if text.endswith("\n") else "\n" + line
+        yield _Edit(end, end, leftover, "boilerplate", "leftover line")
+
+
+def _layout_edits(text: str) -> Iterable[_Edit]:
+    """Spacing, quotation marks and capitals in the second stream's forms."""
+    for m in re.finditer(r"(?<=[^\W_])’s\b", text):
+        yield _Edit(m.start(), m.start(), " ", "typography", "space before apostrophe")
+    for m in re.finditer(r"(?<=[^\W_]) ([–—]) (?=[^\W_])", text):
+        for garbled in (m.group(1) + " ", " " + m.group(1)):
+            yield _Edit(m.start(), m.end(), garbled, "typography", "dash spaced on one side")
+    for m in re.finditer(r"(?<=[a-z]) (?=[a-z])", text):
+        yield _Edit(m.start(), m.end(), "  ", "typography", "double space")
+    for m in re.finditer(r"(?<=[a-z]), (?=[a-z])", text):
+        yield _Edit(m.start(), m.end(), ",", "typography", "no space after comma")
+    for m in re.finditer(r"“([^“”\"\n]{1,200})”", text):
+        inner = m.group(1)
+        yield _Edit(m.start(), m.end(), f"„{inner}“", "quotes", "German marks")
+        yield _Edit(m.end() - 1, m.end(), '"', "quotes", "straight closing mark")
+        if inner == inner.strip():
+            yield _Edit(m.start(), m.end(), f"“ {inner} ”", "quotes", "spaces inside marks")
+    for m in re.finditer(r"\b(?:a|an|the) (?!\w+ly\b)[a-z]{4,} ([a-z]{5,})\b(?= [a-z])", text):
+        noun = m.group(1)
+        yield _Edit(m.start(1), m.end(1), noun.capitalize(), "capitalisation", "after modifier")
+
+
+def _spacing_edits(text: str, rng: random.Random) -> Iterable[_Edit]:
+    """Words split or glued, and compounds' hyphens spaced."""
+    for m in re.finditer(r"\b[a-z]{8,}\b", text):
+        word = m.group()
+        cut = rng.randrange(3, len(word) - 2)
+        if not _is_english(word[:cut]) and not _is_english(word[cut:]):
+            split = f"{word[:cut]} {word[cut:]}"
+            yield _Edit(m.start(), m.end(), split, "nonword", "space inside a word")
+    for m in re.finditer(rf"\b({'|'.join(SHORT_WORDS)}) ([a-z]{{4,}})\b", text):
+        glued = m.group(1) + m.group(2)
+        if not _is_english(glued):
+            yield _Edit(m.start(), m.end(), glued, "nonword", "two words glued")
+    for m in re.finditer(r"(?<=[^\W_])-(?=[a-z])", text):
+        yield _Edit(m.start(), m.end(), " - ", "typography", "spaced compound hyphen")
+
+
+def _second_stream(text: str, chosen: list[_Edit], seed: int) -> list[_Edit]:
+    """Draw the second stream's artefacts, away from those already ``chosen``."""
+    rng = random.Random(f"{seed}:second stream")
+    candidates = [
+        *_encoding_edits(text, rng),
+        *_word_edits(text, rng),
+        *_layout_edits(text),
+        *_spacing_edits(text, rng),
+    ]
+    rng.shuffle(candidates)
+    pools: dict[tuple[str, str], list[_Edit]] = {}
+    for edit in candidates:
+        pools.setdefault((edit.kind, edit.how), []).append(edit)
+    budget = max(1, len(text.split()) // WORDS_PER_EXTRA)
+    extra: list[_Edit] = []
+    for _ in range(budget * 20):
+        live = sorted(key for key, pool in pools.items() if pool)
+        if len(extra) >= budget or not live:
+            break
+        weights = [EXTRA_WEIGHTS[kind] / _share(pools, kind) for kind, _ in live]
+        edit = pools[rng.choices(live, weights)[0]].pop()
+        if all(edit.end + 10 < c.start or c.end + 10 < edit.start for c in chosen + extra):
+            extra.append(edit)
+    return extra
+
+
 def garble(text: str, seed: int = SEED) -> tuple[str, list[Gold]]:
     """Return ``text`` with MT-like artefacts, and where each is with what it should be."""
     rng = random.Random(seed)
@@ -292,7 +485,8 @@ def garble(text: str, seed: int = SEED) -> tuple[str, list[Gold]]:
         edit = pools[rng.choices(live, weights)[0]].pop()
         if all(edit.end + 10 < c.start or c.end + 10 < edit.start for c in chosen):
             chosen.append(edit)
-    return _apply(text, sorted(chosen, key=lambda e: e.start))
+    chosen.extend(_second_stream(text, chosen, seed))
+    return _apply(text, sorted(chosen, key=lambda e: (e.start, e.end)))
 
 
 def _share(pools: dict[tuple[str, str], list[_Edit]], kind: str) -> int:

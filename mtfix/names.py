@@ -51,12 +51,18 @@ _TRANSLITERATION = [
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+#: Latin letters whose stroke Unicode does not decompose, with the letter English writes for
+#: them (Jarosław is Jaroslaw in English text, Løkke is Lokke).
+_STROKED = str.maketrans("łđøħŧı", "ldohti")
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case ``text`` and strip diacritics: "Zelenskyy's Kyïv" -> "zelenskyy's kyiv"."""
+    """Lower-case ``text`` and strip diacritics: "Zelenskyy's Kyïv" -> "zelenskyy's kyiv",
+    "Jarosław" -> "jaroslaw"."""
     if text.isascii():
         return text.lower()  # ASCII has no diacritics, and decomposes to itself
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text.lower()).translate(_STROKED)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

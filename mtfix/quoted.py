@@ -140,6 +140,20 @@ def _named_or_glossed(document: Document, token: Token) -> bool:
     return _GLOSS.match(text, token.end) is not None
 
 
+#: A translation beside a term, in brackets, in lower case.
+_TRANSLATION = re.compile(r" \([a-z]")
+
+
+def glossed(document: Document, token: Token) -> bool:
+    """Tell whether the writer translates the word in brackets beside it ("powiat (county)")
+    or names it "known as": English words get no such gloss (capitals in brackets after a word
+    are an abbreviation: "syndrome (SARS)"), while "so-called" also marks an English phrase the
+    writer doubts, and ", or" joins English words as often as it glosses a term."""
+    tokens = document.tokens
+    before = [tokens[i].text.lower() for i in (token.index - 2, token.index - 1) if i >= 0]
+    return before == ["known", "as"] or _TRANSLATION.match(document.text, token.end) is not None
+
+
 def set_apart(document: Document, token: Token) -> bool:
     """Tell whether the writer sets the word apart from the prose around it: names it as a
     term or glosses it (``_named_or_glossed``), puts it inside brackets

@@ -209,7 +209,8 @@ RULES: tuple[Rule, ...] = (
         "A hyphen between a word and a name where a dash belongs ('progress-Xinhuanet').",
         "A lower-case English word joined by a hyphen to a capitalised word, the word no prefix "
         "('mid-May', 'pro-Kremlin', 'then-President'), is a headline and its source, or a "
-        "sentence and a name, run together; the hyphen becomes a spaced en dash.",
+        "sentence and a name, run together; the hyphen becomes the dash the article writes "
+        "between words, spaced as it spaces it (a spaced en dash when it has none).",
         "Exports rose again this year-Xinhuanet",
         "Exports rose again this year – Xinhuanet",
     ),
@@ -224,9 +225,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "typography.clause_hyphen",
-        "A hyphen used as a dash between clauses ('bridge-but'), made a spaced en dash.",
-        "A hyphen joining a word to a clause word (and, but, which, a) stands for a dash; it "
-        "becomes a spaced en dash.",
+        "A hyphen used as a dash between clauses ('bridge-but'), made the article's dash.",
+        "A hyphen joining a word to a clause word (and, but, which, a, he) stands for a dash; "
+        "it becomes the dash the article writes between words, spaced as it spaces it (a "
+        "spaced en dash when it has none).",
         "The mayor had promised a new bridge-but the money ran out.",
         "The mayor had promised a new bridge – but the money ran out.",
     ),
@@ -253,6 +255,32 @@ RULES: tuple[Rule, ...] = (
         "The rain stopped on Monday. The roads opened again.",
     ),
     Rule(
+        "typography.spaced_compound",
+        "A compound's hyphen spaced on both sides ('two - hour', 'pro - Russian'), closed up.",
+        "A hyphen with a space on each side is a dash as often as not, so it is closed up only "
+        "where a compound must stand: a number before a measure ('three - day'), a prefix that "
+        "is no word alone ('pro', 'anti', 'non'), or a compound the article hyphenates elsewhere.",
+        "After a two - hour meeting the pro - Russian delegates left.",
+        "After a two-hour meeting the pro-Russian delegates left.",
+    ),
+    Rule(
+        "typography.lopsided_dash",
+        "A dash between words spaced on one side only ('agreed— but'), spaced evenly.",
+        "A dash between words has a space on both sides or on neither; one space lost or added "
+        "when segments were joined leaves it lopsided. It takes the article's own style for "
+        "that dash, and spaces on both sides when the article has no other.",
+        "The sides agreed— but only for a month.",
+        "The sides agreed — but only for a month.",
+    ),
+    Rule(
+        "typography.spaced_apostrophe",
+        "A space before the apostrophe of ’s ('Putin ’s'), removed.",
+        "The apostrophe of a possessive or of a shortened 'is' follows its word directly; a "
+        "space before it is a tokeniser's leftover.",
+        "The council ’s budget was cut again.",
+        "The council’s budget was cut again.",
+    ),
+    Rule(
         "typography.double_space",
         "Two or more spaces between words of a sentence, made one.",
         "Several spaces inside a sentence are a leftover of joined segments. Before a capital "
@@ -268,6 +296,16 @@ RULES: tuple[Rule, ...] = (
         "keeps them. Each mark is turned the English way by its role, opening or closing.",
         "The mayor said: „We will rebuild the school.“",
         "The mayor said: “We will rebuild the school.”",
+    ),
+    Rule(
+        "quotes.mixed_shape",
+        'A quotation opened with one shape of mark and closed with the other (“…"), matched.',
+        "A writer uses curly or straight quotation marks, not both in one quotation; a pair of "
+        "mixed shapes is the trace of joined segments. The odd mark takes the shape the article "
+        "keeps to, when it has two whole quotations in that shape (twice as many as mixed ones) "
+        "and none in the other.",
+        '“We will not give up," the mayor said, “not now.” The crowd cheered “Hold on!”',
+        "“We will not give up,” the mayor said, “not now.” The crowd cheered “Hold on!”",
     ),
     Rule(
         "quotes.guillemets",
@@ -443,6 +481,15 @@ RULES: tuple[Rule, ...] = (
         "name they stand for.",
         "The European Truth newspaper reported the talks in Kyiv.",
         "The newspaper Yevropeiska Pravda reported the talks in Kyiv.",
+    ),
+    Rule(
+        "nonword.split",
+        "A word with a space put inside it ('gover nment'), joined.",
+        "An unknown lower-case word and the lower-case word beside it that together make a "
+        "common word of seven letters or more are one word split by a stray space. Two words "
+        "that make one ('every one') are left alone: neither is unknown.",
+        "The talks on the new gover nment ended on Monday.",
+        "The talks on the new government ended on Monday.",
     ),
     Rule(
         "nonword.glued",

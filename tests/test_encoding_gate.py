@@ -105,3 +105,18 @@ def test_a_word_of_another_script_is_left_alone(text: str) -> None:
 )
 def test_mojibake_quotes_are_decoded_whole(text: str, fixed: str) -> None:
     assert mtfix.clean(text).apply() == fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("The governor of Ukraineâ€™s east spoke.", "The governor of Ukraine’s east spoke."),
+        (
+            "Prime Minister Netanyahuâ\x80\x99s office said.",
+            "Prime Minister Netanyahu’s office said.",
+        ),
+    ],
+)
+def test_a_name_glued_to_mojibake_is_decoded_not_taken_for_a_garble(text: str, fixed: str) -> None:
+    """ftfy's decoding outranks a name correction of the letters before the mojibake."""
+    assert mtfix.clean(text).apply() == fixed

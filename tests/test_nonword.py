@@ -32,6 +32,8 @@ def nonword_fixes(text: str) -> list[tuple[str, str]]:
         "Police raided a warehouse of illegal cryptominers on Tuesday.",
         "Artists should keep their individualities, the curator said.",
         "Patients with pre-existing conditions were vaccinated first.",
+        # a prefix of three letters or more before a rarer English word
+        "The two countries share a long nondemarcated border high in the mountains.",
         # Foreign words: accented, or common in a source language (the untranslated detector's).
         "The chef served lapés with the fish.",
         "She stood on the podest after the race.",
@@ -114,6 +116,19 @@ def test_terms_set_apart_stay(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # a word the writer translates beside it, or names "known as": another language's
+        "Every spring the villagers drive their kravy (cows) up to the mountain pastures.",
+        "The square fills for the autumn market, known as reljef, when farmers sell cheese.",
+    ],
+)
+def test_a_term_glossed_or_known_as_is_only_a_guess(text: str) -> None:
+    """A correction of a glossed term is shown below the default threshold only."""
+    assert nonword_fixes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # brackets with English words or a number in them, a long bracket: English prose
         "The plan (which the goverment drafted in secret last year) failed.\n",
         "He scored the winner (85th minnute) from a corner.\n",
@@ -160,16 +175,39 @@ def test_a_garble_after_a_possessive_name_is_still_fixed() -> None:
     [
         ("The ministry cited medical andeducational needs in its report.", "and educational"),
         ("Residents of thetown were told to stay indoors on Monday.", "the town"),
+        # a two-letter word before a common one, with no common word one slip away
+        ("Residents were taken away bybuses on Monday.", "by buses"),
+        ("Prices rose sharply inglobal markets last year.", "in global"),
     ],
 )
 def test_a_word_glued_to_the_or_and_gets_its_space_back(text: str, wanted: str) -> None:
     assert [c.replacement for c in mtfix.clean(text).changes if c.kind == "nonword"] == [wanted]
 
 
-@pytest.mark.parametrize("word", ["alays", "forrest", "withdawn"])
+@pytest.mark.parametrize("word", ["alays", "forrest", "withdawn", "inportant", "tobaco"])
 def test_a_slip_is_not_split_at_a_short_word(word: str) -> None:
     text = f"The report said it was {word} a matter for the council."
     assert all(" " not in c.replacement for c in mtfix.clean(text).changes)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The gover nment fell on Monday.", ("gover nment", "government")),
+        ("They met the presi dent in May.", ("presi dent", "president")),
+    ],
+)
+def test_a_word_with_a_space_put_inside_it_is_joined(text: str, wanted: tuple[str, str]) -> None:
+    changes = [(c.original, c.replacement) for c in mtfix.clean(text).changes]
+    assert changes == [wanted]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Every one of them came, any way they could.", "The talks may be over, some time later."],
+)
+def test_two_words_that_make_one_stay_apart(text: str) -> None:
+    assert mtfix.clean(text).changes == ()
 
 
 @pytest.mark.parametrize(

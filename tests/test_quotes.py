@@ -82,6 +82,34 @@ FIRES = [
         "Critics called it “a mistake” at once.",
         {"spaced_open"},
     ),
+    (
+        "“ We will stay, ” she said.",
+        "“We will stay,” she said.",
+        {"spaced_open", "spaced_close"},
+    ),
+    # both marks of each quotation spaced: a tokeniser's, not a writer's habit
+    (
+        "He would “ do everything ” to stop the “ very root ” of it.",
+        "He would “do everything” to stop the “very root” of it.",
+        {"spaced_open", "spaced_close"},
+    ),
+    # a mark hidden in an entity pairs as the mark it will be once decoded
+    (
+        "The chief said:” We need help,&rdquo; he wrote.",
+        "The chief said: “We need help,&rdquo; he wrote.",
+        {"misplaced_open"},
+    ),
+    # a quotation whose marks differ in shape, in an article that keeps to one shape
+    (
+        '“We will stay," she said. “Not now.” He agreed: “Yes.”',
+        "“We will stay,” she said. “Not now.” He agreed: “Yes.”",
+        {"mixed_shape"},
+    ),
+    (
+        '"We will stay,” she said. "Not now." He agreed: "Yes."',
+        '"We will stay," she said. "Not now." He agreed: "Yes."',
+        {"mixed_shape"},
+    ),
 ]
 
 #: Correct quoting the detector must not touch.
@@ -109,6 +137,15 @@ SILENT = [
     "The newspaper “ Коммерсант ” reported it, and the slogan “Слава Україні “ was heard.",
     # a writer who spaces every curly closing mark: a habit, not a translation's slip
     "Li said: “We will open the hall next year. ”\n“It will hold every kind of art. ”",
+    # a writer who mixes the shapes often, or writes whole quotations in both, has a habit
+    '"We will stay,” she said. "Not now,” he said. "Yes," they said.',
+    '“We will stay," she said. “Not now.” He agreed: "Yes."',
+    # a mark hidden in an entity or mojibake pairs with the others; encoding decodes it
+    "He said &ldquo;we fired at dawn,” South Korea’s Joint Chiefs of Staff said.",
+    "He said â€œwe fired at dawn,” South Korea’s Joint Chiefs of Staff said.",
+    "He said \u00e2\x80\x9cwe fired at dawn,” South Korea’s Joint Chiefs of Staff said.",
+    # a quotation of one shape nested in the other's
+    '"They sent the message “Leave now, the water rises" today," he said. "Yes." "No."',
 ]
 
 
@@ -133,13 +170,16 @@ def test_every_rule_has_examples() -> None:
     """Every rule the detector names is shown firing above."""
     fired = set().union(*(rules for _, _, rules in FIRES))
     names = {"nested_open", "nested_close", "misplaced_close", "spaced_close"}
-    assert fired == names | {"misplaced_open", "direction", "spaced_open"}
+    assert fired == names | {"misplaced_open", "direction", "spaced_open", "mixed_shape"}
 
 
 def test_straight_quotes_stay_straight() -> None:
-    """A fix in straight-quoted text moves marks and never turns them curly, nor the reverse."""
-    for text, wanted, _ in FIRES:
-        if '"' in text:
+    """A fix in straight-quoted text moves marks and never turns them curly, nor the reverse
+    (a quotation of mixed shapes takes the one shape the article keeps to)."""
+    for text, wanted, rules in FIRES:
+        if "mixed_shape" in rules:
+            assert ('"' in wanted) != bool(set("“”") & set(wanted))
+        elif '"' in text:
             assert not set("“”‘’") & set(wanted)
         else:
             assert '"' not in wanted

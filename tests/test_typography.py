@@ -66,10 +66,45 @@ FIRES = [
         "clause_hyphen",
     ),
     (
+        "They met twice—in May and June—and lost-they would not strike again.",
+        "They met twice—in May and June—and lost—they would not strike again.",
+        "clause_hyphen",
+    ),
+    (
+        "The unions had lost-they would not strike again.",
+        "The unions had lost – they would not strike again.",
+        "clause_hyphen",
+    ),
+    (
         "a plan for the region-which was new",
         "a plan for the region – which was new",
         "clause_hyphen",
     ),
+    (
+        "The sides agreed— but only for a month.",
+        "The sides agreed — but only for a month.",
+        "lopsided_dash",
+    ),
+    (
+        "They met twice—in May and June—and agreed —again.",
+        "They met twice—in May and June—and agreed—again.",
+        "lopsided_dash",
+    ),
+    ("The council ’s budget was cut.", "The council’s budget was cut.", "spaced_apostrophe"),
+    (
+        "After a two - hour meeting the pro - Russian delegates left.",
+        "After a two-hour meeting the pro-Russian delegates left.",
+        "spaced_compound",
+    ),
+    (
+        "The long-term plan and the long - term view.",
+        "The long-term plan and the long-term view.",
+        "spaced_compound",
+    ),
+    ("Eighty- six ships left.", "Eighty-six ships left.", "hyphen_space"),
+    ("He called for a cease- fire at once.", "He called for a cease-fire at once.", "hyphen_space"),
+    ("a game of cat-and -mouse", "a game of cat-and-mouse", "spaced_hyphen"),
+    ("The firm 's plan failed.", "The firm's plan failed.", "spaced_apostrophe"),
     (
         "The vote was close , the chair said.",
         "The vote was close, the chair said.",
@@ -147,6 +182,12 @@ SILENT = [
     "Figure 2: 3 options, Chapter 4: 12 rules and Article 5: 2 members",
     "They dined à la carte in Côte d'Ivoire under the old slogan 'O petróleo é nosso'.",
     "Wink ;) and smile :) at 5:30",
+    # dashes spaced evenly, a dash opening a line or after a bracket, a quoted 's
+    "They agreed — at last — and left; the vote—a formality—passed.",
+    "We agreed - all of us - to stay, and it ended 2 - 1.",
+    "A he-man and a she-wolf met at the do-it-yourself shop.",
+    "— Yes, he said.\nThe talks (AP) —Belarus",
+    "He spelled it out: 's' as in sugar, and the letters 'st'.",
     "Ms Müller met Herr König in Düsseldorf and Straße 5.",
     '"Yes," he said. "No," she said (quietly).',
     # names that hold a mark, and the spacing between sentences that writers choose

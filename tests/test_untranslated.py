@@ -86,6 +86,37 @@ def test_terms_the_writer_sets_apart_are_left_alone(text: str) -> None:
     assert clean(text, Config(only=("untranslated",), min_confidence=0)).changes == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # names as Czech writes them, a capital on the first word only, after "the"
+        "The Česká pirátská strana won four seats in the Senate race.",
+        "Members of the Občanská demokratická strana met in Prague on Saturday.",
+        "Police from the Národní centrála proti organizovanému zločinu arrested the suspect.",
+        "Voters backed the Svoboda a přímá demokracie of Tomio Okamura.",
+        # "the" and a word saying what the name names
+        "He leads the party Česká strana sociálně demokratická in the Senate.",
+    ],
+)
+def test_a_name_in_its_languages_sentence_case_is_left_alone(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_a_clause_after_a_persons_name_is_still_flagged() -> None:
+    """Lower-case words after a name that no "the" introduces are a clause left over."""
+    found = [c.original for c in clean("Premier Babiš řekl, že vláda podpoří the plan.").changes]
+    assert "vláda" in found
+
+
+def test_a_currency_after_an_amount_is_a_unit_not_a_phrase_left_over() -> None:
+    """A source language's common word right after a number is the amount's unit ("5,000
+    korun"), named as its country does: flagged below the default threshold only."""
+    text = "The fine was 5,000 korun, the regional office said on Monday."
+    assert _found(text) == []
+    ((change),) = clean(text, Config(only=("untranslated",), min_confidence=0)).changes
+    assert change.confidence == untranslated.LONE_TERM_CONFIDENCE
+
+
 def test_the_rule_names_the_likeliest_language() -> None:
     every = Config(only=("untranslated",), min_confidence=0)
     rules = {c.source for c in clean("Pupils sat the prüfungen on Tuesday.", every).changes}
@@ -243,3 +274,9 @@ def test_a_very_long_token_is_no_foreign_word_and_costs_little() -> None:
     so tokens past ``MAX_WORD_LENGTH`` letters are never looked at."""
     text = f"The file held {'rathaus' * 5_000} and nothing else.\n"
     assert clean(text, Config(min_confidence=0)).changes == ()
+
+
+def test_a_cyrillic_word_with_an_english_possessive_is_translated_with_it() -> None:
+    """English glued its possessive to the word left in Cyrillic: the translation keeps it."""
+    changes = clean("The правительство’s plan failed.", ONLY).changes
+    assert [(c.original, c.replacement) for c in changes] == [("правительство’s", "government’s")]

@@ -15,13 +15,18 @@ from ..text import Document, Line
 
 #: How many non-blank lines at each end of an article count as its top or bottom.
 EDGE_LINES = 3
+#: A longer line is prose, whatever it starts with (a cookie notice runs to about 150).
+MAX_LENGTH = 200
 
 
 def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     """Yield a deletion for each boilerplate line.
 
-    A run of boilerplate lines that opens (or closes) the article takes the blank lines after
-    (or before) each of its lines with it, so the article neither starts nor ends blank.
+    A run of boilerplate lines that closes the article takes the blank lines before each of its
+    lines with it, so the article does not end blank (and if its last line had no break, the
+    break before the run goes too); any other boilerplate line takes the blank lines after it,
+    so the article does not start blank and the paragraphs around a leftover stay one blank
+    line apart.
     """
     lines = document.lines
     stripped_lines = [document.line_text(line).strip() for line in lines]
@@ -34,18 +39,21 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             description = _description(stripped_lines[position], lexicon)
             if description is not None:
                 found[position] = description
-    opening = _run(content, found)
     closing = _run(content[::-1], found)
+    unbroken_end = bool(lines) and lines[-1].next_start == lines[-1].end
     for position, description in found.items():
         first, last = position, position
-        if position in opening:
-            while last + 1 < len(lines) and not stripped_lines[last + 1]:
-                last += 1
-        elif position in closing:
+        if position in closing:
             while first > 0 and not stripped_lines[first - 1]:
                 first -= 1
+        else:
+            while last + 1 < len(lines) and not stripped_lines[last + 1]:
+                last += 1
+        start = lines[first].start
+        if unbroken_end and first > 0 and position == min(closing, default=-1):
+            start = lines[first - 1].end  # the article ended without a break: it still does
         yield Proposal(
-            start=lines[first].start,
+            start=start,
             end=_deletion_end(document, lines[last]),
             replacement="",
             confidence=0.95 if position in edges else 0.8,
@@ -56,7 +64,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
 
 def _description(stripped: str, lexicon: Lexicon) -> str | None:
     """Return what a line is (a share button...) if a boilerplate pattern matches it whole."""
-    if len(stripped) > 80:
+    if len(stripped) > MAX_LENGTH:
         return None
     for pattern, description in lexicon.boilerplate_patterns:
         if pattern.fullmatch(stripped):

@@ -79,6 +79,9 @@ AFTER_DETERMINER_CONFIDENCE = 0.7
 #: For capitalised plurals (often team names: "the Wolves") and words after a preposition,
 #: where a name may stand ("the village of Steam", "talks on Zoom"): below the default threshold.
 WEAK_CONFIDENCE = 0.45
+#: After a determiner and a lower-case modifier ("the new Agreement"): mid-phrase, though the
+#: modifier may be a noun that a name follows ("the party Chairman" is rarer than "the new").
+AFTER_MODIFIER_CONFIDENCE = 0.6
 #: After a lower-case word that may end a sentence: the capital may open one, shown for review.
 AFTER_WORD_CONFIDENCE = 0.35
 #: Words that open the speaker's name after a speech verb ("said the mayor", "asked she").
@@ -136,6 +139,10 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             confidence = WEAK_CONFIDENCE if weak else AFTER_DETERMINER_CONFIDENCE
         elif previous.text in PREPOSITIONS:
             confidence = WEAK_CONFIDENCE
+        elif _after_determiner_and_modifier(document, previous) and _ends_noun_phrase(
+            document, token
+        ):
+            confidence = AFTER_MODIFIER_CONFIDENCE
         else:
             confidence = AFTER_WORD_CONFIDENCE
         yield _proposal(
@@ -347,6 +354,53 @@ def _before_named_head(document: Document, token: Token) -> bool:
     """Tell whether a noun that names follow comes next ("the Delta variant")."""
     following = _adjacent(document, token, 1)
     return following is not None and following.text.lower() in NAMED_HEADS
+
+
+#: Ordinals and numbers, which count the matches, rounds and events that names number
+#: ("the second Test", "the third Reich", "the two Koreas"): no modifier of a common noun.
+COUNTING_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth last next final "
+    "one two three four five six seven eight nine ten".split()
+)
+
+
+def _after_determiner_and_modifier(document: Document, previous: Token) -> bool:
+    """Tell whether the lower-case word before the capital follows a determiner ("the new
+    Agreement", "a key Role"): inside such a phrase no sentence can start. An "-ly" adverb
+    may end a clause ("a meeting held earlier Monday" is no phrase), and is not counted;
+    nor is an ordinal or number, which names count by ("the second Test")."""
+    before = _previous_word(document, previous)
+    return (
+        before is not None
+        and before.text in DETERMINERS
+        and before.text != "to"
+        and previous.text.isalpha()
+        and previous.text.islower()
+        and previous.text not in PREPOSITIONS | DETERMINERS | FUNCTION_WORDS | COUNTING_WORDS
+        and not previous.text.endswith("ly")
+    )
+
+
+#: Closed-class words that may follow the noun a phrase ends with ("the new Agreement on",
+#: "a key Role was"): words of no name.
+PHRASE_FOLLOWERS = (
+    PREPOSITIONS
+    | FUNCTION_WORDS
+    | frozenset("is was are were has had have will would could can may must said says".split())
+)
+
+
+def _ends_noun_phrase(document: Document, token: Token) -> bool:
+    """Tell whether the capitalised word is an ordinary noun, not a preposition, article or
+    participle (those open a sentence whose full stop was lost: "the epidemic Through"), ending its
+    phrase: what follows is no lower-case content word, before which it would be a name used
+    as a modifier ("a special Cobra fire extinguisher")."""
+    lower = token.text.lower()
+    participle = len(lower) >= 5 and lower.endswith("ed") and not lower.endswith("eed")
+    if lower in PHRASE_FOLLOWERS or participle:
+        return False  # "the heroine Based on": a participle opening a sentence, no noun
+    following = _adjacent(document, token, 1)
+    return following is None or not following.text.islower() or following.text in PHRASE_FOLLOWERS
 
 
 def _previous_word(document: Document, token: Token) -> Token | None:

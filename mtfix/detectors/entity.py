@@ -520,7 +520,13 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
     spelling: dict[str, str] = {}
     outright = set()
     for word in sorted(minorities):
-        neighbours = [o for o in close(word) if not _other_form(word, o, lexicon)]
+        neighbours = [
+            other
+            for other in close(word)
+            # machine translation adds no letters of another alphabet: "Motoristé" beside
+            # "Motorists" is the name in its own language, given on purpose
+            if not _other_form(word, other, lexicon) and not _own_letters(word, other)
+        ]
         if not neighbours or any(
             other.lower() in lexicon.common_words and not context.names_mid_sentence(other)
             for other in neighbours
@@ -1503,7 +1509,10 @@ def _best_candidate(query: _Query, readings: tuple[_Reading, ...]) -> Candidate 
     known = None if query.every else _known_name_candidate(query)
     if not scored:
         return known
-    if any(_romanisation_of(query, match) for match in scored):
+    if any(
+        _romanisation_of(query, match) or _written_as_english_writes(query, match)
+        for match in scored
+    ):
         return None  # Sergey for Sergei is a spelling, for the variant detector and house style
     scored.sort(key=lambda match: (not match.gates.passed, -match.score))
     if known is not None and not _one_slip_reading(query, scored[0]):
@@ -1731,6 +1740,10 @@ def _score(query: _Query, reading: _Reading) -> _Match | None:
             _plausible(word, target, query)
             or _another_pinyin_name(word, target, name.entity, query.lexicon)
         )
+    ) or _accepted_spelling(word, target, query.lexicon, alone=not others)
+    plausible = plausible or (
+        name.entity.type in PLACE_TYPES
+        and (_derived_word_in_use(word, target, query.lexicon) or _other_gender(word, target))
     )
     named_otherwise = not others and _named_otherwise(query, name.entity)
     if (plausible or named_otherwise) and not query.every:
@@ -1951,6 +1964,84 @@ def _plausible(word: str, target: str, query: _Query) -> bool:
     spells the name the other way more often (a minority spelling is the slip)."""
     context = query.context
     return _in_real_use(word, query.lexicon) and context.mentions(target) <= context.mentions(word)
+
+
+#: Real text may use another accepted spelling of a name up to this many Zipf points (about
+#: three times) less often than the listed one (Transcaucasus beside Transcaucasia).
+SPELLING_MARGIN = 0.5
+
+
+def _accepted_spelling(word: str, target: str, lexicon: Lexicon, alone: bool) -> bool:
+    """Tell whether a word read alone, with no rest of the name, is a word or spelling of its
+    own rather than a garble of the name's part ``target``: real English text uses it at
+    least as often as the name's spelling (Nakhichevan beside Nakhchivan). Machine
+    translation's garbles are rarely in the word-frequency lists, and never as common as the
+    name they garble. A word one slip from the name (a letter changed, added, dropped or two
+    swapped: "Nicol" for Nikol) stays a possible slip, as a slip may be a real name too; and
+    beside the rest of the name a real word may still be its garble ("Mark Milli")."""
+    used = lexicon.zipf(word)
+    return (
+        alone
+        and used > 0
+        and used >= lexicon.zipf(target) - SPELLING_MARGIN
+        and OSA.distance(fold(word), fold(target)) != 1
+    )
+
+
+#: Shortest stem a word derived from a name shares with it ("Lanka" in "Lankan").
+MIN_DERIVED_STEM = 4
+
+
+def _derived_word_in_use(word: str, target: str, lexicon: Lexicon) -> bool:
+    """Tell whether the word is one real English text uses, derived from a place's name by a
+    demonym's or plural's ending: the name with at most its last two letters swapped for such
+    an ending ("Sri Lankan" from Sri Lanka, "Emirati" from Emirates, "Germans"). A people's or
+    country's adjective is a word of its own, not a garble of the name, beside the rest of the
+    name too."""
+    folded, name = fold(word), fold(target)
+    pairs = enumerate(zip(folded, name, strict=False))
+    shared = next((i for i, (a, b) in pairs if a != b), None)
+    stem = folded[: min(len(folded), len(name)) if shared is None else shared]
+    return (
+        len(stem) >= MIN_DERIVED_STEM
+        and len(stem) >= len(name) - 2
+        and folded[len(stem) :] in _DERIVED_TAILS
+        and lexicon.zipf(word) >= PLAUSIBLE_ZIPF
+    )
+
+
+_DERIVED_TAILS = frozenset(DERIVED_ENDINGS) | frozenset(ADJECTIVE_ENDINGS)
+
+
+#: Endings of Slavic adjectives, romanised, that a place's name may have in another gender:
+#: Ukrainian or Russian masculine -yi, -iy, -ij, neuter -ye, -oye, feminine -aya (not -yy: a
+#: doubled final letter is a slip, "Hungaryy").
+LONG_ADJECTIVE_ENDINGS = ("yi", "iy", "ij", "ye", "oye", "aya")
+#: Short endings they alternate with (Pivdenne, Pivdenna, Pivdenny).
+SHORT_ADJECTIVE_ENDINGS = ("e", "a", "y", "i", "o")
+
+
+def _other_gender(word: str, target: str) -> bool:
+    """Tell whether the word is the place's name with another gender's adjective ending, a
+    long one (Pivdennyi, the port, beside Pivdenne, the town): Slavic places and the things
+    named after them take the gender of their noun, so the form names another thing. A slip
+    changes one letter, so a word with a short ending stays a possible slip ("Buchi")."""
+    folded, name = fold(word), fold(target)
+    for ending in LONG_ADJECTIVE_ENDINGS:
+        stem = folded[: -len(ending)]
+        if folded.endswith(ending) and len(stem) >= MIN_DERIVED_STEM and name != folded:
+            rest = name[len(stem) :] if name.startswith(stem) else None
+            return rest is not None and rest in LONG_ADJECTIVE_ENDINGS + SHORT_ADJECTIVE_ENDINGS
+    return False
+
+
+def _written_as_english_writes(query: _Query, match: _Match) -> bool:
+    """Tell whether the word is the name's part as English writes it: without its diacritics
+    (Jaroslaw for Jarosław) or without a hyphened article (Bashar Assad for al-Assad, Dbeibah
+    for al-Dbeibah). Then it is that name, spelled, and no reading changes it."""
+    parts = match.name.form.split()
+    word, target = query.words[query.i], parts[query.i - match.low]
+    return word != target and (fold(word) == fold(target) or target.endswith("-" + word))
 
 
 #: Syllables of Hanyu Pinyin without tones, by initial: which finals each initial takes.

@@ -27,7 +27,7 @@ from itertools import compress, count
 from ..change import Proposal
 from ..lexicon import LATIN_FREQUENCY_LANGUAGES, Lexicon
 from ..memo import WordFilter
-from ..quoted import QuotedForeignPhrases, marked_off
+from ..quoted import QuotedForeignPhrases, glossed, marked_off
 from ..text import Document, Token
 from ..words import MAX_WORD_LENGTH
 
@@ -149,13 +149,21 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             if proposal is not None and not _adjective_slot(document, token):
                 proposal = replace(proposal, confidence=NAME_SLOT_CONFIDENCE)
         elif word.islower():
-            proposal = _spelling(token, lexicon, _foreign(word, document, lexicon))
+            proposal = _split(document, token, lexicon) or _spelling(
+                token, lexicon, _foreign(word, document, lexicon)
+            )
             if (
                 proposal is not None
                 and proposal.rule == "nonword.spelling"  # a lost space is no term of its own
                 and _articles_own_term(word, document, lexicon)
             ):
                 proposal = None
+            if proposal is not None and glossed(document, token):
+                # translated beside it ("kravy (cows)") or named "known as": likelier a word
+                # of another language than a slip, so the correction is only a guess
+                proposal = replace(
+                    proposal, confidence=min(proposal.confidence, AMBIGUOUS_CONFIDENCE)
+                )
         else:
             proposal = None
         if proposal is not None:
@@ -222,10 +230,26 @@ def _known_parts(word: str, lexicon: Lexicon) -> bool:
         if (
             lower.startswith(prefix)
             and len(lower) - len(prefix) >= 4
-            and _common(lower[len(prefix) :], lexicon)
+            and _prefixed_word(prefix, lower[len(prefix) :], lexicon)
         ):
             return True
     return _derived(lower, lexicon, MAX_SUFFIXES) or _compound(lower, lexicon)
+
+
+#: A prefix this long may stand before a rarer word too: a slip rarely makes a prefix of
+#: three letters and a word ("non-demarcated"), often one of two ("re-cowered" for recovered).
+MIN_RARE_PREFIX = 3
+
+
+def _prefixed_word(prefix: str, rest: str, lexicon: Lexicon) -> bool:
+    """Tell whether what follows a productive prefix is an English word: a common one, or,
+    after a prefix of ``MIN_RARE_PREFIX`` letters or more, a rarer one the word list has,
+    maybe with a productive ending ("nondemarcated": non- and demarcate-d)."""
+    if _common(rest, lexicon):
+        return True
+    return len(prefix) >= MIN_RARE_PREFIX and (
+        lexicon.is_english_word(rest) or _derived(rest, lexicon, MAX_SUFFIXES)
+    )
 
 
 def _derived(word: str, lexicon: Lexicon, depth: int) -> bool:
@@ -413,10 +437,18 @@ MIN_GLUED_PARTNER = 4
 GLUED_CONFIDENCE = 0.7
 
 
+#: Two-letter words that lose their space to the word after them ("bybuses", "totake"). They
+#: begin many words too, so one is split off only when no common word is one edit away
+#: ("inportant" is "important", not "in portant").
+GLUED_BEFORE = frozenset({"of", "to", "in", "on", "by", "at", "is", "be", "as"})
+
+
 def _glued(token: Token, lexicon: Lexicon) -> Proposal | None:
     """Split an unknown word that is a common word and "the" or "and" written together, or a
     common word and "by" or "of" after it, the space lost ("andeducational" -> "and
-    educational", "thetown" -> "the town", "reportedby" -> "reported by")."""
+    educational", "thetown" -> "the town", "reportedby" -> "reported by"), or a two-letter
+    word and the common word after it, when no common word is one slip away ("bybuses" ->
+    "by buses")."""
     word = token.text
     splits = {
         f"{word[:cut]} {word[cut:]}"
@@ -424,6 +456,8 @@ def _glued(token: Token, lexicon: Lexicon) -> Proposal | None:
         if (word[:cut] in GLUED_WORDS and _partner(word[cut:], lexicon))
         or (word[cut:] in GLUED_WORDS | GLUED_AFTER and _partner(word[:cut], lexicon))
     }
+    if not splits and _glued_after_short_word(word, lexicon):
+        splits.add(f"{word[:2]} {word[2:]}")
     if len(splits) != 1:
         return None  # none, or two ways to read it
     (split,) = splits
@@ -434,6 +468,49 @@ def _glued(token: Token, lexicon: Lexicon) -> Proposal | None:
         confidence=GLUED_CONFIDENCE,
         reason=f"“{word}” is “{split}” with the space between the words lost.",
         rule="nonword.glued",
+    )
+
+
+#: A word split in two is joined back only into a common word this long at least.
+MIN_SPLIT_WORD = 7
+SPLIT_CONFIDENCE = 0.75
+
+
+def _split(document: Document, token: Token, lexicon: Lexicon) -> Proposal | None:
+    """Join an unknown word to the lower-case word before or after it when the two make a
+    common word ("gover nment" -> "government", "negotiat ions" -> "negotiations"): a space
+    put inside a word. Two words that make one ("every one") are no such case, since neither
+    is unknown."""
+    tokens, text = document.tokens, document.text
+    for other_index in (token.index - 1, token.index + 1):
+        if not 0 <= other_index < len(tokens):
+            continue
+        other = tokens[other_index]
+        first, second = (other, token) if other_index < token.index else (token, other)
+        if text[first.end : second.start] != " " or not other.text.isalpha():
+            continue
+        joined = first.text + second.text
+        if other.text.islower() and len(joined) >= MIN_SPLIT_WORD and _common(joined, lexicon):
+            return Proposal(
+                start=first.start,
+                end=second.end,
+                replacement=joined,
+                confidence=SPLIT_CONFIDENCE,
+                reason=f"“{first.text} {second.text}” is the word “{joined}” with a space put"
+                " inside it.",
+                rule="nonword.split",
+            )
+    return None
+
+
+def _glued_after_short_word(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether ``word`` is one of ``GLUED_BEFORE`` and a common word written together:
+    no real text uses it, and no common word is one slip from it."""
+    return (
+        word[:2] in GLUED_BEFORE
+        and _partner(word[2:], lexicon)
+        and not lexicon.zipf(word)
+        and not _ranked_corrections(word, lexicon)[0]
     )
 
 

@@ -143,9 +143,12 @@ def _walk(document: Document) -> Iterator[Proposal]:
     A curly closing mark after a space is already the right mark; when the article spaces
     two or more of them so, that is its writer's habit, not a translation's slip (machine
     translation writes straight marks there), and the change is only offered for review.
+    A closing mark spaced in a quotation whose opening mark is spaced too (“ … ”) is no such
+    habit: a tokeniser spaced both.
     """
     article = document.text
-    spacing_habit = " ”" in article and len(_SPACED_CURLY_CLOSE.findall(article)) >= 2
+    spacing_habit = " ”" in article and _spaced_closes_alone(article) >= 2
+    curly = _article_shape(article)
     depth = 0
     blank_passed = False
     for line in document.lines:
@@ -156,15 +159,19 @@ def _walk(document: Document) -> Iterator[Proposal]:
         if depth and blank_passed and not _reopens(text):
             depth = 0  # a quotation left open before a new paragraph that does not reopen it
         blank_passed = False
-        if not _ANY_MARK.search(text):
+        scanned, hidden = _with_encoded_marks(text)
+        if not _ANY_MARK.search(scanned):
             continue  # nothing to fix, and the depth (0 or 1 between lines) stays
         fixes: list[_Fix] = []
-        depth = _scan(text, depth, fixes)
+        depth = _scan(scanned, depth, fixes)
         fixes.extend(_single_marks(text))
+        fixes.extend(_mixed_pairs(text, curly))
         last_end = -1
         for fix in sorted(fixes, key=lambda fix: fix.start):
             if fix.start < last_end or beside_other_script(text, fix.start, fix.end):
                 continue
+            if any(fix.start < end and start < fix.end for start, end in hidden):
+                continue  # the encoding detector decodes that mark
             last_end = fix.end
             habit = (
                 spacing_habit and fix.rule == "spaced_close" and "”" in text[fix.start : fix.end]
@@ -177,6 +184,63 @@ def _walk(document: Document) -> Iterator[Proposal]:
                 fix.reason,
                 f"quotes.{fix.rule}",
             )
+
+
+#: A double quotation mark written as an HTML entity or as UTF-8 read as Windows-1252 (its
+#: last byte lost before a space or punctuation, as ``encoding`` knows) or as Latin-1, and the
+#: mark it is.
+_ENCODED_MARK = re.compile(
+    r"&(?:ldquo|#8220|bdquo|rdquo|#8221|quot|#34);|â€(?:œ|\x9d|(?=[\s.,;:!?)\]]|$))"
+    r"|â\x80[\x9c\x9d]"
+)
+_ENCODED_GLYPH = {
+    "&ldquo;": "“",
+    "&#8220;": "“",
+    "&bdquo;": "„",
+    "&rdquo;": "”",
+    "&#8221;": "”",
+    "&quot;": '"',
+    "&#34;": '"',
+    "â€œ": "“",
+    "â€\x9d": "”",
+    "â€": "”",
+    "â\x80\x9c": "“",
+    "â\x80\x9d": "”",
+}
+
+
+def _with_encoded_marks(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Return the line with each encoded mark written as the mark, padded to its length with
+    the character on its outer side (an opening mark's before it, a closing one's after it),
+    so the marks pair as they will once decoded; and the spans of those marks, which this
+    detector leaves to ``encoding``. A line with none is returned as it is."""
+    if "&" not in text and "â" not in text:
+        return text, []
+    hidden: list[tuple[int, int]] = []
+    pieces: list[str] = []
+    position = 0
+    for match in _ENCODED_MARK.finditer(text):
+        glyph = _ENCODED_GLYPH[match.group()]
+        pad = len(match.group()) - 1
+        if glyph in '“„"':
+            outside = text[match.start() - 1] if match.start() else " "
+            pieces.append(text[position : match.start()] + outside * pad + glyph)
+        else:
+            outside = text[match.end()] if match.end() < len(text) else " "
+            pieces.append(text[position : match.start()] + glyph + outside * pad)
+        hidden.append((match.start(), match.end()))
+        position = match.end()
+    return "".join(pieces) + text[position:], hidden
+
+
+#: A curly opening mark spaced from the word after it.
+_SPACED_CURLY_OPEN = re.compile(r"“(?= +[^\W_])")
+
+
+def _spaced_closes_alone(article: str) -> int:
+    """How many more curly closing marks the article spaces from their quotation than
+    curly opening marks (a writer's habit spaces the closing ones only)."""
+    return len(_SPACED_CURLY_CLOSE.findall(article)) - len(_SPACED_CURLY_OPEN.findall(article))
 
 
 def _single_marks(text: str) -> Iterator[_Fix]:
@@ -200,6 +264,69 @@ def _single_marks(text: str) -> Iterator[_Fix]:
             0.85,
             "'‘' closes this quotation (or is an apostrophe); English writes '’'.",
             "direction",
+        )
+
+
+#: A quotation whose opening and closing marks differ in shape: “…" or "…”. The straight
+#: mark must stand where its role is plain (after a space or the line's start to open, before
+#: a space, punctuation or the line's end to close).
+_MIXED_PAIR = re.compile(
+    r"(?:(?<![^\s(\[])\"(?=[^\W_])[^\"“”\n]{0,400}(?<=[^\s])”"
+    r"|(?<![^\s(\[])“(?=[^\W_])[^\"“”\n]{0,400}(?<=[^\s])\"(?=[\s,.;:?!)\]]|$))"
+)
+
+
+#: Another closing mark right after a quotation's: two quotations close at once.
+_CLOSES_NEXT = re.compile(r"\s*[”\"]")
+_CURLY_PAIR = re.compile(r"“[^\"“”\n]{0,400}”")
+_STRAIGHT_PAIR = re.compile(r"(?<![^\s(\[])\"[^\"“”\n]{0,400}\"")
+
+
+def _article_shape(article: str) -> bool | None:
+    """The shape of quotation marks the article keeps to, True for curly and False for
+    straight, when a mixed pair is a slip in it: it has no whole quotation in the other shape,
+    and at least two in its own, twice as many as mixed ones (a writer who mixes them often
+    has a habit, not a slip). None otherwise."""
+    if '"' not in article or ("“" not in article and "”" not in article):
+        return None  # the common case: one shape only, nothing mixed
+    curly, straight = len(_CURLY_PAIR.findall(article)), len(_STRAIGHT_PAIR.findall(article))
+    if curly and straight:
+        return None
+    mixed = len(_MIXED_PAIR.findall(article))
+    kept = max(curly, straight)
+    if not mixed or kept < max(2, 2 * mixed):
+        return None
+    return curly > 0
+
+
+def _mixed_pairs(text: str, curly: bool | None) -> Iterator[_Fix]:
+    """Give a quotation opened with one shape of mark and closed with the other ("…” or “…")
+    the article's shape for the odd mark: a writer keeps to one, two are the trace of a joint.
+    A curly pair inside a straight one (or the other way round) is a nested quotation."""
+    if curly is None or '"' not in text:
+        return
+    straight = opened = 0  # straight marks, and curly opening minus closing, before the match
+    counted = 0
+    for match in _MIXED_PAIR.finditer(text):
+        before = text[counted : match.start()]
+        straight += before.count('"')
+        opened += before.count("“") - before.count("”")
+        counted = match.start()
+        if straight % 2 or opened > 0:
+            continue  # inside a quotation of the other shape: a nested one
+        if _CLOSES_NEXT.match(text, match.end()):
+            continue  # both quotations close here: "…." ”
+        opening = match.group()[0] == '"'
+        index = match.start() if (opening == curly) else match.end() - 1
+        replacement = ("“" if opening else "”") if curly else '"'
+        yield _Fix(
+            index,
+            index + 1,
+            replacement,
+            0.85,
+            "The quotation opens and closes with marks of different shapes; the article writes"
+            f" {'curly' if curly else 'straight'} ones.",
+            "mixed_shape",
         )
 
 
@@ -264,7 +391,7 @@ def _outside(mark: _Mark, fixes: list[_Fix], first: bool) -> int:
         if not mark.after.isalpha():
             return 0
         if (
-            mark.index > 0
+            (mark.index > 0 or mark.glyph == "“")  # “ opens even at the start of a line
             and mark.glyph in '"“'
             and not mark.before.isdigit()  # a 12 " pizza: inches
             and not _speech_follows(mark.text, mark.index + 1)

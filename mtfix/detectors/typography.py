@@ -20,9 +20,11 @@ from ..lexicon import Lexicon
 from ..text import Document, beside_other_script
 from . import quotes
 
-#: Words that start a clause or a noun phrase; a hyphen before one joins clauses, not a compound.
+#: Words that start a clause or a noun phrase; a hyphen before one joins clauses, not a compound
+#: (no English compound ends in a subject pronoun: "he-man" and "she-wolf" begin with one).
 CLAUSE_WORDS = frozenset(
-    "and but or a an the which who whom whose while whereas although though because".split()
+    "and but or a an the which who whom whose while whereas although though because "
+    "he she they we".split()
 )
 #: Single lower-case letters with diacritics that are words in some language (French "à",
 #: Italian "è", Portuguese "é", Welsh "â", Swedish "å"...), so a spaced one may be a real word.
@@ -76,16 +78,29 @@ COMPOUND_ENDINGS = frozenset(
 HYPHEN_PREFIXES = frozenset(
     "pro anti pre post non ex self co semi multi cross counter neo quasi mid inter intra "
     "ultra trans sub vice pan un all half then prior super proto hyper macro micro mini pseudo "
-    "extra over out under".split()
+    "extra over out under re".split()
 )
+#: Prefixes that never stand alone as a word, so a hyphen after one, spaced or not, is theirs.
+BOUND_PREFIXES = frozenset(
+    "pro anti non post pre self semi multi counter neo quasi mid inter intra ultra pseudo".split()
+)
+#: A hyphen with a space on each side between a word and a letter ("two - hour").
+_SPACED_COMPOUND = re.compile(r" - (?<=[^\W_] - )(?=[^\W\d_])")
 #: Number words, which make compounds with names too ("three-Hunan", "two-China").
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+#: The other number words that begin a compound ("eighty-six", "twelve-year").
+LARGER_NUMBER_WORDS = frozenset(
+    "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty "
+    "forty fifty sixty seventy eighty ninety hundred".split()
+)
 #: A lower-case word of four letters or more joined by a hyphen to a capitalised one
 #: ("progress-Xinhuanet"; a shorter one may be a place name's: "Gorenja vas-Poljane").
 _NAME_HYPHEN = re.compile(r"-(?<=[a-z]{4}-)(?=[A-Z][a-z]+(?![\w-]))")
 #: A hyphen between two words, not inside a longer compound ("state-of-the-art"); a spaced
 #: hyphen before the first word is a dash in the making (" -which-a"), not a compound's.
 _CLAUSE_HYPHEN = re.compile(r"(?:(?<![\w-])|(?<= -))([^\W\d_]{2,})-([^\W\d_]+)(?![\w-])")
+#: A hyphen, spaced, after the word a ``_CLAUSE_HYPHEN`` ends with: the compound goes on.
+_COMPOUND_GOES_ON = re.compile(r" *- *[^\W\d_]")
 #: What every match of ``_CLAUSE_HYPHEN`` that the rule keeps contains: a hyphen and a clause word.
 _CLAUSE_HYPHEN_HINT = re.compile(rf"-(?:{'|'.join(sorted(CLAUSE_WORDS))})(?![\w-])")
 _SPACED_LETTER = re.compile(r"(?<=[^\W\d_])(?: +[^\W\d_\x00-\x7f])+ +(?=[^\W\d_])")
@@ -117,6 +132,12 @@ _MOVED_SPACE = re.compile(
 #: Two spaces inside a sentence: between words, or after a comma or semicolon. More spaces, or
 #: two after a sentence end, are a layout or a writer's habit, not a translation artefact.
 _DOUBLE_SPACE = re.compile(r"  (?<=[^\W_]  |[,;]  )(?=[^\W_])")
+#: A dash between words with a space on one side only ("agreed— but", "agreed —but").
+_LOPSIDED_DASH = re.compile(r"[–—](?:(?<=[^\W_] [–—])(?=[^\s\d])|(?<=[^\W\d_][–—]) (?=[^\W_]))")
+#: A dash between words with a space on both sides, or on neither: an article's own style.
+_EVEN_DASH = re.compile(r"(?<=[^\W_])(?: ([–—]) |([–—]))(?=[^\W_])")
+#: A space before the apostrophe of a possessive or "is" ("Putin ’s", "the company 's").
+_SPACED_APOSTROPHE = re.compile(r"['’](?<=[^\W_] ['’])(?=s(?![\w'’]))")
 _RIGHT_WORD = re.compile(r"[^\W_]+")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 #: How far back to look for the word before a match (bounded, so long lines stay linear).
@@ -299,17 +320,19 @@ def spaced_letter(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
 
 def spaced_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
     """Join "two -hour" into "two-hour": a space before the hyphen of a compound."""
+    dash = ""
     for match in _hinted(_SPACED_HYPHEN, _SPACED_HYPHEN_HINT, text):
         part = match.group(1)
         if not part[0].islower():
             continue
         if part in CLAUSE_WORDS:
+            dash = dash or _article_dash(text)
             yield (
                 match.start(),
                 match.end(),
-                " – ",
+                dash,
                 0.7,
-                f"A hyphen before '{part}' joins two clauses, where an en dash belongs.",
+                f"A hyphen before '{part}' joins two clauses, where a dash belongs.",
                 "clause_hyphen",
             )
             continue
@@ -333,8 +356,10 @@ def hyphen_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, f
         if right.lower() in SUSPENDING_WORDS or _dash_opened(text, match.start()):
             continue
         left = _left_token(text, match.start())
-        known = left.isdigit() or left.lower() in HYPHEN_PREFIXES
+        known = left.isdigit() or left.lower() in HYPHEN_PREFIXES | NUMBER_WORDS
+        known = known or left.lower() in LARGER_NUMBER_WORDS
         known = known or right.lower().removesuffix("s") in COMPOUND_ENDINGS
+        known = known or _known_compound(text, left, right, lexicon)
         yield (
             match.start(),
             match.end(),
@@ -343,6 +368,41 @@ def hyphen_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, f
             f"A stray space stands after the hyphen of the compound '{left}-{right}'.",
             "hyphen_space",
         )
+
+
+def spaced_compound(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Join "two - hour" into "two-hour": a compound's hyphen spaced on both sides, where only
+    a compound can stand. A spaced hyphen is a dash as often ("we agreed - all of us"), so
+    it must be a number before a usual compound ending ("three - day"), a prefix that never
+    stands alone ("pro - Russian"), or a compound the article writes with its hyphen."""
+    for match in _SPACED_COMPOUND.finditer(text):
+        left = _left_token(text, match.start())
+        right = _right_word(text, match.end())
+        number = left.isdigit() or left.lower() in NUMBER_WORDS | LARGER_NUMBER_WORDS
+        if number and right.lower().removesuffix("s") in COMPOUND_ENDINGS:
+            what = "a number and a measure"
+        elif left.lower() in BOUND_PREFIXES:
+            what = "a prefix and a word"
+        elif left.isalpha() and f"{left}-{right}" in text:
+            what = "a compound the article writes with its hyphen"
+        else:
+            continue
+        yield (
+            match.start(),
+            match.end(),
+            "-",
+            0.8,
+            f"The hyphen in '{left} - {right}' joins {what}; it takes no spaces.",
+            "spaced_compound",
+        )
+
+
+def _known_compound(text: str, left: str, right: str, lexicon: Lexicon) -> bool:
+    """Tell whether "left- right" is a compound English knows: the article writes it with its
+    hyphen elsewhere ("cease-fire"), or English writes it as one word ("ceasefire")."""
+    if not (left.isalpha() and right.isalpha()) or len(left) < 2:
+        return False
+    return f"{left}-{right}" in text or lexicon.is_english_word((left + right).lower())
 
 
 def _dash_opened(text: str, position: int) -> bool:
@@ -370,6 +430,7 @@ def name_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, fl
     """Turn "made progress-Xinhuanet" into "made progress – Xinhuanet": a hyphen between an
     English word and a capitalised one is a dash before a name (a headline's source, a
     speaker), unless the word is a prefix ("mid-May", "pro-Kremlin", "then-President")."""
+    dash = ""
     for match in _NAME_HYPHEN.finditer(text):
         left = _left_token(text, match.start())
         start = match.start() - len(left)
@@ -380,10 +441,11 @@ def name_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, fl
         if not lexicon.is_english_word(left):
             continue
         right = _right_word(text, match.end())
+        dash = dash or _article_dash(text)
         yield (
             match.start(),
             match.end(),
-            " – ",
+            dash,
             0.6,
             f"The hyphen between '{left}' and the name '{right}' stands for a dash.",
             "name_hyphen",
@@ -392,12 +454,15 @@ def name_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, fl
 
 def clause_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
     """Turn "approved-and" into "approved – and": a hyphen joining clauses where a dash belongs."""
+    dash = ""
     for match in _hinted(_CLAUSE_HYPHEN, _CLAUSE_HYPHEN_HINT, text):
         left, right = match.groups()
         if right not in CLAUSE_WORDS or lexicon.is_english_word(left + right):
             continue
         if left.lower() == "either" and right == "or":
             continue
+        if _COMPOUND_GOES_ON.match(text, match.end()):
+            continue  # "cat-and -mouse": a compound of three words, its second hyphen spaced
         suspended = _SUSPENDED.match(text, match.end(), match.end() + _WINDOW)
         if right in ("and", "or") and suspended and not _joins_clause(text, suspended.end() - 1):
             continue  # "short-and long-term": a suspended hyphen missing its space
@@ -406,12 +471,13 @@ def clause_hyphen(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
             confidence = 0.75 if known else 0.4
         else:
             confidence = 0.8 if known else 0.6
+        dash = dash or _article_dash(text)
         yield (
             match.end(1),
             match.start(2),
-            " – ",
+            dash,
             confidence,
-            f"The hyphen in '{match.group()}' joins two clauses, where a spaced en dash belongs.",
+            f"The hyphen in '{match.group()}' joins two clauses, where a dash belongs.",
             "clause_hyphen",
         )
 
@@ -514,6 +580,65 @@ def missing_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
         )
 
 
+def lopsided_dash(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Space "agreed— but" and "agreed —but" evenly: a dash between words has a space on both
+    sides or on neither, as the article's other dashes of that kind do (both when it has none)."""
+    style: dict[str, bool] | None = None
+    for match in _LOPSIDED_DASH.finditer(text):
+        dash = match.group()[0]
+        start = match.start() - (text[match.start() - 1] == " ")
+        style = _dash_style(text) if style is None else style
+        spaced = style.get(dash, True)
+        yield (
+            start,
+            match.end(),
+            f" {dash} " if spaced else dash,
+            0.85,
+            "The dash has a space on one side only; the article "
+            + ("spaces its dashes on both sides." if spaced else "writes its dashes unspaced."),
+            "lopsided_dash",
+        )
+
+
+def _article_dash(text: str) -> str:
+    """The dash the article writes between words most, spaced as it spaces that dash; a
+    spaced en dash when it has none."""
+    uses: dict[str, int] = {}
+    for match in _EVEN_DASH.finditer(text):
+        dash = match.group(1) or match.group(2)
+        uses[dash] = uses.get(dash, 0) + 1
+    if not uses:
+        return " – "
+    dash = max(sorted(uses), key=uses.__getitem__)
+    return f" {dash} " if _dash_style(text)[dash] else dash
+
+
+def _dash_style(text: str) -> dict[str, bool]:
+    """For each dash the article puts between words, whether it mostly spaces it (True) or
+    glues it to both words (False); a dash it does not use is missing."""
+    spaced: dict[str, int] = {}
+    for match in _EVEN_DASH.finditer(text):
+        dash = match.group(1) or match.group(2)
+        spaced[dash] = spaced.get(dash, 0) + (1 if match.group(1) else -1)
+    return {dash: balance >= 0 for dash, balance in spaced.items()}
+
+
+def spaced_apostrophe(
+    text: str, lexicon: Lexicon
+) -> Iterator[tuple[int, int, str, float, str, str]]:
+    """Join "Putin ’s" into "Putin’s": the apostrophe of a possessive or of "is" follows its
+    word directly."""
+    for match in _SPACED_APOSTROPHE.finditer(text):
+        yield (
+            match.start() - 1,
+            match.start(),
+            "",
+            0.85,
+            "A stray space stands before the apostrophe of ’s.",
+            "spaced_apostrophe",
+        )
+
+
 def double_space(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, float, str, str]]:
     """Collapse two spaces between the words of a sentence into one.
 
@@ -537,11 +662,14 @@ RULES: tuple[Rule, ...] = (
     spaced_letter,
     spaced_hyphen,
     hyphen_space,
+    spaced_compound,
     name_hyphen,
     clause_hyphen,
     space_before_punct,
     moved_space,
     bracket_space,
     missing_space,
+    lopsided_dash,
+    spaced_apostrophe,
     double_space,
 )

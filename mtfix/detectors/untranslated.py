@@ -234,6 +234,40 @@ def in_name_or_broken(document: Document, token: Token) -> bool:
     return bool(after and after.text[:1].isupper())
 
 
+def _in_sentence_case_name(
+    document: Document, token: Token, language: str, lexicon: Lexicon
+) -> bool:
+    """Tell whether the word ends or continues a name written as its language writes names,
+    with a capital on the first word only ("the Česká pirátská strana", "the Národní centrála
+    proti organizovanému zločinu"): back over words English does not know, and the words that
+    join a name's words, a capitalised word that "the" introduces opens it. After a person's
+    name, lower-case words of the language are a clause left untranslated ("Babiš řekl"), and a
+    language that capitalises its nouns writes names otherwise ("die Regierung hat").
+    """
+    if language in NOUN_CAPITALISING:
+        return False
+    current = _neighbour(document, token.index, -1)
+    while current is not None:
+        word = current.text
+        if word[:1].isupper():
+            return _introduced_by_the(document, current) and not lexicon.is_english_word(
+                word.lower()
+            )
+        if lexicon.is_english_word(word) and word not in NAME_JOINERS:
+            return False
+        current = _neighbour(document, current.index, -1)
+    return False
+
+
+def _introduced_by_the(document: Document, token: Token) -> bool:
+    """Tell whether "the" stands right before the word, or before an English word that names
+    what it is ("the Česká ...", "the party Svoboda ...", "the daily Hospodářské ...")."""
+    before = _neighbour(document, token.index, -1)
+    if before is not None and before.text.islower() and before.text not in ("the", "The"):
+        before = _neighbour(document, before.index, -1)
+    return before is not None and before.text in ("the", "The")
+
+
 def beside_source_word(
     document: Document, token: Token, flagged: dict[str, Finding], lexicon: Lexicon
 ) -> bool:
@@ -326,6 +360,21 @@ def _latin_language(word: str, lexicon: Lexicon) -> Finding | None:
     return found
 
 
+#: An English possessive ending glued to a word of another script ("правительство’s").
+_POSSESSIVE = re.compile(r"(.+?)(['’]s)")
+
+
+def _translation(table: dict[str, str], phrase: str) -> str | None:
+    """The bilingual list's translation of ``phrase``; a word that English gave a possessive
+    ending ("правительство’s") is translated with the ending kept ("government’s")."""
+    translation = table.get(phrase.lower())
+    possessive = _POSSESSIVE.fullmatch(phrase)
+    if translation is None and possessive:
+        stem = table.get(possessive.group(1).lower())
+        translation = stem + possessive.group(2) if stem else None
+    return translation
+
+
 def _by_frequency(word: str, lexicon: Lexicon) -> Finding | None:
     """Return the finding when real text's frequencies put the lower-case ``word`` in a source
     language rather than in English: common there (sure only for a function word), or a
@@ -359,7 +408,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 continue  # quoted or glossed on purpose: "(Верховна Рада)", “Слава Україні”
             phrase = text[start:end]
             language = _cyrillic_language(phrase, tables)
-            translation = tables.get(language, {}).get(phrase.lower())
+            translation = _translation(tables.get(language, {}), phrase)
             yield _propose(run[0], end, phrase, language, translation, "Cyrillic script")
     unknown = _unknown_latin_words(document, lexicon)
     found_for = {word: _latin_language(word, lexicon) for word in unknown}
@@ -392,17 +441,39 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             token = tokens[index]
             if not (
                 in_name_or_broken(document, token)
+                or _in_sentence_case_name(document, token, flagged[token.text].language, lexicon)
                 or quoted(token)
                 or surnames(token)
                 or set_apart(document, token)
             ):
                 found = flagged[token.text]
                 translation = tables.get(language := found.language, {}).get(token.text.lower())
-                sure = found.sure or beside_source_word(document, token, flagged, lexicon)
+                sure = not _after_an_amount(document, token) and (
+                    found.sure or beside_source_word(document, token, flagged, lexicon)
+                )
                 confidence = FLAG_CONFIDENCE if sure else LONE_TERM_CONFIDENCE
                 yield _propose(
                     token, token.end, token.text, language, translation, found.why, confidence
                 )
+
+
+#: A number, maybe with "million" or the like, and the space before the word that follows.
+_AMOUNT_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?\s(?:(?:thousand|million|billion|bn|m)\s)?$")
+
+
+def _after_an_amount(document: Document, token: Token) -> bool:
+    """Tell whether the word follows a number ("5,000 korun", "2 million złotych"): the
+    amount's unit, a currency or measure that news names as its country does, on purpose; a
+    common word of the language there is no sign of a phrase left untranslated.
+
+    >>> from mtfix.text import Document
+    >>> document = Document("The fine was 5,000 korun in korun.")
+    >>> [_after_an_amount(document, token) for token in document.tokens if token.text == "korun"]
+    [True, False]
+    """
+    text, end = document.text, token.start
+    start = max(text.rfind("\n", 0, end) + 1, end - 40)
+    return _AMOUNT_BEFORE.search(text, start, end) is not None
 
 
 #: Letters that carry their mark inside (no combining accent to strip), spelled in ASCII.
