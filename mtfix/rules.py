@@ -474,6 +474,17 @@ RULES: tuple[Rule, ...] = (
         "The report was written by the journalist Zhang Ying in Beijing.",
     ),
     Rule(
+        "entity.title_word",
+        "A common word's slip in a title-case name ('International Awiation Association').",
+        "A capitalised word inside a sentence that no list knows and no text uses, beside a "
+        "capitalised common English word, and exactly one slip (a letter changed, added, "
+        "dropped, or two swapped) from one common English word real text uses often, becomes "
+        "that word, capitalised. A word before a kind of place ('County', 'Shrine') is that "
+        "place's own name and is left alone.",
+        "Officials of the International Awiation Association met in Montreal.",
+        "Officials of the International Aviation Association met in Montreal.",
+    ),
+    Rule(
         "entity.translated_name",
         "A name translated word by word ('European Truth'), in its own form.",
         "Machine translation translates the words of names of newspapers, parties and places. "

@@ -257,3 +257,33 @@ def test_another_language_s_rare_word_yields_to_the_article_s_clear_majority_spe
 )
 def test_another_language_s_word_without_a_clear_majority_is_left_alone(text: str) -> None:
     assert entity_fixes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        (
+            "Officials of the International Awiation Association met in Montreal.",
+            ("Awiation", "Aviation"),
+        ),
+        ("Storms reached the Northern Hemishpere Institute.", ("Hemishpere", "Hemisphere")),
+    ],
+)
+def test_a_common_word_s_slip_in_a_title_case_name_is_fixed(
+    text: str, fixed: tuple[str, str]
+) -> None:
+    assert entity_fixes(text) == [fixed]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place's own name before its kind, one slip from a common word by chance
+        "Farmers in Cottoni County harvested rice.",
+        "Visitors walked to Cottoni Shrine at dawn.",
+        # no capitalised common word beside it: a name of its own
+        "The singer Cottoni arrived on Monday.",
+    ],
+)
+def test_a_name_one_slip_from_a_common_word_is_left_alone(text: str) -> None:
+    assert entity_fixes(text) == []

@@ -48,6 +48,7 @@ from ..names import (
 from ..quoted import QuotedForeignPhrases
 from ..text import Document, Token, blocks
 from ..words import CALENDAR_NAMES, NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
+from .nonword import edits1
 from .transliteration import RULES as TRANSLITERATION_RULES
 from .transliteration import spellings
 
@@ -179,6 +180,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     yield from _rest_of_name_corrections(document, context, lexicon, covered)
     yield from _compound_part_corrections(document, lexicon, covered)
     yield from _pinyin_slip_corrections(document, lexicon, covered)
+    yield from _title_word_corrections(document, context, covered)
 
 
 def _compound_part_corrections(
@@ -2062,6 +2064,100 @@ PINYIN_WORD = re.compile(f"(?:{PINYIN_SYLLABLE})+")
 #: Whole pinyin syllables as a name writes them: a syllable with no initial consonant opens
 #: the word only (inside one, pinyin marks it with an apostrophe: "Xi'an").
 PINYIN_NAME = re.compile(f"(?:{PINYIN_SYLLABLE})(?:{PINYIN_INITIAL_SYLLABLE})*")
+
+
+#: The confidence of a common word's slip in a title-case name (``_title_word_corrections``).
+TITLE_WORD_CONFIDENCE = 0.7
+#: Words that say what kind of place the name before them is (``PLACE_KIND_WORDS``, and
+#: buildings and grounds that take a name): "Puding County", "Hatcho Shrine".
+NAMED_PLACE_KINDS = PLACE_KIND_WORDS | frozenset(
+    "shrine temple church cathedral monastery mosque castle palace park garden hall".split()
+)
+#: A word of a title-case name read as a common word's slip is this long at least.
+MIN_TITLE_WORD_LENGTH = 6
+#: How often (wordfreq Zipf) real text uses the common word it is read as.
+TITLE_WORD_ZIPF = 3.0
+
+
+def _title_word_corrections(
+    document: Document, context: _Context, covered: list[tuple[int, int]]
+) -> Iterator[Proposal]:
+    """Correct a slip of a common English word that a title-case name writes with a capital
+    ("International Awiation Association", "Northern Hemisfere"): a word no list knows and no
+    text uses, written once (a name the article repeats is its own: "President Grindel ...
+    Grindel"), one capitalised common word beside it that is no person's title, and exactly
+    one common English word one slip from it (``_title_word``); the nonword rules read
+    lower-case words only."""
+    lexicon = context.lexicon
+    inside = _Covered(covered)
+    tokens = document.tokens
+    for index in document.capitalised:
+        token = tokens[index]
+        if token.sentence_initial or inside(token.start):
+            continue
+        word, end = _base(token)
+        fixed = _title_word(word, lexicon)
+        if (
+            fixed is None
+            or context.mentions(word) != 1
+            or not _beside_title_word(document, index, lexicon)
+        ):
+            continue
+        if index + 1 < len(tokens) and tokens[index + 1].text.lower() in NAMED_PLACE_KINDS:
+            continue  # a place's own name before its kind ("Puding County", "Hatcho Shrine")
+        yield Proposal(
+            start=token.start,
+            end=end,
+            replacement=fixed,
+            confidence=TITLE_WORD_CONFIDENCE,
+            reason=f"“{word}” in a title-case name is no word; “{fixed}” is one slip from it.",
+            rule="entity.title_word",
+        )
+
+
+@lru_cache(maxsize=1 << 14)
+def _title_word(word: str, lexicon: Lexicon) -> str | None:
+    """Return the capitalised common English word ``word`` is the one slip of, when no list
+    knows ``word`` and no text in any language uses it (memoised)."""
+    if (
+        len(word) < MIN_TITLE_WORD_LENGTH
+        or not word[1:].islower()
+        or not word.isalpha()
+        or lexicon.zipf(word) > 0
+        or not _is_suspicious(word, lexicon)
+        or _foreign_word(word, lexicon)
+    ):
+        return None
+    near = [
+        other
+        for other in edits1(word.lower()) & lexicon.common_words
+        if lexicon.zipf(other) >= TITLE_WORD_ZIPF
+    ]
+    return near[0].capitalize() if len(near) == 1 else None
+
+
+def _beside_title_word(document: Document, index: int, lexicon: Lexicon) -> bool:
+    """Tell whether a capitalised common English word that is no person's name or title
+    stands right before or after the token ``index``, one space apart (a title-case name's
+    other word; "President Grindel" is a person)."""
+    tokens, text = document.tokens, document.text
+    names = lexicon.names
+    for other in (index - 1, index + 1):
+        if not 0 <= other < len(tokens):
+            continue
+        first, second = sorted((index, other))
+        word = tokens[other].text
+        if (
+            text[tokens[first].end : tokens[second].start] == " "
+            and word[:1].isupper()
+            and word.lower() in lexicon.common_words
+            and word.lower() not in PERSON_TITLES
+            and word not in names.first_names
+            and word not in names.surnames
+            and not tokens[other].sentence_initial
+        ):
+            return True
+    return False
 
 
 #: The confidence of a slip undone in a Chinese name (``_pinyin_slip_corrections``).
