@@ -287,3 +287,12 @@ def test_a_common_word_s_slip_in_a_title_case_name_is_fixed(
 )
 def test_a_name_one_slip_from_a_common_word_is_left_alone(text: str) -> None:
     assert entity_fixes(text) == []
+
+
+def test_a_listed_name_written_in_full_does_not_yield_to_a_lone_majority() -> None:
+    """Tebas follows a first name; Texas is written more often, but alone: two names."""
+    text = (
+        "The league president Javier Tebas spoke in Texas. Storms hit Texas, and Texas "
+        "schools closed."
+    )
+    assert entity_fixes(text) == []

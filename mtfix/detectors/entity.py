@@ -544,7 +544,7 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
             and not (context.mentions(other) == count and _in_other_names(word, other, context))
             # a rare word real text uses ("Kentuck") yields only to one used more, more often
             and (not used or _used_more(other, word, count, used, context))
-            and (not listed or _listed_name_yields(other, count, used, context))
+            and (not listed or _listed_name_yields(other, word, count, used, context))
         ]
         if listed:  # a listed name yields only to one clear majority; no tie is broken
             if len(majority) == 1:
@@ -616,11 +616,17 @@ def _named_in_full_only(word: str, other: str, context: _Context) -> bool:
     )
 
 
-def _listed_name_yields(other: str, count: int, used: float, context: _Context) -> bool:
-    """Tell whether the spelling ``other`` outweighs a rare name some list has or a word of
-    another language (Zipf ``used``), which the article writes ``count`` times: the article
-    writes ``other`` more often, and real text uses it ten times as often (``LIKELIER_ZIPF``)."""
-    return context.mentions(other) > count and context.lexicon.zipf(other) - used >= LIKELIER_ZIPF
+def _listed_name_yields(other: str, word: str, count: int, used: float, context: _Context) -> bool:
+    """Tell whether the spelling ``other`` outweighs ``word``, a rare name some list has or a
+    word of another language (Zipf ``used``), which the article writes ``count`` times: the
+    article writes ``other`` more often, real text uses it ten times as often
+    (``LIKELIER_ZIPF``), and the article does not write ``word`` in a full name and
+    ``other`` in none (``_named_in_full_only``: "Javier Tebas" is no slip of Texas)."""
+    return (
+        context.mentions(other) > count
+        and context.lexicon.zipf(other) - used >= LIKELIER_ZIPF
+        and not _named_in_full_only(word, other, context)
+    )
 
 
 #: How much more name-like (``LetterModel.score``, per letter) one of two spellings as frequent
@@ -2315,7 +2321,8 @@ def _needs_clear_majority(word: str, lexicon: Lexicon) -> bool:
     commonly (``COMMON_FOREIGN_ZIPF``: "Gärten" is German, beside "Garden" or not)."""
     foreign = lexicon.foreign_zipf(word, FOREIGN_LANGUAGES)[1]
     return (
-        not word.isupper()
+        word.isalpha()  # a compound of known words ("Late-night") is no listed name
+        and not word.isupper()
         and word not in lexicon.names.exact
         and not lexicon.is_english_word(word.lower())
         and foreign < COMMON_FOREIGN_ZIPF
