@@ -14,9 +14,10 @@ import math
 import re
 import sys
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -186,6 +187,23 @@ class _Block:
         self.folded.append(sys.intern(fold(name.form)))  # one object for the cache to store
         self.keys.append(sys.intern(name_key(name.form)))
 
+    @cached_property
+    def part_keys(self) -> tuple[frozenset[str], ...]:
+        """For each place in the block's forms (of one word count), the ``name_key`` of every
+        form's word there (a few more at most, which only skip fewer searches). Made when
+        first asked, not cached on disk, in C but for the forms that are not ASCII: an ASCII
+        form's key is its words' keys, spaced; another's words are keyed one by one."""
+        size = self.names[0].words if self.names else 0
+        spaced = " ".join(self.keys).split()
+        if len(spaced) != size * len(self.keys):  # a key of more or fewer words than its form
+            spaced = []
+        places = [set(spaced[place::size]) for place in range(size)]
+        keyed = [name for name in self.names if not name.form.isascii()] if spaced else self.names
+        for name in keyed:
+            for place, word in zip(places, name.form.split(), strict=True):
+                place.add(name_key(word))
+        return tuple(map(frozenset, places))
+
 
 class NameIndex:
     """Name forms of the curated entities, blocked by word count and first letter."""
@@ -229,6 +247,21 @@ class NameIndex:
                 self._memo.clear()
             self._memo[key] = self._candidates(text, words)
         return self._memo[key]
+
+    def keep_a_word(self, words: tuple[str, ...], places: Iterable[int]) -> bool:
+        """Tell whether a form ``candidates(" ".join(words), len(words))`` may give has, at
+        one of ``places``, a word with the ``name_key`` of the word of ``words`` there: a
+        window of several words is read as a name only if it keeps one of the name's other
+        words (entity's ``_spelling_fit``), and most windows around a garbled word keep none
+        ("Governor Gerg"), so their fuzzy search is skipped. Told from the same blocks."""
+        text = " ".join(words)
+        for letter in dict.fromkeys((name_key(text)[:1], fold(text)[:1])):
+            block = self._blocks.get((len(words), letter))
+            if block is not None and any(
+                name_key(words[place]) in block.part_keys[place] for place in places
+            ):
+                return True
+        return False
 
     def _candidates(self, text: str, words: int) -> list[NameForm]:
         found: dict[int, NameForm] = {}
@@ -292,7 +325,8 @@ class NameVocabulary:
         for name in sorted(names):
             blocks[fold(name)[:1]].append(name)
         self._blocks = {letter: "\n".join(block) for letter, block in blocks.items()}
-        self._split: dict[str, tuple[list[str], list[str]]] = {}  # letter -> names, folded
+        #: letter -> its names, and their folded spellings by length (``_block``)
+        self._split: dict[str, tuple[list[str], list[str], list[int], list[int]]] = {}
         self._memo: dict[str, list[str]] = {}
 
     def __contains__(self, name: str) -> bool:
@@ -317,22 +351,36 @@ class NameVocabulary:
         return found
 
     def _slips_of(self, folded: str) -> list[str]:
-        names, choices = self._block(folded[:1])
+        """The names one slip from ``folded``, in the order of rapidfuzz's search of the
+        whole block (fewer edits first, then the block's order). Only the spellings one
+        letter shorter to two longer are searched: a slip is one edit (a length one apart at
+        most), or a cut of one or two letters from the name's end."""
+        names, choices, places, lengths = self._block(folded[:1])
+        low = bisect_left(lengths, len(folded) - 1)
+        high = bisect_right(lengths, len(folded) + MAX_CUT_LETTERS)
+        found = process.extract(
+            folded, choices[low:high], scorer=OSA.distance, score_cutoff=MAX_CUT_LETTERS, limit=None
+        )
         return [
-            names[position]
-            for other, _, position in process.extract(
-                folded, choices, scorer=OSA.distance, score_cutoff=MAX_CUT_LETTERS, limit=None
+            names[place]
+            for _, place, other in sorted(
+                (edits, places[low + at], other) for other, edits, at in found
             )
             if other != folded and (OSA.distance(folded, other) == 1 or cut_short(folded, other))
         ]
 
-    def _block(self, letter: str) -> tuple[list[str], list[str]]:
-        """The names whose folded spelling starts with ``letter``, and those spellings."""
+    def _block(self, letter: str) -> tuple[list[str], list[str], list[int], list[int]]:
+        """The names whose folded spelling starts with ``letter`` (in the block's order), and
+        their folded spellings ordered by length, each spelling's name's place, and the
+        spellings' lengths."""
         split = self._split.get(letter)
         if split is None:
             block = self._blocks.get(letter)
             names = block.split("\n") if block else []
-            split = self._split[letter] = (names, [fold(name) for name in names])
+            folded = [fold(name) for name in names]
+            places = sorted(range(len(names)), key=lambda place: len(folded[place]))
+            choices = [folded[place] for place in places]
+            split = self._split[letter] = (names, choices, places, list(map(len, choices)))
         return split
 
 

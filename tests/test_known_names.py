@@ -3,10 +3,11 @@ on sentences we wrote, with the real dictionaries: a slip of a name real text us
 a rare real name near one is left alone."""
 
 import pytest
+from rapidfuzz.distance import OSA
 
 import mtfix
 from mtfix.lexicon import load_lexicon
-from mtfix.names import NameVocabulary
+from mtfix.names import NameVocabulary, cut_short, fold
 
 
 def entity_fixes(text: str) -> list[tuple[str, str]]:
@@ -138,6 +139,24 @@ def test_the_vocabulary_finds_every_kind_of_slip() -> None:
     assert names.slips_of("Leverkuse") == ["Leverkusen"]  # an ending cut
     assert names.slips_of("Leverku") == []  # three letters cut: another word
     assert names.slips_of("Leverkusen") == []  # the name itself is no slip
+
+
+def test_the_search_by_length_finds_what_a_search_of_the_whole_block_finds() -> None:
+    """The shipped vocabulary searches only the spellings of a length a slip can have; a
+    plain check of every name of the block finds the same names, in the same order (fewer
+    edits first, then the block's order)."""
+    known = load_lexicon(()).known_names
+    names = known._blocks["m"].split("\n")
+    for word in ("Mil", "Mian", "Mik", "Marc", "Mola", "Meryland", "Mi", "Mosow"):
+        folded = fold(word)
+        slips = [
+            (OSA.distance(folded, fold(name)), name)
+            for name in names
+            if fold(name) != folded
+            and (OSA.distance(folded, fold(name)) == 1 or cut_short(folded, fold(name)))
+        ]
+        expected = [name for _, name in sorted(slips, key=lambda slip: slip[0])]
+        assert known.slips_of(word) == expected, word
 
 
 def test_the_shipped_vocabulary_holds_names_not_curated_ones() -> None:

@@ -1687,7 +1687,12 @@ def _window_candidates(
     words: tuple[str, ...], i: int, low: int, high: int, lexicon: Lexicon
 ) -> list[NameForm]:
     """The name forms the words ``low``..``high`` may be; for the word ``i`` alone inside a
-    longer run, only those it may be read as by itself (``_one_slip_in_run``)."""
+    longer run, only those it may be read as by itself (``_one_slip_in_run``). None for a
+    window whose other words no form keeps (``_spelling_fit`` needs one kept)."""
+    if high - low > 1:
+        others = [j - low for j in range(low, high) if j != i and words[j] not in NAME_PARTICLES]
+        if not lexicon.names.keep_a_word(words[low:high], others):
+            return []
     candidates = lexicon.names.candidates(" ".join(words[low:high]), high - low)
     if high - low > 1 or len(words) == 1:
         return candidates
