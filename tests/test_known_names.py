@@ -286,6 +286,11 @@ def test_another_language_s_word_without_a_clear_majority_is_left_alone(text: st
             ("Awiation", "Aviation"),
         ),
         ("Storms reached the Northern Hemishpere Institute.", ("Hemishpere", "Hemisphere")),
+        # past an "of" inside the name
+        (
+            "A spokesman for the Department of Agricultuure said the harvest was late.",
+            ("Agricultuure", "Agriculture"),
+        ),
     ],
 )
 def test_a_common_word_s_slip_in_a_title_case_name_is_fixed(

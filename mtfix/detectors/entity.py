@@ -2149,26 +2149,44 @@ def _title_word(word: str, lexicon: Lexicon) -> str | None:
 
 def _beside_title_word(document: Document, index: int, lexicon: Lexicon) -> bool:
     """Tell whether a capitalised common English word that is no person's name or title
-    stands right before or after the token ``index``, one space apart (a title-case name's
-    other word; "President Grindel" is a person)."""
-    tokens, text = document.tokens, document.text
-    names = lexicon.names
-    for other in (index - 1, index + 1):
-        if not 0 <= other < len(tokens):
-            continue
-        first, second = sorted((index, other))
-        word = tokens[other].text
-        if (
-            text[tokens[first].end : tokens[second].start] == " "
-            and word[:1].isupper()
-            and word.lower() in lexicon.common_words
-            and word.lower() not in PERSON_TITLES
-            and word not in names.first_names
-            and word not in names.surnames
-            and not tokens[other].sentence_initial
-        ):
+    stands right before or after the token ``index``, one space apart, or past one "of" or
+    "and" ("Department of Agricultuure"): a title-case name's other word ("President
+    Grindel" is a person)."""
+    tokens = document.tokens
+    for step in (-1, 1):
+        near, other = index, index + step
+        if _spaced(document, near, other) and tokens[other].text in TITLE_CONNECTORS:
+            near, other = other, other + step  # look past the connector
+        if _spaced(document, near, other) and _title_word_of_name(tokens[other], lexicon):
             return True
     return False
+
+
+#: Lower-case words inside a title-case name ("Department of Agriculture and Rural Affairs").
+TITLE_CONNECTORS = frozenset({"of", "and"})
+
+
+def _spaced(document: Document, index: int, other: int) -> bool:
+    """Tell whether the tokens ``index`` and ``other`` are neighbours one space apart."""
+    tokens = document.tokens
+    if not (0 <= index < len(tokens) and 0 <= other < len(tokens)) or abs(index - other) != 1:
+        return False
+    first, second = sorted((index, other))
+    return document.text[tokens[first].end : tokens[second].start] == " "
+
+
+def _title_word_of_name(token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether the token is a capitalised common English word inside a sentence that is
+    no person's name or title."""
+    word, names = token.text, lexicon.names
+    return (
+        word[:1].isupper()
+        and word.lower() in lexicon.common_words
+        and word.lower() not in PERSON_TITLES
+        and word not in names.first_names
+        and word not in names.surnames
+        and not token.sentence_initial
+    )
 
 
 #: The confidence of a slip undone in a Chinese name (``_pinyin_slip_corrections``).
