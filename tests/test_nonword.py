@@ -178,6 +178,8 @@ def test_a_garble_after_a_possessive_name_is_still_fixed() -> None:
         # a two-letter word before a common one, with no common word one slip away
         ("Residents were taken away bybuses on Monday.", "by buses"),
         ("Prices rose sharply inglobal markets last year.", "in global"),
+        # not the rarer "pinnation" with a letter lost
+        ("Support for reform grew innation after nation.", "in nation"),
     ],
 )
 def test_a_word_glued_to_the_or_and_gets_its_space_back(text: str, wanted: str) -> None:
@@ -255,3 +257,136 @@ def test_a_space_lost_twice_the_same_way_is_restored_twice() -> None:
     text = "Medical andeducational needs came first; schools andeducational centres reopened."
     fixes = [c.replacement for c in mtfix.clean(text).changes if c.kind == "nonword"]
     assert fixes == ["and educational", "and educational"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # a letter lost, the reading far commoner than those that replace or add one
+        ("Crowds poured onto the sreets of the capital on Friday.", ("sreets", "streets")),
+        ("He said the country would need a secnd round of talks.", ("secnd", "second")),
+        # a letter of a double lost: the commonest misspelling
+        ("The evacuation was caried out by buses overnight.", ("caried", "carried")),
+        ("Prosecutors isued a warrant for the former mayor.", ("isued", "issued")),
+    ],
+)
+def test_a_lost_letter_clearly_likelier_than_the_other_readings_is_fixed(
+    text: str, fixed: tuple[str, str]
+) -> None:
+    """Several common words are one edit away, but the typical slip, a lost letter (of a
+    double, likelier still), and the word's frequency single one out."""
+    assert nonword_fixes(text) == [fixed]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two lost-letter readings close in frequency: expert or export
+        "The firm hired an exprt to look at the books.",
+        # the commoner reading replaces a letter, the lost-letter one is rarer: a guess
+        "Farmers said the catle were moved before the storm.",
+    ],
+)
+def test_a_slip_with_two_close_readings_stays_a_guess(text: str) -> None:
+    changes = mtfix.clean(text, mtfix.Config(min_confidence=0.0)).changes
+    (change,) = [c for c in changes if c.kind == "nonword"]
+    assert change.confidence < 0.5 and change.alternatives
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # "agree" keeps its "e" before "-ment", loses it only before a vowel
+        ("The two sides signed an agrement on Monday.", ("agrement", "agreement")),
+        # one-syllable "drop" doubles its last letter before "-ed"
+        ("Helicopters droped leaflets over the city.", ("droped", "dropped")),
+        # "close" and "-ed" share one "e"
+        ("Police closeed the road after the crash.", ("closeed", "closed")),
+        # nor is a derivation of one so misspelled: "groups" takes no second "s"
+        ("Rebel groupss signed the deal on Monday.", ("groupss", "groups")),
+        ("The ministry authorizeed the sale.", ("authorizeed", "authorized")),
+    ],
+)
+def test_a_derivation_english_would_spell_otherwise_is_a_garble(
+    text: str, fixed: tuple[str, str]
+) -> None:
+    """A word made of a known word and an ending is a word only when spelled as English spells
+    such derivations; otherwise it is looked at, as any unknown word."""
+    assert nonword_fixes(text) == [fixed]
+
+
+def test_a_word_cut_off_at_the_end_of_an_excerpt_stays() -> None:
+    """An excerpt cut in the middle of its last word lost letters to the cut, not a slip."""
+    assert nonword_fixes("The court said the council refused to provid") == []
+    assert nonword_fixes("The court said the council refused to provid.") == [("provid", "provide")]
+    # a slip inside the last word is no cut
+    assert nonword_fixes("Protesters marched against the goverment") == [
+        ("goverment", "government")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Aid groups want to rebuild livelihods in the north.", ("livelihods", "livelihoods")),
+        ("The judge ordered a magiserial inquiry.", ("magiserial", "magisterial")),
+    ],
+)
+def test_a_long_word_with_a_letter_lost_from_a_rarer_word_is_fixed(
+    text: str, fixed: tuple[str, str]
+) -> None:
+    """No common word is one edit away, but one English word is, with the typical slip."""
+    assert nonword_fixes(text) == [fixed]
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Staff left the regional ofice before noon.", ("ofice", "office")),
+        ("Shelling kiled two people on Sunday.", ("kiled", "killed")),
+    ],
+)
+def test_a_short_misspelling_real_text_uses_is_fixed_when_it_lost_a_doubled_letter(
+    text: str, fixed: tuple[str, str]
+) -> None:
+    """A short token real text uses is left (an abbreviation, slang), unless it is a far
+    commoner word with one letter of a double lost, clearly ahead of every other reading."""
+    assert nonword_fixes(text) == [fixed]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gardeners repot the plants in spring.",  # a rare word, one lost letter from "report"
+        "The seral stage of the forest lasted decades.",  # and from "serial"
+    ],
+)
+def test_a_short_rare_word_a_lost_letter_from_a_common_one_stays(text: str) -> None:
+    assert nonword_fixes(text) == []
+
+
+def test_a_slip_of_the_only_candidate_the_article_writes_twice_is_fixed() -> None:
+    """Among close words of like frequency (place, plate, plane), the one the article writes
+    elsewhere, twice and alone of them, is the word the writer meant; once is a coincidence."""
+    twice = "The plane landed at noon. A second plane was delayed, and the plape was towed away."
+    assert nonword_fixes(twice) == [("plape", "plane")]
+    assert nonword_fixes("The plane landed at noon, and the plape was towed away.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "political" with a letter added, or "politically" with one of a double lost
+        "He called the case politicaly motivated.",
+        # "fiscal" with a letter added, or the rarer "fiscally" with one of a double lost
+        "The fiscaly conservative party won.",
+        # "late" with a letter added, or the rarer "locate" with one lost
+        "Rescuers worked through the night to loate the survivors.",
+    ],
+)
+def test_a_commoner_reading_that_adds_a_letter_is_a_guess_beside_a_lost_letter_one(
+    text: str,
+) -> None:
+    """The likeliest common word needs an added letter; another word, rarer, needs only the
+    typical slip, a lost letter: neither is sure, and no wrong word is written in."""
+    assert nonword_fixes(text) == []

@@ -60,6 +60,9 @@ SUFFIXES: tuple[str, ...] = (
 )
 SUFFIXES += ("ing", "ed", "ize", "ise", "ities", "ity", "less", "ism", "ist", "ists", "ies")
 SUFFIXES += ("able", "ful", "hemia", "haemia", "emia", "aemia")
+#: Greek combining forms among them, which take the place of a word's final vowel as the
+#: endings that begin with a vowel do ("leucocyt-hemia").
+COMBINING_FORMS = ("hemia", "haemia")
 #: How many productive endings a derived word may stack.
 MAX_SUFFIXES = 2
 #: Endings cut from a candidate to find its stem: a word that begins with the stem of the word
@@ -150,7 +153,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 proposal = replace(proposal, confidence=NAME_SLOT_CONFIDENCE)
         elif word.islower():
             proposal = _split(document, token, lexicon) or _spelling(
-                token, lexicon, _foreign(word, document, lexicon)
+                token, document, lexicon, _foreign(word, document, lexicon)
             )
             if (
                 proposal is not None
@@ -166,7 +169,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
                 )
         else:
             proposal = None
-        if proposal is not None:
+        if proposal is not None and not _cut_off(document, token, proposal.replacement):
             yield proposal
 
 
@@ -259,11 +262,36 @@ def _derived(word: str, lexicon: Lexicon, depth: int) -> bool:
         stem = word[: -len(suffix)]
         if not word.endswith(suffix) or len(stem) < 4:
             continue
-        if any(lexicon.is_english_word(stem + ending) for ending in ("", "e", "y")):
+        endings = _lost_endings(stem, suffix)
+        if any(lexicon.is_english_word(stem + ending) for ending in endings):
             return True
-        if depth > 1 and _derived(stem, lexicon, depth - 1):
-            return True
+        if depth > 1 and "" in endings and _derived(stem, lexicon, depth - 1):
+            return True  # a derived stem, as spelled before this ending ("groupss": no)
     return False
+
+
+#: A stem of one syllable ending in one vowel and one consonant doubles it before an ending
+#: that begins with a vowel ("drop", "dropped"; "plot", "plotting").
+_DOUBLING_STEM = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+
+
+def _lost_endings(stem: str, suffix: str) -> tuple[str, ...]:
+    """Return what may follow ``stem`` in the word a derivation with ``suffix`` is made of, as
+    English spells derivations: nothing (the stem is the word) unless English would have
+    spelled it otherwise ("closeed": one "e"; "losss": plural "-es"; "droped": a doubled
+    consonant), and a silent "e" or a "y" lost only before an ending that begins with a vowel
+    or a combining form ("closing", "studies"; "agreement" keeps its "e").
+
+    >>> _lost_endings("hop", "ed"), _lost_endings("agre", "ment"), _lost_endings("close", "ed")
+    (('e', 'y'), ('',), ('e', 'y'))
+    """
+    vowel_ending = suffix[0] in "aeiou" or suffix in COMBINING_FORMS
+    own = not (
+        (suffix[0] == "e" and stem.endswith("e"))
+        or (suffix == "s" and stem.endswith("s"))
+        or (vowel_ending and _DOUBLING_STEM.fullmatch(stem) is not None)
+    )
+    return (("",) if own else ()) + (("e", "y") if vowel_ending else ())
 
 
 def _compound(word: str, lexicon: Lexicon) -> bool:
@@ -362,6 +390,17 @@ def _after_foreign_name_word(document: Document, token: Token, lexicon: Lexicon)
         and (not word.isascii() or lexicon.foreign_zipf(word)[1] >= SOURCE_WORD_ZIPF)
         and not lexicon.is_english_word(word)
         and not lexicon.is_known_name(word)
+    )
+
+
+def _cut_off(document: Document, token: Token, replacement: str) -> bool:
+    """Tell whether the word ends the text with no mark after it and its correction differs
+    from it only at the end: an excerpt cut off in the middle of a word ("refused to provid",
+    "you couldn"), which lost an unknown number of its last letters to the cut, not to a
+    slip. A slip elsewhere in the word ("goverment") is still one."""
+    word = token.text
+    return not document.text[token.end :].strip() and (
+        replacement.startswith(word) or word.startswith(replacement)
     )
 
 
@@ -538,23 +577,34 @@ def _articles_own_term(word: str, document: Document, lexicon: Lexicon) -> bool:
     return not any(counts[c] or counts[c.capitalize()] for c in candidates)
 
 
-def _spelling(token: Token, lexicon: Lexicon, foreign: bool) -> Proposal | None:
+def _spelling(token: Token, document: Document, lexicon: Lexicon, foreign: bool) -> Proposal | None:
     """Correct an unknown lower-case word: split it where a space was lost (``_glued``), else
     to the likeliest common word close to it (``_ranked_corrections``). A word that is both
     a word glued to "by" or "of" and one slip from a common word ("reportedby": "reported by"
-    or "reportedly"; "usualby": "usually") is left: either reading may be the right one."""
+    or "reportedly"; "usualby": "usually") is left: either reading may be the right one; so is
+    one that is a common word with a letter doubled ("themess": "the mess" or "themes")."""
     word = token.text
     glued = _glued(token, lexicon)
     if glued is not None and not foreign:
-        if (
-            glued.replacement.endswith(GLUED_AFTER_ENDINGS)
-            and _ranked_corrections(word, lexicon)[0]
+        ranked = _ranked_corrections(word, lexicon)[0]
+        if (glued.replacement.endswith(GLUED_AFTER_ENDINGS) and ranked) or any(
+            _slip_bonus(candidate, word) == UNDOUBLED_BONUS for candidate in ranked
         ):
             return None
         return glued
     ranked, confidence = _ranked_corrections(word, lexicon)
     if not ranked:
         return None
+    reordered = (
+        _clear_by_slip(word, ranked, lexicon) or _written_reading(ranked, document)
+        if confidence <= AMBIGUOUS_CONFIDENCE
+        else ()
+    )
+    if reordered:  # an ambiguous guess the typical slip makes clear
+        ranked, confidence = reordered, confidence + CLEAR_CONFIDENCE - AMBIGUOUS_CONFIDENCE
+        confidence = round(confidence, 3)
+    elif confidence > AMBIGUOUS_CONFIDENCE and _doubted_by_slip(word, ranked, lexicon):
+        confidence = round(confidence - CLEAR_CONFIDENCE + AMBIGUOUS_CONFIDENCE, 3)
     best = ranked[0]
     return Proposal(
         start=token.start,
@@ -578,7 +628,7 @@ def _ranked_corrections(word: str, lexicon: Lexicon) -> tuple[tuple[str, ...], f
     """
     observed = lexicon.zipf(word)
     if observed and len(word) < MIN_LISTED_LENGTH:
-        return (), 0.0  # a short token real text uses: an abbreviation, a brand, slang
+        return _undoubled_short_word(word, observed, lexicon)
     floor = observed + LISTED_MARGIN if observed else 0.0
     scored = {c: lexicon.zipf(c) for c in _common_among(word, lexicon)}
     candidates = [
@@ -587,6 +637,9 @@ def _ranked_corrections(word: str, lexicon: Lexicon) -> tuple[tuple[str, ...], f
         if zipf >= floor and not (observed and c[0] != word[0])  # "egirl" is no "girl"
     ]
     if not candidates:
+        rare = () if observed else _rare_lost_letter_reading(word, lexicon)
+        if rare:
+            return rare, RARE_SLIP_CONFIDENCE
         if observed or len(word) < MIN_PREFIX_WORD or _loose_compound(word, lexicon):
             return (), 0.0
         return tuple(_by_beginning(word, lexicon)), BEGINNING_CONFIDENCE
@@ -599,6 +652,53 @@ def _ranked_corrections(word: str, lexicon: Lexicon) -> tuple[tuple[str, ...], f
         if scored[ranked[0]] - observed < SURE_LISTED_MARGIN:
             confidence -= LISTED_PENALTY
     return tuple(ranked), round(confidence, 3)
+
+
+#: A word no real text uses, this long, is read as the rarer English word it is with a letter
+#: lost when that is the only English word one edit away ("livelihods", "magiserial"), with
+#: this confidence.
+MIN_RARE_SLIP_WORD = 8
+RARE_SLIP_CONFIDENCE = 0.55
+
+
+def _rare_lost_letter_reading(word: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """Return the English word, common or not, that ``word`` is with one letter lost, when it
+    is the only English word one edit away and ``word`` is ``MIN_RARE_SLIP_WORD`` letters long
+    at least; else nothing. Long words have few neighbours: one with the typical slip is
+    rarely a coincidence."""
+    if len(word) < MIN_RARE_SLIP_WORD:
+        return ()
+    if word[:2] in GLUED_BEFORE and _partner(word[2:], lexicon):
+        return ()  # "innation": "in nation" glued (``_glued``), likelier than "pinnation"
+    close = edits1(word) & lexicon.english_words
+    if len(close) != 1:
+        return ()
+    (reading,) = close
+    return (reading,) if _slip_bonus(word, reading) else ()
+
+
+#: A short token real text uses is corrected only when it is this long at least.
+MIN_SHORT_SLIP_WORD = 5
+
+
+def _undoubled_short_word(
+    word: str, observed: float, lexicon: Lexicon
+) -> tuple[tuple[str, ...], float]:
+    """Correct a short token real text uses (an abbreviation, a brand, slang: left alone) only
+    where it is a common word with one letter of a double lost, ``SURE_LISTED_MARGIN`` more
+    frequent and clearly ahead of every other close word (``_clear_by_slip``): "ofice",
+    "caled", "atack" are misspellings, written by few."""
+    if len(word) < MIN_SHORT_SLIP_WORD:
+        return (), 0.0
+    close = tuple(sorted(_common_among(word, lexicon), key=lambda c: (-lexicon.zipf(c), c)))
+    order = _clear_by_slip(word, close, lexicon) if close else ()
+    if (
+        not order
+        or _slip_bonus(word, order[0]) != UNDOUBLED_BONUS
+        or lexicon.zipf(order[0]) - observed < SURE_LISTED_MARGIN
+    ):
+        return (), 0.0
+    return order, round(CLEAR_CONFIDENCE - LISTED_PENALTY, 3)
 
 
 def _loose_compound(word: str, lexicon: Lexicon) -> bool:
@@ -637,3 +737,91 @@ def _stem(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
     return word
+
+
+#: How much likelier a reading is, in Zipf points, when the word lost one of its letters (a
+#: slip of typing or conversion: "sreets" for "streets"), and when the letter lost is one of a
+#: double ("caried" for "carried", the commonest misspelling), than a reading that adds or
+#: replaces a letter: a slip that loses a letter has one way to happen at each place, one
+#: that replaces it twenty-five.
+LOST_LETTER_BONUS = 0.5
+UNDOUBLED_BONUS = 1.0
+#: A lost-letter reading this many points (so weighed) ahead of every other is clearly right.
+CLEAR_SLIP_MARGIN = 0.4
+
+
+def _clear_by_slip(word: str, ranked: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
+    """Return the candidates reordered with the lost-letter reading first when the slip and its
+    frequency put it ``CLEAR_SLIP_MARGIN`` ahead of every other ("sreets": streets, not sheets
+    or sweets; "caried": carried, not cried or varied); empty when none is so far ahead."""
+    score = {c: lexicon.zipf(c) + _slip_bonus(word, c) for c in ranked}
+    order = sorted(ranked, key=lambda c: -score[c])
+    best = order[0]
+    if not _slip_bonus(word, best):
+        return ()
+    if len(order) > 1 and score[best] - score[order[1]] < CLEAR_SLIP_MARGIN:
+        return ()
+    return tuple(order)
+
+
+def _doubted_by_slip(word: str, ranked: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """Tell whether a rarer candidate, read with the typical slip (a lost letter), comes within
+    ``CLEAR_SLIP_MARGIN`` of the likeliest one, which needs another edit: "politicaly" is
+    "political" with a letter added or "politically" with one of a double lost, a guess."""
+    best = ranked[0]
+    ahead = lexicon.zipf(best) + _slip_bonus(word, best) - CLEAR_SLIP_MARGIN
+    return any(
+        _slip_bonus(word, other) and lexicon.zipf(other) + _slip_bonus(word, other) > ahead
+        for other in ranked[1:]
+    ) or (
+        not _slip_bonus(word, best)
+        and _slip_bonus(best, word) != UNDOUBLED_BONUS  # nor a letter doubled ("stationn")
+        and bool(_lost_letter_words(word, lexicon) - {best})
+    )
+
+
+def _lost_letter_words(word: str, lexicon: Lexicon) -> set[str]:
+    """Return the English words, common or not, that ``word`` is with one letter lost."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    made = {word[:i] + letter + word[i:] for i in range(len(word) + 1) for letter in letters}
+    return made & lexicon.english_words
+
+
+#: A candidate the article writes this often, and no other candidate at all, is the word
+#: the writer meant.
+WRITTEN_READING_MENTIONS = 2
+
+
+def _written_reading(ranked: tuple[str, ...], document: Document) -> tuple[str, ...]:
+    """Return the candidates with the one the article writes elsewhere first, when it writes
+    it ``WRITTEN_READING_MENTIONS`` times and none of the others: a writer who slips on a word
+    writes it right elsewhere ("sreets" in an article about the streets); else nothing."""
+    counts = document.word_counts
+    written = [c for c in ranked if counts[c] + counts[c.capitalize()]]
+    if len(written) != 1:
+        return ()
+    (reading,) = written
+    if counts[reading] + counts[reading.capitalize()] < WRITTEN_READING_MENTIONS:
+        return ()
+    return (reading, *(c for c in ranked if c != reading))
+
+
+def _slip_bonus(word: str, candidate: str) -> float:
+    """Return how much likelier ``candidate`` is for the slip that makes ``word`` of it:
+    ``UNDOUBLED_BONUS`` for a lost letter of a double, ``LOST_LETTER_BONUS`` for another lost
+    letter, 0 for any other edit.
+
+    >>> _slip_bonus("caried", "carried"), _slip_bonus("sreets", "streets")
+    (1.0, 0.5)
+    >>> _slip_bonus("caried", "cried")
+    0.0
+    """
+    if len(candidate) != len(word) + 1:
+        return 0.0
+    # The first place they differ: the lost letter, or the last of a run of it.
+    place = next((i for i in range(len(word)) if word[i] != candidate[i]), len(word))
+    if candidate[place + 1 :] != word[place:] or place == 0:
+        return 0.0  # a writer rarely loses a word's first letter ("rders": riders, orders?)
+    return (
+        UNDOUBLED_BONUS if candidate[place - 1 : place] == candidate[place] else LOST_LETTER_BONUS
+    )
