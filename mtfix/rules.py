@@ -463,6 +463,28 @@ RULES: tuple[Rule, ...] = (
         "Fans filled the stadium in Portland on Sunday.",
     ),
     Rule(
+        "entity.pinyin",
+        "A slip in a Chinese name ('Zhanng Ying', 'Xiu Lypeng') that pinyin rules out, undone.",
+        "A capitalised word that no text uses and that is no whole pinyin syllables, in a name "
+        "of two or three words whose other words are (none a common English word), becomes "
+        "whole syllables when one of its doubled letters is written once or a 'y' is written "
+        "'i', in exactly one way. A syllable with no initial consonant counts only at the start "
+        "of a word (pinyin marks one inside with an apostrophe), so 'Huaang' is no 'Hua-ang'.",
+        "The report was written by the journalist Zhanng Ying in Beijing.",
+        "The report was written by the journalist Zhang Ying in Beijing.",
+    ),
+    Rule(
+        "entity.title_word",
+        "A common word's slip in a title-case name ('International Awiation Association').",
+        "A capitalised word inside a sentence that no list knows and no text uses, beside a "
+        "capitalised common English word, and exactly one slip (a letter changed, added, "
+        "dropped, or two swapped) from one common English word real text uses often, becomes "
+        "that word, capitalised. A word before a kind of place ('County', 'Shrine') is that "
+        "place's own name and is left alone.",
+        "Officials of the International Awiation Association met in Montreal.",
+        "Officials of the International Aviation Association met in Montreal.",
+    ),
+    Rule(
         "entity.translated_name",
         "A name translated word by word ('European Truth'), in its own form.",
         "Machine translation translates the words of names of newspapers, parties and places. "

@@ -48,6 +48,7 @@ from ..names import (
 from ..quoted import QuotedForeignPhrases
 from ..text import Document, Token, blocks
 from ..words import CALENDAR_NAMES, NAME_PARTICLES, PERSON_TITLES, SPEECH_VERBS
+from .nonword import edits1
 from .transliteration import RULES as TRANSLITERATION_RULES
 from .transliteration import spellings
 
@@ -178,6 +179,8 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
     covered += [(t.start, _base(t)[1]) for t in _mentions(document, majority.spelling)]
     yield from _rest_of_name_corrections(document, context, lexicon, covered)
     yield from _compound_part_corrections(document, lexicon, covered)
+    yield from _pinyin_slip_corrections(document, lexicon, covered)
+    yield from _title_word_corrections(document, context, covered)
 
 
 def _compound_part_corrections(
@@ -261,8 +264,8 @@ def _part_fix(
     slip of (``_may_be_minority``), one of the two written inside a compound (whole words are
     ``_minority_spellings``'s): one slip apart, no other form of it, and outweighing it as the
     whole-word majority does; None when there is none."""
-    if not _may_be_minority(part, lexicon):
-        return None
+    if not _may_be_minority(part, lexicon) or _needs_clear_majority(part, lexicon):
+        return None  # a listed name or another language's word: whole words only
     folded = fold(part)
     fixes = [
         other
@@ -532,6 +535,7 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
         ):
             continue  # the common case: nothing to count; or a common word's slip
         count, used = context.mentions(word), lexicon.zipf(word)
+        listed = _needs_clear_majority(word, lexicon)
         majority = [
             other
             for other in neighbours
@@ -539,8 +543,13 @@ def _minority_spellings(document: Document, lexicon: Lexicon, context: _Context)
             and not _two_people(word, other, context)
             and not (context.mentions(other) == count and _in_other_names(word, other, context))
             # a rare word real text uses ("Kentuck") yields only to one used more, more often
-            and (not used or _used_more(other, count, used, context))
+            and (not used or _used_more(other, word, count, used, context))
+            and (not listed or _listed_name_yields(other, word, count, used, context))
         ]
+        if listed:  # a listed name yields only to one clear majority; no tie is broken
+            if len(majority) == 1:
+                spelling[word] = majority[0]
+            continue
         if not used and any(context.mentions(other) > count for other in majority):
             outright.add(word)
         if not majority and not used:  # a tie: the spelling the other slips cluster around
@@ -576,13 +585,48 @@ NO_MAJORITY = _Majority({}, frozenset())
 FIRST_LETTER = itemgetter(slice(0, 1))
 
 
-def _used_more(other: str, count: int, used: float, context: _Context) -> bool:
+def _used_more(other: str, word: str, count: int, used: float, context: _Context) -> bool:
     """Tell whether the spelling ``other`` outweighs a rare one real text uses (Zipf ``used``),
-    which the article writes ``count`` times: the article writes ``other`` more often and real
-    text uses it more. As often is no evidence: machine translation slips to the commoner
-    name as readily ("Glasner" written "Glaser"), and two real spellings of one name are
-    spellings ("Klara", "Clara")."""
-    return context.mentions(other) > count and context.lexicon.zipf(other) > used
+    ``word``, which the article writes ``count`` times: the article writes ``other`` more
+    often and real text uses it more, or as often and real text uses it ten times as often
+    (``LIKELIER_ZIPF``: "Javie" once beside "Javier" once). As often, a small lead in real
+    text is no evidence, and even a large one yields to the spelling of the full name
+    (``_named_in_full_only``): machine translation slips to the commoner name as readily
+    ("Oliver Glasner" written "Glaser"). Two romanisations of one name are spellings
+    ("Tatiana", "Tatyana"), and a common word is common for being a word ("Tan" beside the
+    town Tann)."""
+    mentions, zipf = context.mentions(other), context.lexicon.zipf(other)
+    if mentions > count:
+        return zipf > used
+    return (
+        mentions == count
+        and zipf - used >= LIKELIER_ZIPF
+        and romanisation_key(other) != romanisation_key(word)
+        and other.lower() not in context.lexicon.common_words
+        and not _named_in_full_only(word, other, context)
+    )
+
+
+def _named_in_full_only(word: str, other: str, context: _Context) -> bool:
+    """Tell whether the article writes ``word`` after a first name and ``other`` after none:
+    the full name says how the name is spelled ("Oliver Glasner ... Glaser")."""
+    lexicon = context.lexicon
+    return bool(_first_names(context.names_before(word), lexicon)) and not _first_names(
+        context.names_before(other), lexicon
+    )
+
+
+def _listed_name_yields(other: str, word: str, count: int, used: float, context: _Context) -> bool:
+    """Tell whether the spelling ``other`` outweighs ``word``, a rare name some list has or a
+    word of another language (Zipf ``used``), which the article writes ``count`` times: the
+    article writes ``other`` more often, real text uses it ten times as often
+    (``LIKELIER_ZIPF``), and the article does not write ``word`` in a full name and
+    ``other`` in none (``_named_in_full_only``: "Javier Tebas" is no slip of Texas)."""
+    return (
+        context.mentions(other) > count
+        and context.lexicon.zipf(other) - used >= LIKELIER_ZIPF
+        and not _named_in_full_only(word, other, context)
+    )
 
 
 #: How much more name-like (``LetterModel.score``, per letter) one of two spellings as frequent
@@ -2014,7 +2058,7 @@ def _written_as_english_writes(query: _Query, match: _Match) -> bool:
 
 
 #: Syllables of Hanyu Pinyin without tones, by initial: which finals each initial takes.
-PINYIN_SYLLABLE = "|".join(
+PINYIN_INITIAL_SYLLABLE = "|".join(
     (
         r"(?:[bpmdtnl])(?:iang|iao|ian|ing|ang|eng|ong|ai|ei|ao|ou|an|en|ia|ie|iu|in|uo|ui|un|a|o|e|i|u|v)",
         r"f(?:ang|eng|ei|ou|an|en|a|o|u)",
@@ -2022,10 +2066,217 @@ PINYIN_SYLLABLE = "|".join(
         r"[jqx](?:iang|iong|iao|ian|ing|ia|ie|iu|in|ue|un|i|u)",
         r"y(?:ang|ing|ong|uan|ao|ou|an|in|ue|un|a|e|i|u)",
         r"w(?:ang|eng|ai|ei|an|en|a|o|u)",
-        r"(?:ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)",
     )
 )
+#: The syllables with no initial consonant.
+PINYIN_BARE_SYLLABLE = r"(?:ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)"
+PINYIN_SYLLABLE = f"{PINYIN_INITIAL_SYLLABLE}|{PINYIN_BARE_SYLLABLE}"
 PINYIN_WORD = re.compile(f"(?:{PINYIN_SYLLABLE})+")
+#: Whole pinyin syllables as a name writes them: a syllable with no initial consonant opens
+#: the word only (inside one, pinyin marks it with an apostrophe: "Xi'an").
+PINYIN_NAME = re.compile(f"(?:{PINYIN_SYLLABLE})(?:{PINYIN_INITIAL_SYLLABLE})*")
+
+
+#: The confidence of a common word's slip in a title-case name (``_title_word_corrections``).
+TITLE_WORD_CONFIDENCE = 0.7
+#: Words that say what kind of place the name before them is (``PLACE_KIND_WORDS``, and
+#: buildings and grounds that take a name): "Puding County", "Hatcho Shrine".
+NAMED_PLACE_KINDS = PLACE_KIND_WORDS | frozenset(
+    "shrine temple church cathedral monastery mosque castle palace park garden hall".split()
+)
+#: A word of a title-case name read as a common word's slip is this long at least.
+MIN_TITLE_WORD_LENGTH = 6
+#: How often (wordfreq Zipf) real text uses the common word it is read as.
+TITLE_WORD_ZIPF = 3.0
+
+
+def _title_word_corrections(
+    document: Document, context: _Context, covered: list[tuple[int, int]]
+) -> Iterator[Proposal]:
+    """Correct a slip of a common English word that a title-case name writes with a capital
+    ("International Awiation Association", "Northern Hemisfere"): a word no list knows and no
+    text uses, written once (a name the article repeats is its own: "President Grindel ...
+    Grindel"), one capitalised common word beside it that is no person's title, and exactly
+    one common English word one slip from it (``_title_word``); the nonword rules read
+    lower-case words only."""
+    lexicon = context.lexicon
+    inside = _Covered(covered)
+    tokens = document.tokens
+    for index in document.capitalised:
+        token = tokens[index]
+        if token.sentence_initial or inside(token.start):
+            continue
+        word, end = _base(token)
+        fixed = _title_word(word, lexicon)
+        if (
+            fixed is None
+            or context.mentions(word) != 1
+            or not _beside_title_word(document, index, lexicon)
+        ):
+            continue
+        if index + 1 < len(tokens) and tokens[index + 1].text.lower() in NAMED_PLACE_KINDS:
+            continue  # a place's own name before its kind ("Puding County", "Hatcho Shrine")
+        yield Proposal(
+            start=token.start,
+            end=end,
+            replacement=fixed,
+            confidence=TITLE_WORD_CONFIDENCE,
+            reason=f"“{word}” in a title-case name is no word; “{fixed}” is one slip from it.",
+            rule="entity.title_word",
+        )
+
+
+@lru_cache(maxsize=1 << 14)
+def _title_word(word: str, lexicon: Lexicon) -> str | None:
+    """Return the capitalised common English word ``word`` is the one slip of, when no list
+    knows ``word`` and no text in any language uses it (memoised)."""
+    if (
+        len(word) < MIN_TITLE_WORD_LENGTH
+        or not word[1:].islower()
+        or not word.isalpha()
+        or lexicon.zipf(word) > 0
+        or not _is_suspicious(word, lexicon)
+        or _foreign_word(word, lexicon)
+    ):
+        return None
+    near = [
+        other
+        for other in edits1(word.lower()) & lexicon.common_words
+        if lexicon.zipf(other) >= TITLE_WORD_ZIPF
+    ]
+    return near[0].capitalize() if len(near) == 1 else None
+
+
+def _beside_title_word(document: Document, index: int, lexicon: Lexicon) -> bool:
+    """Tell whether a capitalised common English word that is no person's name or title
+    stands right before or after the token ``index``, one space apart, or past one "of" or
+    "and" ("Department of Agricultuure"): a title-case name's other word ("President
+    Grindel" is a person)."""
+    tokens = document.tokens
+    for step in (-1, 1):
+        near, other = index, index + step
+        if _spaced(document, near, other) and tokens[other].text in TITLE_CONNECTORS:
+            near, other = other, other + step  # look past the connector
+        if _spaced(document, near, other) and _title_word_of_name(tokens[other], lexicon):
+            return True
+    return False
+
+
+#: Lower-case words inside a title-case name ("Department of Agriculture and Rural Affairs").
+TITLE_CONNECTORS = frozenset({"of", "and"})
+
+
+def _spaced(document: Document, index: int, other: int) -> bool:
+    """Tell whether the tokens ``index`` and ``other`` are neighbours one space apart."""
+    tokens = document.tokens
+    if not (0 <= index < len(tokens) and 0 <= other < len(tokens)) or abs(index - other) != 1:
+        return False
+    first, second = sorted((index, other))
+    return document.text[tokens[first].end : tokens[second].start] == " "
+
+
+def _title_word_of_name(token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether the token is a capitalised common English word inside a sentence that is
+    no person's name or title."""
+    word, names = token.text, lexicon.names
+    return (
+        word[:1].isupper()
+        and word.lower() in lexicon.common_words
+        and word.lower() not in PERSON_TITLES
+        and word not in names.first_names
+        and word not in names.surnames
+        and not token.sentence_initial
+    )
+
+
+#: The confidence of a slip undone in a Chinese name (``_pinyin_slip_corrections``).
+PINYIN_SLIP_CONFIDENCE = 0.8
+
+
+def _pinyin_slip_corrections(
+    document: Document, lexicon: Lexicon, covered: list[tuple[int, int]]
+) -> Iterator[Proposal]:
+    """Correct a word of a Chinese person's name with a letter written twice ("Zhanng Ying",
+    "Ma Sanlii") or an "i" written "y" ("Xiu Lypeng"): the word is no whole pinyin
+    syllables, with the slip undone it is (``_pinyin_repair``), and the other words of the
+    name are whole syllables. A Chinese name is written in whole syllables, so the word is a
+    slip; no text uses it, and there is one way to read it."""
+    slips = {
+        word: fixed
+        for word in document.capitalised_words
+        if (fixed := _pinyin_repair(word, lexicon))
+    }
+    if not slips:
+        return
+    inside = _Covered(covered)
+    for token in _mentions(document, slips):
+        if inside(token.start) or not _in_chinese_name(document, token, lexicon):
+            continue
+        word, end = _base(token)
+        yield Proposal(
+            start=token.start,
+            end=end,
+            replacement=slips[word],
+            confidence=PINYIN_SLIP_CONFIDENCE,
+            reason=f"“{word}” in a Chinese name is no pinyin; “{slips[word]}”, one slip undone, "
+            "is, as the rest of the name.",
+            rule="entity.pinyin",
+        )
+
+
+@lru_cache(maxsize=1 << 14)
+def _pinyin_repair(word: str, lexicon: Lexicon) -> str | None:
+    """Return the one spelling of ``word`` that is whole pinyin syllables (``PINYIN_NAME``)
+    by one slip undone: a doubled letter written once, or a "y" written "i" (pinyin writes
+    "y" only to open a syllable: "Lypeng", "Junfey"); None when ``word`` is whole syllables
+    already, some text uses it, or there is no one such spelling (memoised). Two letters
+    swapped back are not tried: Japanese names and others' are whole syllables so too often
+    ("Keiaki", "Aminus")."""
+    folded = fold(word).lower()
+    if not word[1:].islower() or PINYIN_NAME.fullmatch(folded) or lexicon.zipf(word) > 0:
+        return None
+    slips = {
+        word[:at] + word[at + 1 :] for at in range(1, len(word)) if folded[at] == folded[at - 1]
+    }
+    slips.update(word[:at] + "i" + word[at + 1 :] for at in range(1, len(word)) if word[at] == "y")
+    whole = [form for form in slips if PINYIN_NAME.fullmatch(fold(form).lower())]
+    if len(whole) != 1 or _foreign_word(word, lexicon):
+        return None
+    return whole[0]
+
+
+def _in_chinese_name(document: Document, token: Token, lexicon: Lexicon) -> bool:
+    """Tell whether the token stands in a name of two or three capitalised words, one space
+    apart, whose other words are whole pinyin syllables and no common English word ("Zhanng
+    Ying", "Ma Sanlii"; "Kinniku Man" is Japanese); a capitalised common word may stand
+    beside the name ("Reporter Yangg Na"), another name may not ("Lee Hsien Loong" is no
+    Chinese name in pinyin)."""
+    tokens = document.tokens
+    others = []
+    for step in (-1, 1):
+        index = token.index
+        while _joined(document, min(index, index + step)):
+            index += step
+            word = tokens[index].text
+            if word.lower() in lexicon.common_words:
+                break  # "Reporter", or "Man" after a Japanese word: no part of a pinyin name
+            if not PINYIN_NAME.fullmatch(fold(word).lower()):
+                return False
+            others.append(word)
+    return 1 <= len(others) <= 2
+
+
+def _joined(document: Document, index: int) -> bool:
+    """Tell whether the token ``index`` and the next are capitalised and one space apart."""
+    tokens, text = document.tokens, document.text
+    if not 0 <= index < len(tokens) - 1:
+        return False
+    first, second = tokens[index], tokens[index + 1]
+    return (
+        first.text[:1].isupper()
+        and second.text[:1].isupper()
+        and text[first.end : second.start] == " "
+    )
 
 
 #: How often (wordfreq Zipf) real text names a Chinese place for a slip of it that is whole
@@ -2070,15 +2321,41 @@ def _minority_filter(lexicon: Lexicon) -> WordFilter:
 def _may_be_minority(word: str, lexicon: Lexicon) -> bool:
     """Tell whether a capitalised word may be a minority spelling (``_minority_spellings``):
     long enough, in Latin letters (a word of another script is left as written), unknown to
-    every list (all capitals never are), rarely used by real text, and no common word of
-    another language ("Gärten" beside "Garden"). Memoised per word."""
+    every list (all capitals never are), rarely used by real text, and no word of another
+    language, or else one that needs a clear majority (``_needs_clear_majority``). Memoised
+    per word."""
     return (
         len(word) >= MIN_MINORITY_LENGTH
         and latin_script(word)
-        and _is_suspicious(word, lexicon)
         and lexicon.zipf(word) < PLAUSIBLE_ZIPF
-        and not _foreign_word(word, lexicon)
+        and (
+            (_is_suspicious(word, lexicon) and not _foreign_word(word, lexicon))
+            or _needs_clear_majority(word, lexicon)
+        )
     )
+
+
+def _needs_clear_majority(word: str, lexicon: Lexicon) -> bool:
+    """Tell whether a capitalised word is a name some list of names has, or a word another
+    language uses, and not an English word, nor all capitals, nor a curated entity's spelling
+    (the city of Netanya, the agency Irna): a spelling the article's majority one may
+    outweigh, given more evidence than an unknown one needs (``_listed_name_yields``: "Idan"
+    or the German "Iren" once beside "Iran" throughout), unless the other language uses it
+    commonly (``COMMON_FOREIGN_ZIPF``: "Gärten" is German, beside "Garden" or not)."""
+    foreign = lexicon.foreign_zipf(word, FOREIGN_LANGUAGES)[1]
+    return (
+        word.isalpha()  # a compound of known words ("Late-night") is no listed name
+        and not word.isupper()
+        and word not in lexicon.names.exact
+        and not lexicon.is_english_word(word.lower())
+        and foreign < COMMON_FOREIGN_ZIPF
+        and (foreign > 0 or not _is_suspicious(word, lexicon))
+    )
+
+
+#: A word another language uses this often (wordfreq Zipf: once in 100,000 words) is its
+#: word, whatever English spelling it is one slip from ("Gärten", "Garden").
+COMMON_FOREIGN_ZIPF = 4.0
 
 
 @lru_cache(maxsize=1 << 16)
@@ -2306,6 +2583,14 @@ KNOWN_NAME_CONFIDENCE = 0.6
 #: news with rare names swapped in, a length of 5 gave 34 such changes, 7 six, 8 two; 8 costs
 #: 0.9 points of synthetic recall, and a false alarm on a real name costs more).
 MIN_KNOWN_SLIP_LENGTH = 8
+#: A shorter word (down to this length) is read as a slip of a name real text uses very often
+#: (``FAMOUS_SLIP_TARGET_ZIPF``): "Robrt" for Robert. A rare real name is one slip from some
+#: name by chance mostly from a rare one (measured on real machine translation: the villages
+#: and towns so read were one slip from names below Zipf 3, "Padung" from Padang).
+MIN_FAMOUS_SLIP_LENGTH = 5
+#: How often (wordfreq Zipf) real text uses a name for a word of five to seven letters, one
+#: slip from it, to be read as its slip: once in 100,000 words ("Quentin", "Zhou", "Wang").
+FAMOUS_SLIP_TARGET_ZIPF = 3.0
 #: The type of the entity a known name stands for: its rule is ``entity.known_name``.
 KNOWN_NAME = "known_name"
 
@@ -2325,12 +2610,17 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
     if (
         not query.suspicious
         or query.settled  # the article spells the name: its majority spelling decides
-        or not _generic_run(query)
         or query.context.mentions(word) != 1
     ):
         return None
     target = _known_slip_target(word, query.lexicon)
     if target is None:
+        return None
+    if not (
+        _generic_run(query)
+        or (_first_name_slot(query) and _famous_known_name(target, query.lexicon))
+        or _doubled_letter_of(word, target)  # no rare name of its own, in any slot
+    ):
         return None
     entity = Entity(target, KNOWN_NAME, (), ())
     token = query.run[query.i]
@@ -2350,11 +2640,40 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
 @lru_cache(maxsize=1 << 16)
 def _known_slip_target(word: str, lexicon: Lexicon) -> str | None:
     """Return the known name a suspicious word may be read as a slip of, as far as the word
-    tells (``_known_name_candidate``): it is long, no text uses it, and it is one slip from
-    one name (``_known_name_target``). Memoised: a pure function of the word."""
-    if len(word) < MIN_KNOWN_SLIP_LENGTH or lexicon.zipf(word) > 0 or _foreign_word(word, lexicon):
+    tells (``_known_name_candidate``): it is long (or shorter, and the name famous,
+    ``MIN_FAMOUS_SLIP_LENGTH``, or a letter of the name doubled), no text uses it, and it is
+    one slip from one name (``_known_name_target``). Memoised: a pure function of the word."""
+    if len(word) < MIN_FAMOUS_SLIP_LENGTH or lexicon.zipf(word) > 0 or _foreign_word(word, lexicon):
         return None
-    return _known_name_target(word, lexicon)
+    target = _known_name_target(word, lexicon)
+    if target is None or len(word) >= MIN_KNOWN_SLIP_LENGTH or _famous_known_name(target, lexicon):
+        return target
+    return target if _doubled_letter_of(word, target) else None
+
+
+def _doubled_letter_of(word: str, name: str) -> bool:
+    """Tell whether ``word`` is ``name`` with one of its letters written twice ("Mainnz"): a
+    slip a rare real name seldom is, unlike a letter changed or added (a village "Padung"
+    beside Padang), so a short one is read as any known name, famous or not."""
+    return len(word) == len(name) + 1 and any(
+        word[at] == word[at - 1] and word[:at] + word[at + 1 :] == name
+        for at in range(1, len(word))
+    )
+
+
+def _famous_known_name(name: str, lexicon: Lexicon) -> bool:
+    """Tell whether real text uses the known name very often (``FAMOUS_SLIP_TARGET_ZIPF``)
+    as a name, not for being a common word ("Love", "Hope": ``NAME_AS_WORD_COUNT``)."""
+    return (
+        lexicon.known_names.zipf(name) >= FAMOUS_SLIP_TARGET_ZIPF
+        and lexicon.word_counts.get(name.lower()) < NAME_AS_WORD_COUNT
+    )
+
+
+#: A name whose lower-case word pyspellchecker counts this often is mostly that word (love,
+#: hope, mark, frank and bill are counted 7,000 to 2,000,000 times; yahoo, euro and wang 500
+#: to 1,500): real text's frequency of it says little of the name.
+NAME_AS_WORD_COUNT = 5000
 
 
 def _known_name_target(word: str, lexicon: Lexicon) -> str | None:
@@ -2405,6 +2724,24 @@ def _generic_run(query: _Query) -> bool:
             for j, word in enumerate(words)
             if j != i
         )
+    )
+
+
+def _first_name_slot(query: _Query) -> bool:
+    """Tell whether the query word opens a person's full name of two or three words, none a
+    common English word ("Quenten Chabert"; a title or a sentence's opener may come first,
+    "Mayor Robrt Hanssen"): the slot of a first name, where a slip of a famous name is
+    likelier than a first name no text uses. A surname's slot is not: a rare surname of its
+    own is too often one slip from a famous one ("Marzov", Markov)."""
+    words, i, lexicon = query.words, query.i, query.lexicon
+    start = _openers(query.run, lexicon)
+    while start < i and words[start].lower() in PERSON_TITLES:
+        start += 1
+    rest = words[i + 1 :]
+    return (
+        i == start
+        and 1 <= len(rest) <= 2
+        and not any(word.lower() in lexicon.common_words for word in rest)
     )
 
 
