@@ -260,3 +260,11 @@ def test_the_comma_before_an_attribution_goes_inside_a_spoken_quotation() -> Non
     assert clean(text).apply() == "“Trade is our future and our fate,” said the minister.\n"
     title = 'He spoke to the "Morning Ledger ", he said.\n'
     assert clean(title).apply() == 'He spoke to the "Morning Ledger", he said.\n'
+
+
+@pytest.mark.parametrize("text", ['"We saw it: " Then the lights went out.', '"0: " A'])
+def test_a_spaced_mark_between_a_colon_and_a_capital_is_left(text: str) -> None:
+    """A spaced mark after a colon, before a capital, may close the quotation or open one
+    inside it; closing it up would make the second reading's artefact (": "Then"), so a
+    second run would change it again. Both runs leave it."""
+    assert _fix(text) == (text, set())

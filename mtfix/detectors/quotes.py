@@ -459,6 +459,8 @@ def _inside(mark: _Mark, fixes: list[_Fix]) -> int:
             return 1  # a mark at the start of a line reopens the quotation
         if mark.space_before == mark.index:
             return 0  # a mark after a bracket or dash, with space after: a close, nothing to fix
+        if mark.text[mark.space_before - 1] == ":" and mark.after.isupper():
+            return 0  # 'said: " Look' may close the quotation or open one inside it: left alone
         fixes.append(_spaced_close(mark, mark.close_glyph(), "spaced_close"))
         return 0
     return _glued(mark, 1)
