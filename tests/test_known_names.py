@@ -307,6 +307,8 @@ def test_a_common_word_s_slip_in_a_title_case_name_is_fixed(
         "Visitors walked to Cottoni Shrine at dawn.",
         # no capitalised common word beside it: a name of its own
         "The singer Cottoni arrived on Monday.",
+        # a first name before its surname, after a capitalised title
+        "The talks were led by Supervisory Board Chairman Cottoni Abenov.",
     ],
 )
 def test_a_name_one_slip_from_a_common_word_is_left_alone(text: str) -> None:

@@ -2116,6 +2116,8 @@ def _title_word_corrections(
             continue
         if index + 1 < len(tokens) and tokens[index + 1].text.lower() in NAMED_PLACE_KINDS:
             continue  # a place's own name before its kind ("Puding County", "Hatcho Shrine")
+        if _before_a_rare_capital(document, index, lexicon):
+            continue  # a person's first name before the surname ("Board Chairman Magzum Aliyev")
         yield Proposal(
             start=token.start,
             end=end,
@@ -2160,6 +2162,16 @@ def _beside_title_word(document: Document, index: int, lexicon: Lexicon) -> bool
         if _spaced(document, near, other) and _title_word_of_name(tokens[other], lexicon):
             return True
     return False
+
+
+def _before_a_rare_capital(document: Document, index: int, lexicon: Lexicon) -> bool:
+    """Tell whether the token ``index`` stands one space before a capitalised word that is no
+    common English word: the two are a name of their own, such as a person's."""
+    after = index + 1
+    if not _spaced(document, index, after):
+        return False
+    word = document.tokens[after].text
+    return word[:1].isupper() and word.lower() not in lexicon.common_words
 
 
 #: Lower-case words inside a title-case name ("Department of Agriculture and Rural Affairs").
