@@ -393,13 +393,18 @@ def _after_foreign_name_word(document: Document, token: Token, lexicon: Lexicon)
     )
 
 
+#: Nothing but white space up to the end of the text (matched from a word's end: it stops at
+#: the first other character, so asking it for every word costs no pass over the text).
+_ONLY_SPACE_TO_THE_END = re.compile(r"\s*\Z")
+
+
 def _cut_off(document: Document, token: Token, replacement: str) -> bool:
     """Tell whether the word ends the text with no mark after it and its correction differs
     from it only at the end: an excerpt cut off in the middle of a word ("refused to provid",
     "you couldn"), which lost an unknown number of its last letters to the cut, not to a
     slip. A slip elsewhere in the word ("goverment") is still one."""
     word = token.text
-    return not document.text[token.end :].strip() and (
+    return _ONLY_SPACE_TO_THE_END.match(document.text, token.end) is not None and (
         replacement.startswith(word) or word.startswith(replacement)
     )
 

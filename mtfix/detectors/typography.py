@@ -14,6 +14,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from ..change import Proposal
 from ..lexicon import Lexicon
@@ -135,7 +136,7 @@ _DOUBLE_SPACE = re.compile(r"  (?<=[^\W_]  |[,;]  )(?=[^\W_])")
 #: A dash between words with a space on one side only ("agreed— but", "agreed —but").
 _LOPSIDED_DASH = re.compile(r"[–—](?:(?<=[^\W_] [–—])(?=[^\s\d])|(?<=[^\W\d_][–—]) (?=[^\W_]))")
 #: A dash between words with a space on both sides, or on neither: an article's own style.
-_EVEN_DASH = re.compile(r"(?<=[^\W_])(?: ([–—]) |([–—]))(?=[^\W_])")
+_EVEN_DASH = re.compile(r"(?: ([–—]) (?<=[^\W_] [–—] )|([–—])(?<=[^\W_][–—]))(?=[^\W_])")
 #: A space before the apostrophe of a possessive or "is" ("Putin ’s", "the company 's").
 _SPACED_APOSTROPHE = re.compile(r"['’](?<=[^\W_] ['’])(?=s(?![\w'’]))")
 _RIGHT_WORD = re.compile(r"[^\W_]+")
@@ -383,7 +384,7 @@ def spaced_compound(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str
             what = "a number and a measure"
         elif left.lower() in BOUND_PREFIXES:
             what = "a prefix and a word"
-        elif left.isalpha() and f"{left}-{right}" in text:
+        elif left.isalpha() and f"{left}-{right}" in _hyphenated_pairs(text):
             what = "a compound the article writes with its hyphen"
         else:
             continue
@@ -402,7 +403,24 @@ def _known_compound(text: str, left: str, right: str, lexicon: Lexicon) -> bool:
     hyphen elsewhere ("cease-fire"), or English writes it as one word ("ceasefire")."""
     if not (left.isalpha() and right.isalpha()) or len(left) < 2:
         return False
-    return f"{left}-{right}" in text or lexicon.is_english_word((left + right).lower())
+    return f"{left}-{right}" in _hyphenated_pairs(text) or lexicon.is_english_word(
+        (left + right).lower()
+    )
+
+
+@lru_cache(maxsize=2)
+def _hyphenated_pairs(text: str) -> frozenset[str]:
+    """Every two words the text joins with a hyphen ("state-of-the-art" gives "state-of",
+    "of-the" and "the-art"), found once per text: asking the text itself for each spaced
+    hyphen made a long file's run quadratic."""
+    pairs = set()
+    hyphen = text.find("-")
+    while hyphen >= 0:
+        left, right = _left_token(text, hyphen), _right_word(text, hyphen + 1)
+        if left and right:
+            pairs.add(f"{left}-{right}")
+        hyphen = text.find("-", hyphen + 1)
+    return frozenset(pairs)
 
 
 def _dash_opened(text: str, position: int) -> bool:
@@ -603,24 +621,28 @@ def lopsided_dash(text: str, lexicon: Lexicon) -> Iterator[tuple[int, int, str, 
 def _article_dash(text: str) -> str:
     """The dash the article writes between words most, spaced as it spaces that dash; a
     spaced en dash when it has none."""
-    uses: dict[str, int] = {}
-    for match in _EVEN_DASH.finditer(text):
-        dash = match.group(1) or match.group(2)
-        uses[dash] = uses.get(dash, 0) + 1
+    uses = _dash_uses(text)
     if not uses:
         return " – "
-    dash = max(sorted(uses), key=uses.__getitem__)
-    return f" {dash} " if _dash_style(text)[dash] else dash
+    dash = max(sorted(uses), key=lambda each: uses[each][0])
+    return f" {dash} " if uses[dash][1] >= 0 else dash
 
 
 def _dash_style(text: str) -> dict[str, bool]:
     """For each dash the article puts between words, whether it mostly spaces it (True) or
     glues it to both words (False); a dash it does not use is missing."""
-    spaced: dict[str, int] = {}
+    return {dash: balance >= 0 for dash, (_, balance) in _dash_uses(text).items()}
+
+
+def _dash_uses(text: str) -> dict[str, tuple[int, int]]:
+    """For each dash the article puts between words, how often it does, and how many more
+    times it spaces the dash than glues it."""
+    uses: dict[str, tuple[int, int]] = {}
     for match in _EVEN_DASH.finditer(text):
         dash = match.group(1) or match.group(2)
-        spaced[dash] = spaced.get(dash, 0) + (1 if match.group(1) else -1)
-    return {dash: balance >= 0 for dash, balance in spaced.items()}
+        count, balance = uses.get(dash, (0, 0))
+        uses[dash] = (count + 1, balance + (1 if match.group(1) else -1))
+    return uses
 
 
 def spaced_apostrophe(
