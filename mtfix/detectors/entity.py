@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import accumulate, chain, compress, count, filterfalse
 from math import log1p
 from operator import itemgetter, methodcaller
@@ -2072,9 +2072,14 @@ PINYIN_INITIAL_SYLLABLE = "|".join(
 PINYIN_BARE_SYLLABLE = r"(?:ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)"
 PINYIN_SYLLABLE = f"{PINYIN_INITIAL_SYLLABLE}|{PINYIN_BARE_SYLLABLE}"
 PINYIN_WORD = re.compile(f"(?:{PINYIN_SYLLABLE})+")
-#: Whole pinyin syllables as a name writes them: a syllable with no initial consonant opens
-#: the word only (inside one, pinyin marks it with an apostrophe: "Xi'an").
-PINYIN_NAME = re.compile(f"(?:{PINYIN_SYLLABLE})(?:{PINYIN_INITIAL_SYLLABLE})*")
+
+
+@cache
+def _pinyin_name() -> re.Pattern[str]:
+    """Whole pinyin syllables as a name writes them: a syllable with no initial consonant
+    opens the word only (inside one, pinyin marks it with an apostrophe: "Xi'an"). Compiled
+    when first asked, off the start-up path."""
+    return re.compile(f"(?:{PINYIN_SYLLABLE})(?:{PINYIN_INITIAL_SYLLABLE})*")
 
 
 #: The confidence of a common word's slip in a title-case name (``_title_word_corrections``).
@@ -2238,20 +2243,20 @@ def _pinyin_slip_corrections(
 
 @lru_cache(maxsize=1 << 14)
 def _pinyin_repair(word: str, lexicon: Lexicon) -> str | None:
-    """Return the one spelling of ``word`` that is whole pinyin syllables (``PINYIN_NAME``)
+    """Return the one spelling of ``word`` that is whole pinyin syllables (``_pinyin_name``)
     by one slip undone: a doubled letter written once, or a "y" written "i" (pinyin writes
     "y" only to open a syllable: "Lypeng", "Junfey"); None when ``word`` is whole syllables
     already, some text uses it, or there is no one such spelling (memoised). Two letters
     swapped back are not tried: Japanese names and others' are whole syllables so too often
     ("Keiaki", "Aminus")."""
     folded = fold(word).lower()
-    if not word[1:].islower() or PINYIN_NAME.fullmatch(folded) or lexicon.zipf(word) > 0:
+    if not word[1:].islower() or _pinyin_name().fullmatch(folded) or lexicon.zipf(word) > 0:
         return None
     slips = {
         word[:at] + word[at + 1 :] for at in range(1, len(word)) if folded[at] == folded[at - 1]
     }
     slips.update(word[:at] + "i" + word[at + 1 :] for at in range(1, len(word)) if word[at] == "y")
-    whole = [form for form in slips if PINYIN_NAME.fullmatch(fold(form).lower())]
+    whole = [form for form in slips if _pinyin_name().fullmatch(fold(form).lower())]
     if len(whole) != 1 or _foreign_word(word, lexicon):
         return None
     return whole[0]
@@ -2272,7 +2277,7 @@ def _in_chinese_name(document: Document, token: Token, lexicon: Lexicon) -> bool
             word = tokens[index].text
             if word.lower() in lexicon.common_words:
                 break  # "Reporter", or "Man" after a Japanese word: no part of a pinyin name
-            if not PINYIN_NAME.fullmatch(fold(word).lower()):
+            if not _pinyin_name().fullmatch(fold(word).lower()):
                 return False
             others.append(word)
     return 1 <= len(others) <= 2
