@@ -2107,7 +2107,11 @@ def _title_word_corrections(
     lexicon = context.lexicon
     inside = _Covered(covered)
     tokens = document.tokens
+    words = tokens.words
     for index in document.capitalised:
+        text = words[index]
+        if _title_word(text[:-2] if text.endswith(POSSESSIVES) else text, lexicon) is None:
+            continue  # the cheap, memoised question first (``_base``'s word): most never pass
         token = tokens[index]
         if token.sentence_initial or inside(token.start):
             continue
@@ -2352,8 +2356,9 @@ def _may_be_minority(word: str, lexicon: Lexicon) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def _needs_clear_majority(word: str, lexicon: Lexicon) -> bool:
-    """Tell whether a capitalised word is a name some list of names has, or a word another
+    """(Memoised.) Tell whether a capitalised word is a name some list of names has, or a word another
     language uses, and not an English word, nor all capitals, nor a curated entity's spelling
     (the city of Netanya, the agency Irna): a spelling the article's majority one may
     outweigh, given more evidence than an unknown one needs (``_listed_name_yields``: "Idan"

@@ -785,11 +785,13 @@ def _doubted_by_slip(word: str, ranked: tuple[str, ...], lexicon: Lexicon) -> bo
     )
 
 
-def _lost_letter_words(word: str, lexicon: Lexicon) -> set[str]:
-    """Return the English words, common or not, that ``word`` is with one letter lost."""
+@lru_cache(maxsize=1 << 14)
+def _lost_letter_words(word: str, lexicon: Lexicon) -> frozenset[str]:
+    """Return the English words, common or not, that ``word`` is with one letter lost
+    (memoised)."""
     letters = "abcdefghijklmnopqrstuvwxyz"
     made = {word[:i] + letter + word[i:] for i in range(len(word) + 1) for letter in letters}
-    return made & lexicon.english_words
+    return frozenset(made & lexicon.english_words)
 
 
 #: A candidate the article writes this often, and no other candidate at all, is the word
