@@ -2358,12 +2358,12 @@ def _may_be_minority(word: str, lexicon: Lexicon) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _needs_clear_majority(word: str, lexicon: Lexicon) -> bool:
-    """(Memoised.) Tell whether a capitalised word is a name some list of names has, or a word another
+    """Tell whether a capitalised word is a name some list of names has, or a word another
     language uses, and not an English word, nor all capitals, nor a curated entity's spelling
     (the city of Netanya, the agency Irna): a spelling the article's majority one may
     outweigh, given more evidence than an unknown one needs (``_listed_name_yields``: "Idan"
     or the German "Iren" once beside "Iran" throughout), unless the other language uses it
-    commonly (``COMMON_FOREIGN_ZIPF``: "Gärten" is German, beside "Garden" or not)."""
+    commonly (``COMMON_FOREIGN_ZIPF``: "Gärten" is German, beside "Garden" or not). Memoised."""
     foreign = lexicon.foreign_zipf(word, FOREIGN_LANGUAGES)[1]
     return (
         word.isalpha()  # a compound of known words ("Late-night") is no listed name
