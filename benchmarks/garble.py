@@ -442,16 +442,28 @@ def _second_stream(text: str, chosen: list[_Edit], seed: int) -> list[_Edit]:
     for edit in candidates:
         pools.setdefault((edit.kind, edit.how), []).append(edit)
     budget = max(1, len(text.split()) // WORDS_PER_EXTRA)
-    extra: list[_Edit] = []
+    return _draw(pools, EXTRA_WEIGHTS, budget, rng, chosen)
+
+
+def _draw(
+    pools: dict[tuple[str, str], list[_Edit]],
+    kind_weights: dict[str, float],
+    budget: int,
+    rng: random.Random,
+    taken: list[_Edit],
+) -> list[_Edit]:
+    """Draw up to ``budget`` edits from the pools, each kind as often as its weight says, none
+    within 10 characters of another or of one already ``taken``."""
+    drawn: list[_Edit] = []
     for _ in range(budget * 20):
         live = sorted(key for key, pool in pools.items() if pool)
-        if len(extra) >= budget or not live:
+        if len(drawn) >= budget or not live:
             break
-        weights = [EXTRA_WEIGHTS[kind] / _share(pools, kind) for kind, _ in live]
+        weights = [kind_weights[kind] / _share(pools, kind) for kind, _ in live]
         edit = pools[rng.choices(live, weights)[0]].pop()
-        if all(edit.end + 10 < c.start or c.end + 10 < edit.start for c in chosen + extra):
-            extra.append(edit)
-    return extra
+        if all(edit.end + 10 < c.start or c.end + 10 < edit.start for c in taken + drawn):
+            drawn.append(edit)
+    return drawn
 
 
 def garble(text: str, seed: int = SEED) -> tuple[str, list[Gold]]:
@@ -476,15 +488,7 @@ def garble(text: str, seed: int = SEED) -> tuple[str, list[Gold]]:
         pools.setdefault((edit.kind, edit.how if edit.kind == "typography" else ""), []).append(
             edit
         )
-    chosen: list[_Edit] = []
-    for _ in range(budget * 20):
-        live = sorted(key for key, pool in pools.items() if pool)
-        if len(chosen) >= budget or not live:
-            break
-        weights = [KIND_WEIGHTS[kind] / _share(pools, kind) for kind, _ in live]
-        edit = pools[rng.choices(live, weights)[0]].pop()
-        if all(edit.end + 10 < c.start or c.end + 10 < edit.start for c in chosen):
-            chosen.append(edit)
+    chosen = _draw(pools, KIND_WEIGHTS, budget, rng, [])
     chosen.extend(_second_stream(text, chosen, seed))
     return _apply(text, sorted(chosen, key=lambda e: (e.start, e.end)))
 
