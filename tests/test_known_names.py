@@ -34,29 +34,21 @@ def test_a_slip_of_a_name_real_text_uses_is_fixed(text: str, fixed: tuple[str, s
 
 
 @pytest.mark.parametrize(
-    ("text", "fixed"),
+    "text",
     [
-        # a short word no text uses, one slip from a name real text uses very often
-        ("The coach said Dvaid played well on Saturday.", ("Dvaid", "David")),
-        ("The coach praised Robrt after the match.", ("Robrt", "Robert")),
-        # a letter doubled, even in a surname's slot
-        ("Mayor Steve Addler said the city would cope.", ("Addler", "Adler")),
-        # a letter doubled: a slip even of a name real text uses less
-        ("The ferry called at Paddang before noon.", ("Paddang", "Padang")),
-        # a name whose lower-case word is rare (yahoo) is famous as a name
-        ("The report appeared on Yahoa News on Monday.", ("Yahoa", "Yahoo")),
-        # a first name's slot, before a surname no list knows
-        ("The engineer Crhis Boshuizen joined the crew.", ("Crhis", "Chris")),
-        ("Lawyer Quenten Chabert said his client cooperated.", ("Quenten", "Quentin")),
-        # a title before the name leaves the first name's slot
-        (
-            "The council met, and Mayor Robrt Hanssen said the budget was tight.",
-            ("Robrt", "Robert"),
-        ),
+        # first names of other languages, one slip from a famous English form of them
+        "The coach praised Leevi after the match.",
+        "Lawyer Vincenc Horak said his client cooperated.",
+        "The council met, and Mayor Antoniu Lupescu said the budget was tight.",
+        # a letter written twice is how Estonian and Finnish spell many names
+        "The ferry captain Jaanus Kask sailed at noon.",
     ],
 )
-def test_a_short_slip_of_a_famous_name_is_fixed(text: str, fixed: tuple[str, str]) -> None:
-    assert entity_fixes(text) == [fixed]
+def test_a_short_rare_first_name_near_a_famous_one_is_left_alone(text: str) -> None:
+    """A name of seven letters or fewer is too often a real name of its own one slip from a
+    famous one (measured on clean news with rare real names swapped in: such readings were
+    all wrong), so no length below ``MIN_KNOWN_SLIP_LENGTH`` is read as a known name's slip."""
+    assert entity_fixes(text) == []
 
 
 @pytest.mark.parametrize(
@@ -200,13 +192,13 @@ def test_a_listed_name_without_a_clear_majority_is_left_alone(text: str) -> None
 @pytest.mark.parametrize(
     ("text", "fixed"),
     [
-        ("The team of Zhu Linjingg won a prize.", ("Linjingg", "Linjing")),
+        ("The team of Zhu Linjingg won a prize in Beijing.", ("Linjingg", "Linjing")),
         # a syllable with no initial consonant opens a word only: "Huaang" is no "Hua-ang"
-        ("Chen Huaang Xiao said the plant would open.", ("Huaang", "Huang")),
+        ("Chen Huaang Xiao said the Chinese plant would open.", ("Huaang", "Huang")),
         # a capitalised common word beside the name is no part of it
-        ("Reporter Yangg Na and her colleague wrote the story.", ("Yangg", "Yang")),
+        ("Reporter Yangg Na and her colleague in Shanghai wrote the story.", ("Yangg", "Yang")),
         # pinyin writes "y" only to open a syllable
-        ("Officials said Xiu Lypeng would lead the team.", ("Lypeng", "Lipeng")),
+        ("Officials said Xiu Lypeng would lead China's team.", ("Lypeng", "Lipeng")),
     ],
 )
 def test_a_slip_pinyin_rules_out_in_a_chinese_name_is_undone(
@@ -228,6 +220,10 @@ def test_a_slip_pinyin_rules_out_in_a_chinese_name_is_undone(
         "The coach Anna Li and Hanna Wu trained the team.",
         # two letters swapped are not undone: other languages' names are syllables too
         "The keeper Wang Aminus saved a penalty.",
+        # pinyin-shaped names of other languages, in an article that never names China
+        "The striker Ada Oginni scored twice.",
+        # no accents in pinyin names
+        "The team of Zhu Linjingé won a prize in Beijing.",
     ],
 )
 def test_a_word_outside_a_pinyin_name_or_slip_is_left_alone(text: str) -> None:

@@ -2214,6 +2214,10 @@ def _title_word_of_name(token: Token, lexicon: Lexicon) -> bool:
 PINYIN_SLIP_CONFIDENCE = 0.8
 
 
+#: Words that say an article is about China or Chinese people: the pinyin rule needs one.
+_CHINA = re.compile(r"\b(?:China|Chinese|Beijing|Shanghai|Hong Kong|Taiwan|Xinhua)\b")
+
+
 def _pinyin_slip_corrections(
     document: Document, lexicon: Lexicon, covered: list[tuple[int, int]]
 ) -> Iterator[Proposal]:
@@ -2221,14 +2225,16 @@ def _pinyin_slip_corrections(
     "Ma Sanlii") or an "i" written "y" ("Xiu Lypeng"): the word is no whole pinyin
     syllables, with the slip undone it is (``_pinyin_repair``), and the other words of the
     name are whole syllables. A Chinese name is written in whole syllables, so the word is a
-    slip; no text uses it, and there is one way to read it."""
+    slip; no text uses it, and there is one way to read it. Only in an article that names
+    China (``_CHINA``), and never a word with accents: many names of other languages are
+    pinyin-shaped too (Aanei, Oginni, Király on clean news with rare names swapped in)."""
     slips = {
         word: fixed
         for word in document.capitalised_words
-        if (fixed := _pinyin_repair(word, lexicon))
+        if word.isascii() and (fixed := _pinyin_repair(word, lexicon))
     }
-    if not slips:
-        return
+    if not slips or not _CHINA.search(document.text):
+        return  # pinyin names come without accents, in articles that say they are Chinese
     inside = _Covered(covered)
     for token in _mentions(document, slips):
         if inside(token.start) or not _in_chinese_name(document, token, lexicon):
@@ -2605,14 +2611,6 @@ KNOWN_NAME_CONFIDENCE = 0.6
 #: news with rare names swapped in, a length of 5 gave 34 such changes, 7 six, 8 two; 8 costs
 #: 0.9 points of synthetic recall, and a false alarm on a real name costs more).
 MIN_KNOWN_SLIP_LENGTH = 8
-#: A shorter word (down to this length) is read as a slip of a name real text uses very often
-#: (``FAMOUS_SLIP_TARGET_ZIPF``): "Robrt" for Robert. A rare real name is one slip from some
-#: name by chance mostly from a rare one (measured on real machine translation: the villages
-#: and towns so read were one slip from names below Zipf 3, "Padung" from Padang).
-MIN_FAMOUS_SLIP_LENGTH = 5
-#: How often (wordfreq Zipf) real text uses a name for a word of five to seven letters, one
-#: slip from it, to be read as its slip: once in 100,000 words ("Quentin", "Zhou", "Wang").
-FAMOUS_SLIP_TARGET_ZIPF = 3.0
 #: The type of the entity a known name stands for: its rule is ``entity.known_name``.
 KNOWN_NAME = "known_name"
 
@@ -2638,11 +2636,7 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
     target = _known_slip_target(word, query.lexicon)
     if target is None:
         return None
-    if not (
-        _generic_run(query)
-        or (_first_name_slot(query) and _famous_known_name(target, query.lexicon))
-        or _doubled_letter_of(word, target)  # no rare name of its own, in any slot
-    ):
+    if not _generic_run(query):
         return None
     entity = Entity(target, KNOWN_NAME, (), ())
     token = query.run[query.i]
@@ -2662,40 +2656,11 @@ def _known_name_candidate(query: _Query) -> Candidate | None:
 @lru_cache(maxsize=1 << 16)
 def _known_slip_target(word: str, lexicon: Lexicon) -> str | None:
     """Return the known name a suspicious word may be read as a slip of, as far as the word
-    tells (``_known_name_candidate``): it is long (or shorter, and the name famous,
-    ``MIN_FAMOUS_SLIP_LENGTH``, or a letter of the name doubled), no text uses it, and it is
-    one slip from one name (``_known_name_target``). Memoised: a pure function of the word."""
-    if len(word) < MIN_FAMOUS_SLIP_LENGTH or lexicon.zipf(word) > 0 or _foreign_word(word, lexicon):
+    tells (``_known_name_candidate``): it is long, no text uses it, and it is one slip from
+    one name (``_known_name_target``). Memoised: a pure function of the word."""
+    if len(word) < MIN_KNOWN_SLIP_LENGTH or lexicon.zipf(word) > 0 or _foreign_word(word, lexicon):
         return None
-    target = _known_name_target(word, lexicon)
-    if target is None or len(word) >= MIN_KNOWN_SLIP_LENGTH or _famous_known_name(target, lexicon):
-        return target
-    return target if _doubled_letter_of(word, target) else None
-
-
-def _doubled_letter_of(word: str, name: str) -> bool:
-    """Tell whether ``word`` is ``name`` with one of its letters written twice ("Mainnz"): a
-    slip a rare real name seldom is, unlike a letter changed or added (a village "Padung"
-    beside Padang), so a short one is read as any known name, famous or not."""
-    return len(word) == len(name) + 1 and any(
-        word[at] == word[at - 1] and word[:at] + word[at + 1 :] == name
-        for at in range(1, len(word))
-    )
-
-
-def _famous_known_name(name: str, lexicon: Lexicon) -> bool:
-    """Tell whether real text uses the known name very often (``FAMOUS_SLIP_TARGET_ZIPF``)
-    as a name, not for being a common word ("Love", "Hope": ``NAME_AS_WORD_COUNT``)."""
-    return (
-        lexicon.known_names.zipf(name) >= FAMOUS_SLIP_TARGET_ZIPF
-        and lexicon.word_counts.get(name.lower()) < NAME_AS_WORD_COUNT
-    )
-
-
-#: A name whose lower-case word pyspellchecker counts this often is mostly that word (love,
-#: hope, mark, frank and bill are counted 7,000 to 2,000,000 times; yahoo, euro and wang 500
-#: to 1,500): real text's frequency of it says little of the name.
-NAME_AS_WORD_COUNT = 5000
+    return _known_name_target(word, lexicon)
 
 
 def _known_name_target(word: str, lexicon: Lexicon) -> str | None:
@@ -2746,24 +2711,6 @@ def _generic_run(query: _Query) -> bool:
             for j, word in enumerate(words)
             if j != i
         )
-    )
-
-
-def _first_name_slot(query: _Query) -> bool:
-    """Tell whether the query word opens a person's full name of two or three words, none a
-    common English word ("Quenten Chabert"; a title or a sentence's opener may come first,
-    "Mayor Robrt Hanssen"): the slot of a first name, where a slip of a famous name is
-    likelier than a first name no text uses. A surname's slot is not: a rare surname of its
-    own is too often one slip from a famous one ("Marzov", Markov)."""
-    words, i, lexicon = query.words, query.i, query.lexicon
-    start = _openers(query.run, lexicon)
-    while start < i and words[start].lower() in PERSON_TITLES:
-        start += 1
-    rest = words[i + 1 :]
-    return (
-        i == start
-        and 1 <= len(rest) <= 2
-        and not any(word.lower() in lexicon.common_words for word in rest)
     )
 
 
