@@ -2228,13 +2228,15 @@ def _pinyin_slip_corrections(
     slip; no text uses it, and there is one way to read it. Only in an article that names
     China (``_CHINA``), and never a word with accents: many names of other languages are
     pinyin-shaped too (Aanei, Oginni, Király on clean news with rare names swapped in)."""
+    if not _CHINA.search(document.text):
+        return  # pinyin names come in articles that say they are Chinese
     slips = {
         word: fixed
         for word in document.capitalised_words
-        if word.isascii() and (fixed := _pinyin_repair(word, lexicon))
+        if word.isascii() and (fixed := _pinyin_repair(word, lexicon))  # no accents in pinyin
     }
-    if not slips or not _CHINA.search(document.text):
-        return  # pinyin names come without accents, in articles that say they are Chinese
+    if not slips:
+        return
     inside = _Covered(covered)
     for token in _mentions(document, slips):
         if inside(token.start) or not _in_chinese_name(document, token, lexicon):
