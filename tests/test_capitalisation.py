@@ -116,6 +116,9 @@ def test_a_capital_that_may_open_a_sentence_or_a_name_is_kept(text: str) -> None
         ("The talks were held only Tomorrow was free.", "Tomorrow"),
         # before a lower-case noun a capital after a modifier may be a name used as one
         ("Firemen used a special Cobra fire extinguisher.", "Cobra"),
+        # a plural after a modifier may be a party's or a book's name
+        ("The coalition needs the eurosceptic Farmers to pass the bill.", "Farmers"),
+        ("In her latest novel Harvests, the author returns to the village.", "Harvests"),
     ],
 )
 def test_a_capital_where_a_name_or_a_sentence_may_stand_is_only_offered_for_review(

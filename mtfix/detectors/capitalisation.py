@@ -131,9 +131,10 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             continue
         if _near_capitalised(document, token, lexicon) or _before_named_head(document, token):
             continue
+        # a plural may be a team or a party ("the Wolves", "the eurosceptic Motorists") or a
+        # title, unless the article writes it in lower case
+        plural_name = _plural(word) and not _written_in_lower_case(word, document)
         if previous.text in DETERMINERS:
-            # a plural may be a team ("the Wolves"), unless the article writes it in lower case
-            plural_name = _plural(word) and not _written_in_lower_case(word, document)
             alone = _rarer(word, lexicon) and not _phrase_goes_on(document, token)
             weak = plural_name or alone
             confidence = WEAK_CONFIDENCE if weak else AFTER_DETERMINER_CONFIDENCE
@@ -142,7 +143,7 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
         elif _after_determiner_and_modifier(document, previous) and _ends_noun_phrase(
             document, token
         ):
-            confidence = AFTER_MODIFIER_CONFIDENCE
+            confidence = WEAK_CONFIDENCE if plural_name else AFTER_MODIFIER_CONFIDENCE
         else:
             confidence = AFTER_WORD_CONFIDENCE
         yield _proposal(
