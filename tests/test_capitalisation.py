@@ -62,6 +62,8 @@ def test_a_noun_capitalised_after_a_determiner_is_lowered(text: str, word: str) 
         "[Photo] Just looking at the bridge makes visitors dizzy.",
         "Tokyo, May 3 (reporter Ken Ito) The council met on Monday.",
         "Riverside, June 2 (correspondent: Li Wen, Photographer: Ma Lin) The fair opened.",
+        # a label glued to its colon before a name: a caption's credit
+        "The verdict was read in the district court the Photo: Anna Berg. The judge left.",
         "● For a small fee, visitors can join the evening tour.",
         "■Steel bridge walk: the most popular ride of the park.",
         "The inspection may miss real defects ●For the broker, the seller is a client.",

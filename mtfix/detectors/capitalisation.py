@@ -127,6 +127,8 @@ def detect(document: Document, lexicon: Lexicon) -> Iterator[Proposal]:
             continue
         if _before_number_or_particle(document, token) or _in_short_quotation(document, token):
             continue
+        if _label_before_capital(document, token):
+            continue
         if _glued_to_domain(document, token):
             continue
         if _near_capitalised(document, token, lexicon) or _before_named_head(document, token):
@@ -435,6 +437,15 @@ def _before_number_or_particle(document: Document, token: Token) -> bool:
         return True
     following = _adjacent(document, token, 1)
     return following is not None and following.text.lower() in NAME_PARTICLES
+
+
+def _label_before_capital(document: Document, token: Token) -> bool:
+    """Tell whether a colon glued to the word is followed by a capital: a caption's or a
+    credit's label ("the Photo: Ivan Petrov"), which keeps its capital; a noun before a colon
+    and a lower-case clause ("the Agreement: it was final") is still checked."""
+    text, end = document.text, token.end
+    after = text[end + 1 : end + 3].lstrip(" ")
+    return text[end : end + 1] == ":" and after[:1].isupper()
 
 
 def _in_short_quotation(document: Document, token: Token) -> bool:
